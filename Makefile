@@ -1,0 +1,174 @@
+# Makefile for newsgraph (hand-written GNU make).
+#
+#   make                 library (build/libnewsgraph.a, .so) and ./newsgraph
+#   make test            install missing packages, build, run tests/run.sh
+#   make SANITIZER=address,undefined test   the same in build-address-undefined/
+#   make test VALGRIND=1 (or make test-valgrind)  CLI tests under valgrind
+#   make demo | bench | eval | corpus | install | uninstall | clean
+#
+# Sources are found by wildcard: extract/*.c graph/*.c make the library,
+# cli/*.c the command, tests/unit/test_*.c one test program each.
+
+PREFIX     ?= /usr/local
+BINDIR     ?= $(PREFIX)/bin
+LIBDIR     ?= $(PREFIX)/lib
+INCLUDEDIR ?= $(PREFIX)/include
+DATADIR    ?= $(PREFIX)/share/newsgraph
+MANDIR     ?= $(PREFIX)/share/man
+DESTDIR    ?=
+SHARED     ?= ../shared
+
+CC         ?= cc
+AR         ?= ar
+PKG_CONFIG ?= pkg-config
+INSTALL    ?= install
+PYTHON     ?= python3
+
+CFLAGS  ?= -O2 -g
+LDFLAGS ?=
+
+PKGS := redland raptor2 rasqal libcurl
+VERSION := $(shell sed -n 's/^\#define NG_VERSION "\(.*\)"/\1/p' include/newsgraph.h)
+SOMAJOR := $(firstword $(subst ., ,$(VERSION)))
+
+# -- build directory: one per sanitizer setting, so builds never mix
+comma := ,
+SANITIZER ?=
+ifeq ($(strip $(SANITIZER)),)
+BUILD := build
+BIN   := newsgraph
+else
+BUILD := build-$(subst $(comma),-,$(strip $(SANITIZER)))
+BIN   := $(BUILD)/newsgraph
+SAN_FLAGS := -fsanitize=$(strip $(SANITIZER)) -fno-omit-frame-pointer
+endif
+
+# pkg-config is asked once; quiet so that `make deps` works on a bare box
+PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
+
+WARN := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+        -Wwrite-strings
+ALL_CFLAGS := -std=c11 $(WARN) -Iinclude -Iextract -Igraph \
+              -DNG_DATADIR=\"$(DATADIR)\" $(PKG_CFLAGS) \
+              $(CFLAGS) $(SAN_FLAGS) -MMD -MP
+ALL_LDFLAGS := $(LDFLAGS) $(SAN_FLAGS)
+LDLIBS := $(PKG_LIBS) -lm
+
+LIB_SRCS  := $(sort $(wildcard extract/*.c graph/*.c))
+CLI_SRCS  := $(sort $(wildcard cli/*.c))
+TEST_SRCS := $(sort $(wildcard tests/unit/test_*.c))
+
+LIB_OBJS  := $(LIB_SRCS:%.c=$(BUILD)/%.o)
+CLI_OBJS  := $(CLI_SRCS:%.c=$(BUILD)/%.o)
+TEST_OBJS := $(TEST_SRCS:%.c=$(BUILD)/%.o)
+TEST_BINS := $(TEST_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
+
+STATIC_LIB := $(BUILD)/libnewsgraph.a
+SHARED_LIB := $(BUILD)/libnewsgraph.so.$(VERSION)
+SONAME     := libnewsgraph.so.$(SOMAJOR)
+
+# Rebuild everything when the flags change (PREFIX, CFLAGS, SANITIZER ...).
+FLAGS_FILE := $(BUILD)/.flags
+FLAGS_NOW  := $(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) $(LDLIBS)
+ifneq ($(FLAGS_NOW),$(file < $(FLAGS_FILE)))
+$(shell mkdir -p $(BUILD))
+$(file > $(FLAGS_FILE),$(FLAGS_NOW))
+endif
+
+.PHONY: all deps unit demo test test-valgrind bench eval corpus \
+        install uninstall clean
+.DEFAULT_GOAL := all
+
+all: $(BIN) $(STATIC_LIB) $(SHARED_LIB)
+
+deps:
+	@bash scripts/deps.sh
+
+unit: $(TEST_BINS)
+
+# -- compiling and linking
+
+$(BUILD)/%.o: %.c $(FLAGS_FILE)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -fPIC -c -o $@ $<
+
+$(STATIC_LIB): $(LIB_OBJS)
+	@mkdir -p $(@D)
+	rm -f $@
+	$(AR) rcs $@ $^
+
+$(SHARED_LIB): $(LIB_OBJS)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_LDFLAGS) -shared -Wl,-soname,$(SONAME) -o $@ $^ $(LDLIBS)
+
+$(BIN): $(CLI_OBJS) $(STATIC_LIB)
+	$(CC) $(ALL_LDFLAGS) -o $@ $(CLI_OBJS) $(STATIC_LIB) $(LDLIBS)
+
+$(BUILD)/tests/%: $(BUILD)/tests/unit/%.o $(STATIC_LIB)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_LDFLAGS) -o $@ $< $(STATIC_LIB) $(LDLIBS)
+
+.SECONDARY: $(TEST_OBJS)
+
+-include $(LIB_OBJS:.o=.d) $(CLI_OBJS:.o=.d) $(TEST_OBJS:.o=.d)
+
+# -- using it.  Targets that need the packages first install them, then
+# build in a fresh make so that pkg-config is asked again.
+
+demo: deps
+	@$(MAKE) --no-print-directory all
+	./$(BIN) extract examples/geneva-summit.txt
+
+test: deps
+	@$(MAKE) --no-print-directory all unit
+	NG_BIN=./$(BIN) NG_BUILD=$(BUILD) NG_SHARED=$(SHARED) \
+	  VALGRIND=$(VALGRIND) bash tests/run.sh
+
+test-valgrind:
+	@$(MAKE) --no-print-directory test VALGRIND=1
+
+bench: all
+	bash scripts/bench.sh ./$(BIN) $(SHARED)/corpus
+
+eval: all
+	$(PYTHON) $(SHARED)/eval/score.py --cmd './$(BIN) extract {}' -v
+
+corpus: all
+	bash scripts/corpus.sh ./$(BIN) $(SHARED)/corpus
+
+# -- installing
+
+newsgraph.pc: newsgraph.pc.in include/newsgraph.h $(FLAGS_FILE)
+	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@LIBDIR@|$(LIBDIR)|g' \
+	    -e 's|@INCLUDEDIR@|$(INCLUDEDIR)|g' -e 's|@DATADIR@|$(DATADIR)|g' \
+	    -e 's|@VERSION@|$(VERSION)|g' -e 's|@REQUIRES@|$(PKGS)|g' \
+	    $< > $@
+
+install: all newsgraph.pc
+	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR)/pkgconfig \
+	  $(DESTDIR)$(INCLUDEDIR) $(DESTDIR)$(DATADIR) $(DESTDIR)$(MANDIR)/man1
+	$(INSTALL) -m 755 $(BIN) $(DESTDIR)$(BINDIR)/newsgraph
+	$(INSTALL) -m 644 $(STATIC_LIB) $(DESTDIR)$(LIBDIR)/libnewsgraph.a
+	$(INSTALL) -m 755 $(SHARED_LIB) $(DESTDIR)$(LIBDIR)/
+	ln -sf libnewsgraph.so.$(VERSION) $(DESTDIR)$(LIBDIR)/$(SONAME)
+	ln -sf $(SONAME) $(DESTDIR)$(LIBDIR)/libnewsgraph.so
+	$(INSTALL) -m 644 include/newsgraph.h $(DESTDIR)$(INCLUDEDIR)/
+	$(INSTALL) -m 644 newsgraph.pc $(DESTDIR)$(LIBDIR)/pkgconfig/
+	$(INSTALL) -m 644 docs/newsgraph.1 $(DESTDIR)$(MANDIR)/man1/
+	cd ontology && find . -type d -exec \
+	  $(INSTALL) -d '$(DESTDIR)$(DATADIR)/{}' \;
+	cd ontology && find . -type f -exec \
+	  $(INSTALL) -m 644 '{}' '$(DESTDIR)$(DATADIR)/{}' \;
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/newsgraph $(DESTDIR)$(LIBDIR)/libnewsgraph.a \
+	  $(DESTDIR)$(LIBDIR)/libnewsgraph.so $(DESTDIR)$(LIBDIR)/$(SONAME) \
+	  $(DESTDIR)$(LIBDIR)/libnewsgraph.so.$(VERSION) \
+	  $(DESTDIR)$(INCLUDEDIR)/newsgraph.h \
+	  $(DESTDIR)$(LIBDIR)/pkgconfig/newsgraph.pc \
+	  $(DESTDIR)$(MANDIR)/man1/newsgraph.1
+	rm -rf $(DESTDIR)$(DATADIR)
+
+clean:
+	rm -rf build build-* newsgraph newsgraph.pc
