@@ -1,0 +1,936 @@
+/* store.c - the embedded triple store: librdf's sqlite storage (or bdb
+ * hashes, or memory) with one named graph (librdf context) per article.
+ *
+ * Putting a graph is all or nothing: inside one sqlite transaction the old
+ * statements of that context are removed and the new ones added, so a
+ * failed or killed load leaves the store as it was.  librdf's sqlite schema
+ * has no index on literal or blank-node text, which makes every insert scan
+ * those tables (quadratic growth on literal-heavy data); ensure_indexes()
+ * adds them, and one context index makes replacing a graph cheap.
+ */
+#define _XOPEN_SOURCE 700
+
+#include <errno.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <sqlite3.h>
+
+#include "graph_internal.h"
+#include "store.h"
+
+/* ------------------------------------------------------------ helpers */
+
+void
+ngi_store_errf(char *err, const char *fmt, ...)
+{
+  va_list ap;
+
+  if(!err)
+    return;
+  va_start(ap, fmt);
+  vsnprintf(err, NG_ERRLEN, fmt, ap);
+  va_end(ap);
+}
+
+librdf_world *
+ngi_store_world(ng_store *st)
+{
+  return st->world;
+}
+
+librdf_model *
+ngi_store_model(ng_store *st)
+{
+  return st->model;
+}
+
+void
+ngi_store_log_reset(ng_store *st)
+{
+  st->log.errors = 0;
+  st->log.msg[0] = '\0';
+}
+
+void
+ngi_store_log_err(ng_store *st, const char *prefix, char *err)
+{
+  if(st->log.errors && st->log.msg[0])
+    ngi_store_errf(err, "%s: %s", prefix, st->log.msg);
+  else
+    ngi_store_errf(err, "%s", prefix);
+}
+
+/* librdf logger: keep the first error (with its line and column when the
+ * parser knows them); warnings are dropped.  Never prints. */
+static int
+store_logger(void *user_data, librdf_log_message *m)
+{
+  ng_store *st = user_data;
+  raptor_locator *loc;
+  const char *text;
+  int line = -1, col = -1;
+
+  if(librdf_log_message_level(m) < LIBRDF_LOG_ERROR)
+    return 1;
+  if(st->log.errors++)
+    return 1;
+  text = librdf_log_message_message(m);
+  loc = librdf_log_message_locator(m);
+  if(loc) {
+    line = raptor_locator_line(loc);
+    col = raptor_locator_column(loc);
+  }
+  if(line > 0 && col > 0)
+    snprintf(st->log.msg, sizeof st->log.msg, "line %d, column %d: %s",
+             line, col, text ? text : "error");
+  else if(line > 0)
+    snprintf(st->log.msg, sizeof st->log.msg, "line %d: %s", line,
+             text ? text : "error");
+  else
+    snprintf(st->log.msg, sizeof st->log.msg, "%s", text ? text : "error");
+  return 1;
+}
+
+static char *
+xstrdup(const char *s)
+{
+  size_t n = strlen(s) + 1;
+  char *d = malloc(n);
+
+  if(d)
+    memcpy(d, s, n);
+  return d;
+}
+
+/* Remember the graph order of a memory store (so pushes follow the order
+ * the files were given in). */
+static int
+note_graph(ng_store *st, const char *iri)
+{
+  size_t i;
+
+  if(st->backend != NG_STORE_MEMORY)
+    return 0;
+  for(i = 0; i < st->ngraphs; i++)
+    if(!strcmp(st->graphs[i], iri))
+      return 0;
+  if(st->ngraphs == st->capgraphs) {
+    size_t cap = st->capgraphs ? 2 * st->capgraphs : 16;
+    char **g = realloc(st->graphs, cap * sizeof *g);
+    if(!g)
+      return -1;
+    st->graphs = g;
+    st->capgraphs = cap;
+  }
+  st->graphs[st->ngraphs] = xstrdup(iri);
+  if(!st->graphs[st->ngraphs])
+    return -1;
+  st->ngraphs++;
+  return 0;
+}
+
+/* ------------------------------------------------------------ open */
+
+/* Indexes librdf's sqlite schema lacks.  Run on our own connection while
+ * librdf's is idle. */
+static ng_status
+ensure_indexes(const char *path, char *err)
+{
+  static const char sql[] =
+    "CREATE INDEX IF NOT EXISTS ng_literals_text ON literals (text);"
+    "CREATE INDEX IF NOT EXISTS ng_blanks_blank ON blanks (blank);"
+    "CREATE INDEX IF NOT EXISTS ng_triples_context ON triples (contextUri);"
+    "CREATE INDEX IF NOT EXISTS ng_triples_po"
+    " ON triples (predicateUri, objectUri, objectLiteral);";
+  sqlite3 *db = NULL;
+  char *msg = NULL;
+  int rc;
+
+  rc = sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, NULL);
+  if(rc == SQLITE_OK) {
+    sqlite3_busy_timeout(db, 10000);
+    rc = sqlite3_exec(db, sql, NULL, NULL, &msg);
+  }
+  if(rc != SQLITE_OK) {
+    ngi_store_errf(err, "cannot index store '%s': %s", path,
+                   msg ? msg : (db ? sqlite3_errmsg(db) : "open failed"));
+    sqlite3_free(msg);
+    sqlite3_close(db);
+    return NG_ESTORE;
+  }
+  sqlite3_close(db);
+  return NG_OK;
+}
+
+/* librdf reports a bad sqlite path only when the model is made (the
+ * storage is created lazily), so check the directory ourselves first for a
+ * clear message. */
+static ng_status
+check_path(const char *path, int *exists, char *err)
+{
+  struct stat sb;
+  const char *slash;
+  char dir[PATH_MAX];
+
+  if(stat(path, &sb) == 0) {
+    if(S_ISDIR(sb.st_mode)) {
+      ngi_store_errf(err, "cannot open store '%s': is a directory", path);
+      return NG_ESTORE;
+    }
+    *exists = 1;
+    return NG_OK;
+  }
+  *exists = 0;
+  slash = strrchr(path, '/');
+  if(!slash)
+    return NG_OK;
+  if((size_t)(slash - path) >= sizeof dir) {
+    ngi_store_errf(err, "cannot open store '%s': path too long", path);
+    return NG_ESTORE;
+  }
+  memcpy(dir, path, (size_t)(slash - path));
+  dir[slash - path] = '\0';
+  if(dir[0] && (stat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode))) {
+    ngi_store_errf(err, "cannot open store '%s': no such directory '%s'",
+                   path, dir);
+    return NG_ESTORE;
+  }
+  return NG_OK;
+}
+
+ng_status
+ng_store_open(const char *path, ng_store_backend backend, ng_store **out,
+              char *err)
+{
+  ng_store *st;
+  char opts[PATH_MAX + 128];
+  int exists = 0;
+  ng_status rc;
+
+  *out = NULL;
+  if(backend != NG_STORE_MEMORY && (!path || !*path)) {
+    ngi_store_errf(err, "no store path given");
+    return NG_EUSAGE;
+  }
+  if(backend == NG_STORE_SQLITE) {
+    rc = check_path(path, &exists, err);
+    if(rc != NG_OK)
+      return rc;
+  }
+  st = calloc(1, sizeof *st);
+  if(!st) {
+    ngi_store_errf(err, "out of memory");
+    return NG_ENOMEM;
+  }
+  st->backend = backend;
+  if(path && backend != NG_STORE_MEMORY) {
+    st->path = xstrdup(path);
+    if(!st->path)
+      goto nomem;
+  }
+  st->world = librdf_new_world();
+  if(!st->world)
+    goto nomem;
+  librdf_world_open(st->world);
+  librdf_world_set_logger(st->world, st, store_logger);
+
+  switch(backend) {
+  case NG_STORE_SQLITE:
+    snprintf(opts, sizeof opts, "contexts='yes',synchronous='normal'%s",
+             exists ? "" : ",new='yes'");
+    st->storage = librdf_new_storage(st->world, "sqlite", path, opts);
+    break;
+  case NG_STORE_BDB: {
+    const char *slash = strrchr(path, '/');
+    char dir[PATH_MAX];
+    struct stat sb;
+    size_t dl = slash ? (size_t)(slash - path) : 1;
+
+    if(dl >= sizeof dir)
+      dl = sizeof dir - 1;
+    memcpy(dir, slash ? path : ".", dl);
+    dir[dl] = '\0';
+    if(!dir[0])
+      snprintf(dir, sizeof dir, "/");
+    /* bdb stores are several files NAME-*.db beside each other */
+    snprintf(opts, sizeof opts, "%s-sp2o.db", path);
+    exists = stat(opts, &sb) == 0;
+    snprintf(opts, sizeof opts,
+             "hash-type='bdb',dir='%s',contexts='yes'%s", dir,
+             exists ? "" : ",new='yes'");
+    st->storage = librdf_new_storage(st->world, "hashes",
+                                     slash ? slash + 1 : path, opts);
+    break;
+  }
+  case NG_STORE_MEMORY:
+  default:
+    st->storage = librdf_new_storage(st->world, "hashes", "ng-memory",
+                                     "hash-type='memory',contexts='yes'");
+    break;
+  }
+  if(st->storage)
+    st->model = librdf_new_model(st->world, st->storage, NULL);
+  if(!st->storage || !st->model) {
+    if(backend == NG_STORE_MEMORY)
+      ngi_store_log_err(st, "cannot create a memory store", err);
+    else
+      ngi_store_errf(err, "cannot open store '%.200s'%s%.280s", path,
+                     st->log.errors ? ": " : "", st->log.msg);
+    ng_store_free(st);
+    return NG_ESTORE;
+  }
+  if(backend == NG_STORE_SQLITE) {
+    rc = ensure_indexes(path, err);
+    if(rc != NG_OK) {
+      ng_store_free(st);
+      return rc;
+    }
+  }
+  *out = st;
+  return NG_OK;
+
+nomem:
+  ng_store_free(st);
+  ngi_store_errf(err, "out of memory");
+  return NG_ENOMEM;
+}
+
+void
+ng_store_free(ng_store *st)
+{
+  size_t i;
+
+  if(!st)
+    return;
+  if(st->model)
+    librdf_free_model(st->model);
+  if(st->storage)
+    librdf_free_storage(st->storage);
+  if(st->world)
+    librdf_free_world(st->world);
+  for(i = 0; i < st->ngraphs; i++)
+    free(st->graphs[i]);
+  free(st->graphs);
+  free(st->path);
+  free(st);
+}
+
+/* ------------------------------------------------------------ writing */
+
+/* A write: one transaction (where the backend has them) in which graphs
+ * are cleared the first time they are seen and statements are added with
+ * their blank nodes renamed apart. */
+typedef struct txn {
+  ng_store *st;
+  int in_txn;
+  char **cleared;
+  size_t ncleared, capcleared;
+  size_t added;
+} txn;
+
+static ng_status
+txn_begin(txn *t, ng_store *st, char *err)
+{
+  memset(t, 0, sizeof *t);
+  t->st = st;
+  ngi_store_log_reset(st);
+  if(st->backend == NG_STORE_SQLITE) {
+    if(librdf_model_transaction_start(st->model)) {
+      ngi_store_log_err(st, "cannot start a transaction", err);
+      return NG_ESTORE;
+    }
+    t->in_txn = 1;
+  }
+  return NG_OK;
+}
+
+static void
+txn_release(txn *t)
+{
+  size_t i;
+
+  for(i = 0; i < t->ncleared; i++)
+    free(t->cleared[i]);
+  free(t->cleared);
+  t->cleared = NULL;
+  t->ncleared = 0;
+}
+
+static void
+txn_rollback(txn *t)
+{
+  if(t->in_txn)
+    librdf_model_transaction_rollback(t->st->model);
+  t->in_txn = 0;
+  txn_release(t);
+}
+
+static ng_status
+txn_commit(txn *t, char *err)
+{
+  ng_status rc = NG_OK;
+
+  if(t->in_txn && librdf_model_transaction_commit(t->st->model)) {
+    ngi_store_log_err(t->st, "cannot commit", err);
+    librdf_model_transaction_rollback(t->st->model);
+    rc = NG_ESTORE;
+  }
+  t->in_txn = 0;
+  txn_release(t);
+  return rc;
+}
+
+/* Remove everything in graph `iri`, once per transaction. */
+static ng_status
+txn_clear(txn *t, librdf_node *ctx, char *err)
+{
+  const char *iri = (const char *)librdf_uri_as_string(
+    librdf_node_get_uri(ctx));
+  size_t i;
+
+  for(i = 0; i < t->ncleared; i++)
+    if(!strcmp(t->cleared[i], iri))
+      return NG_OK;
+  if(t->ncleared == t->capcleared) {
+    size_t cap = t->capcleared ? 2 * t->capcleared : 8;
+    char **c = realloc(t->cleared, cap * sizeof *c);
+    if(!c) {
+      ngi_store_errf(err, "out of memory");
+      return NG_ENOMEM;
+    }
+    t->cleared = c;
+    t->capcleared = cap;
+  }
+  t->cleared[t->ncleared] = xstrdup(iri);
+  if(!t->cleared[t->ncleared]) {
+    ngi_store_errf(err, "out of memory");
+    return NG_ENOMEM;
+  }
+  t->ncleared++;
+  if(librdf_model_context_remove_statements(t->st->model, ctx)) {
+    /* an empty graph makes some storages answer non-zero; check errors */
+    if(t->st->log.errors) {
+      ngi_store_log_err(t->st, "cannot replace graph", err);
+      return NG_ESTORE;
+    }
+  }
+  if(note_graph(t->st, iri)) {
+    ngi_store_errf(err, "out of memory");
+    return NG_ENOMEM;
+  }
+  return NG_OK;
+}
+
+/* FNV-1a, to give each graph's blank nodes their own name space. */
+static uint64_t
+fnv1a(const char *s)
+{
+  uint64_t h = 1469598103934665603ULL;
+
+  for(; *s; s++) {
+    h ^= (unsigned char)*s;
+    h *= 1099511628211ULL;
+  }
+  return h;
+}
+
+static librdf_node *
+rename_blank(librdf_world *w, librdf_node *n, const char *iri)
+{
+  char id[256];
+
+  snprintf(id, sizeof id, "g%016llx_%s", (unsigned long long)fnv1a(iri),
+           (const char *)librdf_node_get_blank_identifier(n));
+  return librdf_new_node_from_blank_identifier(w, (const unsigned char *)id);
+}
+
+/* Add one statement to graph ctx, renaming blank nodes apart. */
+static ng_status
+txn_add(txn *t, librdf_node *ctx, librdf_statement *s, char *err)
+{
+  librdf_world *w = t->st->world;
+  librdf_node *subj = librdf_statement_get_subject(s);
+  librdf_node *obj = librdf_statement_get_object(s);
+  librdf_statement *copy = NULL;
+  int bs = librdf_node_is_blank(subj), bo = librdf_node_is_blank(obj);
+  int rc;
+
+  if(bs || bo) {
+    const char *iri = (const char *)librdf_uri_as_string(
+      librdf_node_get_uri(ctx));
+    copy = librdf_new_statement_from_nodes(w,
+      bs ? rename_blank(w, subj, iri) : librdf_new_node_from_node(subj),
+      librdf_new_node_from_node(librdf_statement_get_predicate(s)),
+      bo ? rename_blank(w, obj, iri) : librdf_new_node_from_node(obj));
+    if(!copy) {
+      ngi_store_errf(err, "out of memory");
+      return NG_ENOMEM;
+    }
+    s = copy;
+  }
+  rc = librdf_model_context_add_statement(t->st->model, ctx, s);
+  if(copy)
+    librdf_free_statement(copy);
+  if(rc) {
+    ngi_store_log_err(t->st, "cannot add a statement", err);
+    return NG_ESTORE;
+  }
+  t->added++;
+  return NG_OK;
+}
+
+static librdf_node *
+iri_node(ng_store *st, const char *iri, char *err)
+{
+  librdf_node *n = librdf_new_node_from_uri_string(
+    st->world, (const unsigned char *)iri);
+
+  if(!n)
+    ngi_store_errf(err, "invalid graph IRI '%s'", iri);
+  return n;
+}
+
+/* Copy a whole stream into graph ctx (replacing it). */
+static ng_status
+put_stream(txn *t, librdf_node *ctx, librdf_stream *str, char *err)
+{
+  ng_status rc = txn_clear(t, ctx, err);
+
+  for(; rc == NG_OK && !librdf_stream_end(str); librdf_stream_next(str)) {
+    librdf_statement *s = librdf_stream_get_object(str);
+    if(!s)
+      break;
+    rc = txn_add(t, ctx, s, err);
+  }
+  return rc;
+}
+
+ng_status
+ng_store_put_graph(ng_store *st, ng_graph *g, const char *graph_iri,
+                   size_t *added, char *err)
+{
+  librdf_node *ctx;
+  librdf_stream *str;
+  txn t;
+  ng_status rc;
+
+  if(added)
+    *added = 0;
+  if(!graph_iri || !*graph_iri) {
+    ngi_store_errf(err, "no graph IRI given");
+    return NG_EUSAGE;
+  }
+  ctx = iri_node(st, graph_iri, err);
+  if(!ctx)
+    return NG_EUSAGE;
+  rc = txn_begin(&t, st, err);
+  if(rc != NG_OK) {
+    librdf_free_node(ctx);
+    return rc;
+  }
+  str = librdf_model_as_stream(ngi_graph_model(g));
+  if(!str) {
+    ngi_store_errf(err, "cannot read the graph");
+    rc = NG_ERDF;
+  } else {
+    rc = put_stream(&t, ctx, str, err);
+    librdf_free_stream(str);
+  }
+  if(rc == NG_OK)
+    rc = txn_commit(&t, err);
+  else
+    txn_rollback(&t);
+  if(rc == NG_OK && added)
+    *added = t.added;
+  librdf_free_node(ctx);
+  return rc;
+}
+
+ng_status
+ng_store_put_doc(ng_store *st, const ng_doc *doc, const ng_graph_opts *opts,
+                 char **iri_out, size_t *added, char *err)
+{
+  ng_graph *g = NULL;
+  char *iri = NULL;
+  ng_status rc;
+
+  if(iri_out)
+    *iri_out = NULL;
+  if(added)
+    *added = 0;
+  rc = ngi_graph_new_in(st->world, &g, err);
+  if(rc != NG_OK)
+    return rc;
+  rc = ng_graph_add_doc(g, doc, opts, err);
+  if(rc == NG_OK) {
+    iri = ng_article_iri(doc, opts);
+    if(!iri) {
+      ngi_store_errf(err, "out of memory");
+      rc = NG_ENOMEM;
+    }
+  }
+  if(rc == NG_OK)
+    rc = ng_store_put_graph(st, g, iri, added, err);
+  ng_graph_free(g);
+  if(rc == NG_OK && iri_out)
+    *iri_out = iri;
+  else
+    free(iri);
+  return rc;
+}
+
+/* ------------------------------------------------------------ RDF files */
+
+static const char *
+guess_syntax(const char *path)
+{
+  static const struct { const char *ext, *syntax; } map[] = {
+    { ".ttl", "turtle" }, { ".turtle", "turtle" }, { ".nt", "ntriples" },
+    { ".nq", "nquads" }, { ".rdf", "rdfxml" }, { ".owl", "rdfxml" },
+    { ".xml", "rdfxml" }, { ".trig", "trig" }, { ".n3", "turtle" },
+  };
+  size_t i, n = strlen(path);
+
+  for(i = 0; i < sizeof map / sizeof map[0]; i++) {
+    size_t e = strlen(map[i].ext);
+    if(n > e && !strcmp(path + n - e, map[i].ext))
+      return map[i].syntax;
+  }
+  return NULL;
+}
+
+/* file:///abs/path for a file name (percent-encoding what IRIs forbid). */
+static char *
+file_iri(const char *path)
+{
+  char *abs = realpath(path, NULL);
+  unsigned char *u;
+  char *iri;
+
+  if(!abs)
+    return NULL;
+  u = raptor_uri_filename_to_uri_string(abs);
+  free(abs);
+  if(!u)
+    return NULL;
+  iri = xstrdup((const char *)u);
+  raptor_free_memory(u);
+  return iri;
+}
+
+ng_status
+ng_store_load_rdf(ng_store *st, const char *path, const char *syntax,
+                  const char *graph_iri, size_t *added, char *err)
+{
+  librdf_parser *parser = NULL;
+  librdf_uri *uri = NULL;
+  librdf_stream *str = NULL;
+  librdf_node *def = NULL;
+  char *firi = NULL;
+  FILE *fh;
+  txn t;
+  ng_status rc;
+  int began = 0;
+
+  if(added)
+    *added = 0;
+  if(!syntax)
+    syntax = guess_syntax(path);
+  if(!syntax) {
+    ngi_store_errf(err, "unknown RDF syntax for '%s' (use --input-format)",
+                   path);
+    return NG_EFORMAT;
+  }
+  fh = fopen(path, "rb");
+  if(!fh) {
+    ngi_store_errf(err, "cannot read '%s': %s", path, strerror(errno));
+    return NG_EIO;
+  }
+  firi = file_iri(path);
+  if(!firi) {
+    fclose(fh);
+    ngi_store_errf(err, "cannot read '%s': %s", path, strerror(errno));
+    return NG_EIO;
+  }
+  def = iri_node(st, graph_iri ? graph_iri : firi, err);
+  uri = librdf_new_uri(st->world, (const unsigned char *)firi);
+  parser = librdf_new_parser(st->world, syntax, NULL, NULL);
+  if(!def || !uri || !parser) {
+    if(!parser)
+      ngi_store_errf(err, "unknown RDF syntax '%s'", syntax);
+    rc = parser ? NG_EUSAGE : NG_EFORMAT;
+    goto done;
+  }
+  rc = txn_begin(&t, st, err);
+  if(rc != NG_OK)
+    goto done;
+  began = 1;
+  str = librdf_parser_parse_file_handle_as_stream(parser, fh, 0, uri);
+  if(!str) {
+    ngi_store_log_err(st, "cannot parse", err);
+    rc = NG_EINPUT;
+    goto done;
+  }
+  for(; rc == NG_OK && !librdf_stream_end(str); librdf_stream_next(str)) {
+    librdf_statement *s = librdf_stream_get_object(str);
+    librdf_node *ctx = librdf_stream_get_context2(str);
+
+    if(!s)
+      break;
+    if(!ctx || !librdf_node_is_resource(ctx))
+      ctx = def;
+    rc = txn_clear(&t, ctx, err);
+    if(rc == NG_OK)
+      rc = txn_add(&t, ctx, s, err);
+  }
+  if(rc == NG_OK && st->log.errors) {
+    char tmp[NG_ERRLEN];
+    snprintf(tmp, sizeof tmp, "cannot parse '%s'", path);
+    ngi_store_log_err(st, tmp, err);
+    rc = NG_EINPUT;
+  }
+  if(rc == NG_OK && t.ncleared == 0)
+    rc = txn_clear(&t, def, err); /* an empty file empties its graph */
+
+done:
+  if(str)
+    librdf_free_stream(str);
+  if(began) {
+    size_t n = t.added;
+    if(rc == NG_OK)
+      rc = txn_commit(&t, err);
+    else
+      txn_rollback(&t);
+    if(rc == NG_OK && added)
+      *added = n;
+  }
+  if(parser)
+    librdf_free_parser(parser);
+  if(uri)
+    librdf_free_uri(uri);
+  if(def)
+    librdf_free_node(def);
+  free(firi);
+  fclose(fh);
+  return rc;
+}
+
+/* ------------------------------------------------------------ reading */
+
+ng_status
+ng_store_drop_graph(ng_store *st, const char *graph_iri, char *err)
+{
+  librdf_node *ctx = iri_node(st, graph_iri, err);
+  txn t;
+  ng_status rc;
+
+  if(!ctx)
+    return NG_EUSAGE;
+  rc = txn_begin(&t, st, err);
+  if(rc == NG_OK)
+    rc = txn_clear(&t, ctx, err);
+  if(rc == NG_OK)
+    rc = txn_commit(&t, err);
+  else
+    txn_rollback(&t);
+  librdf_free_node(ctx);
+  return rc;
+}
+
+ng_status
+ng_store_graphs(ng_store *st, char ***iris, size_t *n, char *err)
+{
+  librdf_iterator *it;
+  char **v = NULL;
+  size_t k = 0, cap = 0;
+
+  *iris = NULL;
+  *n = 0;
+  if(st->backend == NG_STORE_MEMORY) {
+    v = calloc(st->ngraphs ? st->ngraphs : 1, sizeof *v);
+    if(!v)
+      goto nomem;
+    for(k = 0; k < st->ngraphs; k++) {
+      v[k] = xstrdup(st->graphs[k]);
+      if(!v[k])
+        goto nomem;
+    }
+    *iris = v;
+    *n = k;
+    return NG_OK;
+  }
+  ngi_store_log_reset(st);
+  it = librdf_model_get_contexts(st->model);
+  if(!it) {
+    ngi_store_log_err(st, "cannot list graphs", err);
+    return NG_ESTORE;
+  }
+  for(; !librdf_iterator_end(it); librdf_iterator_next(it)) {
+    librdf_node *c = librdf_iterator_get_object(it);
+    if(!c || !librdf_node_is_resource(c))
+      continue;
+    if(k == cap) {
+      size_t nc = cap ? 2 * cap : 16;
+      char **nv = realloc(v, nc * sizeof *nv);
+      if(!nv) {
+        librdf_free_iterator(it);
+        goto nomem;
+      }
+      v = nv;
+      cap = nc;
+    }
+    v[k] = xstrdup((const char *)librdf_uri_as_string(
+      librdf_node_get_uri(c)));
+    if(!v[k]) {
+      librdf_free_iterator(it);
+      goto nomem;
+    }
+    k++;
+  }
+  librdf_free_iterator(it);
+  *iris = v;
+  *n = k;
+  return NG_OK;
+
+nomem:
+  while(k > 0)
+    free(v[--k]);
+  free(v);
+  ngi_store_errf(err, "out of memory");
+  return NG_ENOMEM;
+}
+
+ng_status
+ng_store_count(ng_store *st, const char *graph_iri, size_t *n, char *err)
+{
+  librdf_node *ctx;
+  librdf_stream *str;
+  size_t k = 0;
+  int sz;
+
+  *n = 0;
+  ngi_store_log_reset(st);
+  if(!graph_iri) {
+    sz = librdf_model_size(st->model);
+    if(sz >= 0) {
+      *n = (size_t)sz;
+      return NG_OK;
+    }
+    str = librdf_model_as_stream(st->model);
+  } else {
+    ctx = iri_node(st, graph_iri, err);
+    if(!ctx)
+      return NG_EUSAGE;
+    str = librdf_model_context_as_stream(st->model, ctx);
+    librdf_free_node(ctx);
+  }
+  if(!str) {
+    ngi_store_log_err(st, "cannot read the store", err);
+    return NG_ESTORE;
+  }
+  for(; !librdf_stream_end(str); librdf_stream_next(str))
+    k++;
+  librdf_free_stream(str);
+  *n = k;
+  return NG_OK;
+}
+
+/* One COUNT(DISTINCT) query; the answer is its first binding. */
+static ng_status
+count_query(ng_store *st, const char *q, size_t *n, char *err)
+{
+  librdf_query *query;
+  librdf_query_results *res;
+  librdf_node *v;
+  ng_status rc = NG_OK;
+
+  *n = 0;
+  ngi_store_log_reset(st);
+  query = librdf_new_query(st->world, "sparql11-query", NULL,
+                           (const unsigned char *)q, NULL);
+  if(!query) {
+    ngi_store_log_err(st, "cannot count", err);
+    return NG_EQUERY;
+  }
+  res = librdf_model_query_execute(st->model, query);
+  if(!res) {
+    ngi_store_log_err(st, "cannot count", err);
+    librdf_free_query(query);
+    return NG_EQUERY;
+  }
+  if(!librdf_query_results_finished(res)) {
+    v = librdf_query_results_get_binding_value(res, 0);
+    if(v && librdf_node_is_literal(v)) {
+      const char *s = (const char *)librdf_node_get_literal_value(v);
+      char *end;
+      unsigned long long x;
+
+      errno = 0;
+      x = strtoull(s, &end, 10);
+      if(errno || *end)
+        rc = NG_EQUERY;
+      else
+        *n = (size_t)x;
+    }
+    if(v)
+      librdf_free_node(v);
+  }
+  librdf_free_query_results(res);
+  librdf_free_query(query);
+  if(rc != NG_OK)
+    ngi_store_errf(err, "cannot count: unexpected answer");
+  return rc;
+}
+
+ng_status
+ng_store_get_stats(ng_store *st, ng_store_stats *out, char *err)
+{
+  static const struct { const char *cls; size_t off; } kinds[] = {
+    { "Article", offsetof(ng_store_stats, articles) },
+    { "Person", offsetof(ng_store_stats, persons) },
+    { "Organization", offsetof(ng_store_stats, organizations) },
+    { "Statement", offsetof(ng_store_stats, statements) },
+    { "Agreement", offsetof(ng_store_stats, agreements) },
+  };
+  char q[512];
+  char **iris = NULL;
+  size_t i, n = 0;
+  ng_status rc;
+
+  memset(out, 0, sizeof *out);
+  for(i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
+    /* ng:Statement has subclasses DirectQuote and ReportedSpeech; the
+     * extractor types statements with those, so count all three. */
+    if(!strcmp(kinds[i].cls, "Statement"))
+      snprintf(q, sizeof q,
+               "SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE { "
+               "{ ?x a <" NG_NS "Statement> } UNION "
+               "{ ?x a <" NG_NS "DirectQuote> } UNION "
+               "{ ?x a <" NG_NS "ReportedSpeech> } }");
+    else
+      snprintf(q, sizeof q,
+               "SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE "
+               "{ ?x a <" NG_NS "%s> }", kinds[i].cls);
+    rc = count_query(st, q, (size_t *)((char *)out + kinds[i].off), err);
+    if(rc != NG_OK)
+      return rc;
+  }
+  rc = ng_store_count(st, NULL, &out->triples, err);
+  if(rc != NG_OK)
+    return rc;
+  rc = ng_store_graphs(st, &iris, &n, err);
+  if(rc != NG_OK)
+    return rc;
+  for(i = 0; i < n; i++)
+    free(iris[i]);
+  free(iris);
+  out->graphs = n;
+  return NG_OK;
+}

@@ -1,0 +1,46 @@
+/* store.h - internal view of the embedded triple store (graph/store.c),
+ * shared with the SPARQL query (graph/query.c) and push (graph/http.c)
+ * modules.  The public API is in include/newsgraph.h ("store and
+ * endpoints"); nothing outside graph/ includes this header.
+ */
+#ifndef NG_STORE_H
+#define NG_STORE_H
+
+#include <redland.h>
+
+#include "newsgraph.h"
+
+/* One message recorded by the store's librdf logger. */
+typedef struct ngi_logbuf {
+  int errors;          /* number of errors (and worse) seen since reset */
+  char msg[NG_ERRLEN]; /* the first one, with its line when known */
+} ngi_logbuf;
+
+struct ng_store {
+  librdf_world *world;
+  librdf_storage *storage;
+  librdf_model *model;
+  ng_store_backend backend;
+  char *path;          /* NULL for the in-memory store */
+  ngi_logbuf log;
+  char **graphs;       /* load order of the named graphs (memory store) */
+  size_t ngraphs, capgraphs;
+};
+
+librdf_world *ngi_store_world(ng_store *st);
+librdf_model *ngi_store_model(ng_store *st);
+
+/* Forget earlier logged errors before an operation. */
+void ngi_store_log_reset(ng_store *st);
+
+/* Write into err "PREFIX: <first logged error>" or "PREFIX" when none. */
+void ngi_store_log_err(ng_store *st, const char *prefix, char *err);
+
+/* snprintf into err (NG_ERRLEN bytes) when err is not NULL. */
+void ngi_store_errf(char *err, const char *fmt, ...)
+#if defined(__GNUC__)
+  __attribute__((format(printf, 2, 3)))
+#endif
+  ;
+
+#endif /* NG_STORE_H */
