@@ -1,0 +1,964 @@
+/* graph.c - extraction results to RDF statements, and serializing them.
+ *
+ * Every statement is built from librdf nodes (never from Turtle text), so
+ * escaping is raptor's job.  Output is deterministic: ngi_model_write sorts
+ * the statements before serializing, whatever order the storage keeps.
+ */
+#include "graph_internal.h"
+
+#include <errno.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "iri.h"
+#include "vocab.h"
+
+struct ng_graph {
+  librdf_world *world;
+  int own_world;
+  librdf_storage *storage;
+  librdf_model *model;
+  char *base;          /* base of the first document, for prefixes */
+  char log[NG_ERRLEN]; /* first librdf error (own world only) */
+  int nerrors;
+};
+
+/* ------------------------------------------------------------ life */
+
+static int logger(void *user_data, librdf_log_message *msg)
+{
+  ng_graph *g = user_data;
+
+  if (librdf_log_message_level(msg) >= LIBRDF_LOG_ERROR &&
+      g->nerrors++ == 0) {
+    const char *m = librdf_log_message_message(msg);
+    ngi_graph_errf(g->log, "%s", m != NULL ? m : "librdf error");
+  }
+  return 1; /* handled: the library never prints */
+}
+
+static ng_status graph_open(ng_graph *g, char *err)
+{
+  g->storage = librdf_new_storage(g->world, "hashes", "newsgraph",
+                                  "hash-type='memory'");
+  if (g->storage == NULL) {
+    ngi_graph_errf(err, "cannot create an in-memory librdf storage");
+    return NG_ERDF;
+  }
+  g->model = librdf_new_model(g->world, g->storage, NULL);
+  if (g->model == NULL) {
+    ngi_graph_errf(err, "cannot create a librdf model");
+    return NG_ERDF;
+  }
+  return NG_OK;
+}
+
+ng_status ng_graph_new(ng_graph **out, char *err)
+{
+  ng_graph *g;
+  ng_status st;
+
+  *out = NULL;
+  g = calloc(1, sizeof *g);
+  if (g == NULL) {
+    ngi_graph_errf(err, "out of memory");
+    return NG_ENOMEM;
+  }
+  g->own_world = 1;
+  g->world = librdf_new_world();
+  if (g->world == NULL) {
+    free(g);
+    ngi_graph_errf(err, "cannot create a librdf world");
+    return NG_ERDF;
+  }
+  librdf_world_set_logger(g->world, g, logger);
+  librdf_world_open(g->world);
+  st = graph_open(g, err);
+  if (st != NG_OK) {
+    ng_graph_free(g);
+    return st;
+  }
+  *out = g;
+  return NG_OK;
+}
+
+ng_status ngi_graph_new_in(librdf_world *w, ng_graph **out, char *err)
+{
+  ng_graph *g;
+  ng_status st;
+
+  *out = NULL;
+  if (w == NULL) {
+    ngi_graph_errf(err, "no librdf world");
+    return NG_EUSAGE;
+  }
+  g = calloc(1, sizeof *g);
+  if (g == NULL) {
+    ngi_graph_errf(err, "out of memory");
+    return NG_ENOMEM;
+  }
+  g->world = w;
+  st = graph_open(g, err);
+  if (st != NG_OK) {
+    ng_graph_free(g);
+    return st;
+  }
+  *out = g;
+  return NG_OK;
+}
+
+void ng_graph_free(ng_graph *g)
+{
+  if (g == NULL)
+    return;
+  if (g->model != NULL)
+    librdf_free_model(g->model);
+  if (g->storage != NULL)
+    librdf_free_storage(g->storage);
+  if (g->own_world && g->world != NULL)
+    librdf_free_world(g->world);
+  free(g->base);
+  free(g);
+}
+
+librdf_model *ngi_graph_model(ng_graph *g)
+{
+  return g != NULL ? g->model : NULL;
+}
+
+librdf_world *ngi_graph_world(ng_graph *g)
+{
+  return g != NULL ? g->world : NULL;
+}
+
+size_t ng_graph_size(ng_graph *g)
+{
+  int n;
+
+  if (g == NULL)
+    return 0;
+  n = librdf_model_size(g->model);
+  return n > 0 ? (size_t)n : 0;
+}
+
+/* ------------------------------------------------------------ building */
+
+/* Builds statements; the first failure sticks in st and later calls only
+ * free what they are given, so callers can chain without checks. */
+typedef struct builder {
+  ng_graph *g;
+  ng_status st;
+} builder;
+
+static librdf_node *uri(builder *b, const char *iri)
+{
+  librdf_node *n;
+
+  if (b->st != NG_OK || iri == NULL)
+    return NULL;
+  n = librdf_new_node_from_uri_string(b->g->world,
+                                      (const unsigned char *)iri);
+  return n;
+}
+
+static librdf_node *term(builder *b, ngi_term t)
+{
+  return uri(b, ngi_vocab_iri(t));
+}
+
+static librdf_node *lit(builder *b, const char *s)
+{
+  if (b->st != NG_OK || s == NULL)
+    return NULL;
+  return librdf_new_node_from_literal(b->g->world, (const unsigned char *)s,
+                                      NULL, 0);
+}
+
+static librdf_node *typed(builder *b, const char *s, ngi_term dt)
+{
+  librdf_uri *u;
+  librdf_node *n;
+
+  if (b->st != NG_OK)
+    return NULL;
+  u = librdf_new_uri(b->g->world, (const unsigned char *)ngi_vocab_iri(dt));
+  if (u == NULL)
+    return NULL;
+  n = librdf_new_node_from_typed_literal(b->g->world,
+                                         (const unsigned char *)s, NULL, u);
+  librdf_free_uri(u);
+  return n;
+}
+
+static librdf_node *number(builder *b, uint32_t v)
+{
+  char buf[16];
+
+  snprintf(buf, sizeof buf, "%lu", (unsigned long)v);
+  return typed(b, buf, NGV_XSD_NON_NEGATIVE_INTEGER);
+}
+
+/* Add (s p o), taking the nodes.  A NULL node means out of memory. */
+static void add(builder *b, librdf_node *s, librdf_node *p, librdf_node *o)
+{
+  librdf_statement *stmt;
+
+  if (b->st != NG_OK || s == NULL || p == NULL || o == NULL) {
+    if (s != NULL)
+      librdf_free_node(s);
+    if (p != NULL)
+      librdf_free_node(p);
+    if (o != NULL)
+      librdf_free_node(o);
+    if (b->st == NG_OK)
+      b->st = NG_ENOMEM;
+    return;
+  }
+  /* takes the nodes, and frees them if it fails */
+  stmt = librdf_new_statement_from_nodes(b->g->world, s, p, o);
+  if (stmt == NULL) {
+    b->st = NG_ENOMEM;
+    return;
+  }
+  if (librdf_model_add_statement(b->g->model, stmt) != 0)
+    b->st = NG_ERDF;
+  librdf_free_statement(stmt);
+}
+
+/* Add (s p o) with o a literal, unless the text is NULL or empty. */
+static void add_lit(builder *b, const char *s, ngi_term p, const char *text)
+{
+  if (text == NULL || *text == '\0')
+    return;
+  add(b, uri(b, s), term(b, p), lit(b, text));
+}
+
+static void add_iri(builder *b, const char *s, ngi_term p, const char *o)
+{
+  if (o == NULL)
+    return;
+  add(b, uri(b, s), term(b, p), uri(b, o));
+}
+
+static void add_type(builder *b, const char *s, ngi_term cls)
+{
+  add(b, uri(b, s), term(b, NGV_RDF_TYPE), term(b, cls));
+}
+
+/* <base><kind>/<slug of label>; NULL for a NULL label or out of memory. */
+static char *mint(builder *b, const char *base, const char *kind,
+                  const char *label)
+{
+  char *slug, *iri;
+
+  if (label == NULL || b->st != NG_OK)
+    return NULL;
+  slug = ngi_slug(label);
+  iri = slug != NULL ? ngi_iri_join(base, kind, slug) : NULL;
+  free(slug);
+  if (iri == NULL)
+    b->st = NG_ENOMEM;
+  return iri;
+}
+
+/* Whether s is made of 1-12 decimal digits after an optional prefix. */
+static int is_code(const char *s, char prefix)
+{
+  size_t i = 0;
+
+  if (s == NULL)
+    return 0;
+  if (prefix != 0 && s[i++] != prefix)
+    return 0;
+  if (s[i] == '\0')
+    return 0;
+  for (; s[i] != '\0'; i++)
+    if (s[i] < '0' || s[i] > '9' || i > 12)
+      return 0;
+  return 1;
+}
+
+static const char *agent_iri(const ngi_agent *a, char **piri, size_t np,
+                             char **oiri, size_t no)
+{
+  if (a->index < 0)
+    return NULL;
+  if (a->kind == NGI_AGENT_PERSON && (size_t)a->index < np)
+    return piri[a->index];
+  if (a->kind == NGI_AGENT_ORG && (size_t)a->index < no)
+    return oiri[a->index];
+  return NULL;
+}
+
+static int ascii_ieq(const char *a, const char *b)
+{
+  for (; *a != '\0' && *b != '\0'; a++, b++) {
+    int ca = (*a >= 'A' && *a <= 'Z') ? *a - 'A' + 'a' : *a;
+    int cb = (*b >= 'A' && *b <= 'Z') ? *b - 'A' + 'a' : *b;
+    if (ca != cb)
+      return 0;
+  }
+  return *a == *b;
+}
+
+/* Index of the org whose label or alternative names `name`, or -1. */
+static long find_org(const ngi_result *r, const char *name)
+{
+  size_t i, j;
+
+  for (i = 0; i < r->norgs; i++) {
+    if (r->orgs[i].label != NULL && ascii_ieq(r->orgs[i].label, name))
+      return (long)i;
+    for (j = 0; j < r->orgs[i].nalt; j++)
+      if (r->orgs[i].alt[j] != NULL && ascii_ieq(r->orgs[i].alt[j], name))
+        return (long)i;
+  }
+  return -1;
+}
+
+static void add_person(builder *b, const ngi_result *r, const char *base,
+                       const ngi_person *p, const char *iri, char **oiri)
+{
+  size_t i;
+
+  add_type(b, iri, NGV_PERSON);
+  add_type(b, iri, NGV_SCHEMA_PERSON);
+  add_lit(b, iri, NGV_RDFS_LABEL, p->label);
+  for (i = 0; i < p->nalt; i++)
+    if (p->alt[i] != NULL && strcmp(p->alt[i], p->label) != 0)
+      add_lit(b, iri, NGV_SKOS_ALT_LABEL, p->alt[i]);
+  for (i = 0; i < p->nroles && b->st == NG_OK; i++) {
+    const ngi_role *ro = &p->roles[i];
+    const char *label = ro->label != NULL ? ro->label : ro->title;
+    char *riri = mint(b, base, "role/", label);
+
+    if (riri == NULL)
+      continue;
+    add_iri(b, iri, NGV_HOLDS_ROLE, riri);
+    add_type(b, riri, NGV_ROLE);
+    add_lit(b, riri, NGV_RDFS_LABEL, label);
+    add_lit(b, riri, NGV_TITLE, ro->title);
+    if (ro->org != NULL && *ro->org != '\0') {
+      long k = find_org(r, ro->org);
+      if (k >= 0 && oiri[k] != NULL) {
+        add_iri(b, riri, NGV_ORG, oiri[k]);
+      } else {
+        char *org = mint(b, base, "org/", ro->org);
+        add_iri(b, riri, NGV_ORG, org);
+        add_type(b, org, NGV_ORGANIZATION);
+        add_lit(b, org, NGV_RDFS_LABEL, ro->org);
+        free(org);
+      }
+    }
+    if (ro->former)
+      add(b, uri(b, riri), term(b, NGV_FORMER),
+          typed(b, "true", NGV_XSD_BOOLEAN));
+    free(riri);
+  }
+}
+
+static void add_org(builder *b, const ngi_org *o, const char *iri)
+{
+  size_t i;
+
+  add_type(b, iri, NGV_ORGANIZATION);
+  add_type(b, iri, NGV_SCHEMA_ORGANIZATION);
+  add_lit(b, iri, NGV_RDFS_LABEL, o->label);
+  for (i = 0; i < o->nalt; i++)
+    if (o->alt[i] != NULL && strcmp(o->alt[i], o->label) != 0)
+      add_lit(b, iri, NGV_SKOS_ALT_LABEL, o->alt[i]);
+  if (is_code(o->wikidata, 'Q')) {
+    char *wd = ngi_iri_join(NGI_WIKIDATA, o->wikidata, NULL);
+    if (wd == NULL)
+      b->st = NG_ENOMEM;
+    add_iri(b, iri, NGV_OWL_SAME_AS, wd);
+    free(wd);
+  }
+}
+
+static void add_topic(builder *b, const ngi_topic *t, const char *iri)
+{
+  add_type(b, iri, NGV_TOPIC);
+  add_type(b, iri, NGV_SKOS_CONCEPT);
+  add_lit(b, iri, NGV_RDFS_LABEL, t->label);
+  if (!t->from_heading)
+    add_iri(b, iri, NGV_SKOS_IN_SCHEME, NGI_TOPIC_SCHEME);
+  if (is_code(t->iptc, 0)) {
+    char *m = ngi_iri_join(NGI_IPTC, t->iptc, NULL);
+    if (m == NULL)
+      b->st = NG_ENOMEM;
+    /* a scheme concept is mapped on purpose; a heading only resembles */
+    add_iri(b, iri, t->from_heading ? NGV_SKOS_CLOSE_MATCH
+                                    : NGV_SKOS_EXACT_MATCH, m);
+    free(m);
+  }
+}
+
+/* Indices 0..n-1 sorted by begin offset (stable), so that claim numbers
+ * follow the text. */
+static size_t *text_order(const void *items, size_t n, size_t size,
+                          size_t begin_off)
+{
+  size_t *ix = malloc((n > 0 ? n : 1) * sizeof *ix), i, j;
+
+  if (ix == NULL)
+    return NULL;
+  for (i = 0; i < n; i++) {
+    uint32_t bi;
+    memcpy(&bi, (const char *)items + i * size + begin_off, sizeof bi);
+    for (j = i; j > 0; j--) {
+      uint32_t bj;
+      memcpy(&bj, (const char *)items + ix[j - 1] * size + begin_off,
+             sizeof bj);
+      if (bj <= bi)
+        break;
+      ix[j] = ix[j - 1];
+    }
+    ix[j] = i;
+  }
+  return ix;
+}
+
+static char *claim_iri(builder *b, const char *article, const char *kind,
+                       size_t n)
+{
+  char num[32];
+  char *iri;
+
+  snprintf(num, sizeof num, "%s%lu", kind, (unsigned long)n);
+  iri = ngi_iri_join(article, "#", num);
+  if (iri == NULL)
+    b->st = NG_ENOMEM;
+  return iri;
+}
+
+static void add_claims(builder *b, const ngi_result *r, const char *art,
+                       char **piri, char **oiri, char **tiri)
+{
+  size_t *ix, i, k;
+
+  ix = text_order(r->statements, r->nstatements, sizeof *r->statements,
+                  offsetof(ngi_statement, begin));
+  if (ix == NULL) {
+    b->st = NG_ENOMEM;
+    return;
+  }
+  for (i = 0; i < r->nstatements && b->st == NG_OK; i++) {
+    const ngi_statement *s = &r->statements[ix[i]];
+    char *iri = claim_iri(b, art, "statement-", i + 1);
+
+    add_type(b, iri, NGV_STATEMENT);
+    add_type(b, iri, s->direct ? NGV_DIRECT_QUOTE : NGV_REPORTED_SPEECH);
+    add_iri(b, iri, NGV_SPEAKER, agent_iri(&s->speaker, piri, r->npersons,
+                                           oiri, r->norgs));
+    add_lit(b, iri, NGV_TEXT, s->text);
+    if (s->topic >= 0 && (size_t)s->topic < r->ntopics)
+      add_iri(b, iri, NGV_ABOUT, tiri[s->topic]);
+    add_iri(b, iri, NGV_IN_ARTICLE, art);
+    add(b, uri(b, iri), term(b, NGV_BEGIN_INDEX), number(b, s->begin));
+    add(b, uri(b, iri), term(b, NGV_END_INDEX), number(b, s->end));
+    free(iri);
+  }
+  free(ix);
+
+  ix = text_order(r->agreements, r->nagreements, sizeof *r->agreements,
+                  offsetof(ngi_agreement, begin));
+  if (ix == NULL) {
+    b->st = NG_ENOMEM;
+    return;
+  }
+  for (i = 0; i < r->nagreements && b->st == NG_OK; i++) {
+    const ngi_agreement *a = &r->agreements[ix[i]];
+    char *iri = claim_iri(b, art, "agreement-", i + 1);
+
+    add_type(b, iri, NGV_AGREEMENT);
+    add_lit(b, iri, NGV_RDFS_LABEL, a->label);
+    add_lit(b, iri, NGV_TEXT, a->text);
+    for (k = 0; k < a->nparties; k++)
+      add_iri(b, iri, NGV_PARTY, agent_iri(&a->parties[k], piri,
+                                           r->npersons, oiri, r->norgs));
+    if (a->topic >= 0 && (size_t)a->topic < r->ntopics)
+      add_iri(b, iri, NGV_ABOUT, tiri[a->topic]);
+    add_iri(b, iri, NGV_IN_ARTICLE, art);
+    add(b, uri(b, iri), term(b, NGV_BEGIN_INDEX), number(b, a->begin));
+    add(b, uri(b, iri), term(b, NGV_END_INDEX), number(b, a->end));
+    free(iri);
+  }
+  free(ix);
+}
+
+static void free_iris(char **v, size_t n)
+{
+  size_t i;
+
+  if (v == NULL)
+    return;
+  for (i = 0; i < n; i++)
+    free(v[i]);
+  free(v);
+}
+
+ng_status ngi_graph_add_result(ng_graph *g, const ngi_result *r,
+                               const ng_graph_opts *o, char *err)
+{
+  builder b;
+  char *art = NULL, *base = NULL, **piri, **oiri, **tiri;
+  size_t i;
+  ng_status st;
+
+  if (g == NULL || r == NULL) {
+    ngi_graph_errf(err, "no graph or no extraction result");
+    return NG_EUSAGE;
+  }
+  st = ngi_base_new(o != NULL ? o->base : NULL, &base, err);
+  if (st != NG_OK)
+    return st;
+  st = ngi_article_iri_new(r->text, r->len, o, &art, err);
+  if (st != NG_OK) {
+    free(base);
+    return st;
+  }
+  b.g = g;
+  b.st = NG_OK;
+  if (g->base == NULL) {
+    g->base = ngi_iri_join(base, NULL, NULL);
+    if (g->base == NULL)
+      b.st = NG_ENOMEM;
+  }
+  piri = calloc(r->npersons + 1, sizeof *piri);
+  oiri = calloc(r->norgs + 1, sizeof *oiri);
+  tiri = calloc(r->ntopics + 1, sizeof *tiri);
+  if (piri == NULL || oiri == NULL || tiri == NULL)
+    b.st = NG_ENOMEM;
+
+  for (i = 0; i < r->npersons && b.st == NG_OK; i++)
+    piri[i] = mint(&b, base, "person/", r->persons[i].label);
+  for (i = 0; i < r->norgs && b.st == NG_OK; i++)
+    oiri[i] = mint(&b, base, "org/", r->orgs[i].label);
+  for (i = 0; i < r->ntopics && b.st == NG_OK; i++) {
+    const ngi_topic *t = &r->topics[i];
+    if (t->from_heading) {
+      tiri[i] = mint(&b, base, "topic/", t->label != NULL ? t->label : t->id);
+    } else if (t->id != NULL) {
+      char *seg = ngi_iri_segment(t->id);
+      tiri[i] = seg != NULL ? ngi_iri_join(NGI_TOPIC_SCHEME, seg, NULL)
+                            : NULL;
+      free(seg);
+      if (tiri[i] == NULL)
+        b.st = NG_ENOMEM;
+    }
+  }
+
+  /* the article */
+  add_type(&b, art, NGV_ARTICLE);
+  add_type(&b, art, NGV_SCHEMA_NEWS_ARTICLE);
+  add_lit(&b, art, NGV_HEADLINE, r->headline);
+  for (i = 0; i < r->npersons; i++)
+    add_iri(&b, art, NGV_MENTIONS, piri[i]);
+  for (i = 0; i < r->norgs; i++)
+    add_iri(&b, art, NGV_MENTIONS, oiri[i]);
+  for (i = 0; i < r->ntopics; i++)
+    if (r->topics[i].article)
+      add_iri(&b, art, NGV_TOPIC_P, tiri[i]);
+
+  for (i = 0; i < r->npersons && b.st == NG_OK; i++)
+    if (piri[i] != NULL)
+      add_person(&b, r, base, &r->persons[i], piri[i], oiri);
+  for (i = 0; i < r->norgs && b.st == NG_OK; i++)
+    if (oiri[i] != NULL)
+      add_org(&b, &r->orgs[i], oiri[i]);
+  for (i = 0; i < r->ntopics && b.st == NG_OK; i++)
+    if (tiri[i] != NULL)
+      add_topic(&b, &r->topics[i], tiri[i]);
+  if (b.st == NG_OK)
+    add_claims(&b, r, art, piri, oiri, tiri);
+
+  free_iris(piri, r->npersons);
+  free_iris(oiri, r->norgs);
+  free_iris(tiri, r->ntopics);
+  free(art);
+  free(base);
+  if (b.st == NG_ENOMEM)
+    ngi_graph_errf(err, "out of memory");
+  else if (b.st != NG_OK)
+    ngi_graph_errf(err, "cannot add a statement to the graph%s%s",
+                   g->nerrors > 0 ? ": " : "", g->nerrors > 0 ? g->log : "");
+  return b.st;
+}
+
+ng_status ng_graph_add_doc(ng_graph *g, const ng_doc *doc,
+                           const ng_graph_opts *opts, char *err)
+{
+  const ngi_result *r = doc != NULL ? ngi_doc_result(doc) : NULL;
+
+  if (r == NULL) {
+    ngi_graph_errf(err, "document not extracted (call ng_extract first)");
+    return NG_EUSAGE;
+  }
+  return ngi_graph_add_result(g, r, opts, err);
+}
+
+char *ng_article_iri(const ng_doc *doc, const ng_graph_opts *opts)
+{
+  const ngi_result *r = doc != NULL ? ngi_doc_result(doc) : NULL;
+  char *iri = NULL;
+
+  if (r == NULL)
+    return NULL;
+  if (ngi_article_iri_new(r->text, r->len, opts, &iri, NULL) != NG_OK)
+    return NULL;
+  return iri;
+}
+
+/* ------------------------------------------------------------ formats */
+
+static const char *const formats[] = {
+  "turtle", "ntriples", "nquads", "rdfxml", "rdfxml-abbrev", "json",
+  "json-triples", "dot", "html", "atom", "rss-1.0", NULL
+};
+
+static const struct {
+  const char *alias, *name;
+} aliases[] = {
+  {"ttl", "turtle"}, {"nt", "ntriples"}, {"nq", "nquads"},
+  {"xml", "rdfxml"}, {"rdf", "rdfxml"}, {NULL, NULL}
+};
+
+const char *ngi_format_name(const char *format)
+{
+  size_t i;
+
+  if (format == NULL)
+    return "turtle";
+  for (i = 0; formats[i] != NULL; i++)
+    if (strcmp(format, formats[i]) == 0)
+      return formats[i];
+  for (i = 0; aliases[i].alias != NULL; i++)
+    if (strcmp(format, aliases[i].alias) == 0)
+      return aliases[i].name;
+  return NULL;
+}
+
+int ng_format_known(const char *format)
+{
+  return format != NULL && ngi_format_name(format) != NULL;
+}
+
+const char *const *ng_formats(void)
+{
+  return formats;
+}
+
+/* ------------------------------------------------------------ writing */
+
+static int node_rank(librdf_node *n)
+{
+  if (librdf_node_is_resource(n))
+    return 0;
+  if (librdf_node_is_blank(n))
+    return 1;
+  return 2;
+}
+
+static int bytes_cmp(const unsigned char *a, size_t la,
+                     const unsigned char *b, size_t lb)
+{
+  int c = memcmp(a, b, la < lb ? la : lb);
+
+  if (c != 0)
+    return c;
+  return la < lb ? -1 : la > lb;
+}
+
+static int str_cmp(const char *a, const char *b)
+{
+  if (a == NULL || b == NULL)
+    return (a != NULL) - (b != NULL);
+  return strcmp(a, b);
+}
+
+static int uri_cmp(librdf_uri *a, librdf_uri *b)
+{
+  unsigned char *sa, *sb;
+  size_t la, lb;
+
+  if (a == NULL || b == NULL)
+    return (a != NULL) - (b != NULL);
+  sa = librdf_uri_as_counted_string(a, &la);
+  sb = librdf_uri_as_counted_string(b, &lb);
+  return bytes_cmp(sa, la, sb, lb);
+}
+
+static int node_cmp(librdf_node *a, librdf_node *b)
+{
+  int ra = node_rank(a), rb = node_rank(b), c;
+  unsigned char *sa, *sb;
+  size_t la, lb;
+
+  if (ra != rb)
+    return ra - rb;
+  if (ra == 0)
+    return uri_cmp(librdf_node_get_uri(a), librdf_node_get_uri(b));
+  if (ra == 1)
+    return str_cmp((const char *)librdf_node_get_blank_identifier(a),
+                   (const char *)librdf_node_get_blank_identifier(b));
+  sa = librdf_node_get_literal_value_as_counted_string(a, &la);
+  sb = librdf_node_get_literal_value_as_counted_string(b, &lb);
+  c = bytes_cmp(sa, la, sb, lb);
+  if (c == 0)
+    c = str_cmp(librdf_node_get_literal_value_language(a),
+                librdf_node_get_literal_value_language(b));
+  if (c == 0)
+    c = uri_cmp(librdf_node_get_literal_value_datatype_uri(a),
+                librdf_node_get_literal_value_datatype_uri(b));
+  return c;
+}
+
+static int statement_cmp(const void *pa, const void *pb)
+{
+  librdf_statement *a = *(librdf_statement *const *)pa;
+  librdf_statement *b = *(librdf_statement *const *)pb;
+  int c = node_cmp(librdf_statement_get_subject(a),
+                   librdf_statement_get_subject(b));
+
+  if (c == 0)
+    c = node_cmp(librdf_statement_get_predicate(a),
+                 librdf_statement_get_predicate(b));
+  if (c == 0)
+    c = node_cmp(librdf_statement_get_object(a),
+                 librdf_statement_get_object(b));
+  return c;
+}
+
+/* A librdf stream over a sorted array of statements it does not own. */
+typedef struct array_stream {
+  librdf_statement **v;
+  size_t n, i;
+} array_stream;
+
+static int as_is_end(void *ctx)
+{
+  array_stream *s = ctx;
+  return s->i >= s->n;
+}
+
+static int as_next(void *ctx)
+{
+  array_stream *s = ctx;
+  if (s->i < s->n)
+    s->i++;
+  return s->i >= s->n;
+}
+
+static void *as_get(void *ctx, int flags)
+{
+  array_stream *s = ctx;
+
+  if (flags != LIBRDF_ITERATOR_GET_METHOD_GET_OBJECT || s->i >= s->n)
+    return NULL;
+  return s->v[s->i];
+}
+
+static void as_finished(void *ctx)
+{
+  (void)ctx;
+}
+
+static void free_statements(librdf_statement **v, size_t n)
+{
+  size_t i;
+
+  for (i = 0; i < n; i++)
+    librdf_free_statement(v[i]);
+  free(v);
+}
+
+/* Copies of the model's statements, sorted, duplicates dropped. */
+static ng_status sorted_statements(librdf_model *m, librdf_statement ***out,
+                                   size_t *nout, char *err)
+{
+  librdf_stream *stream = librdf_model_as_stream(m);
+  librdf_statement **v = NULL;
+  size_t n = 0, cap = 0, i, k;
+
+  *out = NULL;
+  *nout = 0;
+  if (stream == NULL) {
+    ngi_graph_errf(err, "cannot list the statements of the graph");
+    return NG_ERDF;
+  }
+  for (; !librdf_stream_end(stream); librdf_stream_next(stream)) {
+    librdf_statement *s = librdf_stream_get_object(stream), *copy;
+
+    if (n == cap) {
+      size_t ncap = cap > 0 ? 2 * cap : 256;
+      librdf_statement **nv = realloc(v, ncap * sizeof *nv);
+      if (nv == NULL)
+        break;
+      v = nv;
+      cap = ncap;
+    }
+    copy = s != NULL ? librdf_new_statement_from_statement(s) : NULL;
+    if (copy == NULL)
+      break;
+    v[n++] = copy;
+  }
+  if (!librdf_stream_end(stream)) {
+    librdf_free_stream(stream);
+    free_statements(v, n);
+    ngi_graph_errf(err, "out of memory");
+    return NG_ENOMEM;
+  }
+  librdf_free_stream(stream);
+  if (n > 1)
+    qsort(v, n, sizeof *v, statement_cmp);
+  for (i = 0, k = 0; i < n; i++) {
+    if (k > 0 && statement_cmp(&v[k - 1], &v[i]) == 0)
+      librdf_free_statement(v[i]);
+    else
+      v[k++] = v[i];
+  }
+  *out = v;
+  *nout = k;
+  return NG_OK;
+}
+
+static void set_ns(librdf_world *w, librdf_serializer *ser, const char *ns,
+                   const char *prefix)
+{
+  librdf_uri *u = librdf_new_uri(w, (const unsigned char *)ns);
+
+  if (u == NULL)
+    return;
+  /* serializers without prefixes (ntriples) refuse: no matter */
+  librdf_serializer_set_namespace(ser, u, prefix);
+  librdf_free_uri(u);
+}
+
+static void set_prefixes(librdf_world *w, librdf_serializer *ser,
+                         const char *base)
+{
+  static const char *const kinds[] = {"person", "org", "role", "topic",
+                                      "article", NULL};
+  const ngi_prefix *p;
+  size_t i;
+
+  for (p = ngi_vocab_prefixes(); p->prefix != NULL; p++)
+    set_ns(w, ser, p->ns, p->prefix);
+  set_ns(w, ser, NGI_TOPIC_SCHEME, "ngt");
+  set_ns(w, ser, NGI_WIKIDATA, "wd");
+  if (base == NULL)
+    return;
+  for (i = 0; kinds[i] != NULL; i++) {
+    char *ns = ngi_iri_join(base, kinds[i], "/");
+    if (ns != NULL)
+      set_ns(w, ser, ns, kinds[i]);
+    free(ns);
+  }
+}
+
+ng_status ngi_model_serialize(librdf_world *w, librdf_model *m,
+                              const char *format, const char *base,
+                              char **buf, size_t *len, char *err)
+{
+  const char *name = ngi_format_name(format);
+  librdf_statement **v;
+  librdf_serializer *ser;
+  librdf_stream *stream;
+  array_stream as;
+  unsigned char *s;
+  size_t n, slen = 0;
+  ng_status st;
+
+  *buf = NULL;
+  *len = 0;
+  if (name == NULL) {
+    ngi_graph_errf(err, "unknown format '%.100s'", format);
+    return NG_EFORMAT;
+  }
+  ser = librdf_new_serializer(w, name, NULL, NULL);
+  if (ser == NULL) {
+    ngi_graph_errf(err, "format '%s' is not supported by this raptor", name);
+    return NG_EFORMAT;
+  }
+  st = sorted_statements(m, &v, &n, err);
+  if (st != NG_OK) {
+    librdf_free_serializer(ser);
+    return st;
+  }
+  set_prefixes(w, ser, base);
+  as.v = v;
+  as.n = n;
+  as.i = 0;
+  stream = librdf_new_stream(w, &as, as_is_end, as_next, as_get,
+                             as_finished);
+  if (stream == NULL) {
+    free_statements(v, n);
+    librdf_free_serializer(ser);
+    ngi_graph_errf(err, "out of memory");
+    return NG_ENOMEM;
+  }
+  s = librdf_serializer_serialize_stream_to_counted_string(ser, NULL, stream,
+                                                           &slen);
+  librdf_free_stream(stream);
+  free_statements(v, n);
+  librdf_free_serializer(ser);
+  if (s == NULL) {
+    if (n == 0) { /* some serializers give nothing for an empty graph */
+      *buf = calloc(1, 1);
+      if (*buf == NULL) {
+        ngi_graph_errf(err, "out of memory");
+        return NG_ENOMEM;
+      }
+      return NG_OK;
+    }
+    ngi_graph_errf(err, "cannot serialize the graph as %s", name);
+    return NG_ERDF;
+  }
+  *buf = malloc(slen + 1);
+  if (*buf == NULL) {
+    librdf_free_memory(s);
+    ngi_graph_errf(err, "out of memory");
+    return NG_ENOMEM;
+  }
+  memcpy(*buf, s, slen);
+  (*buf)[slen] = '\0';
+  *len = slen;
+  librdf_free_memory(s);
+  return NG_OK;
+}
+
+ng_status ngi_model_write(librdf_world *w, librdf_model *m,
+                          const char *format, const char *base, FILE *out,
+                          char *err)
+{
+  char *buf;
+  size_t len;
+  ng_status st = ngi_model_serialize(w, m, format, base, &buf, &len, err);
+
+  if (st != NG_OK)
+    return st;
+  errno = 0;
+  if ((len > 0 && fwrite(buf, 1, len, out) != len) || fflush(out) != 0 ||
+      ferror(out)) {
+    ngi_graph_errf(err, "write error: %s",
+                   errno != 0 ? strerror(errno) : "short write");
+    free(buf);
+    return NG_EIO;
+  }
+  free(buf);
+  return NG_OK;
+}
+
+ng_status ng_graph_write(ng_graph *g, const char *format, FILE *out,
+                         char *err)
+{
+  if (g == NULL || out == NULL) {
+    ngi_graph_errf(err, "no graph or no output");
+    return NG_EUSAGE;
+  }
+  return ngi_model_write(g->world, g->model, format,
+                         g->base != NULL ? g->base : NG_DEFAULT_BASE, out,
+                         err);
+}

@@ -1,0 +1,49 @@
+/* graph_internal.h - what graph/ shares with its other modules and tests.
+ *
+ * A graph is one librdf model (in-memory "hashes" storage) in a world that
+ * it owns, or borrows from the store (ngi_graph_new_in).  Tests fill an
+ * ngi_result by hand and call ngi_graph_add_result directly.
+ */
+#ifndef NG_GRAPH_INTERNAL_H
+#define NG_GRAPH_INTERNAL_H
+
+#include <stdio.h>
+
+#include <redland.h>
+
+#include "newsgraph.h"
+#include "result.h"
+
+/* A graph in an existing world, which it does not free and whose logger
+ * it leaves alone.  The world must outlive the graph. */
+ng_status ngi_graph_new_in(librdf_world *w, ng_graph **out, char *err);
+
+/* Borrowed; valid until ng_graph_free. */
+librdf_model *ngi_graph_model(ng_graph *g);
+librdf_world *ngi_graph_world(ng_graph *g);
+
+/* The body of ng_graph_add_doc, for any result (tests build one by hand). */
+ng_status ngi_graph_add_result(ng_graph *g, const ngi_result *r,
+                               const ng_graph_opts *o, char *err);
+
+/* The canonical raptor serializer name of a format or alias ("ttl" ->
+ * "turtle"; NULL -> "turtle"), or NULL when unknown. */
+const char *ngi_format_name(const char *format);
+
+/* Serialize any model deterministically: its statements are copied,
+ * sorted (subject, predicate, object) and fed to the serializer as one
+ * stream, with our prefixes declared (and person: org: role: topic:
+ * article: under base when base is not NULL).  The whole document is built
+ * in memory and written to out only when complete; a short write or a
+ * failed fflush is NG_EIO.  Contexts are not written. */
+ng_status ngi_model_write(librdf_world *w, librdf_model *m,
+                          const char *format, const char *base, FILE *out,
+                          char *err);
+
+/* The same, into a malloc'ed buffer (*len bytes plus a NUL; caller
+ * frees). */
+ng_status ngi_model_serialize(librdf_world *w, librdf_model *m,
+                              const char *format, const char *base,
+                              char **buf, size_t *len, char *err);
+
+#endif /* NG_GRAPH_INTERNAL_H */
