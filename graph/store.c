@@ -136,6 +136,11 @@ note_graph(ng_store *st, const char *iri)
   return 0;
 }
 
+typedef struct buf_t {
+  char *p;
+  size_t len, cap;
+} buf_t;
+
 /* ------------------------------------------------------------ open */
 
 /* Indexes librdf's sqlite schema lacks.  Run on our own connection while
@@ -588,13 +593,13 @@ ng_store_put_doc(ng_store *st, const ng_doc *doc, const ng_graph_opts *opts,
 
 /* ------------------------------------------------------------ RDF files */
 
-static const char *
-guess_syntax(const char *path)
+const char *
+ng_rdf_syntax_for(const char *path)
 {
   static const struct { const char *ext, *syntax; } map[] = {
     { ".ttl", "turtle" }, { ".turtle", "turtle" }, { ".nt", "ntriples" },
     { ".nq", "nquads" }, { ".rdf", "rdfxml" }, { ".owl", "rdfxml" },
-    { ".xml", "rdfxml" }, { ".trig", "trig" }, { ".n3", "turtle" },
+    { ".trig", "trig" }, { ".n3", "turtle" },
   };
   size_t i, n = strlen(path);
 
@@ -642,7 +647,7 @@ ng_store_load_rdf(ng_store *st, const char *path, const char *syntax,
   if(added)
     *added = 0;
   if(!syntax)
-    syntax = guess_syntax(path);
+    syntax = ng_rdf_syntax_for(path);
   if(!syntax) {
     ngi_store_errf(err, "unknown RDF syntax for '%s' (use --input-format)",
                    path);
@@ -933,4 +938,110 @@ ng_store_get_stats(ng_store *st, ng_store_stats *out, char *err)
   free(iris);
   out->graphs = n;
   return NG_OK;
+}
+
+/* ------------------------------------------------------------ any file */
+
+/* Read a whole file; NG_EIO with the reason. */
+static ng_status
+read_file(const char *path, size_t limit, char **out, size_t *len,
+          char *err)
+{
+  FILE *fh = fopen(path, "rb");
+  buf_t b = { 0 };
+  char chunk[65536];
+  size_t n;
+
+  *out = NULL;
+  *len = 0;
+  if(!fh) {
+    ngi_store_errf(err, "cannot read '%s': %s", path, strerror(errno));
+    return NG_EIO;
+  }
+  while((n = fread(chunk, 1, sizeof chunk, fh)) > 0) {
+    if(b.len + n > limit) {
+      fclose(fh);
+      free(b.p);
+      ngi_store_errf(err, "'%s' is larger than %zu bytes", path, limit);
+      return NG_EINPUT;
+    }
+    if(b.len + n + 1 > b.cap) {
+      size_t cap = b.cap ? 2 * b.cap : 65536 * 2;
+      char *p;
+      while(cap < b.len + n + 1)
+        cap *= 2;
+      p = realloc(b.p, cap);
+      if(!p) {
+        fclose(fh);
+        free(b.p);
+        ngi_store_errf(err, "out of memory");
+        return NG_ENOMEM;
+      }
+      b.p = p;
+      b.cap = cap;
+    }
+    memcpy(b.p + b.len, chunk, n);
+    b.len += n;
+  }
+  if(ferror(fh)) {
+    ngi_store_errf(err, "cannot read '%s': %s", path, strerror(errno));
+    fclose(fh);
+    free(b.p);
+    return NG_EIO;
+  }
+  fclose(fh);
+  *out = b.p;
+  *len = b.len;
+  return NG_OK;
+}
+
+ng_status
+ng_store_load_file(ng_store *st, const char *path, const ng_load_opts *o,
+                   char **graph, size_t *added, char *err)
+{
+  ng_load_opts none = { 0 };
+  const char *syntax;
+  ng_graph_opts go;
+  ng_doc *doc = NULL;
+  char *text = NULL;
+  size_t len, max;
+  ng_status rc;
+
+  if(!o)
+    o = &none;
+  if(graph)
+    *graph = NULL;
+  if(added)
+    *added = 0;
+  syntax = o->syntax ? o->syntax : ng_rdf_syntax_for(path);
+  if(syntax && strcmp(syntax, "article")) {
+    rc = ng_store_load_rdf(st, path, syntax, o->graph, added, err);
+    if(rc == NG_OK && graph && strcmp(syntax, "nquads") &&
+       strcmp(syntax, "trig")) {
+      *graph = o->graph ? xstrdup(o->graph) : file_iri(path);
+    }
+    return rc;
+  }
+  if(!o->lex) {
+    ngi_store_errf(err, "no lexicon to extract '%s' with", path);
+    return NG_EUSAGE;
+  }
+  max = o->max_bytes ? o->max_bytes : NG_DEFAULT_MAX_BYTES;
+  rc = read_file(path, max, &text, &len, err);
+  if(rc != NG_OK)
+    return rc;
+  rc = ng_doc_new(text ? text : "", len, max, &doc, err);
+  free(text);
+  if(rc != NG_OK)
+    return rc;
+  rc = ng_extract(doc, o->lex);
+  if(rc != NG_OK) {
+    ngi_store_errf(err, "cannot extract '%s': %s", path, ng_strerror(rc));
+  } else {
+    go.base = o->base;
+    go.source = o->graph;
+    rc = ng_store_put_doc(st, doc, &go, graph, added, err);
+  }
+  ng_doc_free(doc);
+  return rc;
 }

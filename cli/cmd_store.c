@@ -1,0 +1,365 @@
+/* cmd_store.c - `newsgraph load`, `query` and `stats`: the embedded store.
+ *
+ * load puts each article (extracted on the fly) or RDF file into its own
+ * named graph of the store, replacing what that graph held; query runs
+ * SPARQL over it; stats counts what it holds.
+ */
+#define _POSIX_C_SOURCE 200809L
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cli.h"
+#include "newsgraph.h"
+
+#define DEFAULT_STORE "newsgraph.db"
+
+static const char load_help[] =
+  "usage: newsgraph load [OPTIONS] FILE...\n"
+  "\n"
+  "Put each FILE into the store, in its own named graph: an article\n"
+  "(extracted on the fly, graph = its article IRI) or an RDF file (.ttl,\n"
+  ".nt, .nq, .rdf, .trig; graph = --graph or the file's file:// IRI).\n"
+  "Loading a file again replaces its graph.  Each file is one\n"
+  "transaction: a failed or killed load leaves the store as it was.\n"
+  "\n"
+  "  --store PATH         the store (default $NEWSGRAPH_STORE or\n"
+  "                       " DEFAULT_STORE "); created when missing\n"
+  "  --backend NAME       sqlite (default, crash-safe) or bdb (faster, no\n"
+  "                       transactions)\n"
+  "  --input-format FMT   turtle, ntriples, nquads, rdfxml, trig, article\n"
+  "  --graph IRI          the graph (RDF) or article IRI (one FILE only)\n"
+  "  --base IRI           IRI base for articles\n"
+  "  -q, --quiet          no line per file\n"
+  "  -h, --help           this help\n"
+  "\n"
+  "Prints one line per file on stdout: the graph IRI, the triples, FILE.\n"
+  "Exit: 0 ok, 2 usage, 3 cannot read, 4 bad input, 5 lexicon, 7 store,\n"
+  "10 some files failed.\n";
+
+static const char query_help[] =
+  "usage: newsgraph query [OPTIONS] (QUERY | -q FILE.rq)\n"
+  "\n"
+  "Run a SPARQL 1.1 query over the store.  The default graph is the union\n"
+  "of all named graphs; GRAPH ?g { } reaches each article's graph.\n"
+  "\n"
+  "  --store PATH         the store (default $NEWSGRAPH_STORE or\n"
+  "                       " DEFAULT_STORE ")\n"
+  "  --backend NAME       sqlite (default) or bdb\n"
+  "  -f, --format FMT     SELECT/ASK: table (default), csv, tsv, json, xml;\n"
+  "                       CONSTRUCT/DESCRIBE: turtle (default), ntriples,\n"
+  "                       rdfxml, json\n"
+  "  -q, --query-file F   read the query from F ('-' = stdin)\n"
+  "  -h, --help           this help\n"
+  "\n"
+  "Exit: 0 ok, 2 usage, 3 cannot read the query, 7 store, 9 query error.\n";
+
+static const char stats_help[] =
+  "usage: newsgraph stats [--store PATH] [--backend NAME]\n"
+  "\n"
+  "Count the graphs, articles, persons, organizations, statements,\n"
+  "agreements and triples in the store, one 'name: N' line each.\n"
+  "Exit: 0 ok, 2 usage, 7 store.\n";
+
+/* The store path: --store, else $NEWSGRAPH_STORE, else the default. */
+static const char *
+store_path(const char *opt)
+{
+  const char *env = getenv("NEWSGRAPH_STORE");
+
+  if(opt)
+    return opt;
+  if(env && *env)
+    return env;
+  return DEFAULT_STORE;
+}
+
+static int
+parse_backend(const char *s, ng_store_backend *b)
+{
+  if(!strcmp(s, "sqlite"))
+    *b = NG_STORE_SQLITE;
+  else if(!strcmp(s, "bdb"))
+    *b = NG_STORE_BDB;
+  else {
+    cli_error("unknown backend '%s' (sqlite or bdb)", s);
+    return CLI_EUSAGE;
+  }
+  return CLI_OK;
+}
+
+/* Open an existing store (query, stats): never create one by mistake. */
+static int
+open_existing(const char *path, ng_store_backend backend, ng_store **st)
+{
+  char err[NG_ERRLEN];
+  struct stat sb;
+  ng_status rc;
+
+  if(backend == NG_STORE_SQLITE && stat(path, &sb) != 0) {
+    cli_error("no store at '%s' (newsgraph load creates one)", path);
+    return CLI_ESTORE;
+  }
+  rc = ng_store_open(path, backend, st, err);
+  if(rc != NG_OK) {
+    cli_error("%s", err);
+    return rc == NG_ENOMEM ? CLI_EINTERNAL : CLI_ESTORE;
+  }
+  return CLI_OK;
+}
+
+int
+cmd_load(int argc, char **argv)
+{
+  const char *store = NULL, *format = NULL, *graph = NULL, *base = NULL;
+  const char *v;
+  ng_store_backend backend = NG_STORE_SQLITE;
+  ng_lexicon *lex = NULL;
+  ng_store *st = NULL;
+  char err[NG_ERRLEN];
+  int i, r, quiet = 0, nfiles = 0, nfailed = 0, last = CLI_OK;
+  char **files;
+
+  files = calloc((size_t)argc + 1, sizeof *files);
+  if(!files) {
+    cli_error("out of memory");
+    return CLI_EINTERNAL;
+  }
+  for(i = 1; i < argc; i++) {
+    if(!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
+      fputs(load_help, stdout);
+      free(files);
+      return CLI_OK;
+    }
+    if(!strcmp(argv[i], "-q") || !strcmp(argv[i], "--quiet")) {
+      quiet = 1;
+      continue;
+    }
+    if(!strcmp(argv[i], "--")) {
+      for(i++; i < argc; i++)
+        files[nfiles++] = argv[i];
+      break;
+    }
+    if((r = cli_opt_value(argc, argv, &i, "store", 0, &store)) ||
+       (r = cli_opt_value(argc, argv, &i, "input-format", 0, &format)) ||
+       (r = cli_opt_value(argc, argv, &i, "graph", 0, &graph)) ||
+       (r = cli_opt_value(argc, argv, &i, "base", 0, &base))) {
+      if(r < 0)
+        goto usage;
+      continue;
+    }
+    if((r = cli_opt_value(argc, argv, &i, "backend", 0, &v))) {
+      if(r < 0 || parse_backend(v, &backend))
+        goto usage;
+      continue;
+    }
+    if(argv[i][0] == '-' && argv[i][1]) {
+      cli_error("unknown load option '%s'", argv[i]);
+      goto usage;
+    }
+    files[nfiles++] = argv[i];
+  }
+  if(nfiles == 0) {
+    cli_error("load: no FILE given");
+    goto usage;
+  }
+  if(graph && nfiles > 1) {
+    cli_error("--graph names one graph: give one FILE with it");
+    goto usage;
+  }
+  for(i = 0; i < nfiles; i++) {
+    const char *syn = format ? format : ng_rdf_syntax_for(files[i]);
+    if(!syn || !strcmp(syn, "article")) {
+      ng_status ls = ng_lexicon_load(NULL, &lex, err);
+      if(ls != NG_OK) {
+        cli_error("%s", err);
+        free(files);
+        return cli_exit_code(ls);
+      }
+      break;
+    }
+  }
+  store = store_path(store);
+  {
+    ng_status os = ng_store_open(store, backend, &st, err);
+    if(os != NG_OK) {
+      cli_error("%s", err);
+      ng_lexicon_free(lex);
+      free(files);
+      return os == NG_ENOMEM ? CLI_EINTERNAL : CLI_ESTORE;
+    }
+  }
+  for(i = 0; i < nfiles; i++) {
+    ng_load_opts lo = { 0 };
+    char *g = NULL;
+    size_t added = 0;
+    ng_status ls;
+
+    lo.syntax = format;
+    lo.graph = graph;
+    lo.base = base;
+    lo.lex = lex;
+    ls = ng_store_load_file(st, files[i], &lo, &g, &added, err);
+    if(ls != NG_OK) {
+      cli_error("%s", err);
+      nfailed++;
+      last = cli_exit_code(ls);
+    } else if(!quiet) {
+      printf("%s\t%zu\t%s\n", g ? g : "(quads)", added, files[i]);
+    }
+    free(g);
+  }
+  ng_store_free(st);
+  ng_lexicon_free(lex);
+  free(files);
+  if(fflush(stdout) || ferror(stdout)) {
+    cli_error("cannot write to stdout");
+    return CLI_EOUTPUT;
+  }
+  if(nfailed == 0)
+    return CLI_OK;
+  return nfiles == 1 ? last : CLI_ESOME;
+
+usage:
+  free(files);
+  fputs("usage: newsgraph load [--store PATH] FILE... (see --help)\n",
+        stderr);
+  return CLI_EUSAGE;
+}
+
+int
+cmd_query(int argc, char **argv)
+{
+  const char *store = NULL, *format = NULL, *qfile = NULL, *text = NULL;
+  const char *v;
+  ng_store_backend backend = NG_STORE_SQLITE;
+  ng_store *st = NULL;
+  char err[NG_ERRLEN];
+  char *qbuf = NULL;
+  size_t qlen = 0;
+  int i, r;
+  ng_status qs;
+
+  for(i = 1; i < argc; i++) {
+    if(!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
+      fputs(query_help, stdout);
+      return CLI_OK;
+    }
+    if((r = cli_opt_value(argc, argv, &i, "store", 0, &store)) ||
+       (r = cli_opt_value(argc, argv, &i, "format", 'f', &format)) ||
+       (r = cli_opt_value(argc, argv, &i, "query-file", 'q', &qfile))) {
+      if(r < 0)
+        goto usage;
+      continue;
+    }
+    if((r = cli_opt_value(argc, argv, &i, "backend", 0, &v))) {
+      if(r < 0 || parse_backend(v, &backend))
+        goto usage;
+      continue;
+    }
+    if(argv[i][0] == '-' && argv[i][1]) {
+      cli_error("unknown query option '%s'", argv[i]);
+      goto usage;
+    }
+    if(text) {
+      cli_error("give one QUERY (quote it)");
+      goto usage;
+    }
+    text = argv[i];
+  }
+  if(!!text == !!qfile) {
+    cli_error("give a QUERY or -q FILE.rq, not %s",
+              text ? "both" : "neither");
+    goto usage;
+  }
+  if(format && !ng_query_format_known(format)) {
+    cli_error("unknown result format '%s'", format);
+    goto usage;
+  }
+  if(qfile) {
+    r = cli_read_input(qfile, 1u << 20, &qbuf, &qlen);
+    if(r != CLI_OK)
+      return r;
+    if(qlen > (1u << 20) || memchr(qbuf, '\0', qlen)) {
+      cli_error("'%s' is not a query file", cli_display_name(qfile));
+      free(qbuf);
+      return CLI_EINPUT;
+    }
+    text = qbuf;
+  }
+  r = open_existing(store_path(store), backend, &st);
+  if(r != CLI_OK) {
+    free(qbuf);
+    return r;
+  }
+  qs = ng_store_query(st, text, format, stdout, err);
+  ng_store_free(st);
+  free(qbuf);
+  if(qs != NG_OK) {
+    cli_error("%s", err);
+    if(qs == NG_EQUERY)
+      return CLI_EQUERY;
+    return qs == NG_EIO ? CLI_EOUTPUT : cli_exit_code(qs);
+  }
+  return CLI_OK;
+
+usage:
+  fputs("usage: newsgraph query [--store PATH] [-f FORMAT] "
+        "(QUERY | -q FILE.rq) (see --help)\n", stderr);
+  return CLI_EUSAGE;
+}
+
+int
+cmd_stats(int argc, char **argv)
+{
+  const char *store = NULL, *v;
+  ng_store_backend backend = NG_STORE_SQLITE;
+  ng_store *st = NULL;
+  ng_store_stats s;
+  char err[NG_ERRLEN];
+  int i, r;
+  ng_status ss;
+
+  for(i = 1; i < argc; i++) {
+    if(!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
+      fputs(stats_help, stdout);
+      return CLI_OK;
+    }
+    if((r = cli_opt_value(argc, argv, &i, "store", 0, &store))) {
+      if(r < 0)
+        goto usage;
+      continue;
+    }
+    if((r = cli_opt_value(argc, argv, &i, "backend", 0, &v))) {
+      if(r < 0 || parse_backend(v, &backend))
+        goto usage;
+      continue;
+    }
+    cli_error("unknown stats argument '%s'", argv[i]);
+    goto usage;
+  }
+  r = open_existing(store_path(store), backend, &st);
+  if(r != CLI_OK)
+    return r;
+  ss = ng_store_get_stats(st, &s, err);
+  ng_store_free(st);
+  if(ss != NG_OK) {
+    cli_error("%s", err);
+    return CLI_ESTORE;
+  }
+  printf("graphs: %zu\narticles: %zu\npersons: %zu\norganizations: %zu\n"
+         "statements: %zu\nagreements: %zu\ntriples: %zu\n",
+         s.graphs, s.articles, s.persons, s.organizations, s.statements,
+         s.agreements, s.triples);
+  if(fflush(stdout) || ferror(stdout)) {
+    cli_error("cannot write to stdout");
+    return CLI_EOUTPUT;
+  }
+  return CLI_OK;
+
+usage:
+  fputs("usage: newsgraph stats [--store PATH]\n", stderr);
+  return CLI_EUSAGE;
+}
