@@ -20,6 +20,10 @@ static const struct {
   const char *summary;
 } commands[] = {
   {"extract", cmd_extract, "turn an article into RDF (Turtle by default)"},
+  {"load", cmd_load, "put articles or RDF files into the store"},
+  {"query", cmd_query, "run a SPARQL query over the store"},
+  {"stats", cmd_stats, "count articles, persons, statements in the store"},
+  {"push", cmd_push, "send graphs to a SPARQL endpoint"},
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
