@@ -230,5 +230,6 @@ int main(void)
   test_check();
   test_sha256();
   printf("%d passed, %d failed\n", passed, failed);
+  fflush(stdout);
   return failed != 0;
 }
