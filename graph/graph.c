@@ -945,9 +945,8 @@ ng_status ngi_model_write(librdf_world *w, librdf_model *m,
   if ((len > 0 && fwrite(buf, 1, len, out) != len) || fflush(out) != 0 ||
       ferror(out)) {
     const char *why = errno != 0 ? strerror(errno) : "short write";
-    ngi_graph_errf(err, "write error: %c%s",
-                   why[0] >= 'A' && why[0] <= 'Z' ? why[0] - 'A' + 'a' : why[0],
-                   why + 1);
+    int c0 = why[0] >= 'A' && why[0] <= 'Z' ? why[0] - 'A' + 'a' : why[0];
+    ngi_graph_errf(err, "write error: %c%s", c0, why + 1);
     free(buf);
     return NG_EIO;
   }
