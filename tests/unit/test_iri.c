@@ -52,9 +52,9 @@ static void test_slug(void)
   slug("\xc5\x92uvre \xc4\xb2ssel", "oeuvre-ijssel");             /* Œ Ĳ */
   slug("Fran\xc3\xa7ois Hollande", "francois-hollande");
   slug("Recep Tayyip Erdo\xc4\x9f" "an", "recep-tayyip-erdogan"); /* ğ */
-  slug("\xc3\x9e\xc3\xb3r\xc3\xb0ur", "thordur");                /* Þórður */
+  slug("\xc3\x9e\xc3\xb3r\xc3\xb0ur", "thordur");  /* Þórður */
   slug("Jos\xc3\xa9\xe2\x80\x8f", "jose");                       /* RTL mark */
-  slug("Jose\xcc\x81", "jose");                                   /* combining */
+  slug("Jose\xcc\x81", "jose");  /* combining */
   slug("O\xe2\x80\x99" "Brien", "o-brien");                      /* ’ */
   slug("Al-Assad's  \xe2\x80\x94 office", "al-assad-s-office");   /* — */
   slug("3 \xc3\x97 4", "3-4");                                    /* × */
@@ -69,7 +69,7 @@ static void test_slug(void)
        "%D0%B2%D0%BB%D0%B0%D0%B4%D0%B8%D0%BC%D0%B8%D1%80-"
        "%D0%BF%D1%83%D1%82%D0%B8%D0%BD");
   slug("\xd0\x9f\xd0\xa3\xd0\xa2\xd0\x98\xd0\x9d",
-       "%D0%BF%D1%83%D1%82%D0%B8%D0%BD");                         /* ПУТИН */
+       "%D0%BF%D1%83%D1%82%D0%B8%D0%BD");  /* ПУТИН */
   slug("\xe4\xb9\xa0\xe8\xbf\x91\xe5\xb9\xb3", "%E4%B9%A0%E8%BF%91%E5%B9%B3");
   /* invalid UTF-8 bytes separate words rather than leak through */
   slug("ab\xff\xfe" "cd", "ab-cd");
