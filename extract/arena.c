@@ -1,0 +1,167 @@
+/* arena.c - bump allocator and string hash map (see arena.h). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+
+struct ngi_block {
+  ngi_block *next;
+  size_t used, size;
+  max_align_t data[];
+};
+
+#define BLOCK_MIN (64 * 1024)
+
+void ngi_arena_init(ngi_arena *a) {
+  a->head = NULL;
+  a->failed = 0;
+}
+
+void ngi_arena_release(ngi_arena *a) {
+  ngi_block *b = a->head;
+  while (b) {
+    ngi_block *next = b->next;
+    free(b);
+    b = next;
+  }
+  a->head = NULL;
+}
+
+void *ngi_alloc(ngi_arena *a, size_t n) {
+  ngi_block *b = a->head;
+  size_t align = sizeof(max_align_t);
+  n = (n + align - 1) / align * align;
+  if (n == 0)
+    n = align;
+  if (!b || b->size - b->used < n) {
+    size_t size = n > BLOCK_MIN ? n : BLOCK_MIN;
+    b = malloc(sizeof *b + size);
+    if (!b) {
+      a->failed = 1;
+      return NULL;
+    }
+    b->size = size;
+    b->used = 0;
+    if (a->head && n > BLOCK_MIN) {
+      /* a big one-off: keep the current block for small allocations */
+      b->next = a->head->next;
+      a->head->next = b;
+    } else {
+      b->next = a->head;
+      a->head = b;
+    }
+  }
+  void *p = (char *)b->data + b->used;
+  b->used += n;
+  memset(p, 0, n);
+  return p;
+}
+
+char *ngi_strndup(ngi_arena *a, const char *s, size_t n) {
+  char *p = ngi_alloc(a, n + 1);
+  if (!p)
+    return NULL;
+  memcpy(p, s, n);
+  p[n] = '\0';
+  return p;
+}
+
+char *ngi_strdup(ngi_arena *a, const char *s) {
+  return ngi_strndup(a, s, strlen(s));
+}
+
+void *ngi_grow(ngi_arena *a, void *old, size_t size, size_t have,
+               size_t *cap, size_t want) {
+  size_t ncap = *cap ? *cap : 8;
+  while (ncap < want)
+    ncap *= 2;
+  void *p = ngi_alloc(a, ncap * size);
+  if (!p)
+    return NULL;
+  if (old && have)
+    memcpy(p, old, have * size);
+  *cap = ncap;
+  return p;
+}
+
+/* ------------------------------------------------------------ hash map */
+
+uint64_t ngi_hash(const char *s, size_t n) {
+  uint64_t h = 1469598103934665603ull;
+  for (size_t i = 0; i < n; i++) {
+    h ^= (unsigned char)s[i];
+    h *= 1099511628211ull;
+  }
+  return h;
+}
+
+void ngi_map_init(ngi_map *m) { memset(m, 0, sizeof *m); }
+
+void ngi_map_release(ngi_map *m) {
+  free(m->keys);
+  free(m->vals);
+  memset(m, 0, sizeof *m);
+}
+
+static int map_resize(ngi_map *m, size_t cap) {
+  const char **keys = calloc(cap, sizeof *keys);
+  intptr_t *vals = calloc(cap, sizeof *vals);
+  if (!keys || !vals) {
+    free(keys);
+    free(vals);
+    return -1;
+  }
+  for (size_t i = 0; i < m->cap; i++) {
+    if (!m->keys[i])
+      continue;
+    size_t j = ngi_hash(m->keys[i], strlen(m->keys[i])) & (cap - 1);
+    while (keys[j])
+      j = (j + 1) & (cap - 1);
+    keys[j] = m->keys[i];
+    vals[j] = m->vals[i];
+  }
+  free(m->keys);
+  free(m->vals);
+  m->keys = keys;
+  m->vals = vals;
+  m->cap = cap;
+  return 0;
+}
+
+int ngi_map_put(ngi_map *m, const char *key, intptr_t val) {
+  if ((m->n + 1) * 2 > m->cap && map_resize(m, m->cap ? m->cap * 2 : 64))
+    return -1;
+  size_t len = strlen(key);
+  size_t j = ngi_hash(key, len) & (m->cap - 1);
+  while (m->keys[j]) {
+    if (strcmp(m->keys[j], key) == 0) {
+      m->vals[j] = val;
+      return 0;
+    }
+    j = (j + 1) & (m->cap - 1);
+  }
+  m->keys[j] = key;
+  m->vals[j] = val;
+  m->n++;
+  return 0;
+}
+
+int ngi_map_getn(const ngi_map *m, const char *key, size_t n,
+                 intptr_t *val) {
+  if (!m->cap)
+    return 0;
+  size_t j = ngi_hash(key, n) & (m->cap - 1);
+  while (m->keys[j]) {
+    if (strncmp(m->keys[j], key, n) == 0 && m->keys[j][n] == '\0') {
+      if (val)
+        *val = m->vals[j];
+      return 1;
+    }
+    j = (j + 1) & (m->cap - 1);
+  }
+  return 0;
+}
+
+int ngi_map_get(const ngi_map *m, const char *key, intptr_t *val) {
+  return ngi_map_getn(m, key, strlen(key), val);
+}

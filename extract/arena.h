@@ -1,0 +1,55 @@
+/* arena.h - bump allocator, string helpers and a string hash map.
+ *
+ * One arena per document (and one per lexicon): everything extracted is
+ * allocated here and released at once by ngi_arena_release().  Allocation
+ * failure is reported by a NULL return and a sticky `failed` flag, so long
+ * pipelines can check once at the end.
+ */
+#ifndef NG_ARENA_H
+#define NG_ARENA_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct ngi_block ngi_block;
+
+typedef struct ngi_arena {
+  ngi_block *head;
+  int failed;           /* set once any allocation failed */
+} ngi_arena;
+
+void ngi_arena_init(ngi_arena *a);
+void ngi_arena_release(ngi_arena *a);
+void *ngi_alloc(ngi_arena *a, size_t n);            /* zeroed */
+char *ngi_strndup(ngi_arena *a, const char *s, size_t n);
+char *ngi_strdup(ngi_arena *a, const char *s);
+/* Grow an arena array: returns a copy with room for `want` items. */
+void *ngi_grow(ngi_arena *a, void *old, size_t size, size_t have,
+               size_t *cap, size_t want);
+
+/* Append to an arena vector: `ARR` pointer, `N` count, `CAP` capacity. */
+#define NGI_PUSH(A, ARR, N, CAP)                                          \
+  (((N) < (CAP) ||                                                       \
+    ((ARR) = ngi_grow((A), (ARR), sizeof *(ARR), (N), &(CAP), (N) + 1))) \
+       ? &(ARR)[(N)++]                                                   \
+       : NULL)
+
+/* Open-addressing hash map from NUL-terminated strings to intptr_t.
+ * Keys are not copied: they must outlive the map (arena strings). */
+typedef struct ngi_map {
+  const char **keys;
+  intptr_t *vals;
+  size_t cap, n;
+} ngi_map;
+
+void ngi_map_init(ngi_map *m);
+void ngi_map_release(ngi_map *m);
+/* Insert or replace; returns 0, or -1 when out of memory. */
+int ngi_map_put(ngi_map *m, const char *key, intptr_t val);
+/* Returns 1 and sets *val when found (val may be NULL). */
+int ngi_map_get(const ngi_map *m, const char *key, intptr_t *val);
+int ngi_map_getn(const ngi_map *m, const char *key, size_t n, intptr_t *val);
+
+uint64_t ngi_hash(const char *s, size_t n);
+
+#endif

@@ -1,0 +1,400 @@
+/* claims.c - direct quotes and reported speech, with their speakers.
+ *
+ * A speech cue is a speech verb outside quotation marks ("said", "told",
+ * "added", "according to").  Its source is the name, pronoun, description
+ * or organisation before it ("Putin told", "the Russian president also
+ * said") or after it ("said Putin", "emphasized the head of state").
+ * A quotation takes the speaker of the cue next to it in its sentence;
+ * failing that, of the cue in the sentence after, then the speaker of the
+ * quotation before it in the same or previous paragraph.  Reported speech is
+ * what follows the cue ("said (that) CLAUSE", "according to X, CLAUSE"), or
+ * precedes it ("CLAUSE, X said"), cut where the next cue begins, and kept
+ * unless it is a quotation and nothing else.
+ */
+#include <string.h>
+
+#include "doc.h"
+#include "names.h"
+
+typedef struct cue {
+  int verb;            /* token of the verb */
+  int src;             /* mention of the source, or -1 */
+  ngi_agent speaker;
+  int after;           /* source after the verb: "said Putin" */
+} cue;
+
+/* ------------------------------------------------------------ speakers */
+
+static int mention_at(ng_doc *d, int i) {
+  if (i < 0 || i >= (int)d->ntoks)
+    return -1;
+  return d->toks[i].ment;
+}
+
+static ngi_agent agent_of(ng_doc *d, int mi) {
+  ngi_agent a = {NGI_AGENT_NONE, -1};
+  if (mi < 0)
+    return a;
+  ngi_ment *m = &d->ments[mi];
+  int p = ngi_ment_person(d, mi);
+  if (m->kind == M_PRON && p < 0 && (m->gender == 'M' || m->gender == 'F'))
+    p = m->subject = ngi_recent_person(d, m->t0, m->gender, -1);
+  if (p >= 0) {
+    a.kind = NGI_AGENT_PERSON;
+    a.index = p;
+  } else if ((m->kind == M_ORG || m->kind == M_PLACE) && m->entity >= 0) {
+    a.kind = NGI_AGENT_ORG;
+    a.index = m->entity;
+  }
+  return a;
+}
+
+static int is_adverb(const ng_doc *d, int i) {
+  const ngi_tok *t = &d->toks[i];
+  if (!(t->flags & T_WORD) || (t->flags & T_CAP))
+    return 0;
+  size_t n = strlen(t->low);
+  return (n > 3 && strcmp(t->low + n - 2, "ly") == 0) ||
+         ngi_tok_is(t, "also") || ngi_tok_is(t, "later") ||
+         ngi_tok_is(t, "has") || ngi_tok_is(t, "had") ||
+         ngi_tok_is(t, "have") || ngi_tok_is(t, "long") ||
+         ngi_tok_is(t, "then") || ngi_tok_is(t, "again") ||
+         ngi_tok_is(t, "once") || ngi_tok_is(t, "further") ||
+         ngi_tok_is(t, "still") || ngi_tok_is(t, "had") ||
+         ngi_tok_is(t, "would") || ngi_tok_is(t, "will") ||
+         ngi_tok_is(t, "did") || ngi_tok_is(t, "not") ||
+         ngi_tok_is(t, "never") || ngi_tok_is(t, "repeatedly");
+}
+
+/* An organisation as a noun phrase ending at token k: "Geneva police",
+ * "A Swiss army spokesman" -> the organisation. */
+static int org_np(ng_doc *d, int k, int s0) {
+  const ngi_tok *t = &d->toks[k];
+  int j = k;
+  if (ngi_tok_is(t, "spokesman") || ngi_tok_is(t, "spokeswoman") ||
+      ngi_tok_is(t, "spokesperson") || ngi_tok_is(t, "statement"))
+    j--;
+  if (j < s0 || !(d->toks[j].flags & T_WORD))
+    return -1;
+  int m = d->toks[j].ment;
+  if (m >= 0 && (d->ments[m].kind == M_ORG || d->ments[m].kind == M_PLACE))
+    return m;
+  if (!ngi_map_get(&d->lex->orgword, d->toks[j].low, NULL))
+    return -1;
+  /* lower-case organisation word after a place: "Geneva police" */
+  int b = j - 1;
+  if (b >= s0 && (m = d->toks[b].ment) >= 0 &&
+      (d->ments[m].kind == M_PLACE || d->ments[m].kind == M_ORG)) {
+    const char *label = ngi_span_text(d, d->ments[m].t0, j + 1);
+    int e = ngi_org_entity(d, label, NULL, 0, label);
+    if (e < 0)
+      return -1;
+    d->ments[m].t1 = j + 1;
+    d->ments[m].kind = M_ORG;
+    d->ments[m].entity = e;
+    for (int x = d->ments[m].t0; x <= j; x++)
+      d->toks[x].ment = m;
+    return m;
+  }
+  return -1;
+}
+
+/* The source of the cue at verb v: before it, or right after it. */
+static int source_of(ng_doc *d, int v, int s0, int s1, int *after) {
+  *after = 0;
+  int k = v - 1;
+  while (k >= s0 && is_adverb(d, k))
+    k--;
+  /* ", for his part," / ", on Wednesday," between source and verb */
+  if (k >= s0 && ngi_tok_is(&d->toks[k], ",")) {
+    int j = k - 1;
+    while (j >= s0 && j > k - 6 && !ngi_tok_is(&d->toks[j], ","))
+      j--;
+    if (j >= s0 && ngi_tok_is(&d->toks[j], ",") && j > s0)
+      k = j - 1;
+  }
+  if (k >= s0) {
+    int m = mention_at(d, k);
+    if (m >= 0 && d->ments[m].kind && !(d->toks[k].flags & T_INQ) &&
+        !(d->toks[k].flags & T_POSS))
+      return m;
+    if ((m = org_np(d, k, s0)) >= 0)
+      return m;
+  }
+  /* inverted: "said Putin", "emphasized the head of state" */
+  int j = v + 1;
+  if (j < s1) {
+    int m = mention_at(d, j);
+    if (m >= 0 && d->ments[m].kind && d->ments[m].kind != M_PRON) {
+      *after = 1;
+      return m;
+    }
+    if (j + 1 < s1 && ngi_tok_is(&d->toks[j], "the") &&
+        (m = mention_at(d, j + 1)) >= 0 && d->ments[m].kind) {
+      *after = 1;
+      return m;
+    }
+  }
+  return -1;
+}
+
+static int find_cues(ng_doc *d, int s, cue *cues, int max) {
+  int s0 = d->sents[s].t0, s1 = d->sents[s].t1, n = 0;
+  for (int i = s0; i < s1 && n < max; i++) {
+    int sv = ngi_speech_at(d, i);
+    int according = 0;
+    if (!sv) {
+      if (ngi_tok_is(&d->toks[i], "according") && i + 2 < s1 &&
+          ngi_tok_is(&d->toks[i + 1], "to") && !(d->toks[i].flags & T_INQ))
+        according = 1;
+      else
+        continue;
+    }
+    cue *c = &cues[n];
+    c->verb = i;
+    c->after = 0;
+    if (according) {
+      c->src = mention_at(d, i + 2);
+      if (c->src < 0 && ngi_tok_is(&d->toks[i + 2], "the"))
+        c->src = mention_at(d, i + 3);
+      c->after = 2;
+    } else {
+      c->src = source_of(d, i, s0, s1, &c->after);
+    }
+    c->speaker = agent_of(d, c->src);
+    if (c->speaker.kind == NGI_AGENT_NONE)
+      continue;
+    n++;
+  }
+  return n;
+}
+
+/* ------------------------------------------------------------ statements */
+
+static ngi_statement *add_stmt(ng_doc *d, int direct, ngi_agent who,
+                               uint32_t b, uint32_t e) {
+  /* trim spaces and the punctuation that only joins the attribution */
+  while (b < e && (d->text[b] == ' ' || d->text[b] == ','))
+    b++;
+  while (e > b && (d->text[e - 1] == ' ' || d->text[e - 1] == ',' ||
+                   d->text[e - 1] == ':' || d->text[e - 1] == ';'))
+    e--;
+  if (e <= b)
+    return NULL;
+  for (size_t i = 0; i < d->nstmts; i++)
+    if (d->stmts[i].begin == b && d->stmts[i].end == e &&
+        d->stmts[i].direct == direct)
+      return NULL;
+  ngi_statement *st = NGI_PUSH(&d->arena, d->stmts, d->nstmts, d->capstmts);
+  if (!st)
+    return NULL;
+  st->direct = direct;
+  st->speaker = who;
+  st->text = ngi_strndup(&d->arena, d->text + b, e - b);
+  st->begin = b;
+  st->end = e;
+  st->topic = -1;
+  return st;
+}
+
+static int words_outside_quotes(ng_doc *d, int t0, int t1) {
+  int n = 0;
+  for (int i = t0; i < t1; i++)
+    n += (d->toks[i].flags & T_WORD) && !(d->toks[i].flags & T_INQ);
+  return n;
+}
+
+/* After the verb: skip "that", an object of "told", time phrases. */
+static int clause_start(ng_doc *d, const cue *c, int s1) {
+  int j = c->verb + 1;
+  if (c->after == 2) { /* according to X, CLAUSE */
+    int m = c->src;
+    j = m >= 0 ? d->ments[m].t1 : c->verb + 3;
+    if (j < s1 && ngi_tok_is(&d->toks[j], ","))
+      j++;
+    return j;
+  }
+  if (c->after == 1 && c->src >= 0)
+    j = d->ments[c->src].t1;
+  /* look for "that" within a few words, before any comma or quote */
+  for (int k = j; k < s1 && k < j + 7; k++) {
+    const ngi_tok *t = &d->toks[k];
+    if (t->flags & (T_INQ | T_QUOTE))
+      break;
+    if (ngi_tok_is(t, "that"))
+      return k + 1;
+    if (ngi_tok_is(t, ",") || ngi_speech_at(d, k))
+      break;
+  }
+  int sv = ngi_speech_at(d, c->verb);
+  if (sv & NGI_SV_OBJ) {
+    /* told reporters / told a news conference / told Putin */
+    int k = j, limit = j + 4;
+    while (k < s1 && k < limit && (d->toks[k].flags & T_WORD) &&
+           !ngi_tok_is(&d->toks[k], "that"))
+      k++;
+    if (ngi_tok_is(&d->toks[c->verb], "told") ||
+        ngi_tok_is(&d->toks[c->verb], "tells") ||
+        ngi_tok_is(&d->toks[c->verb], "tell")) {
+      int m = mention_at(d, j);
+      if (m >= 0)
+        return d->ments[m].t1;
+      if (j < s1 && (ngi_tok_is(&d->toks[j], "reporters") ||
+                     ngi_tok_is(&d->toks[j], "journalists")))
+        return j + 1;
+      return j;
+    }
+  }
+  /* time phrases: "on Wednesday", "in May", "Wednesday" */
+  while (j < s1) {
+    const ngi_tok *t = &d->toks[j];
+    if (ngi_map_get(&d->lex->timeword, t->low, NULL)) {
+      j++;
+      continue;
+    }
+    if ((ngi_tok_is(t, "on") || ngi_tok_is(t, "in") ||
+         ngi_tok_is(t, "last") || ngi_tok_is(t, "this")) &&
+        j + 1 < s1 &&
+        ngi_map_get(&d->lex->timeword, d->toks[j + 1].low, NULL)) {
+      j += 2;
+      continue;
+    }
+    break;
+  }
+  if (j < s1 && ngi_tok_is(&d->toks[j], "that"))
+    j++;
+  return j;
+}
+
+/* End of a clause starting at j: the sentence end, or where the next cue
+ * begins (", but noted that", ", adding that", ", though he said"). */
+static int clause_end(ng_doc *d, int j, int s1, const cue *cues, int n,
+                      int self) {
+  int end = s1;
+  for (int k = 0; k < n; k++) {
+    if (k == self || cues[k].verb <= j)
+      continue;
+    int from = cues[k].src >= 0 && !cues[k].after
+                   ? d->ments[cues[k].src].t0
+                   : cues[k].verb;
+    if (from <= j)
+      from = cues[k].verb;
+    int b = from;
+    while (b > j && b > from - 3 && !ngi_tok_is(&d->toks[b - 1], ","))
+      b--;
+    if (b > j && ngi_tok_is(&d->toks[b - 1], ","))
+      b--;
+    else
+      b = from;
+    if (b < end)
+      end = b;
+  }
+  /* leave out trailing punctuation and closing marks */
+  while (end > j && (d->toks[end - 1].flags & T_PUNCT) &&
+         !(d->toks[end - 1].flags & T_INQ))
+    end--;
+  return end;
+}
+
+static ng_status reported(ng_doc *d, int s, cue *cues, int n) {
+  int s0 = d->sents[s].t0, s1 = d->sents[s].t1;
+  for (int k = 0; k < n; k++) {
+    cue *c = &cues[k];
+    int sv = c->after == 2 ? NGI_SV_THAT : ngi_speech_at(d, c->verb);
+    if (!(sv & NGI_SV_THAT))
+      continue;
+    int j = clause_start(d, c, s1);
+    int e = clause_end(d, j, s1, cues, n, k);
+    int from = j, to = e;
+    if (words_outside_quotes(d, j, e) < 2 ||
+        (d->toks[j].flags & T_QUOTE)) {
+      /* "CLAUSE, X said": the clause before the source */
+      int src0 = c->src >= 0 ? d->ments[c->src].t0 : c->verb;
+      if (c->after == 1)
+        src0 = c->verb;
+      int b = src0;
+      while (b > s0 && (d->toks[b - 1].flags & T_PUNCT) &&
+             !(d->toks[b - 1].flags & T_INQ))
+        b--;
+      if (b - s0 < 3 || words_outside_quotes(d, s0, b) < 2)
+        continue;
+      from = s0;
+      to = b;
+    }
+    if (to - from < 2)
+      continue;
+    while (from < to && (d->toks[from].flags & T_PUNCT) &&
+           !(d->toks[from].flags & T_QUOTE))
+      from++;
+    if (from >= to)
+      continue;
+    if (!add_stmt(d, 0, c->speaker, d->toks[from].b, d->toks[to - 1].e) &&
+        d->arena.failed)
+      return NG_ENOMEM;
+  }
+  return NG_OK;
+}
+
+/* The cue that attributes quote q, among the cues of its sentence. */
+static int quote_cue(ng_doc *d, const ngi_quote *q, const cue *cues,
+                     int n) {
+  int best = -1, dist = 1 << 30;
+  for (int k = 0; k < n; k++) {
+    int v = cues[k].verb, dd;
+    if (v >= q->t1)
+      dd = v - q->t1;
+    else if (v < q->t0)
+      dd = q->t0 - v;
+    else
+      continue;
+    if (dd < dist)
+      dist = dd, best = k;
+  }
+  (void)d;
+  return best;
+}
+
+ng_status ngi_find_claims(ng_doc *d) {
+  enum { MAXCUE = 32 };
+  cue cues[MAXCUE];
+  ngi_agent last = {NGI_AGENT_NONE, -1};
+  int last_para = -1;
+  size_t q = 0;
+  for (size_t s = 0; s < d->nsents; s++) {
+    int n = find_cues(d, (int)s, cues, MAXCUE);
+    ng_status st = reported(d, (int)s, cues, n);
+    if (st)
+      return st;
+    int s0 = d->sents[s].t0, s1 = d->sents[s].t1;
+    for (; q < d->nquotes && d->quotes[q].t0 < s1; q++) {
+      ngi_quote *qu = &d->quotes[q];
+      if (qu->t0 < s0)
+        continue;
+      ngi_agent who = {NGI_AGENT_NONE, -1};
+      int k = quote_cue(d, qu, cues, n);
+      if (k >= 0) {
+        who = cues[k].speaker;
+      } else if (s + 1 < d->nsents &&
+                 d->sents[s + 1].para == d->sents[s].para) {
+        cue next[MAXCUE];
+        int m = find_cues(d, (int)s + 1, next, MAXCUE);
+        if (m > 0 && next[0].verb < d->sents[s + 1].t0 + 6)
+          who = next[0].speaker;
+      }
+      if (who.kind == NGI_AGENT_NONE && last.kind != NGI_AGENT_NONE &&
+          qu->para - last_para <= 1 && words_outside_quotes(d, s0, s1) == 0)
+        who = last; /* a paragraph that only quotes: the last speaker */
+      if (who.kind == NGI_AGENT_NONE)
+        continue;
+      if (!add_stmt(d, 1, who, qu->b, qu->e) && d->arena.failed)
+        return NG_ENOMEM;
+      last = who;
+      last_para = qu->para;
+    }
+    if (n > 0) {
+      last = cues[n - 1].speaker;
+      last_para = d->sents[s].para;
+    }
+  }
+  return d->arena.failed ? NG_ENOMEM : NG_OK;
+}

@@ -1,0 +1,134 @@
+/* doc.h - the document as the extraction stages see it.
+ *
+ * text.c fills paragraphs, tokens, quotes and sentences; names.c adds
+ * mentions and entities; claims.c statements; topics.c and agree.c the
+ * rest; result.c copies it all into the ngi_result that graph/ reads.
+ * Everything lives in doc->arena.
+ */
+#ifndef NG_DOC_H
+#define NG_DOC_H
+
+#include "arena.h"
+#include "lexicon.h"
+#include "result.h"
+
+enum {
+  T_WORD = 1 << 0,
+  T_CAP = 1 << 1,      /* starts with an upper-case letter */
+  T_ALLCAPS = 1 << 2,  /* two or more letters, all upper-case */
+  T_NUM = 1 << 3,
+  T_PUNCT = 1 << 4,
+  T_QUOTE = 1 << 5,    /* a quote mark that opens or closes a quote */
+  T_INITIAL = 1 << 6,  /* "P." */
+  T_SSTART = 1 << 7,   /* first word of a sentence */
+  T_INQ = 1 << 8,      /* inside a quotation */
+  T_POSS = 1 << 9,     /* ends in 's */
+  T_ABBR = 1 << 10,    /* abbreviation with its dot: "Mr." "U.S." */
+  T_SEND = 1 << 11,    /* . ! ? that ends a sentence */
+  T_HYPHNAME = 1 << 12 /* "el-Sisi": lower-case particle + name */
+};
+
+typedef struct ngi_tok {
+  uint32_t b, e;       /* bytes of the token */
+  uint32_t be;         /* end of the base form (before 's) */
+  uint32_t flags;
+  int para, sent;
+  int quote;           /* quote span containing it, or -1 */
+  int ment;            /* mention starting or covering it, or -1 */
+  const char *low;     /* lower-cased base form */
+} ngi_tok;
+
+typedef struct ngi_para {
+  uint32_t b, e;
+  int t0, t1;          /* tokens [t0, t1) */
+  int heading;         /* a section heading */
+  int section;         /* index of the heading above, or -1 */
+} ngi_para;
+
+typedef struct ngi_sent {
+  int t0, t1;
+  int para;
+} ngi_sent;
+
+typedef struct ngi_quote {
+  uint32_t b, e;       /* the quoted words, marks excluded */
+  int t0, t1;          /* tokens inside */
+  int open, close;     /* the mark tokens, -1 when missing */
+  int para;
+  int speaker_ment;    /* mention that says it, or -1 */
+} ngi_quote;
+
+enum { M_PERSON = 1, M_PLACE, M_ORG, M_PRON, M_DESC };
+
+typedef struct ngi_ment {
+  int t0, t1;          /* tokens */
+  int kind;            /* M_* */
+  int entity;          /* person index, org index, or -1 */
+  int gender;          /* pronouns: 'M' 'F' 'N' (it) 'P' (they, we) */
+  int subject;         /* resolved person for pronouns/descriptions */
+  int evidence;        /* persons: 2 full name, 1 honorific/title, 0 */
+} ngi_ment;
+
+typedef struct ngi_pers {
+  const char *label;
+  const char *surname;  /* lower-case */
+  const char *first;    /* lower-case first given name or initial */
+  const char **forms; size_t nforms, capforms;
+  ngi_role *roles; size_t nroles, caproles;
+  char gender;
+  int mentions;
+  uint32_t first_off;
+} ngi_pers;
+
+typedef struct ngi_orgent {
+  const char *label;
+  const char *wikidata;
+  int country;
+  const char **forms; size_t nforms, capforms;
+} ngi_orgent;
+
+struct ng_doc {
+  ngi_arena arena;
+  char *text;            /* NUL-terminated copy */
+  size_t len;
+  const char *headline;
+  ngi_para *paras; size_t nparas, cappara;
+  ngi_tok *toks; size_t ntoks, captoks;
+  ngi_sent *sents; size_t nsents, capsents;
+  ngi_quote *quotes; size_t nquotes, capquotes;
+  ngi_ment *ments; size_t nments, capments;
+  ngi_pers *pers; size_t npers, cappers;
+  ngi_orgent *orgs; size_t norgs, caporgs;
+  ngi_statement *stmts; size_t nstmts, capstmts;
+  ngi_agreement *agrs; size_t nagrs, capagrs;
+  ngi_topic *topics; size_t ntopics, captopics;
+  int *para_topic;       /* per paragraph: topic index or -1 */
+  const ng_lexicon *lex;
+  ngi_result result;
+  int extracted;
+};
+
+/* Stages, in order.  Each returns NG_OK or NG_ENOMEM. */
+ng_status ngi_segment(ng_doc *d);
+ng_status ngi_find_names(ng_doc *d);
+ng_status ngi_find_claims(ng_doc *d);
+ng_status ngi_find_topics(ng_doc *d);
+ng_status ngi_find_agreements(ng_doc *d);
+ng_status ngi_build_result(ng_doc *d);
+
+/* Helpers shared by the stages. */
+static inline int ngi_tok_is(const ngi_tok *t, const char *low) {
+  const char *a = t->low, *b = low;
+  while (*a && *a == *b)
+    a++, b++;
+  return *a == *b;
+}
+/* Lower-cased text of tokens [t0, t1) joined by single spaces. */
+const char *ngi_join_low(ng_doc *d, int t0, int t1, char *buf, size_t cap);
+/* Original text of tokens [t0, t1) (arena copy). */
+const char *ngi_span_text(ng_doc *d, int t0, int t1);
+int ngi_person_for_surname(ng_doc *d, const char *low);
+int ngi_org_entity(ng_doc *d, const char *label, const char *wikidata,
+                   int country, const char *form);
+
+#endif

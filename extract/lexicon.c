@@ -1,0 +1,396 @@
+/* lexicon.c - load the lexicon files of ontology/lexicon/ into hash maps.
+ *
+ * Each file is UTF-8 text: '#' starts a comment line, fields are separated
+ * by TABs and multiple values within a field by '|'.  Keys are folded with
+ * ngi_lower() so that look-ups from token text match.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "lexicon.h"
+#include "textutil.h"
+
+typedef struct loader {
+  ng_lexicon *lex;
+  const char *dir;
+  char *err;
+  const char *file;
+} loader;
+
+static ng_status fail(loader *L, ng_status st, const char *what) {
+  if (L->err)
+    snprintf(L->err, NG_ERRLEN, "lexicon '%s/lexicon/%s': %s", L->dir,
+             L->file, what);
+  return st;
+}
+
+/* Read a whole file into the arena, NUL-terminated. */
+static char *slurp(loader *L, const char *name, int optional, ng_status *st) {
+  char path[4096];
+  L->file = name;
+  *st = NG_OK;
+  if ((size_t)snprintf(path, sizeof path, "%s/lexicon/%s", L->dir, name) >=
+      sizeof path) {
+    *st = fail(L, NG_ELEXICON, "path too long");
+    return NULL;
+  }
+  FILE *f = fopen(path, "rb");
+  if (!f) {
+    if (!optional)
+      *st = fail(L, NG_ELEXICON, strerror(errno));
+    return NULL;
+  }
+  size_t cap = 1 << 16, n = 0;
+  char *buf = malloc(cap);
+  size_t got;
+  while (buf && (got = fread(buf + n, 1, cap - n - 1, f)) > 0) {
+    n += got;
+    if (cap - n - 1 == 0) {
+      char *nb = realloc(buf, cap * 2);
+      if (!nb) {
+        free(buf);
+        buf = NULL;
+        break;
+      }
+      buf = nb;
+      cap *= 2;
+    }
+  }
+  int bad = ferror(f);
+  fclose(f);
+  if (!buf) {
+    *st = fail(L, NG_ENOMEM, "out of memory");
+    return NULL;
+  }
+  if (bad) {
+    free(buf);
+    *st = fail(L, NG_ELEXICON, "read error");
+    return NULL;
+  }
+  char *text = ngi_strndup(&L->lex->arena, buf, n);
+  free(buf);
+  if (!text)
+    *st = fail(L, NG_ENOMEM, "out of memory");
+  return text;
+}
+
+/* Split the next line off *p into at most max TAB fields (in place). */
+static int next_line(char **p, char **fields, int max) {
+  for (;;) {
+    char *s = *p;
+    if (!s || !*s)
+      return -1;
+    char *nl = strchr(s, '\n');
+    if (nl) {
+      *nl = '\0';
+      *p = nl + 1;
+    } else {
+      *p = s + strlen(s);
+    }
+    size_t len = strlen(s);
+    if (len && s[len - 1] == '\r')
+      s[--len] = '\0';
+    if (!len || s[0] == '#')
+      continue;
+    int n = 0;
+    fields[n++] = s;
+    for (char *t = s; *t && n < max; t++)
+      if (*t == '\t') {
+        *t = '\0';
+        fields[n++] = t + 1;
+      }
+    for (int i = n; i < max; i++)
+      fields[i] = NULL;
+    return n;
+  }
+}
+
+/* Lower-case copy in the lexicon arena. */
+static const char *key(loader *L, const char *s) {
+  size_t n = strlen(s);
+  char *k = ngi_alloc(&L->lex->arena, n + 1);
+  if (!k)
+    return NULL;
+  size_t m = ngi_lower(s, n, k, n + 1);
+  k[m] = '\0';
+  return k;
+}
+
+static ng_status put(loader *L, ngi_map *m, const char *form, intptr_t v,
+                     int keep) {
+  while (*form == ' ')
+    form++;
+  if (!*form)
+    return NG_OK;
+  const char *k = key(L, form);
+  if (!k)
+    return fail(L, NG_ENOMEM, "out of memory");
+  if (keep && ngi_map_get(m, k, NULL))
+    return NG_OK;
+  if (ngi_map_put(m, k, v))
+    return fail(L, NG_ENOMEM, "out of memory");
+  return NG_OK;
+}
+
+/* Put every '|'-separated value of field f. */
+static ng_status put_all(loader *L, ngi_map *m, char *f, intptr_t v,
+                         int keep) {
+  ng_status st = NG_OK;
+  while (f && *f && st == NG_OK) {
+    char *bar = strchr(f, '|');
+    if (bar)
+      *bar = '\0';
+    st = put(L, m, f, v, keep);
+    f = bar ? bar + 1 : NULL;
+  }
+  return st;
+}
+
+static ng_status load_set(loader *L, ngi_map *m, const char *name,
+                          intptr_t v, int optional) {
+  ng_status st;
+  char *p = slurp(L, name, optional, &st), *f[2];
+  while (p && next_line(&p, f, 2) > 0)
+    if ((st = put(L, m, f[0], f[1] && *f[1] ? f[1][0] : v, 0)))
+      return st;
+  return st;
+}
+
+static ng_status load_titles(loader *L) {
+  ng_status st;
+  char *p = slurp(L, "titles.tsv", 0, &st), *f[2];
+  while (p && next_line(&p, f, 2) > 0) {
+    int kind = NGI_TITLE_OFFICE;
+    if (f[1] && strcmp(f[1], "occupation") == 0)
+      kind = NGI_TITLE_OCCUPATION;
+    else if (f[1] && strcmp(f[1], "modifier") == 0)
+      kind = NGI_TITLE_MODIFIER;
+    if ((st = put(L, &L->lex->title, f[0], kind, 1)))
+      return st;
+  }
+  return st;
+}
+
+static ng_status load_places(loader *L, const char *name, int optional) {
+  ng_lexicon *lex = L->lex;
+  ng_status st;
+  char *p = slurp(L, name, optional, &st), *f[5];
+  while (p && next_line(&p, f, 5) > 0) {
+    ngi_place *pl = NGI_PUSH(&lex->arena, lex->places, lex->nplaces,
+                             lex->capplaces);
+    if (!pl)
+      return fail(L, NG_ENOMEM, "out of memory");
+    intptr_t idx = (intptr_t)(lex->nplaces - 1) << 3;
+    pl->name = f[0];
+    pl->wikidata = f[1] && *f[1] ? f[1] : NULL;
+    if ((st = put(L, &lex->place, f[0], idx | NGI_PLACE_NAME, 0)) ||
+        (st = put_all(L, &lex->place, f[2], idx | NGI_PLACE_ALIAS, 1)) ||
+        (st = put_all(L, &lex->place, f[3], idx | NGI_PLACE_DEMONYM, 1)) ||
+        (st = put_all(L, &lex->place, f[4], idx | NGI_PLACE_CAPITAL, 1)))
+      return st;
+  }
+  return st;
+}
+
+static int place_index(ng_lexicon *lex, const char *name) {
+  intptr_t v;
+  char buf[256];
+  size_t n = ngi_lower(name, strlen(name), buf, sizeof buf);
+  if (ngi_map_getn(&lex->place, buf, n, &v))
+    return NGI_PLACE_INDEX(v);
+  return -1;
+}
+
+static ng_status load_metonyms(loader *L) {
+  ng_status st;
+  char *p = slurp(L, "metonyms.tsv", 1, &st), *f[2];
+  while (p && next_line(&p, f, 2) > 0) {
+    int i = f[1] ? place_index(L->lex, f[1]) : -1;
+    if (i < 0)
+      continue; /* a metonym of a place we do not know */
+    if ((st = put(L, &L->lex->place, f[0],
+                  ((intptr_t)i << 3) | NGI_PLACE_METONYM, 0)))
+      return st;
+  }
+  return st;
+}
+
+static ng_status load_orgs(loader *L) {
+  ng_lexicon *lex = L->lex;
+  ng_status st;
+  char *p = slurp(L, "organisations.tsv", 1, &st), *f[3];
+  while (p && next_line(&p, f, 3) > 0) {
+    ngi_lexorg *o = NGI_PUSH(&lex->arena, lex->orgs, lex->norgs,
+                             lex->caporgs);
+    if (!o)
+      return fail(L, NG_ENOMEM, "out of memory");
+    o->name = f[0];
+    o->wikidata = f[1] && *f[1] ? f[1] : NULL;
+    if ((st = put(L, &lex->org, f[0], (intptr_t)lex->norgs - 1, 1)) ||
+        (st = put_all(L, &lex->org, f[2], (intptr_t)lex->norgs - 1, 1)))
+      return st;
+  }
+  return st;
+}
+
+static ng_status add_keyword(loader *L, char *kw, int topic) {
+  ng_lexicon *lex = L->lex;
+  const char *k = key(L, kw);
+  if (!k)
+    return fail(L, NG_ENOMEM, "out of memory");
+  ngi_keyword *w = NGI_PUSH(&lex->arena, lex->keywords, lex->nkeywords,
+                            lex->capkeywords);
+  if (!w)
+    return fail(L, NG_ENOMEM, "out of memory");
+  w->topic = topic;
+  w->next = -1;
+  /* split on spaces and hyphens */
+  const char *parts[8];
+  int n = 0;
+  char *s = (char *)k;
+  while (*s && n < 8) {
+    while (*s == ' ' || *s == '-')
+      *s++ = '\0';
+    if (!*s)
+      break;
+    parts[n++] = s;
+    while (*s && *s != ' ' && *s != '-')
+      s++;
+  }
+  if (n == 0) {
+    lex->nkeywords--;
+    return NG_OK;
+  }
+  w->words = ngi_alloc(&lex->arena, n * sizeof *w->words);
+  if (!w->words)
+    return fail(L, NG_ENOMEM, "out of memory");
+  memcpy(w->words, parts, n * sizeof *parts);
+  w->nwords = n;
+  intptr_t first;
+  int idx = (int)lex->nkeywords - 1;
+  if (ngi_map_get(&lex->kwfirst, parts[0], &first))
+    w->next = (int)first;
+  if (ngi_map_put(&lex->kwfirst, parts[0], idx))
+    return fail(L, NG_ENOMEM, "out of memory");
+  return NG_OK;
+}
+
+static ng_status load_topics(loader *L) {
+  ng_lexicon *lex = L->lex;
+  ng_status st;
+  char *p = slurp(L, "topics.tsv", 0, &st), *f[5];
+  while (p && next_line(&p, f, 5) > 0) {
+    if (!f[1] || !f[4])
+      return fail(L, NG_ELEXICON, "a topic needs id, label and keywords");
+    ngi_lextopic *t = NGI_PUSH(&lex->arena, lex->topics, lex->ntopics,
+                               lex->captopics);
+    if (!t)
+      return fail(L, NG_ENOMEM, "out of memory");
+    t->id = f[0];
+    t->label = f[1];
+    t->iptc = f[2] && *f[2] ? f[2] : NULL;
+    t->exact = f[3] && strcmp(f[3], "exact") == 0;
+    char *kw = f[4];
+    while (kw && *kw) {
+      char *bar = strchr(kw, '|');
+      if (bar)
+        *bar = '\0';
+      if ((st = add_keyword(L, kw, (int)lex->ntopics - 1)))
+        return st;
+      kw = bar ? bar + 1 : NULL;
+    }
+  }
+  return st;
+}
+
+static ng_status load_speech(loader *L) {
+  ng_status st;
+  char *p = slurp(L, "speech-verbs.tsv", 0, &st), *f[2];
+  while (p && next_line(&p, f, 2) > 0) {
+    int flags = 0;
+    const char *s = f[1] ? f[1] : "";
+    if (strstr(s, "that"))
+      flags |= NGI_SV_THAT;
+    if (strstr(s, "quote"))
+      flags |= NGI_SV_QUOTE;
+    if (strstr(s, "obj"))
+      flags |= NGI_SV_OBJ;
+    if (strstr(s, "past"))
+      flags |= NGI_SV_PAST;
+    if (strstr(s, "present"))
+      flags |= NGI_SV_PRESENT;
+    if ((st = put(L, &L->lex->speech, f[0], flags, 0)))
+      return st;
+  }
+  return st;
+}
+
+static ng_status load_agree(loader *L) {
+  ng_status st;
+  char *p = slurp(L, "agreement-triggers.tsv", 0, &st), *f[2];
+  while (p && next_line(&p, f, 2) > 0) {
+    int kind = f[1] && strcmp(f[1], "noun") == 0 ? NGI_AGREE_NOUN
+                                                 : NGI_AGREE_VERB;
+    if ((st = put(L, &L->lex->agree, f[0], kind, 0)))
+      return st;
+  }
+  return st;
+}
+
+void ng_lexicon_free(ng_lexicon *lex) {
+  if (!lex)
+    return;
+  ngi_map *maps[] = {&lex->given,   &lex->notname,  &lex->honorific,
+                     &lex->title,   &lex->describer, &lex->timeword,
+                     &lex->orgword, &lex->place,    &lex->org,
+                     &lex->speech,  &lex->agree,    &lex->kwfirst};
+  for (size_t i = 0; i < sizeof maps / sizeof *maps; i++)
+    ngi_map_release(maps[i]);
+  ngi_arena_release(&lex->arena);
+  free(lex);
+}
+
+ng_status ng_lexicon_load(const char *dir, ng_lexicon **out, char *err) {
+  *out = NULL;
+  if (!dir)
+    dir = ng_data_dir();
+  ng_lexicon *lex = calloc(1, sizeof *lex);
+  if (!lex)
+    return NG_ENOMEM;
+  ngi_arena_init(&lex->arena);
+  loader L = {lex, dir, err, ""};
+  struct stat sb;
+  char path[4096];
+  snprintf(path, sizeof path, "%s/lexicon", dir);
+  ng_status st = NG_OK;
+  if (stat(path, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
+    if (err)
+      snprintf(err, NG_ERRLEN,
+               "no lexicon folder at '%s' (set NEWSGRAPH_DATA or --data)",
+               path);
+    st = NG_ELEXICON;
+  }
+  if (st == NG_OK && !(st = load_set(&L, &lex->given, "given-names.tsv", 'U', 0)) &&
+      !(st = load_set(&L, &lex->notname, "not-names.txt", 1, 0)) &&
+      !(st = load_set(&L, &lex->honorific, "honorifics.txt", 1, 0)) &&
+      !(st = load_titles(&L)) &&
+      !(st = load_set(&L, &lex->describer, "describers.txt", 1, 0)) &&
+      !(st = load_set(&L, &lex->timeword, "time-words.txt", 1, 0)) &&
+      !(st = load_set(&L, &lex->orgword, "org-words.txt", 1, 0)) &&
+      !(st = load_places(&L, "countries.tsv", 0)) &&
+      !(st = load_places(&L, "places-extra.tsv", 1)) &&
+      !(st = load_metonyms(&L)) && !(st = load_orgs(&L)) &&
+      !(st = load_speech(&L)) && !(st = load_agree(&L)))
+    st = load_topics(&L);
+  if (st == NG_OK && lex->arena.failed)
+    st = fail(&L, NG_ENOMEM, "out of memory");
+  if (st != NG_OK) {
+    ng_lexicon_free(lex);
+    return st;
+  }
+  *out = lex;
+  return NG_OK;
+}

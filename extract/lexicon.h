@@ -1,0 +1,85 @@
+/* lexicon.h - the word lists the extractor looks things up in.
+ *
+ * Loaded once from ontology/lexicon/ (see its README.md for each file's
+ * format, source and licence), then shared read-only by every document and
+ * thread.  All keys are lower-case; multi-word entries are joined by one
+ * space, so callers look up "secretary of state" or "united states".
+ */
+#ifndef NG_LEXICON_H
+#define NG_LEXICON_H
+
+#include "arena.h"
+#include "newsgraph.h"
+
+/* kinds in lex->title */
+enum { NGI_TITLE_OFFICE = 1, NGI_TITLE_OCCUPATION, NGI_TITLE_MODIFIER };
+
+/* what a place form is, in the low bits of lex->place values */
+enum {
+  NGI_PLACE_NAME = 1,
+  NGI_PLACE_ALIAS,
+  NGI_PLACE_DEMONYM,
+  NGI_PLACE_CAPITAL,
+  NGI_PLACE_METONYM
+};
+#define NGI_PLACE_KIND(v) ((int)((v)&7))
+#define NGI_PLACE_INDEX(v) ((int)((v) >> 3))
+
+/* speech verb flags */
+enum {
+  NGI_SV_THAT = 1,   /* takes a reported clause */
+  NGI_SV_QUOTE = 2,  /* introduces a quote */
+  NGI_SV_OBJ = 4,    /* takes a person object: told X, urged X */
+  NGI_SV_PAST = 8,
+  NGI_SV_PRESENT = 16
+};
+
+/* agreement trigger kinds */
+enum { NGI_AGREE_VERB = 1, NGI_AGREE_NOUN };
+
+typedef struct ngi_place {
+  const char *name;     /* "Russia" */
+  const char *wikidata; /* "Q159" or NULL */
+} ngi_place;
+
+typedef struct ngi_lexorg {
+  const char *name;
+  const char *wikidata;
+} ngi_lexorg;
+
+typedef struct ngi_keyword {
+  const char **words;   /* lower-case; the last one matches as a prefix */
+  int nwords;
+  int topic;
+  int next;             /* next keyword with the same first word, or -1 */
+} ngi_keyword;
+
+typedef struct ngi_lextopic {
+  const char *id, *label, *iptc;
+  int exact;            /* IPTC mapping is exact (else close) */
+} ngi_lextopic;
+
+struct ng_lexicon {
+  ngi_arena arena;
+  ngi_map given;        /* given name -> 'M' 'F' 'U' */
+  ngi_map notname;      /* capitalised words that are never names */
+  ngi_map honorific;    /* mr, mrs, dr ... (no dots) */
+  ngi_map title;        /* title word or phrase -> NGI_TITLE_* */
+  ngi_map describer;    /* leader, counterpart ... (descriptions only) */
+  ngi_map timeword;     /* monday, january, week, yesterday ... */
+  ngi_map orgword;      /* ministry, council, party ... */
+  ngi_map place;        /* form -> index << 3 | NGI_PLACE_* */
+  ngi_map org;          /* form -> index into orgs */
+  ngi_map speech;       /* verb form -> NGI_SV_* */
+  ngi_map agree;        /* trigger form -> NGI_AGREE_* */
+  ngi_map kwfirst;      /* first keyword word -> first index in keywords */
+  ngi_place *places;    size_t nplaces, capplaces;
+  ngi_lexorg *orgs;     size_t norgs, caporgs;
+  ngi_lextopic *topics; size_t ntopics, captopics;
+  ngi_keyword *keywords; size_t nkeywords, capkeywords;
+};
+
+/* Look up a phrase of n bytes (already lower-case). */
+#define NGI_HAS(map, s, n) ngi_map_getn(&(map), (s), (n), NULL)
+
+#endif

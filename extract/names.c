@@ -1,0 +1,406 @@
+/* names.c - mentions of persons, places and organisations; coreference.
+ *
+ * One pass over the tokens finds, in order of preference at each position:
+ * a known organisation (lexicon, longest match), a capitalised run holding
+ * an organisation word ("Greek Energy Forum"), a full person name (given
+ * name or initial + surname, or capitalised words after an honorific or a
+ * title), a place (country, demonym, capital, metonym), pronouns and role
+ * descriptions ("the Russian president").  Single unknown capitalised words
+ * are kept as candidate surnames.  Then full names become persons (forms
+ * that share a surname and fitting first names merge), candidates attach to
+ * the person whose surname they are, or become persons of their own on
+ * evidence (honorific, title, speech verb, repetition).  roles.c adds roles
+ * and resolves descriptions.
+ */
+#include <string.h>
+
+#include "doc.h"
+#include "names.h"
+
+/* ------------------------------------------------------------ look-ups */
+
+static int has(const ngi_map *m, const ngi_tok *t) {
+  return ngi_map_getn(m, t->low, strlen(t->low), NULL);
+}
+
+/* Strip a trailing dot ("mr." -> "mr") for look-ups. */
+static int has_nodot(const ngi_map *m, const ngi_tok *t) {
+  size_t n = strlen(t->low);
+  if (n > 1 && t->low[n - 1] == '.')
+    n--;
+  return ngi_map_getn(m, t->low, n, NULL);
+}
+
+int ngi_is_honorific(const ng_doc *d, int i) {
+  const ngi_tok *t = &d->toks[i];
+  return (t->flags & T_CAP) && has_nodot(&d->lex->honorific, t);
+}
+
+int ngi_title_kind(const ng_doc *d, int i) {
+  const ngi_tok *t = &d->toks[i];
+  intptr_t v;
+  size_t n = strlen(t->low);
+  if (!(t->flags & T_WORD) || (t->flags & T_NUM))
+    return 0;
+  if (ngi_map_getn(&d->lex->title, t->low, n, &v))
+    return (int)v;
+  if (n > 3 && t->low[n - 1] == 's' &&
+      ngi_map_getn(&d->lex->title, t->low, n - 1, &v))
+    return (int)v; /* presidents, ministers */
+  return 0;
+}
+
+/* Longest phrase of up to max tokens from i found in map (tokens must be
+ * words; the first capitalised when cap).  Returns its length, 0 if none. */
+static int longest(const ng_doc *d, const ngi_map *m, int i, int end,
+                   int max, int cap, intptr_t *val) {
+  char buf[512];
+  int best = 0;
+  size_t n = 0;
+  if (cap && !(d->toks[i].flags & (T_CAP | T_ALLCAPS)))
+    return 0;
+  for (int k = 0; k < max && i + k < end; k++) {
+    const ngi_tok *t = &d->toks[i + k];
+    if (!(t->flags & T_WORD))
+      break;
+    size_t l = strlen(t->low);
+    if (n + l + 2 >= sizeof buf)
+      break;
+    if (k)
+      buf[n++] = ' ';
+    memcpy(buf + n, t->low, l);
+    n += l;
+    buf[n] = '\0';
+    intptr_t v;
+    if (ngi_map_getn(m, buf, n, &v)) {
+      best = k + 1;
+      if (val)
+        *val = v;
+    }
+    if (t->flags & T_POSS)
+      break;
+  }
+  return best;
+}
+
+int ngi_place_at(const ng_doc *d, int i, int end, intptr_t *val) {
+  return longest(d, &d->lex->place, i, end, 5, 1, val);
+}
+
+static int known_word(const ng_doc *d, const ngi_tok *t) {
+  const ng_lexicon *x = d->lex;
+  return has(&x->notname, t) || has_nodot(&x->honorific, t) ||
+         has(&x->timeword, t) || has(&x->orgword, t) ||
+         has(&x->describer, t) || has(&x->place, t) || has(&x->org, t) ||
+         has(&x->speech, t);
+}
+
+int ngi_is_given(const ng_doc *d, int i) {
+  const ngi_tok *t = &d->toks[i];
+  return (t->flags & T_CAP) && !(t->flags & (T_ALLCAPS | T_POSS)) &&
+         has(&d->lex->given, t);
+}
+
+/* Can token i be part of a name after its first part? */
+static int name_part(const ng_doc *d, int i) {
+  const ngi_tok *t = &d->toks[i];
+  if (t->flags & T_HYPHNAME)
+    return 1;
+  if (t->flags & T_INITIAL)
+    return 1;
+  if (!(t->flags & T_CAP) || (t->flags & (T_ALLCAPS | T_NUM)))
+    return 0;
+  const ng_lexicon *x = d->lex;
+  if (has(&x->orgword, t) || has(&x->timeword, t) ||
+      ngi_title_kind(d, i) == NGI_TITLE_OFFICE)
+    return 0;
+  intptr_t v;
+  if (ngi_map_getn(&x->place, t->low, strlen(t->low), &v) &&
+      NGI_PLACE_KIND(v) != NGI_PLACE_CAPITAL)
+    return 0;
+  return 1;
+}
+
+static int particle(const ngi_tok *t) {
+  static const char *const P[] = {"al", "el", "bin", "ibn", "van", "von",
+                                  "de", "da", "di", "du", "der", "den",
+                                  "le", "la", "dos", "das", "del", "ter",
+                                  NULL};
+  for (int i = 0; P[i]; i++)
+    if (ngi_tok_is(t, P[i]))
+      return 1;
+  return 0;
+}
+
+/* End (exclusive) of a name whose first part is at i, or i when none. */
+static int name_end(const ng_doc *d, int i, int end) {
+  int j = i + 1;
+  if (d->toks[i].flags & T_POSS)
+    return i + 1;
+  while (j < end) {
+    const ngi_tok *t = &d->toks[j];
+    if (particle(t) && !(t->flags & T_CAP) && j + 1 < end &&
+        name_part(d, j + 1) && !(d->toks[j + 1].flags & T_INITIAL)) {
+      j++;
+      continue;
+    }
+    if (!name_part(d, j))
+      break;
+    j++;
+    if (t->flags & T_POSS)
+      break;
+  }
+  /* a name does not end in an initial */
+  while (j > i + 1 && (d->toks[j - 1].flags & T_INITIAL))
+    j--;
+  return j;
+}
+
+/* ------------------------------------------------------------ mentions */
+
+static int add_ment(ng_doc *d, int t0, int t1, int kind, int entity) {
+  ngi_ment *m = NGI_PUSH(&d->arena, d->ments, d->nments, d->capments);
+  if (!m)
+    return -1;
+  m->t0 = t0;
+  m->t1 = t1;
+  m->kind = kind;
+  m->entity = entity;
+  m->subject = -1;
+  int mi = (int)d->nments - 1;
+  for (int k = t0; k < t1; k++)
+    d->toks[k].ment = mi;
+  return mi;
+}
+
+static int pronoun_gender(const ngi_tok *t) {
+  static const struct {
+    const char *w;
+    int g;
+  } P[] = {{"he", 'M'},    {"him", 'M'},  {"his", 'M'},   {"she", 'F'},
+           {"her", 'F'},   {"it", 'N'},   {"its", 'N'},   {"they", 'P'},
+           {"them", 'P'},  {"their", 'P'}, {"we", 'P'},   {"our", 'P'},
+           {"i", 'I'},     {"my", 'I'},   {NULL, 0}};
+  for (int i = 0; P[i].w; i++)
+    if (ngi_tok_is(t, P[i].w))
+      return P[i].g;
+  return 0;
+}
+
+/* A capitalised run with an organisation word: "Greek Energy Forum",
+ * "Progressive Party of Working People".  Returns its end or i. */
+static int org_run(const ng_doc *d, int i, int end) {
+  int j = i, orgword = 0, last = i;
+  while (j < end) {
+    const ngi_tok *t = &d->toks[j];
+    if ((t->flags & (T_CAP | T_ALLCAPS)) && (t->flags & T_WORD)) {
+      if (has(&d->lex->orgword, t))
+        orgword = 1, last = j + 1;
+      else if (ngi_is_given(d, j) && j + 1 < end && name_part(d, j + 1) &&
+               !has(&d->lex->orgword, &d->toks[j + 1]) && j > i &&
+               !orgword)
+        break; /* "Ministry spokesman Hami Aksoy" handled by caller */
+      j++;
+      if (t->flags & T_POSS)
+        break;
+      continue;
+    }
+    if (j > i && j + 1 < end && (d->toks[j + 1].flags & T_CAP) &&
+        (ngi_tok_is(t, "of") || ngi_tok_is(t, "for") ||
+         ngi_tok_is(t, "and") || ngi_tok_is(t, "on")) &&
+        orgword) {
+      j++;
+      continue;
+    }
+    break;
+  }
+  if (!orgword)
+    return i;
+  /* the run may go on past its last organisation word with its object:
+   * "Institute for Economic Research" -- keep up to the last capital */
+  while (last < j && (d->toks[last].flags & T_CAP))
+    last++;
+  return last;
+}
+
+static int is_article_word(const ngi_tok *t) {
+  return ngi_tok_is(t, "the") || ngi_tok_is(t, "a") || ngi_tok_is(t, "an");
+}
+
+/* Descriptions: (the|his|her|its|their|a|an) [place adj]* TITLE [of PLACE].
+ * Returns the end or i. */
+static int description(const ng_doc *d, int i, int end, int *country) {
+  const ngi_tok *t = &d->toks[i];
+  *country = -1;
+  if (!(is_article_word(t) || ngi_tok_is(t, "his") || ngi_tok_is(t, "her") ||
+        ngi_tok_is(t, "its") || ngi_tok_is(t, "their")))
+    return i;
+  int j = i + 1, head = 0;
+  intptr_t v;
+  while (j < end) {
+    int n = ngi_place_at(d, j, end, &v);
+    if (n) {
+      *country = NGI_PLACE_INDEX(v);
+      j += n;
+      continue;
+    }
+    if (ngi_tok_is(&d->toks[j], "former") || ngi_tok_is(&d->toks[j], "new"))
+      {
+      j++;
+      continue;
+    }
+    break;
+  }
+  int k = j;
+  while (k < end && k < j + 3) {
+    int kind = ngi_title_kind(d, k);
+    int desc = has(&d->lex->describer, &d->toks[k]);
+    if (kind == NGI_TITLE_OFFICE || desc) {
+      head = k + 1;
+      k++;
+      break;
+    }
+    if (kind == NGI_TITLE_MODIFIER) {
+      k++;
+      continue;
+    }
+    break;
+  }
+  if (!head)
+    return i;
+  /* "head of state", "president of the United States" */
+  if (head + 1 < end && ngi_tok_is(&d->toks[head], "of")) {
+    int h = head + 1;
+    if (h < end && ngi_tok_is(&d->toks[h], "the"))
+      h++;
+    int n = h < end ? ngi_place_at(d, h, end, &v) : 0;
+    if (n) {
+      *country = NGI_PLACE_INDEX(v);
+      head = h + n;
+    } else if (h < end && ngi_tok_is(&d->toks[h], "state")) {
+      head = h + 1;
+    }
+  }
+  /* followed by a name: a title, not a description */
+  if (head < end && (d->toks[head].flags & T_CAP) && name_part(d, head))
+    return i;
+  return head;
+}
+
+ng_status ngi_find_mentions(ng_doc *d) {
+  for (size_t s = 0; s < d->nsents; s++) {
+    int end = d->sents[s].t1;
+    for (int i = d->sents[s].t0; i < end;) {
+      ngi_tok *t = &d->toks[i];
+      intptr_t v;
+      int n, c;
+      if (!(t->flags & T_WORD)) {
+        i++;
+        continue;
+      }
+      /* pronouns */
+      int g = pronoun_gender(t);
+      if (g) {
+        int m = add_ment(d, i, i + 1, M_PRON, -1);
+        if (m < 0)
+          return NG_ENOMEM;
+        d->ments[m].gender = g;
+        i++;
+        continue;
+      }
+      /* descriptions */
+      if ((n = description(d, i, end, &c)) > i) {
+        int m = add_ment(d, i, n, M_DESC, -1);
+        if (m < 0)
+          return NG_ENOMEM;
+        d->ments[m].gender = c; /* the country, for roles.c */
+        i = n;
+        continue;
+      }
+      if (!(t->flags & (T_CAP | T_ALLCAPS | T_HYPHNAME))) {
+        i++;
+        continue;
+      }
+      /* known organisations */
+      if ((n = longest(d, &d->lex->org, i, end, 8, 1, &v))) {
+        const ngi_lexorg *o = &d->lex->orgs[v];
+        int e = ngi_org_entity(d, o->name, o->wikidata, 0,
+                               ngi_span_text(d, i, i + n));
+        if (e < -1 || add_ment(d, i, i + n, M_ORG, e) < 0)
+          return NG_ENOMEM;
+        i += n;
+        continue;
+      }
+      /* capitalised runs with an organisation word */
+      int skip = i;
+      if (ngi_tok_is(t, "the"))
+        skip++;
+      if (skip < end && (n = org_run(d, skip, end)) > skip + 1) {
+        const char *label = ngi_span_text(d, skip, n);
+        size_t ll = strlen(label);
+        if (ll > 3 && (label[ll - 1] == 's') &&
+            (d->toks[n - 1].flags & T_POSS))
+          label = ngi_span_text(d, skip, n); /* span_text drops 's */
+        int e = ngi_org_entity(d, label, NULL, 0, label);
+        if (e < -1 || add_ment(d, skip, n, M_ORG, e) < 0)
+          return NG_ENOMEM;
+        i = n;
+        continue;
+      }
+      /* honorific + name */
+      if (ngi_is_honorific(d, i) && i + 1 < end && name_part(d, i + 1)) {
+        int e2 = name_end(d, i + 1, end);
+        if (add_ment(d, i + 1, e2, M_PERSON, -1) < 0)
+          return NG_ENOMEM;
+        d->ments[d->nments - 1].gender =
+            ngi_tok_is(t, "mr") || ngi_tok_is(t, "mr.") ? 'M'
+            : ngi_tok_is(t, "mrs") || ngi_tok_is(t, "mrs.") ||
+                    ngi_tok_is(t, "ms") || ngi_tok_is(t, "ms.") ||
+                    ngi_tok_is(t, "miss")
+                ? 'F'
+                : 0;
+        d->ments[d->nments - 1].evidence = 1;
+        i = e2;
+        continue;
+      }
+      /* given name or initial + surname */
+      if ((ngi_is_given(d, i) || (t->flags & T_INITIAL)) && i + 1 < end) {
+        int e2 = name_end(d, i, end);
+        if (e2 > i + 1 && !(d->toks[e2 - 1].flags & T_INITIAL)) {
+          if (add_ment(d, i, e2, M_PERSON, -1) < 0)
+            return NG_ENOMEM;
+          d->ments[d->nments - 1].evidence = 2;
+          i = e2;
+          continue;
+        }
+      }
+      /* places */
+      if ((n = ngi_place_at(d, i, end, &v))) {
+        const ngi_place *p = &d->lex->places[NGI_PLACE_INDEX(v)];
+        int e = ngi_org_entity(d, p->name, p->wikidata, 1,
+                               ngi_span_text(d, i, i + n));
+        if (e < -1 || add_ment(d, i, i + n, M_PLACE, e) < 0)
+          return NG_ENOMEM;
+        i += n;
+        continue;
+      }
+      /* unknown capitalised words: names after a title, or candidates */
+      if (name_part(d, i) && !known_word(d, t) && !ngi_title_kind(d, i) &&
+          !(t->flags & T_INITIAL)) {
+        int e2 = name_end(d, i, end);
+        int titled = i > 0 && d->toks[i - 1].sent == (int)s &&
+                     (ngi_title_kind(d, i - 1) == NGI_TITLE_OFFICE ||
+                      ngi_title_kind(d, i - 1) == NGI_TITLE_OCCUPATION);
+        if (e2 - i > 3)
+          e2 = i + 3;
+        if (add_ment(d, i, e2, M_PERSON, -1) < 0)
+          return NG_ENOMEM;
+        d->ments[d->nments - 1].evidence = titled ? 1 : 0;
+        i = e2;
+        continue;
+      }
+      i++;
+    }
+  }
+  return d->arena.failed ? NG_ENOMEM : NG_OK;
+}

@@ -1,0 +1,281 @@
+/* persons.c - person mentions become persons (coreference of names).
+ *
+ * Full names anchor persons; forms that share a surname and whose first
+ * names fit (equal, or an initial of the other) merge, and the fullest form
+ * becomes the label.  A lone surname attaches to the person it is the
+ * surname of (the most recently mentioned one if several); otherwise it
+ * becomes a person only on evidence: an honorific or title before it, or
+ * repeated use next to a speech verb ("Putin said").  Entities for places
+ * and organisations are kept here too.
+ */
+#include <string.h>
+
+#include "doc.h"
+#include "names.h"
+
+const char *ngi_span_text(ng_doc *d, int t0, int t1) {
+  uint32_t b = d->toks[t0].b, e = d->toks[t1 - 1].be;
+  return ngi_strndup(&d->arena, d->text + b, e - b);
+}
+
+const char *ngi_join_low(ng_doc *d, int t0, int t1, char *buf, size_t cap) {
+  size_t n = 0;
+  buf[0] = '\0';
+  for (int i = t0; i < t1; i++) {
+    const char *w = d->toks[i].low;
+    size_t l = strlen(w);
+    if (n + l + 2 > cap)
+      break;
+    if (n)
+      buf[n++] = ' ';
+    memcpy(buf + n, w, l + 1);
+    n += l;
+  }
+  return buf;
+}
+
+int ngi_speech_at(const ng_doc *d, int i) {
+  intptr_t v;
+  const ngi_tok *t = &d->toks[i];
+  if (!(t->flags & T_WORD) || (t->flags & T_INQ))
+    return 0;
+  if (ngi_map_getn(&d->lex->speech, t->low, strlen(t->low), &v))
+    return (int)v | 0x100;
+  return 0;
+}
+
+/* ------------------------------------------------------------ entities */
+
+static int add_form(ng_doc *d, const char ***forms, size_t *n, size_t *cap,
+                    const char *form) {
+  for (size_t i = 0; i < *n; i++)
+    if (strcmp((*forms)[i], form) == 0)
+      return 0;
+  const char **f = NGI_PUSH(&d->arena, *forms, *n, *cap);
+  if (!f)
+    return -1;
+  *f = form;
+  return 0;
+}
+
+int ngi_org_entity(ng_doc *d, const char *label, const char *wikidata,
+                   int country, const char *form) {
+  if (!label || !form)
+    return -2;
+  for (size_t i = 0; i < d->norgs; i++)
+    if (strcmp(d->orgs[i].label, label) == 0) {
+      ngi_orgent *o = &d->orgs[i];
+      if (strcmp(form, label) &&
+          add_form(d, &o->forms, &o->nforms, &o->capforms, form))
+        return -2;
+      return (int)i;
+    }
+  ngi_orgent *o = NGI_PUSH(&d->arena, d->orgs, d->norgs, d->caporgs);
+  if (!o)
+    return -2;
+  o->label = label;
+  o->wikidata = wikidata;
+  o->country = country;
+  if (strcmp(form, label) &&
+      add_form(d, &o->forms, &o->nforms, &o->capforms, form))
+    return -2;
+  return (int)d->norgs - 1;
+}
+
+/* ------------------------------------------------------------ persons */
+
+static const char *first_low(ng_doc *d, const ngi_ment *m) {
+  if (m->t1 - m->t0 < 2)
+    return NULL;
+  const char *w = d->toks[m->t0].low;
+  size_t n = strlen(w);
+  if (n && w[n - 1] == '.')
+    return ngi_strndup(&d->arena, w, n - 1);
+  return w;
+}
+
+static const char *surname_low(ng_doc *d, const ngi_ment *m) {
+  return d->toks[m->t1 - 1].low;
+}
+
+static int firsts_fit(const char *a, const char *b) {
+  if (!a || !b)
+    return 1;
+  size_t la = strlen(a), lb = strlen(b);
+  if (la == 1 || lb == 1)
+    return a[0] == b[0];
+  return strcmp(a, b) == 0;
+}
+
+static int ntoks_label(const char *s) {
+  int n = 1;
+  for (; *s; s++)
+    n += *s == ' ';
+  return n;
+}
+
+static int new_person(ng_doc *d, ngi_ment *m, const char *form) {
+  ngi_pers *p = NGI_PUSH(&d->arena, d->pers, d->npers, d->cappers);
+  if (!p)
+    return -1;
+  p->label = form;
+  p->surname = surname_low(d, m);
+  p->first = first_low(d, m);
+  p->first_off = d->toks[m->t0].b;
+  return (int)d->npers - 1;
+}
+
+static int attach(ng_doc *d, int pi, ngi_ment *m, int mi, const char *form) {
+  ngi_pers *p = &d->pers[pi];
+  m->entity = pi;
+  p->mentions++;
+  if (!p->first)
+    p->first = first_low(d, m);
+  if (ntoks_label(form) > ntoks_label(p->label) ||
+      (ntoks_label(form) == ntoks_label(p->label) &&
+       strlen(form) > strlen(p->label) &&
+       !(d->toks[m->t0].flags & T_INITIAL))) {
+    if (add_form(d, &p->forms, &p->nforms, &p->capforms, p->label))
+      return -1;
+    p->label = form;
+  } else if (strcmp(form, p->label) &&
+             add_form(d, &p->forms, &p->nforms, &p->capforms, form)) {
+    return -1;
+  }
+  if (!p->gender && m->gender)
+    p->gender = (char)m->gender;
+  (void)mi;
+  return 0;
+}
+
+/* The person whose surname this is; the most recent one if several. */
+static int by_surname(ng_doc *d, const char *sur, const char *first,
+                      int before) {
+  int best = -1, best_last = -1;
+  for (size_t mi = 0; mi < d->nments; mi++) {
+    ngi_ment *m = &d->ments[mi];
+    if (m->kind != M_PERSON || m->entity < 0 || m->t0 >= before)
+      continue;
+    ngi_pers *p = &d->pers[m->entity];
+    if (strcmp(p->surname, sur) || !firsts_fit(p->first, first))
+      continue;
+    if (m->t0 > best_last)
+      best = m->entity, best_last = m->t0;
+  }
+  if (best >= 0)
+    return best;
+  for (size_t i = 0; i < d->npers; i++)
+    if (strcmp(d->pers[i].surname, sur) == 0 &&
+        firsts_fit(d->pers[i].first, first))
+      return (int)i;
+  return -1;
+}
+
+int ngi_person_for_surname(ng_doc *d, const char *low) {
+  return by_surname(d, low, NULL, (int)d->ntoks);
+}
+
+/* Next to a speech verb: "Putin said", "said Putin", "according to X". */
+static int near_speech(ng_doc *d, const ngi_ment *m) {
+  int s = d->toks[m->t0].sent;
+  if (m->t1 < (int)d->ntoks && d->toks[m->t1].sent == s) {
+    int j = m->t1;
+    /* skip one adverb: "Putin also said" */
+    if (j + 1 < (int)d->ntoks && !ngi_speech_at(d, j) &&
+        !(d->toks[j].flags & (T_CAP | T_PUNCT)))
+      if (ngi_speech_at(d, j + 1))
+        return 1;
+    if (ngi_speech_at(d, j))
+      return 1;
+  }
+  if (m->t0 > 0 && d->toks[m->t0 - 1].sent == s) {
+    if (ngi_speech_at(d, m->t0 - 1))
+      return 1;
+    if (m->t0 > 1 && ngi_tok_is(&d->toks[m->t0 - 1], "to") &&
+        ngi_tok_is(&d->toks[m->t0 - 2], "according"))
+      return 1;
+  }
+  return 0;
+}
+
+static void drop(ng_doc *d, ngi_ment *m) {
+  m->kind = 0;
+  for (int k = m->t0; k < m->t1; k++)
+    if (d->toks[k].ment == (int)(m - d->ments))
+      d->toks[k].ment = -1;
+}
+
+ng_status ngi_build_persons(ng_doc *d) {
+  /* 1. full names, in text order */
+  for (size_t mi = 0; mi < d->nments; mi++) {
+    ngi_ment *m = &d->ments[mi];
+    if (m->kind != M_PERSON)
+      continue;
+    int multi = m->t1 - m->t0 >= 2;
+    if (!(m->evidence == 2 || (m->evidence == 1 && multi) ||
+          (multi && near_speech(d, m))))
+      continue;
+    const char *form = ngi_span_text(d, m->t0, m->t1);
+    const char *first = first_low(d, m), *sur = surname_low(d, m);
+    int pi = -1;
+    for (size_t i = 0; i < d->npers && pi < 0; i++)
+      if (strcmp(d->pers[i].surname, sur) == 0 &&
+          firsts_fit(d->pers[i].first, first))
+        pi = (int)i;
+    if (pi < 0 && (pi = new_person(d, m, form)) < 0)
+      return NG_ENOMEM;
+    if (d->toks[m->t0].flags & T_INITIAL)
+      ; /* keep a spelled-out first name */
+    else if (!d->pers[pi].first || strlen(d->pers[pi].first) == 1)
+      d->pers[pi].first = first;
+    if (!d->pers[pi].gender && !(d->toks[m->t0].flags & T_INITIAL)) {
+      intptr_t g;
+      if (ngi_map_get(&d->lex->given, d->toks[m->t0].low, &g) && g != 'U')
+        d->pers[pi].gender = (char)g;
+    }
+    if (attach(d, pi, m, (int)mi, form))
+      return NG_ENOMEM;
+  }
+  /* 2. lone surnames and other candidates */
+  for (size_t mi = 0; mi < d->nments; mi++) {
+    ngi_ment *m = &d->ments[mi];
+    if (m->kind != M_PERSON || m->entity >= 0)
+      continue;
+    const char *sur = surname_low(d, m);
+    int pi = by_surname(d, sur, first_low(d, m), m->t0);
+    if (pi >= 0 && attach(d, pi, m, (int)mi, ngi_span_text(d, m->t0, m->t1)))
+      return NG_ENOMEM;
+  }
+  /* 3. candidates with no anchor: persons on evidence */
+  for (size_t mi = 0; mi < d->nments; mi++) {
+    ngi_ment *m = &d->ments[mi];
+    if (m->kind != M_PERSON || m->entity >= 0)
+      continue;
+    const char *sur = surname_low(d, m);
+    int evidence = 0, count = 0, speech = 0;
+    for (size_t k = mi; k < d->nments; k++) {
+      ngi_ment *o = &d->ments[k];
+      if (o->kind != M_PERSON || o->entity >= 0 ||
+          strcmp(surname_low(d, o), sur))
+        continue;
+      count++;
+      evidence |= o->evidence > 0;
+      speech |= near_speech(d, o);
+    }
+    if (!(evidence || (count >= 2 && speech))) {
+      drop(d, m);
+      continue;
+    }
+    int pi = new_person(d, m, ngi_span_text(d, m->t0, m->t1));
+    if (pi < 0)
+      return NG_ENOMEM;
+    for (size_t k = mi; k < d->nments; k++) {
+      ngi_ment *o = &d->ments[k];
+      if (o->kind == M_PERSON && o->entity < 0 &&
+          strcmp(surname_low(d, o), sur) == 0 &&
+          attach(d, pi, o, (int)k, ngi_span_text(d, o->t0, o->t1)))
+        return NG_ENOMEM;
+    }
+  }
+  return d->arena.failed ? NG_ENOMEM : NG_OK;
+}

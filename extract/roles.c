@@ -1,0 +1,452 @@
+/* roles.c - roles of persons, and what descriptions and pronouns point at.
+ *
+ * A role is read from the words around a name: before it ("Russian Foreign
+ * Minister Sergei Lavrov", "former US Marine P. Whelan", "Haifa University
+ * geostrategy expert and former Israeli security official, Avinoam Idan")
+ * or in an apposition after it ("Dmitry Peskov, the Kremlin spokesman,").
+ * Title words come from the titles lexicon; a place or capitalised run
+ * before them is the organisation, as is "of X" after the name.
+ * Descriptions ("the Russian president") resolve to the person holding
+ * that role, else to the most recent person who may hold it, and give that
+ * person the role when its title is an office.
+ */
+#include <string.h>
+
+#include "doc.h"
+#include "names.h"
+#include "textutil.h"
+
+static int is_stop(const ngi_tok *t) {
+  static const char *const S[] = {
+      "the", "a", "an", "of", "to", "in", "on", "at", "by", "with", "for",
+      "and", "or", "but", "as", "from", "that", "this", "his", "her", "its",
+      "their", "our", "who", "which", "was", "is", "has", "had", "have", "be",
+      "been", "were", "are", "will", "would", "not", "also", "after",
+      "before", "than", "then", "when", "while", "where", "into", "over",
+      "about", "said", "says", NULL};
+  for (int i = 0; S[i]; i++)
+    if (ngi_tok_is(t, S[i]))
+      return 1;
+  return 0;
+}
+
+static int ends_with(const char *s, const char *suf) {
+  size_t n = strlen(s), m = strlen(suf);
+  return n > m + 2 && strcmp(s + n - m, suf) == 0;
+}
+
+/* A lower-case word that may stand before a title: "arms", "security". */
+static int modifier_ok(const ng_doc *d, int j) {
+  const ngi_tok *t = &d->toks[j];
+  if (!(t->flags & T_WORD) || (t->flags & (T_NUM | T_CAP | T_INQ)))
+    return 0;
+  if (strlen(t->low) < 3 || is_stop(t) || ngi_speech_at(d, j) ||
+      ngi_map_get(&d->lex->timeword, t->low, NULL))
+    return 0;
+  return !ends_with(t->low, "ly") && !ends_with(t->low, "ed") &&
+         !ends_with(t->low, "ing");
+}
+
+static int is_head(const ng_doc *d, int j) {
+  int k = ngi_title_kind(d, j);
+  return k == NGI_TITLE_OFFICE || k == NGI_TITLE_OCCUPATION;
+}
+
+/* Title-cased copy of tokens [t0, t1), "former" left out. */
+static const char *title_text(ng_doc *d, int t0, int t1) {
+  char buf[256];
+  size_t n = 0;
+  for (int i = t0; i < t1; i++) {
+    const ngi_tok *t = &d->toks[i];
+    if (ngi_tok_is(t, "former") || (t->flags & T_PUNCT))
+      continue;
+    const char *w = d->text + t->b;
+    size_t l = t->be - t->b;
+    if (n + l + 2 >= sizeof buf)
+      break;
+    if (n)
+      buf[n++] = ' ';
+    int small = ngi_tok_is(t, "of") || ngi_tok_is(t, "and") ||
+                ngi_tok_is(t, "for") || ngi_tok_is(t, "the");
+    memcpy(buf + n, small ? t->low : w, l);
+    if (!small && buf[n] >= 'a' && buf[n] <= 'z')
+      buf[n] -= 32;
+    n += l;
+  }
+  return ngi_strndup(&d->arena, buf, n);
+}
+
+static ng_status add_role(ng_doc *d, int pi, const char *title,
+                          const char *org, int former) {
+  if (pi < 0 || !title || !*title)
+    return NG_OK;
+  ngi_pers *p = &d->pers[pi];
+  size_t tl = strlen(title), ol = org ? strlen(org) : 0;
+  char *label = ngi_alloc(&d->arena, tl + ol + 16);
+  if (!label)
+    return NG_ENOMEM;
+  size_t n = 0;
+  if (former) {
+    memcpy(label, "Former ", 7);
+    n = 7;
+  }
+  memcpy(label + n, title, tl);
+  n += tl;
+  if (org) {
+    memcpy(label + n, " of ", 4);
+    memcpy(label + n + 4, org, ol);
+    n += 4 + ol;
+  }
+  label[n] = '\0';
+  for (size_t i = 0; i < p->nroles; i++) {
+    ngi_role *r = &p->roles[i];
+    if (strcmp(r->title, title) == 0 && r->former == former) {
+      if (!r->org && org) {
+        r->org = org;
+        r->label = label;
+      }
+      return NG_OK;
+    }
+  }
+  ngi_role *r = NGI_PUSH(&d->arena, p->roles, p->nroles, p->caproles);
+  if (!r)
+    return NG_ENOMEM;
+  r->title = title;
+  r->org = org;
+  r->label = label;
+  r->former = former;
+  return NG_OK;
+}
+
+/* The organisation named by tokens [t0, t1): a place's canonical name, a
+ * known organisation, or the words as printed. */
+static const char *org_name(ng_doc *d, int t0, int t1) {
+  if (t1 <= t0)
+    return NULL;
+  int m = d->toks[t0].ment;
+  if (m >= 0 && d->ments[m].t0 == t0 && d->ments[m].t1 == t1 &&
+      (d->ments[m].kind == M_PLACE || d->ments[m].kind == M_ORG) &&
+      d->ments[m].entity >= 0) {
+    intptr_t v;
+    /* metonyms keep their own name: "Kremlin spokesman" */
+    if (d->ments[m].kind == M_PLACE &&
+        ngi_place_at(d, t0, t1, &v) == t1 - t0 &&
+        NGI_PLACE_KIND(v) == NGI_PLACE_METONYM)
+      return ngi_span_text(d, t0, t1);
+    return d->orgs[d->ments[m].entity].label;
+  }
+  return ngi_span_text(d, t0, t1);
+}
+
+/* Organisation run ending at token k (inclusive), capitalised words. */
+static int org_start(const ng_doc *d, int k, int s0) {
+  int j = k;
+  while (j >= s0 && (d->toks[j].flags & (T_CAP | T_ALLCAPS)) &&
+         (d->toks[j].flags & T_WORD) && !ngi_is_honorific(d, j) &&
+         !(d->toks[j].ment >= 0 && d->ments[d->toks[j].ment].kind == M_PERSON))
+    j--;
+  return j + 1;
+}
+
+/* Roles written before the mention that starts at token t0. */
+static ng_status roles_before(ng_doc *d, int pi, int t0, int s0, int depth) {
+  int j = t0 - 1;
+  if (j > s0 && ngi_tok_is(&d->toks[j], ",") && is_head(d, j - 1))
+    j--;
+  int k = j, lower = 0, any_head = 0;
+  while (k >= s0) {
+    const ngi_tok *t = &d->toks[k];
+    if (t->flags & T_INQ)
+      break;
+    if (ngi_title_kind(d, k) &&
+        !(t->ment >= 0 && d->ments[t->ment].kind != M_DESC)) {
+      any_head |= is_head(d, k);
+      lower = 0;
+      k--;
+      continue;
+    }
+    if ((ngi_tok_is(t, "of") || ngi_tok_is(t, "and")) && k - 1 >= s0 &&
+        k < j && ngi_title_kind(d, k - 1) && ngi_tok_is(t, "of")) {
+      k--;
+      continue;
+    }
+    if (lower < 2 && k < j && modifier_ok(d, k) && ngi_title_kind(d, k + 1)) {
+      lower++;
+      k--;
+      continue;
+    }
+    if (lower < 2 && k < j && modifier_ok(d, k) && lower == 1) {
+      lower++;
+      k--;
+      continue;
+    }
+    break;
+  }
+  if (!any_head)
+    return NG_OK;
+  int ts = k + 1; /* title span [ts, j] */
+  while (ts <= j && !ngi_title_kind(d, ts) && !modifier_ok(d, ts))
+    ts++;
+  /* organisation and "former" before the title */
+  const char *org = NULL;
+  int former = 0, os = k + 1;
+  if (k >= s0 && (d->toks[k].flags & (T_CAP | T_ALLCAPS))) {
+    os = org_start(d, k, s0);
+    if (os <= k)
+      org = org_name(d, os, k + 1);
+  }
+  if (os - 1 >= s0 && ngi_tok_is(&d->toks[os - 1], "former"))
+    former = 1, os--;
+  for (int i = ts; i <= j; i++)
+    if (ngi_tok_is(&d->toks[i], "former"))
+      former = 1;
+  /* two titles in a row ("AU chairperson President"): split */
+  int split = -1;
+  for (int i = ts + 1; i <= j; i++)
+    if (is_head(d, i - 1) && ngi_title_kind(d, i) &&
+        (d->toks[i].flags & T_CAP) && !(d->toks[i - 1].flags & T_CAP))
+      split = i;
+  ng_status st;
+  if (split > 0) {
+    if ((st = add_role(d, pi, title_text(d, ts, split), org, former)) ||
+        (st = add_role(d, pi, title_text(d, split, j + 1), NULL, 0)))
+      return st;
+  } else if ((st = add_role(d, pi, title_text(d, ts, j + 1), org, former))) {
+    return st;
+  }
+  /* "... expert and former Israeli security official, Name" */
+  if (depth == 0 && os - 1 > s0 && ngi_tok_is(&d->toks[os - 1], "and") &&
+      is_head(d, os - 2))
+    return roles_before(d, pi, os - 1, s0, 1);
+  return NG_OK;
+}
+
+/* "of Nigeria" after a name: the organisation of a role without one. */
+static const char *org_after(ng_doc *d, int t1, int end) {
+  if (t1 + 1 >= end || !ngi_tok_is(&d->toks[t1], "of"))
+    return NULL;
+  int k = t1 + 1;
+  if (ngi_tok_is(&d->toks[k], "the"))
+    k++;
+  if (k >= end)
+    return NULL;
+  int m = d->toks[k].ment;
+  if (m >= 0 && (d->ments[m].kind == M_PLACE || d->ments[m].kind == M_ORG))
+    return org_name(d, d->ments[m].t0, d->ments[m].t1);
+  return NULL;
+}
+
+/* ", the Kremlin spokesman," after a name. */
+static ng_status roles_after(ng_doc *d, int pi, int t1, int end) {
+  if (t1 + 2 >= end || !ngi_tok_is(&d->toks[t1], ","))
+    return NG_OK;
+  int k = t1 + 1;
+  const ngi_tok *t = &d->toks[k];
+  if (ngi_tok_is(t, "the") || ngi_tok_is(t, "a") || ngi_tok_is(t, "an"))
+    k++;
+  while (k < end && (d->toks[k].flags & T_WORD) &&
+         !(d->toks[k].flags & T_CAP) &&
+         (ends_with(d->toks[k].low, "ed") || ends_with(d->toks[k].low, "ly")))
+    k++; /* "an alleged drug contractor" */
+  if (ngi_tok_is(&d->toks[k], "former"))
+    k++;
+  int os = k, oe = k;
+  while (oe < end && (d->toks[oe].flags & (T_CAP | T_ALLCAPS)) &&
+         !ngi_title_kind(d, oe))
+    oe++;
+  int ts = oe, te = oe;
+  while (te < end && te < ts + 5 &&
+         (ngi_title_kind(d, te) || modifier_ok(d, te) ||
+          (ngi_tok_is(&d->toks[te], "of") && te + 1 < end &&
+           ngi_title_kind(d, te + 1) && !(d->toks[te + 1].flags & T_CAP))))
+    te++;
+  while (te > ts && !is_head(d, te - 1))
+    te--;
+  if (te == ts)
+    return NG_OK;
+  const char *org = oe > os ? org_name(d, os, oe) : NULL;
+  const char *after = org_after(d, te, end);
+  int stop = te;
+  if (after) {
+    stop = te + 2;
+    while (stop < end && !(d->toks[stop].flags & T_PUNCT) &&
+           !ngi_speech_at(d, stop))
+      stop++;
+    if (!org)
+      org = after;
+  }
+  if (stop < end && !(d->toks[stop].flags & T_PUNCT) &&
+      !ngi_speech_at(d, stop) && !ngi_tok_is(&d->toks[stop], "who") &&
+      !ngi_tok_is(&d->toks[stop], "and"))
+    return NG_OK;
+  int former = ngi_tok_is(&d->toks[os > t1 + 1 ? os - 1 : t1], "former");
+  return add_role(d, pi, title_text(d, ts, te), org, former);
+}
+
+/* ------------------------------------------------------------ resolution */
+
+static int place_of(ng_doc *d, int country) {
+  if (country < 0)
+    return -1;
+  const char *name = d->lex->places[country].name;
+  for (size_t i = 0; i < d->norgs; i++)
+    if (strcmp(d->orgs[i].label, name) == 0)
+      return (int)i;
+  return -1;
+}
+
+/* The countries a person is tied to by roles: 1 if `label` is one of
+ * them, -1 if the person has another country, 0 if none. */
+static int country_fit(ng_doc *d, int pi, const char *label) {
+  int other = 0;
+  for (size_t r = 0; r < d->pers[pi].nroles; r++) {
+    const char *o = d->pers[pi].roles[r].org;
+    if (!o)
+      continue;
+    if (label && strcmp(o, label) == 0)
+      return 1;
+    for (size_t i = 0; i < d->norgs; i++)
+      if (d->orgs[i].country && strcmp(d->orgs[i].label, o) == 0)
+        other = 1;
+  }
+  return other ? -1 : 0;
+}
+
+int ngi_recent_person(ng_doc *d, int i, int g, int not) {
+  int para = i < (int)d->ntoks ? d->toks[i].para : (int)d->nparas;
+  for (int k = i - 1; k >= 0; k--) {
+    const ngi_tok *t = &d->toks[k];
+    if (para - t->para > 3 || d->paras[t->para].heading)
+      break;
+    if (t->ment < 0 || (t->flags & T_INQ) || d->ments[t->ment].t0 != k)
+      continue;
+    ngi_ment *m = &d->ments[t->ment];
+    int p = -1;
+    if (m->kind == M_PERSON)
+      p = m->entity;
+    else if (m->kind == M_DESC || m->kind == M_PRON)
+      p = m->subject;
+    if (p < 0 || p == not)
+      continue;
+    if (g && d->pers[p].gender && d->pers[p].gender != g)
+      continue;
+    return p;
+  }
+  return -1;
+}
+
+static int resolve_desc(ng_doc *d, int mi) {
+  ngi_ment *m = &d->ments[mi];
+  int country = m->gender;
+  const char *cname = country >= 0 ? d->lex->places[country].name : NULL;
+  int head = m->t1 - 1;
+  while (head > m->t0 && !ngi_title_kind(d, head) &&
+         !ngi_map_get(&d->lex->describer, d->toks[head].low, NULL))
+    head--;
+  const ngi_tok *first = &d->toks[m->t0];
+  int possessor = -1;
+  if (ngi_tok_is(first, "his") || ngi_tok_is(first, "her"))
+    possessor = ngi_recent_person(d, m->t0, ngi_tok_is(first, "his") ? 'M'
+                                                                      : 'F',
+                                  -1);
+  /* 1. the one person holding this title for this country */
+  int found = -1, nfound = 0;
+  if (cname)
+    for (size_t p = 0; p < d->npers; p++)
+      for (size_t r = 0; r < d->pers[p].nroles; r++) {
+        const ngi_role *ro = &d->pers[p].roles[r];
+        if (ro->org && strcmp(ro->org, cname) == 0 && (int)p != possessor &&
+            strstr(ro->label, "Former") == NULL) {
+          char low[128];
+          ngi_lower(ro->title, strlen(ro->title), low, sizeof low);
+          if (strstr(low, d->toks[head].low) ||
+              ngi_map_get(&d->lex->describer, d->toks[head].low, NULL)) {
+            if (found != (int)p)
+              nfound++;
+            found = (int)p;
+          }
+        }
+      }
+  if (nfound == 1)
+    return found;
+  /* 2. the most recent person who may hold it */
+  int s = d->toks[m->t0].sent;
+  for (int k = m->t0 - 1; k >= 0; k--) {
+    const ngi_tok *t = &d->toks[k];
+    if (t->ment < 0 || (t->flags & T_INQ) || d->ments[t->ment].t0 != k)
+      continue;
+    if (d->paras[t->para].heading == 2)
+      break;
+    ngi_ment *o = &d->ments[t->ment];
+    int p = o->kind == M_PERSON ? o->entity
+            : o->kind == M_DESC || o->kind == M_PRON ? o->subject
+                                                     : -1;
+    if (p < 0 || p == possessor)
+      continue;
+    if (t->sent == s && o->kind == M_PERSON)
+      continue; /* "Putin met the US president": someone else */
+    if (cname && country_fit(d, p, cname) < 0)
+      continue;
+    if (d->toks[m->t0].para - t->para > 6)
+      break;
+    return p;
+  }
+  return -1;
+}
+
+ng_status ngi_find_roles(ng_doc *d) {
+  ng_status st;
+  for (size_t mi = 0; mi < d->nments; mi++) {
+    ngi_ment *m = &d->ments[mi];
+    int s = d->toks[m->t0].sent;
+    if (m->kind == M_PERSON && m->entity >= 0) {
+      int s0 = d->sents[s].t0, end = d->sents[s].t1;
+      if ((st = roles_before(d, m->entity, m->t0, s0, 0)) ||
+          (st = roles_after(d, m->entity, m->t1, end)))
+        return st;
+      const char *after = org_after(d, m->t1, end);
+      ngi_pers *p = &d->pers[m->entity];
+      if (after)
+        for (size_t r = 0; r < p->nroles; r++)
+          if (!p->roles[r].org && (st = add_role(d, m->entity,
+                                                  p->roles[r].title, after,
+                                                  p->roles[r].former)))
+            return st;
+    } else if (m->kind == M_DESC) {
+      m->subject = resolve_desc(d, (int)mi);
+      int head = m->t1 - 1;
+      while (head > m->t0 && !ngi_title_kind(d, head))
+        head--;
+      int country = m->gender;
+      if (m->subject >= 0 && country >= 0 &&
+          ngi_title_kind(d, head) == NGI_TITLE_OFFICE &&
+          !ngi_tok_is(&d->toks[m->t0], "a") &&
+          !ngi_tok_is(&d->toks[m->t0], "an")) {
+        int hs = head;
+        while (hs > m->t0 && ngi_title_kind(d, hs - 1) == NGI_TITLE_MODIFIER)
+          hs--;
+        int o = place_of(d, country);
+        if (o >= 0 && (st = add_role(d, m->subject, title_text(d, hs,
+                                                               head + 1),
+                                     d->orgs[o].label, 0)))
+          return st;
+      }
+    } else if (m->kind == M_PRON) {
+      int g = m->gender == 'M' || m->gender == 'F' ? m->gender : 0;
+      if (m->gender == 'M' || m->gender == 'F')
+        m->subject = ngi_recent_person(d, m->t0, g, -1);
+    }
+  }
+  return d->arena.failed ? NG_ENOMEM : NG_OK;
+}
+
+int ngi_ment_person(ng_doc *d, int m) {
+  if (m < 0)
+    return -1;
+  ngi_ment *x = &d->ments[m];
+  if (x->kind == M_PERSON)
+    return x->entity;
+  if (x->kind == M_DESC || x->kind == M_PRON)
+    return x->subject;
+  return -1;
+}

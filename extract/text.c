@@ -1,0 +1,489 @@
+/* text.c - from bytes to paragraphs, tokens, quotations and sentences.
+ *
+ * Each non-empty line is a paragraph; the first is the headline, short
+ * lines without end punctuation are section headings, "[ad_1]"-style lines
+ * are boilerplate and skipped.  Tokens keep byte offsets into the original
+ * text.  Quote marks are paired per paragraph (a quote left open at the end
+ * of a paragraph ends there, as news style reopens it in the next one), and
+ * sentences are split only outside quotations, so a quoted passage of
+ * several sentences stays inside the sentence that attributes it.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "doc.h"
+#include "textutil.h"
+
+/* ------------------------------------------------------------ documents */
+
+ng_status ng_doc_new(const char *text, size_t len, size_t max_bytes,
+                     ng_doc **out, char *err) {
+  *out = NULL;
+  if (!max_bytes)
+    max_bytes = NG_DEFAULT_MAX_BYTES;
+  if (!text && len)
+    return NG_EUSAGE;
+  if (len > max_bytes) {
+    if (err)
+      snprintf(err, NG_ERRLEN, "too large: %zu bytes, the limit is %zu", len,
+               max_bytes);
+    return NG_EINPUT;
+  }
+  const char *nul = len ? memchr(text, '\0', len) : NULL;
+  if (nul) {
+    if (err)
+      snprintf(err, NG_ERRLEN, "binary data: NUL byte at offset %zu",
+               (size_t)(nul - text));
+    return NG_EINPUT;
+  }
+  size_t bad = ngi_utf8_check(text, len);
+  if (bad < len) {
+    if (err)
+      snprintf(err, NG_ERRLEN, "invalid UTF-8 at byte %zu", bad);
+    return NG_EINPUT;
+  }
+  size_t i = 0;
+  while (i < len) {
+    size_t k;
+    if (!ngi_is_space(ngi_utf8_get(text + i, len - i, &k)))
+      break;
+    i += k;
+  }
+  if (i == len) {
+    if (err)
+      snprintf(err, NG_ERRLEN, len ? "no text, only white space" : "empty");
+    return NG_EINPUT;
+  }
+  ng_doc *d = calloc(1, sizeof *d);
+  if (!d)
+    return NG_ENOMEM;
+  ngi_arena_init(&d->arena);
+  d->text = ngi_strndup(&d->arena, text, len);
+  if (!d->text) {
+    ng_doc_free(d);
+    return NG_ENOMEM;
+  }
+  d->len = len;
+  *out = d;
+  return NG_OK;
+}
+
+void ng_doc_free(ng_doc *d) {
+  if (!d)
+    return;
+  ngi_arena_release(&d->arena);
+  free(d);
+}
+
+/* ------------------------------------------------------------ lines */
+
+static int is_boilerplate(const char *s, size_t n) {
+  return n >= 2 && s[0] == '[' && s[n - 1] == ']' && !memchr(s + 1, ' ', n - 2);
+}
+
+static int is_heading(const char *s, size_t n) {
+  if (n > 80)
+    return 0;
+  char last = s[n - 1];
+  if (strchr(".!?:;,\"'", last))
+    return 0;
+  if ((unsigned char)last >= 0x80) {
+    /* a closing typographic quote or ellipsis ends a sentence, too */
+    if (n >= 3 && (unsigned char)s[n - 3] == 0xE2)
+      return 0;
+  }
+  int words = 1;
+  for (size_t i = 0; i < n; i++)
+    words += s[i] == ' ';
+  return words <= 10;
+}
+
+/* ------------------------------------------------------------ tokens */
+
+static const char *const ABBR[] = {
+    "mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "col", "lt", "sgt",
+    "capt", "gov", "sen", "rep", "prof", "rev", "jan", "feb", "mar", "apr",
+    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "ltd",
+    "co", "corp", "no", "vs", "etc", "mt", "ft", "approx", "dept", "est",
+    "fig", "maj", "adm", "cmdr", "pres", "hon", "messrs", NULL};
+
+static int is_abbr(const char *low) {
+  for (int i = 0; ABBR[i]; i++)
+    if (strcmp(ABBR[i], low) == 0)
+      return 1;
+  /* dotted initialisms: u.s  e.g  u.n */
+  size_t n = strlen(low);
+  return n >= 3 && low[1] == '.';
+}
+
+static uint32_t cp_at(const ng_doc *d, size_t i, size_t *k) {
+  if (i >= d->len) {
+    *k = 0;
+    return 0;
+  }
+  return ngi_utf8_get(d->text + i, d->len - i, k);
+}
+
+static ngi_tok *add_tok(ng_doc *d, uint32_t b, uint32_t e, int para) {
+  ngi_tok *t = NGI_PUSH(&d->arena, d->toks, d->ntoks, d->captoks);
+  if (!t)
+    return NULL;
+  t->b = b;
+  t->e = e;
+  t->be = e;
+  t->para = para;
+  t->quote = -1;
+  t->ment = -1;
+  t->sent = -1;
+  return t;
+}
+
+static int set_low(ng_doc *d, ngi_tok *t) {
+  size_t n = t->be - t->b;
+  char *low = ngi_alloc(&d->arena, n * 2 + 4);
+  if (!low)
+    return -1;
+  ngi_lower(d->text + t->b, n, low, n * 2 + 4);
+  t->low = low;
+  return 0;
+}
+
+/* Tokenize bytes [b, e) of paragraph p. */
+static ng_status tokenize(ng_doc *d, uint32_t b, uint32_t e, int p) {
+  size_t i = b, k;
+  while (i < e) {
+    uint32_t c = cp_at(d, i, &k);
+    if (ngi_is_space(c)) {
+      i += k;
+      continue;
+    }
+    size_t start = i;
+    ngi_tok *t;
+    if (ngi_is_letter(c)) {
+      int upper = ngi_is_upper(c), digits = c >= '0' && c <= '9';
+      int letters = 0, lowers = 0;
+      i += k;
+      letters += !digits;
+      for (;;) {
+        size_t k2, k3;
+        uint32_t c2 = cp_at(d, i, &k2);
+        if (i < e && ngi_is_letter(c2)) {
+          if (!(c2 >= '0' && c2 <= '9'))
+            letters++, lowers += !ngi_is_upper(c2);
+          i += k2;
+          continue;
+        }
+        /* internal joiners: don't  el-Sisi  1.5  13,000  U.S */
+        if (i + k2 < e && (c2 == '\'' || c2 == 0x2019 || ngi_is_dash(c2) ||
+                           c2 == '.' || c2 == ',' || c2 == '&')) {
+          uint32_t c3 = cp_at(d, i + k2, &k3);
+          int ok = ngi_is_letter(c3);
+          if ((c2 == ',' || c2 == '.') && !(c3 >= '0' && c3 <= '9'))
+            ok = c2 == '.' && ok && (i - start) <= 2 && ngi_is_upper(c3);
+          if ((c2 == ',' || c2 == '.') && c3 >= '0' && c3 <= '9')
+            ok = digits;
+          if (c2 == '&' && !(upper && ngi_is_upper(c3)))
+            ok = 0;
+          if (ngi_is_dash(c2) && c2 != '-' && c2 != 0x2013)
+            ok = 0;
+          if (ok) {
+            i += k2;
+            continue;
+          }
+        }
+        break;
+      }
+      t = add_tok(d, (uint32_t)start, (uint32_t)i, p);
+      if (!t)
+        return NG_ENOMEM;
+      t->flags |= T_WORD;
+      if (digits)
+        t->flags |= T_NUM;
+      if (upper)
+        t->flags |= T_CAP;
+      if (upper && letters >= 2 && lowers == 0)
+        t->flags |= T_ALLCAPS;
+      /* possessive 's */
+      size_t n = i - start;
+      const char *s = d->text + start;
+      if (n > 2 && s[n - 2] == '\'' && s[n - 1] == 's')
+        t->be = (uint32_t)(i - 2), t->flags |= T_POSS;
+      else if (n > 4 && (unsigned char)s[n - 4] == 0xE2 &&
+               (unsigned char)s[n - 3] == 0x80 &&
+               (unsigned char)s[n - 2] == 0x99 && s[n - 1] == 's')
+        t->be = (uint32_t)(i - 4), t->flags |= T_POSS;
+      /* lower-case particle joined to a name: el-Sisi, al-Assad */
+      if (!upper && n > 3 && (s[2] == '-' || s[3] == '-')) {
+        size_t h = s[2] == '-' ? 3 : 4;
+        if (ngi_is_upper((unsigned char)s[h]))
+          t->flags |= T_HYPHNAME;
+      }
+      if (set_low(d, t))
+        return NG_ENOMEM;
+      /* a dot that belongs to the word: initials and abbreviations */
+      if (i < e && d->text[i] == '.') {
+        int initial = letters == 1 && upper && n == 1;
+        if (initial || is_abbr(t->low)) {
+          i++;
+          t->e = t->be = (uint32_t)i;
+          t->flags |= initial ? T_INITIAL : T_ABBR;
+          if (!initial && set_low(d, t))
+            return NG_ENOMEM;
+        }
+      }
+      continue;
+    }
+    /* punctuation: one code point, "..." as one */
+    i += k;
+    if (c == '.' && i + 1 < e && d->text[i] == '.' && d->text[i + 1] == '.')
+      i += 2;
+    t = add_tok(d, (uint32_t)start, (uint32_t)i, p);
+    if (!t)
+      return NG_ENOMEM;
+    t->flags |= T_PUNCT;
+    if (set_low(d, t))
+      return NG_ENOMEM;
+  }
+  return NG_OK;
+}
+
+/* ------------------------------------------------------------ quotes */
+
+static int space_before(const ng_doc *d, const ngi_tok *t, uint32_t pb) {
+  if (t->b <= pb)
+    return 1;
+  unsigned char c = (unsigned char)d->text[t->b - 1];
+  if (c == ' ' || c == '\t' || c == '(' || c == '[' || c == '\n')
+    return 1;
+  if (c == 0xA0 || (t->b >= 2 && (unsigned char)d->text[t->b - 2] == 0xC2))
+    return c == 0xA0;
+  return c == 0x94 || c == 0x93; /* after a dash */
+}
+
+static int space_after(const ng_doc *d, const ngi_tok *t, uint32_t pe) {
+  if (t->e >= pe)
+    return 1;
+  unsigned char c = (unsigned char)d->text[t->e];
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == ',' ||
+         c == '.' || c == ';' || c == ':' || c == ')' || c == '!' ||
+         c == '?' || c == 0xE2 || c == 0xC2;
+}
+
+static ng_status add_quote(ng_doc *d, int open, int close, int t0, int t1,
+                           int p) {
+  if (t1 <= t0)
+    return NG_OK;
+  int words = 0;
+  for (int i = t0; i < t1; i++)
+    words += (d->toks[i].flags & T_WORD) != 0;
+  if (!words)
+    return NG_OK;
+  ngi_quote *q = NGI_PUSH(&d->arena, d->quotes, d->nquotes, d->capquotes);
+  if (!q)
+    return NG_ENOMEM;
+  q->open = open;
+  q->close = close;
+  q->t0 = t0;
+  q->t1 = t1;
+  q->b = d->toks[t0].b;
+  q->e = d->toks[t1 - 1].e;
+  q->para = p;
+  q->speaker_ment = -1;
+  int qi = (int)d->nquotes - 1;
+  for (int i = t0; i < t1; i++) {
+    d->toks[i].flags |= T_INQ;
+    d->toks[i].quote = qi;
+  }
+  if (open >= 0)
+    d->toks[open].flags |= T_QUOTE;
+  if (close >= 0)
+    d->toks[close].flags |= T_QUOTE;
+  return NG_OK;
+}
+
+/* Pair the quote marks of paragraph p. */
+static ng_status pair_quotes(ng_doc *d, int p) {
+  ngi_para *pa = &d->paras[p];
+  int open = -1, sopen = -1;
+  for (int i = pa->t0; i < pa->t1; i++) {
+    ngi_tok *t = &d->toks[i];
+    if (!(t->flags & T_PUNCT))
+      continue;
+    size_t k;
+    int q = ngi_quote_kind(ngi_utf8_get(d->text + t->b, t->e - t->b, &k));
+    if (!q)
+      continue;
+    int sb = space_before(d, t, pa->b), sa = space_after(d, t, pa->e);
+    if (q == NGI_Q_OPEN || q == NGI_Q_CLOSE || q == NGI_Q_AMBIG) {
+      if (open < 0) {
+        if (q == NGI_Q_OPEN || (q == NGI_Q_AMBIG && (sb || !sa)))
+          open = i;
+        /* a closing mark with nothing open: unbalanced, ignored */
+      } else {
+        /* English does not nest double quotes: any mark closes */
+        ng_status st = add_quote(d, open, i, open + 1, i, p);
+        if (st)
+          return st;
+        open = -1;
+        sopen = -1;
+      }
+    } else if (open < 0) {
+      /* single quotes: only clear pairs, so apostrophes stay apostrophes */
+      if ((q == NGI_Q_SOPEN || q == NGI_Q_SAMBIG) && sb && !sa &&
+          sopen < 0) {
+        sopen = i;
+      } else if ((q == NGI_Q_SCLOSE || q == NGI_Q_SAMBIG) && sopen >= 0 &&
+                 !sb && sa && i - sopen > 1) {
+        ng_status st = add_quote(d, sopen, i, sopen + 1, i, p);
+        if (st)
+          return st;
+        sopen = -1;
+      }
+    }
+  }
+  if (open >= 0) /* runs to the end of the paragraph */
+    return add_quote(d, open, -1, open + 1, pa->t1, p);
+  return NG_OK;
+}
+
+/* ------------------------------------------------------------ sentences */
+
+static int is_end_punct(const ngi_tok *t) {
+  return (t->flags & T_PUNCT) &&
+         (ngi_tok_is(t, ".") || ngi_tok_is(t, "!") || ngi_tok_is(t, "?") ||
+          ngi_tok_is(t, "..."));
+}
+
+static int starts_sentence(const ng_doc *d, int i, int end) {
+  while (i < end && (d->toks[i].flags & T_QUOTE))
+    i++;
+  if (i >= end)
+    return 1;
+  const ngi_tok *t = &d->toks[i];
+  return (t->flags & (T_CAP | T_NUM)) || (t->flags & T_QUOTE) ||
+         ((t->flags & T_PUNCT) && !ngi_tok_is(t, ",") && !ngi_tok_is(t, ")"));
+}
+
+static ng_status add_sent(ng_doc *d, int t0, int t1, int p) {
+  if (t1 <= t0)
+    return NG_OK;
+  ngi_sent *s = NGI_PUSH(&d->arena, d->sents, d->nsents, d->capsents);
+  if (!s)
+    return NG_ENOMEM;
+  s->t0 = t0;
+  s->t1 = t1;
+  s->para = p;
+  int si = (int)d->nsents - 1;
+  int first = 1;
+  for (int i = t0; i < t1; i++) {
+    d->toks[i].sent = si;
+    if (first && (d->toks[i].flags & T_WORD)) {
+      d->toks[i].flags |= T_SSTART;
+      first = 0;
+    }
+  }
+  return NG_OK;
+}
+
+static ng_status split_sentences(ng_doc *d, int p) {
+  ngi_para *pa = &d->paras[p];
+  int s0 = pa->t0;
+  for (int i = pa->t0; i < pa->t1; i++) {
+    ngi_tok *t = &d->toks[i];
+    if (t->flags & T_INQ)
+      continue;
+    int cut = -1;
+    if (is_end_punct(t) && starts_sentence(d, i + 1, pa->t1)) {
+      cut = i + 1;
+      /* closing marks after the full stop belong to this sentence */
+      while (cut < pa->t1 && (d->toks[cut].flags & T_QUOTE) &&
+             d->toks[cut].quote < 0 && cut < pa->t1 - 1 &&
+             !(d->toks[cut + 1].flags & T_INQ))
+        cut++;
+      t->flags |= T_SEND;
+    } else if ((t->flags & T_QUOTE) && i > pa->t0 &&
+               (d->toks[i - 1].flags & T_INQ) && i + 1 < pa->t1 &&
+               is_end_punct(&d->toks[i - 1]) &&
+               (d->toks[i + 1].flags & T_CAP)) {
+      /* “... question.” Next sentence -- unless it attributes the quote */
+      int attrib = 0;
+      for (int j = i + 1; j < pa->t1 && j <= i + 4; j++)
+        if (d->lex && NGI_HAS(d->lex->speech, d->toks[j].low,
+                              strlen(d->toks[j].low)))
+          attrib = 1;
+      if (!attrib)
+        cut = i + 1;
+    }
+    if (cut > 0) {
+      ng_status st = add_sent(d, s0, cut, p);
+      if (st)
+        return st;
+      s0 = cut;
+      i = cut - 1;
+    }
+  }
+  return add_sent(d, s0, pa->t1, p);
+}
+
+/* ------------------------------------------------------------ driver */
+
+ng_status ngi_segment(ng_doc *d) {
+  size_t i = 0;
+  int section = -1, first = 1;
+  while (i < d->len) {
+    size_t e = i;
+    while (e < d->len && d->text[e] != '\n')
+      e++;
+    size_t b = i, z = e;
+    i = e + 1;
+    /* trim */
+    for (;;) {
+      size_t k;
+      if (b < z && ngi_is_space(ngi_utf8_get(d->text + b, z - b, &k)))
+        b += k;
+      else
+        break;
+    }
+    while (z > b) {
+      size_t back = 1;
+      while (back < 4 && z - back > b &&
+             ((unsigned char)d->text[z - back] & 0xC0) == 0x80)
+        back++;
+      size_t k;
+      if (ngi_is_space(ngi_utf8_get(d->text + z - back, back, &k)))
+        z -= back;
+      else
+        break;
+    }
+    if (b == z || is_boilerplate(d->text + b, z - b))
+      continue;
+    ngi_para *pa = NGI_PUSH(&d->arena, d->paras, d->nparas, d->cappara);
+    if (!pa)
+      return NG_ENOMEM;
+    int p = (int)d->nparas - 1;
+    pa->b = (uint32_t)b;
+    pa->e = (uint32_t)z;
+    pa->t0 = (int)d->ntoks;
+    if (first) {
+      d->headline = ngi_strndup(&d->arena, d->text + b, z - b);
+      pa->heading = 2; /* the headline */
+      first = 0;
+    } else if (is_heading(d->text + b, z - b)) {
+      pa->heading = 1;
+      section = p;
+    }
+    pa->section = pa->heading == 1 ? p : section;
+    ng_status st = tokenize(d, (uint32_t)b, (uint32_t)z, p);
+    if (st)
+      return st;
+    d->paras[p].t1 = (int)d->ntoks;
+  }
+  for (size_t p = 0; p < d->nparas; p++) {
+    ng_status st;
+    if (!d->paras[p].heading && (st = pair_quotes(d, (int)p)))
+      return st;
+    if ((st = split_sentences(d, (int)p)))
+      return st;
+  }
+  return d->arena.failed ? NG_ENOMEM : NG_OK;
+}

@@ -1,0 +1,287 @@
+/* newsgraph.h - the one public header of libnewsgraph.
+ *
+ * newsgraph turns a news article (UTF-8 text) into an RDF graph of the
+ * persons it names, their roles, what they said, the topics and the
+ * agreements it reports.  Typical use:
+ *
+ *   ng_lexicon *lex;  ng_doc *doc;  ng_graph *g;  char err[NG_ERRLEN];
+ *   ng_lexicon_load(NULL, &lex, err);          -- once, shared read-only
+ *   ng_doc_new(text, len, &doc, err);          -- validates the text
+ *   ng_extract(doc, lex);                      -- persons, claims, topics
+ *   ng_graph_new(&g, err);
+ *   ng_graph_add_doc(g, doc, &opts, err);      -- RDF statements
+ *   ng_graph_write(g, "turtle", stdout, err);
+ *   ng_graph_free(g); ng_doc_free(doc); ng_lexicon_free(lex);
+ *
+ * Memory rules:
+ *  1. Every heap type has one _new/_free (or _load/_free) pair; _free(NULL)
+ *     does nothing.  The caller owns what _new returns.
+ *  2. A `const char *` return is borrowed; a `char *` return is the caller's
+ *     to free() .
+ *  3. Functions copy their arguments unless their name says `take`.
+ *  4. The library never prints and never exits.  Functions return an
+ *     ng_status; where they take `char *err`, it is a buffer of NG_ERRLEN
+ *     bytes that receives a one-line message (no trailing newline) on error.
+ *     err may be NULL.
+ *  5. A lexicon may be shared by any number of threads; a doc or a graph
+ *     belongs to one thread at a time.
+ */
+#ifndef NEWSGRAPH_H
+#define NEWSGRAPH_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define NG_VERSION "0.1.0"
+#define NG_ERRLEN 512
+
+/* Default IRI base under which persons, roles, organisations, topics and
+ * articles are minted. */
+#define NG_DEFAULT_BASE "https://w3id.org/newsgraph/id/"
+#define NG_NS "https://w3id.org/newsgraph/ns#"
+
+/* Default limit on one article, in bytes. */
+#define NG_DEFAULT_MAX_BYTES (16u * 1024u * 1024u)
+
+typedef enum ng_status {
+  NG_OK = 0,
+  NG_ENOMEM,   /* out of memory */
+  NG_EINPUT,   /* input is not an article: empty, binary, bad UTF-8, too big */
+  NG_EIO,      /* reading or writing a file failed */
+  NG_ELEXICON, /* lexicon data missing or malformed */
+  NG_EFORMAT,  /* unknown or unsupported RDF syntax */
+  NG_ERDF,     /* librdf/raptor failed */
+  NG_ESTORE,   /* the triple store failed */
+  NG_ENET,     /* network or HTTP failure */
+  NG_EQUERY,   /* SPARQL query error */
+  NG_EUSAGE    /* bad argument */
+} ng_status;
+
+const char *ng_strerror(ng_status st);
+const char *ng_version(void);
+
+/* ------------------------------------------------------------ lexicons */
+
+typedef struct ng_lexicon ng_lexicon;
+
+/* Load every lexicon from `dir` (the folder holding newsgraph.ttl and
+ * lexicon/).  dir NULL means ng_data_dir(). */
+ng_status ng_lexicon_load(const char *dir, ng_lexicon **out, char *err);
+void ng_lexicon_free(ng_lexicon *lex);
+
+/* Where the ontology and lexicons are: $NEWSGRAPH_DATA, else the install
+ * prefix's share/newsgraph, else ./ontology.  Borrowed string. */
+const char *ng_data_dir(void);
+
+/* ------------------------------------------------------------ documents */
+
+typedef struct ng_doc ng_doc;
+
+/* Copy and validate an article.  Fails with NG_EINPUT on empty or
+ * whitespace-only text, NUL bytes, invalid UTF-8, or more than max_bytes
+ * (0 means NG_DEFAULT_MAX_BYTES). */
+ng_status ng_doc_new(const char *text, size_t len, size_t max_bytes,
+                     ng_doc **out, char *err);
+void ng_doc_free(ng_doc *doc);
+
+/* Run the whole extraction pipeline.  Idempotent. */
+ng_status ng_extract(ng_doc *doc, const ng_lexicon *lex);
+
+/* Counts of what was found (after ng_extract). */
+typedef struct ng_doc_stats {
+  size_t persons, roles, organizations, statements, topics, agreements;
+} ng_doc_stats;
+void ng_doc_get_stats(const ng_doc *doc, ng_doc_stats *st);
+
+/* ------------------------------------------------------------ graphs */
+
+typedef struct ng_graph ng_graph;
+
+typedef struct ng_graph_opts {
+  const char *base;   /* IRI base; NULL = NG_DEFAULT_BASE */
+  const char *source; /* article IRI; NULL = minted from a content hash */
+} ng_graph_opts;
+
+ng_status ng_graph_new(ng_graph **out, char *err);
+void ng_graph_free(ng_graph *g);
+
+/* Add the statements for one extracted document. */
+ng_status ng_graph_add_doc(ng_graph *g, const ng_doc *doc,
+                           const ng_graph_opts *opts, char *err);
+
+/* The article IRI that ng_graph_add_doc uses for doc (caller frees). */
+char *ng_article_iri(const ng_doc *doc, const ng_graph_opts *opts);
+
+/* Serialize.  format: turtle (default when NULL), ntriples, nquads, rdfxml,
+ * rdfxml-abbrev, json, json-triples, dot, html, atom, rss-1.0. */
+ng_status ng_graph_write(ng_graph *g, const char *format, FILE *out,
+                         char *err);
+
+/* Whether `format` names a serializer ng_graph_write supports. */
+int ng_format_known(const char *format);
+/* NULL-terminated list of supported format names (borrowed). */
+const char *const *ng_formats(void);
+
+/* Number of triples in the graph. */
+size_t ng_graph_size(ng_graph *g);
+
+/* --- store and endpoints --- */
+/* The embedded triple store (librdf sqlite storage by default), SPARQL
+ * queries over it, and pushing its named graphs to SPARQL 1.1 endpoints.
+ * Every article lives in its own named graph, named by its article IRI;
+ * putting a graph again replaces it, in one transaction (sqlite). */
+
+typedef struct ng_store ng_store;
+
+typedef enum ng_store_backend {
+  NG_STORE_SQLITE = 0, /* crash-safe, transactional (the default) */
+  NG_STORE_BDB,        /* librdf hashes on Berkeley DB: faster, no
+                          transactions */
+  NG_STORE_MEMORY      /* in memory, gone at ng_store_free */
+} ng_store_backend;
+
+/* Open (creating it when missing) the store at path; path is ignored for
+ * NG_STORE_MEMORY.  For NG_STORE_BDB, path is a file prefix. */
+ng_status ng_store_open(const char *path, ng_store_backend backend,
+                        ng_store **out, char *err);
+void ng_store_free(ng_store *st);
+
+/* Replace the named graph graph_iri with the statements of g (all or
+ * nothing).  Blank nodes are renamed apart per graph.  *added (may be
+ * NULL) receives the number of statements stored. */
+ng_status ng_store_put_graph(ng_store *st, ng_graph *g, const char *graph_iri,
+                             size_t *added, char *err);
+
+/* Extract-to-store: the graph of doc (ng_extract already run) replaces the
+ * named graph ng_article_iri(doc, opts).  *iri (may be NULL) receives that
+ * IRI (caller frees). */
+ng_status ng_store_put_doc(ng_store *st, const ng_doc *doc,
+                           const ng_graph_opts *opts, char **iri,
+                           size_t *added, char *err);
+
+/* Parse an RDF file (syntax: turtle, ntriples, nquads, rdfxml, trig, or
+ * NULL to guess from the name) into the store.  Triples go to graph_iri
+ * (NULL: the file's file:// IRI); quads keep their graphs.  Each graph
+ * named in the file is replaced; the whole file is one transaction. */
+ng_status ng_store_load_rdf(ng_store *st, const char *path,
+                            const char *syntax, const char *graph_iri,
+                            size_t *added, char *err);
+
+/* Load one file: an RDF file (by its name's extension or o->syntax) or,
+ * otherwise, an article (read, checked, extracted with o->lex, put under
+ * its article IRI).  *graph (may be NULL) receives the graph IRI written
+ * (caller frees; NULL for quads). */
+typedef struct ng_load_opts {
+  const char *syntax;     /* RDF syntax; NULL: guess; "article": text */
+  const char *graph;      /* RDF: graph for triples; article: its IRI */
+  const char *base;       /* IRI base for articles (NULL: default) */
+  const ng_lexicon *lex;  /* required for articles */
+  size_t max_bytes;       /* article limit (0: NG_DEFAULT_MAX_BYTES) */
+} ng_load_opts;
+ng_status ng_store_load_file(ng_store *st, const char *path,
+                             const ng_load_opts *o, char **graph,
+                             size_t *added, char *err);
+
+/* The RDF syntax a file name implies (.ttl .nt .nq .rdf .owl .trig .n3),
+ * or NULL (an article). */
+const char *ng_rdf_syntax_for(const char *path);
+
+/* Remove one named graph. */
+ng_status ng_store_drop_graph(ng_store *st, const char *graph_iri,
+                              char *err);
+
+/* The named graphs (memory store: in load order).  *iris is a malloc'ed
+ * array of malloc'ed strings: free each, then the array. */
+ng_status ng_store_graphs(ng_store *st, char ***iris, size_t *n, char *err);
+
+/* Statements in one named graph, or in the whole store (graph_iri NULL). */
+ng_status ng_store_count(ng_store *st, const char *graph_iri, size_t *n,
+                         char *err);
+
+typedef struct ng_store_stats {
+  size_t graphs, articles, persons, organizations, statements, agreements,
+    triples;
+} ng_store_stats;
+ng_status ng_store_get_stats(ng_store *st, ng_store_stats *out, char *err);
+
+/* Run a SPARQL 1.1 query over the store (default graph = union of all
+ * named graphs; GRAPH ?g reaches each one) and write the results to out.
+ * format: table (default), csv, tsv, json, xml for SELECT/ASK; turtle,
+ * ntriples, rdfxml (and the ng_graph_write names) for CONSTRUCT/DESCRIBE.
+ * Syntax errors give NG_EQUERY with the line. */
+ng_status ng_store_query(ng_store *st, const char *query, const char *format,
+                         FILE *out, char *err);
+int ng_query_format_known(const char *format);
+
+/* -- SPARQL endpoints over HTTP */
+
+typedef struct ng_endpoint ng_endpoint;
+
+typedef enum ng_protocol {
+  NG_PROTO_GSP = 0, /* Graph Store HTTP Protocol: PUT (+ POST) per graph */
+  NG_PROTO_UPDATE   /* SPARQL 1.1 Update: DROP + INSERT DATA, batched */
+} ng_protocol;
+
+typedef enum ng_auth {
+  NG_AUTH_ANY = 0,  /* basic or digest, as the server asks */
+  NG_AUTH_BASIC,
+  NG_AUTH_DIGEST
+} ng_auth;
+
+/* The outcome of one graph, given to ng_endpoint_opts.on_report. */
+typedef struct ng_push_report {
+  const char *graph;    /* the graph IRI */
+  size_t triples;       /* statements sent */
+  long http_status;     /* last HTTP status, 0 when none */
+  ng_status status;     /* NG_OK when stored */
+  const char *message;  /* on failure: what happened (server's message) */
+  int attempts;         /* requests made for the last part */
+} ng_push_report;
+
+typedef struct ng_endpoint_opts {
+  ng_protocol protocol;
+  const char *user;          /* NULL: none, or ~/.netrc */
+  const char *password;      /* NULL: ~/.netrc (never printed) */
+  ng_auth auth;
+  int insecure;              /* do not verify TLS certificates */
+  long connect_timeout_ms;   /* default 10,000 */
+  long timeout_ms;           /* per request; default 300,000 */
+  int retries;               /* on connection errors, 5xx, 429; default 3 */
+  long backoff_ms;           /* first back-off, doubling; default 500 */
+  long max_backoff_ms;       /* cap, also on Retry-After; default 30,000 */
+  long max_redirects;        /* default 3 */
+  size_t max_response;       /* bytes kept of a response; default 1 MiB */
+  size_t chunk_triples;      /* per request; default 50,000 (GSP),
+                                1,000 (update) */
+  const char *query_url;     /* for ng_endpoint_count; NULL: <base>/sparql */
+  void (*on_report)(void *arg, const ng_push_report *r);
+  void *arg;
+} ng_endpoint_opts;
+
+void ng_endpoint_opts_init(ng_endpoint_opts *o);
+
+ng_status ng_endpoint_new(const char *url, const ng_endpoint_opts *opts,
+                          ng_endpoint **out, char *err);
+void ng_endpoint_free(ng_endpoint *ep);
+
+/* Send the named graph graph_iri of st, replacing that graph at the
+ * endpoint.  With NG_PROTO_UPDATE small graphs are queued and sent
+ * together (ng_endpoint_flush sends the rest).  on_report is called once
+ * per graph when its fate is known.  Returns the status of what was sent
+ * now (NG_ENET when a request failed). */
+ng_status ng_endpoint_push(ng_endpoint *ep, ng_store *st,
+                           const char *graph_iri, char *err);
+ng_status ng_endpoint_flush(ng_endpoint *ep, char *err);
+
+/* Count the triples of a graph at the endpoint (SPARQL query). */
+ng_status ng_endpoint_count(ng_endpoint *ep, const char *graph_iri,
+                            size_t *n, char *err);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* NEWSGRAPH_H */
