@@ -100,6 +100,17 @@ ng_store_query(ng_store *st, const char *query, const char *format,
   }
   if(librdf_query_results_is_graph(res)) {
     rc = write_graph(st, res, format, out, err);
+  } else if(librdf_query_results_is_boolean(res) &&
+            !(format && (!strcmp(format, "json") ||
+                         !strcmp(format, "xml")))) {
+    /* rasqal writes booleans only as json and xml */
+    int b = librdf_query_results_get_boolean(res);
+    if(b < 0) {
+      ngi_store_log_err(st, "query error", err);
+      rc = NG_EQUERY;
+    } else {
+      fputs(b ? "true\n" : "false\n", out);
+    }
   } else {
     const char *name = format;
     if(!name || !in_list(binding_formats, name))
