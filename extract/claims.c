@@ -21,7 +21,9 @@ typedef struct cue {
   int src;             /* mention of the source, or -1 */
   ngi_agent speaker;
   int after;           /* source after the verb: "said Putin" */
+  int attrib;          /* attributes a quotation: “...,” Putin said */
 } cue;
+
 
 /* ------------------------------------------------------------ speakers */
 
@@ -37,8 +39,17 @@ static ngi_agent agent_of(ng_doc *d, int mi) {
     return a;
   ngi_ment *m = &d->ments[mi];
   int p = ngi_ment_person(d, mi);
-  if (m->kind == M_PRON && p < 0 && (m->gender == 'M' || m->gender == 'F'))
-    p = m->subject = ngi_recent_person(d, m->t0, m->gender, -1);
+  if (m->kind == M_PRON && (m->gender == 'M' || m->gender == 'F')) {
+    /* "he added": the last speaker, if near and of that gender */
+    const ngi_para *pa = &d->paras[d->toks[m->t0].para];
+    int ls = d->speaker;
+    if (ls >= 0 && pa->section == d->speaker_section &&
+        d->toks[m->t0].para - d->speaker_para <= 2 &&
+        (!d->pers[ls].gender || d->pers[ls].gender == m->gender))
+      p = m->subject = ls;
+    else if (p < 0)
+      p = m->subject = ngi_recent_person(d, m->t0, m->gender, -1);
+  }
   if (p >= 0) {
     a.kind = NGI_AGENT_PERSON;
     a.index = p;
@@ -115,15 +126,24 @@ static int source_of(ng_doc *d, int v, int s0, int s1, int *after) {
   }
   if (k >= s0) {
     int m = mention_at(d, k);
+    if (m >= 0 && (d->ments[m].kind == M_PLACE || d->ments[m].kind == M_ORG)
+        && d->ments[m].t0 - 2 >= s0 &&
+        ngi_tok_is(&d->toks[d->ments[m].t0 - 1], "of")) {
+      /* "President X of Egypt said": the person */
+      int pm = mention_at(d, d->ments[m].t0 - 2);
+      if (pm >= 0 && ngi_ment_person(d, pm) >= 0)
+        return pm;
+    }
     if (m >= 0 && d->ments[m].kind && !(d->toks[k].flags & T_INQ) &&
         !(d->toks[k].flags & T_POSS))
       return m;
     if ((m = org_np(d, k, s0)) >= 0)
       return m;
   }
-  /* inverted: "said Putin", "emphasized the head of state" */
+  /* inverted: “...,” said Putin / , emphasized the head of state */
   int j = v + 1;
-  if (j < s1) {
+  const ngi_tok *pv = v > s0 ? &d->toks[v - 1] : NULL;
+  if (j < s1 && pv && (ngi_tok_is(pv, ",") || (pv->flags & T_QUOTE))) {
     int m = mention_at(d, j);
     if (m >= 0 && d->ments[m].kind && d->ments[m].kind != M_PRON) {
       *after = 1;
@@ -138,6 +158,22 @@ static int source_of(ng_doc *d, int v, int s0, int s1, int *after) {
   return -1;
 }
 
+static int ends_ing(const ngi_tok *t) {
+  size_t n = strlen(t->low);
+  return n > 5 && strcmp(t->low + n - 3, "ing") == 0;
+}
+
+/* "did not predict", "never said" */
+static int negated(const ng_doc *d, int v, int s0) {
+  for (int k = v - 1; k >= s0 && k >= v - 2; k--) {
+    const ngi_tok *t = &d->toks[k];
+    if (ngi_tok_is(t, "not") || ngi_tok_is(t, "never") ||
+        strstr(t->low, "n't"))
+      return 1;
+  }
+  return 0;
+}
+
 static int find_cues(ng_doc *d, int s, cue *cues, int max) {
   int s0 = d->sents[s].t0, s1 = d->sents[s].t1, n = 0;
   for (int i = s0; i < s1 && n < max; i++) {
@@ -150,20 +186,52 @@ static int find_cues(ng_doc *d, int s, cue *cues, int max) {
       else
         continue;
     }
+    if (!according && negated(d, i, s0))
+      continue;
     cue *c = &cues[n];
     c->verb = i;
     c->after = 0;
+    c->attrib = 0;
     if (according) {
-      c->src = mention_at(d, i + 2);
-      if (c->src < 0 && ngi_tok_is(&d->toks[i + 2], "the"))
-        c->src = mention_at(d, i + 3);
+      /* according to [title words] X, -- the person if one is named */
+      c->src = -1;
+      for (int k = i + 2; k < s1 && k < i + 10; k++) {
+        if (ngi_tok_is(&d->toks[k], ",") || ngi_speech_at(d, k))
+          break;
+        int m = mention_at(d, k);
+        if (m < 0 || !d->ments[m].kind)
+          continue;
+        if (ngi_ment_person(d, m) >= 0) {
+          c->src = m;
+          break;
+        }
+        if (c->src < 0)
+          c->src = m;
+      }
       c->after = 2;
     } else {
       c->src = source_of(d, i, s0, s1, &c->after);
+      int b = i - 1;
+      while (b >= s0 && (d->toks[b].flags & T_WORD) &&
+             (c->src < 0 || b >= d->ments[c->src].t0))
+        b--;
+      if (b >= s0 && b < i && (d->toks[b].flags & T_QUOTE))
+        c->attrib = 1;
+      if (b >= s0 && ngi_tok_is(&d->toks[b], ",") && b > s0 &&
+          (d->toks[b - 1].flags & T_QUOTE))
+        c->attrib = 1;
     }
     c->speaker = agent_of(d, c->src);
+    if (c->speaker.kind == NGI_AGENT_NONE && n > 0 &&
+        ends_ing(&d->toks[i]) && c->src < 0)
+      c->speaker = cues[0].speaker; /* "..., adding that" */
     if (c->speaker.kind == NGI_AGENT_NONE)
       continue;
+    if (c->speaker.kind == NGI_AGENT_PERSON) {
+      d->speaker = c->speaker.index;
+      d->speaker_para = d->toks[i].para;
+      d->speaker_section = d->paras[d->toks[i].para].section;
+    }
     n++;
   }
   return n;
@@ -278,7 +346,7 @@ static int clause_end(ng_doc *d, int j, int s1, const cue *cues, int n,
                    ? d->ments[cues[k].src].t0
                    : cues[k].verb;
     if (from <= j)
-      from = cues[k].verb;
+      continue; /* "said he believed": inside this clause */
     int b = from;
     while (b > j && b > from - 3 && !ngi_tok_is(&d->toks[b - 1], ","))
       b--;
@@ -296,19 +364,40 @@ static int clause_end(ng_doc *d, int j, int s1, const cue *cues, int n,
   return end;
 }
 
+/* Can a reported clause start with token j (when no "that" led in)? */
+static int clause_starter(const ng_doc *d, int j) {
+  static const char *const W[] = {
+      "he", "she", "it", "they", "we", "i", "you", "there", "this", "these",
+      "those", "the", "a", "an", "his", "her", "its", "their", "our", "some",
+      "no", "all", "both", "most", "many", "any", "every", "each", "one",
+      "nobody", "none", "such", "only", NULL};
+  const ngi_tok *t = &d->toks[j];
+  if (t->flags & (T_CAP | T_NUM | T_QUOTE))
+    return !ngi_tok_is(t, "whether") && !ngi_tok_is(t, "if");
+  for (int i = 0; W[i]; i++)
+    if (ngi_tok_is(t, W[i]))
+      return 1;
+  return 0;
+}
+
 static ng_status reported(ng_doc *d, int s, cue *cues, int n) {
   int s0 = d->sents[s].t0, s1 = d->sents[s].t1;
+  int done_to = -1; /* end of the last clause taken */
   for (int k = 0; k < n; k++) {
     cue *c = &cues[k];
     int sv = c->after == 2 ? NGI_SV_THAT : ngi_speech_at(d, c->verb);
-    if (!(sv & NGI_SV_THAT))
+    if (!(sv & NGI_SV_THAT) || c->verb < done_to)
       continue;
     int j = clause_start(d, c, s1);
+    int that = j > 0 && ngi_tok_is(&d->toks[j - 1], "that");
     int e = clause_end(d, j, s1, cues, n, k);
     int from = j, to = e;
-    if (words_outside_quotes(d, j, e) < 2 ||
-        (d->toks[j].flags & T_QUOTE)) {
-      /* "CLAUSE, X said": the clause before the source */
+    int outside = words_outside_quotes(d, j, e);
+    int ok = outside >= 2 && j < s1 &&
+             (that || c->after == 2 || (!c->attrib && clause_starter(d, j)));
+    if (!ok) {
+      /* "CLAUSE, X said": the clause before the source, when the cue
+       * closes the sentence and no other cue comes before it */
       int src0 = c->src >= 0 ? d->ments[c->src].t0 : c->verb;
       if (c->after == 1)
         src0 = c->verb;
@@ -316,7 +405,8 @@ static ng_status reported(ng_doc *d, int s, cue *cues, int n) {
       while (b > s0 && (d->toks[b - 1].flags & T_PUNCT) &&
              !(d->toks[b - 1].flags & T_INQ))
         b--;
-      if (b - s0 < 3 || words_outside_quotes(d, s0, b) < 2)
+      if (k > 0 || c->attrib || s1 - c->verb > 10 || b - s0 < 3 ||
+          words_outside_quotes(d, s0, b) < 3)
         continue;
       from = s0;
       to = b;
@@ -331,6 +421,8 @@ static ng_status reported(ng_doc *d, int s, cue *cues, int n) {
     if (!add_stmt(d, 0, c->speaker, d->toks[from].b, d->toks[to - 1].e) &&
         d->arena.failed)
       return NG_ENOMEM;
+    if (to > done_to && from > c->verb)
+      done_to = to;
   }
   return NG_OK;
 }
@@ -356,6 +448,7 @@ static int quote_cue(ng_doc *d, const ngi_quote *q, const cue *cues,
 
 ng_status ngi_find_claims(ng_doc *d) {
   enum { MAXCUE = 32 };
+  d->speaker = -1;
   cue cues[MAXCUE];
   ngi_agent last = {NGI_AGENT_NONE, -1};
   int last_para = -1;

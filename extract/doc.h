@@ -104,6 +104,7 @@ struct ng_doc {
   ngi_topic *topics; size_t ntopics, captopics;
   int *para_topic;       /* per paragraph: topic index or -1 */
   const ng_lexicon *lex;
+  int speaker, speaker_para, speaker_section; /* last person who spoke */
   ngi_result result;
   int extracted;
 };

@@ -388,9 +388,18 @@ ng_status ngi_find_mentions(ng_doc *d) {
       if (name_part(d, i) && !known_word(d, t) && !ngi_title_kind(d, i) &&
           !(t->flags & T_INITIAL)) {
         int e2 = name_end(d, i, end);
-        int titled = i > 0 && d->toks[i - 1].sent == (int)s &&
-                     (ngi_title_kind(d, i - 1) == NGI_TITLE_OFFICE ||
-                      ngi_title_kind(d, i - 1) == NGI_TITLE_OCCUPATION);
+        int tb = i - 1;
+        if (tb > d->sents[s].t0 && ngi_tok_is(&d->toks[tb], ","))
+          tb--; /* "... security official, Avinoam Idan" */
+        int titled = tb >= d->sents[s].t0 &&
+                     (ngi_title_kind(d, tb) == NGI_TITLE_OFFICE ||
+                      ngi_title_kind(d, tb) == NGI_TITLE_OCCUPATION);
+        /* "the EastMed project": persons do not take an article */
+        if (!titled && i > d->sents[s].t0 &&
+            is_article_word(&d->toks[i - 1])) {
+          i = e2;
+          continue;
+        }
         if (e2 - i > 3)
           e2 = i + 3;
         if (add_ment(d, i, e2, M_PERSON, -1) < 0)

@@ -188,8 +188,14 @@ static int near_speech(ng_doc *d, const ngi_ment *m) {
     if (ngi_speech_at(d, j))
       return 1;
   }
-  if (m->t0 > 0 && d->toks[m->t0 - 1].sent == s) {
-    if (ngi_speech_at(d, m->t0 - 1))
+  if (m->t1 + 1 < (int)d->ntoks && ngi_tok_is(&d->toks[m->t1], ",") &&
+      ngi_speech_at(d, m->t1 + 1))
+    return 1; /* "Avinoam Idan, said" after an apposition */
+  if (m->t0 > 1 && d->toks[m->t0 - 1].sent == s) {
+    /* inverted only after a quotation or a comma: ", said Putin" */
+    const ngi_tok *before = &d->toks[m->t0 - 2];
+    if (ngi_speech_at(d, m->t0 - 1) &&
+        (ngi_tok_is(before, ",") || (before->flags & T_QUOTE)))
       return 1;
     if (m->t0 > 1 && ngi_tok_is(&d->toks[m->t0 - 1], "to") &&
         ngi_tok_is(&d->toks[m->t0 - 2], "according"))

@@ -166,7 +166,9 @@ static ng_status roles_before(ng_doc *d, int pi, int t0, int s0, int depth) {
       continue;
     }
     if ((ngi_tok_is(t, "of") || ngi_tok_is(t, "and")) && k - 1 >= s0 &&
-        k < j && ngi_title_kind(d, k - 1) && ngi_tok_is(t, "of")) {
+        k < j && (ngi_title_kind(d, k - 1) ||
+                  (ngi_tok_is(t, "and") && modifier_ok(d, k - 1) &&
+                   !is_head(d, k + 1)))) {
       k--;
       continue;
     }
@@ -318,7 +320,8 @@ int ngi_recent_person(ng_doc *d, int i, int g, int not) {
     const ngi_tok *t = &d->toks[k];
     if (para - t->para > 3 || d->paras[t->para].heading)
       break;
-    if (t->ment < 0 || (t->flags & T_INQ) || d->ments[t->ment].t0 != k)
+    if (t->ment < 0 || (t->flags & T_INQ) || d->ments[t->ment].t0 != k ||
+        (d->toks[d->ments[t->ment].t1 - 1].flags & T_POSS))
       continue;
     ngi_ment *m = &d->ments[t->ment];
     int p = -1;
@@ -333,6 +336,26 @@ int ngi_recent_person(ng_doc *d, int i, int g, int not) {
     return p;
   }
   return -1;
+}
+
+/* A description that is the subject of its clause or of a speech verb:
+ * "The US leader said", "that his Russian counterpart", ", emphasized the
+ * head of state".  Only such descriptions are guessed from context. */
+static int subject_position(ng_doc *d, const ngi_ment *m) {
+  int s = d->toks[m->t0].sent;
+  int b = m->t0 - 1;
+  if (b < d->sents[s].t0 || (d->toks[b].flags & T_QUOTE))
+    return 1;
+  const ngi_tok *t = &d->toks[b];
+  if (ngi_tok_is(t, "that") || ngi_tok_is(t, ",") || ngi_speech_at(d, b))
+    return 1;
+  int a = m->t1;
+  while (a < d->sents[s].t1 && (d->toks[a].flags & T_WORD) &&
+         !ngi_speech_at(d, a) && a < m->t1 + 2 &&
+         !(d->toks[a].flags & T_CAP) && strlen(d->toks[a].low) > 2 &&
+         (ngi_tok_is(&d->toks[a], "also") || ends_with(d->toks[a].low, "ly")))
+    a++;
+  return a < d->sents[s].t1 && ngi_speech_at(d, a);
 }
 
 static int resolve_desc(ng_doc *d, int mi) {
@@ -351,7 +374,9 @@ static int resolve_desc(ng_doc *d, int mi) {
                                   -1);
   /* 1. the one person holding this title for this country */
   int found = -1, nfound = 0;
-  if (cname)
+  int describer =
+      ngi_map_get(&d->lex->describer, d->toks[head].low, NULL) != 0;
+  if (cname && !describer)
     for (size_t p = 0; p < d->npers; p++)
       for (size_t r = 0; r < d->pers[p].nroles; r++) {
         const ngi_role *ro = &d->pers[p].roles[r];
@@ -369,6 +394,8 @@ static int resolve_desc(ng_doc *d, int mi) {
       }
   if (nfound == 1)
     return found;
+  if (!subject_position(d, m))
+    return -1;
   /* 2. the most recent person who may hold it */
   int s = d->toks[m->t0].sent;
   for (int k = m->t0 - 1; k >= 0; k--) {
@@ -420,6 +447,7 @@ ng_status ngi_find_roles(ng_doc *d) {
       int country = m->gender;
       if (m->subject >= 0 && country >= 0 &&
           ngi_title_kind(d, head) == NGI_TITLE_OFFICE &&
+          !ngi_map_get(&d->lex->describer, d->toks[head].low, NULL) &&
           !ngi_tok_is(&d->toks[m->t0], "a") &&
           !ngi_tok_is(&d->toks[m->t0], "an")) {
         int hs = head;

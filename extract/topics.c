@@ -127,8 +127,12 @@ ng_status ngi_find_topics(ng_doc *d) {
       d->para_topic[p] = t;
     }
   }
-  /* the article: scheme topics strong across it */
-  for (size_t i = 0; i < nt; i++) {
+  /* the article: its section headings, else scheme topics strong
+   * across it */
+  int headings = 0;
+  for (size_t p = 0; p < d->nparas; p++)
+    headings += d->paras[p].heading == 1;
+  for (size_t i = 0; i < nt && headings < 2; i++) {
     if (total[i] >= 3 && paras[i] >= 2) {
       int t = find_topic(d, lex->topics[i].id, lex->topics[i].label,
                          lex->topics[i].iptc, 0);
