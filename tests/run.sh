@@ -2,7 +2,8 @@
 # tests/run.sh - the test driver behind `make test`.
 #
 # Runs the unit test programs, the golden article tests (tests/articles),
-# the bad-input tests (tests/bad), the CLI tests (tests/cli/*.sh) and a
+# the bad-input tests (tests/bad), the CLI tests (tests/cli/*.sh), the
+# sub-suites (tests/*/run.sh, e.g. the store) and a
 # sample of the shared corpus.  Prints one line per failing check and ends
 # with "N passed, N failed"; exits 1 if any check failed.
 #
@@ -181,6 +182,29 @@ for t in tests/cli/*.sh; do
   [ -f "$t" ] || continue
   # shellcheck source=/dev/null
   . "$t"
+done
+
+# ------------------------------------------------------------ sub-suites
+
+# tests/*/run.sh (the store suite ...) print "FAIL..." lines and end with
+# "N passed, N failed"; their counts join ours.
+for suite in tests/*/run.sh; do
+  [ -f "$suite" ] || continue
+  NG_BIN=$NG_BIN NG_BUILD=$NG_BUILD NG_SHARED=$NG_SHARED VALGRIND=$VALGRIND \
+    timeout 1200 bash "$suite" < /dev/null > "$tmp/suite.out" 2>&1
+  src=$?
+  summary=$(tail -n 1 "$tmp/suite.out")
+  if [[ $summary =~ ^([0-9]+)\ passed,\ ([0-9]+)\ failed ]]; then
+    passed=$((passed + BASH_REMATCH[1]))
+    failed=$((failed + BASH_REMATCH[2]))
+    sed '$d' "$tmp/suite.out"
+    if [ "${BASH_REMATCH[2]}" -eq 0 ] && [ "$src" -ne 0 ]; then
+      fail "$suite: exit $src with no failed check"
+    fi
+  else
+    fail "$suite: exit $src, no 'N passed, N failed' line"
+    tail -n 20 "$tmp/suite.out" | sed 's/^/    /'
+  fi
 done
 
 # ------------------------------------------------------------ corpus sample
