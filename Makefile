@@ -158,7 +158,7 @@ install: all newsgraph.pc
 	$(INSTALL) -m 644 docs/newsgraph.1 $(DESTDIR)$(MANDIR)/man1/
 	cd ontology && find . -type d -exec \
 	  $(INSTALL) -d '$(DESTDIR)$(DATADIR)/{}' \;
-	cd ontology && find . -type f -exec \
+	cd ontology && find . -type f ! -name "*.py" -exec \
 	  $(INSTALL) -m 644 '{}' '$(DESTDIR)$(DATADIR)/{}' \;
 
 uninstall:
