@@ -393,6 +393,16 @@ static void add_topic(builder *b, const ngi_topic *t, const char *iri)
                                     : NGV_SKOS_EXACT_MATCH, m);
     free(m);
   }
+  if (t->broader != NULL) {
+    /* the scheme concept it falls under, described in topics.ttl */
+    char *seg = ngi_iri_segment(t->broader);
+    char *m = seg != NULL ? ngi_iri_join(NGI_TOPIC_SCHEME, seg, NULL) : NULL;
+    if (m == NULL)
+      b->st = NG_ENOMEM;
+    add_iri(b, iri, NGV_SKOS_BROADER, m);
+    free(seg);
+    free(m);
+  }
 }
 
 /* Indices 0..n-1 sorted by begin offset (stable), so that claim numbers

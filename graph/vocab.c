@@ -52,6 +52,7 @@ static const struct {
   {NGV_SKOS_IN_SCHEME, SKOS("inScheme")},
   {NGV_SKOS_EXACT_MATCH, SKOS("exactMatch")},
   {NGV_SKOS_CLOSE_MATCH, SKOS("closeMatch")},
+  {NGV_SKOS_BROADER, SKOS("broader")},
   {NGV_SCHEMA_NEWS_ARTICLE, SCHEMA("NewsArticle")},
   {NGV_SCHEMA_PERSON, SCHEMA("Person")},
   {NGV_SCHEMA_ORGANIZATION, SCHEMA("Organization")},
