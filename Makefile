@@ -27,7 +27,7 @@ PYTHON     ?= python3
 CFLAGS  ?= -O2 -g
 LDFLAGS ?=
 
-PKGS := redland raptor2 rasqal libcurl
+PKGS := redland raptor2 rasqal libcurl sqlite3
 VERSION := $(shell sed -n 's/^\#define NG_VERSION "\(.*\)"/\1/p' include/newsgraph.h)
 SOMAJOR := $(firstword $(subst ., ,$(VERSION)))
 

@@ -10,7 +10,7 @@ pkgs=(
   build-essential gcc make pkg-config
   librdf0-dev libraptor2-dev librasqal3-dev
   libcurl4-gnutls-dev          # not the openssl variant: they conflict
-  raptor2-utils librdf-storage-sqlite graphviz python3
+  libsqlite3-dev raptor2-utils librdf-storage-sqlite graphviz python3
   virtuoso-opensource-7-bin valgrind time
 )
 
