@@ -94,6 +94,24 @@ static int org_np(ng_doc *d, int k, int s0) {
     return -1;
   /* lower-case organisation word after a place: "Geneva police" */
   int b = j - 1;
+  if (b >= s0 && d->toks[b].ment < 0 && (d->toks[b].flags & T_CAP) &&
+      !(d->toks[b].flags & T_SSTART) &&
+      !ngi_map_get(&d->lex->notname, d->toks[b].low, NULL)) {
+    const char *label = ngi_span_text(d, b, j + 1);
+    int e = ngi_org_entity(d, label, NULL, 0, label);
+    ngi_ment *x = e >= 0 ? NGI_PUSH(&d->arena, d->ments, d->nments,
+                                    d->capments)
+                         : NULL;
+    if (!x)
+      return -1;
+    x->t0 = b;
+    x->t1 = j + 1;
+    x->kind = M_ORG;
+    x->entity = e;
+    x->subject = -1;
+    d->toks[b].ment = d->toks[j].ment = (int)d->nments - 1;
+    return (int)d->nments - 1;
+  }
   if (b >= s0 && (m = d->toks[b].ment) >= 0 &&
       (d->ments[m].kind == M_PLACE || d->ments[m].kind == M_ORG)) {
     const char *label = ngi_span_text(d, d->ments[m].t0, j + 1);
@@ -110,18 +128,57 @@ static int org_np(ng_doc *d, int k, int s0) {
   return -1;
 }
 
+/* Capitalised words right before a speech verb that are neither a person
+ * nor a known place: a newspaper, a company ("Kathimerini said"). */
+static int cap_org(ng_doc *d, int k, int s0) {
+  int j = k;
+  while (j >= s0 && (d->toks[j].flags & (T_CAP | T_ALLCAPS)) &&
+         (d->toks[j].flags & T_WORD) && d->toks[j].ment < 0 &&
+         !(d->toks[j].flags & T_INQ) &&
+         !ngi_map_get(&d->lex->notname, d->toks[j].low, NULL) &&
+         !ngi_map_get(&d->lex->title, d->toks[j].low, NULL))
+    j--;
+  if (j == k || k - j > 4)
+    return -1;
+  if (d->toks[j + 1].flags & T_SSTART) {
+    /* a capitalised word that opens a sentence may be any word */
+    if (k == j + 1)
+      return -1;
+  }
+  const char *label = ngi_span_text(d, j + 1, k + 1);
+  int e = ngi_org_entity(d, label, NULL, 0, label);
+  if (e < 0)
+    return -1;
+  ngi_ment *m = NGI_PUSH(&d->arena, d->ments, d->nments, d->capments);
+  if (!m)
+    return -1;
+  m->t0 = j + 1;
+  m->t1 = k + 1;
+  m->kind = M_ORG;
+  m->entity = e;
+  m->subject = -1;
+  for (int x = j + 1; x <= k; x++)
+    d->toks[x].ment = (int)d->nments - 1;
+  return (int)d->nments - 1;
+}
+
 /* The source of the cue at verb v: before it, or right after it. */
 static int source_of(ng_doc *d, int v, int s0, int s1, int *after) {
   *after = 0;
   int k = v - 1;
   while (k >= s0 && is_adverb(d, k))
     k--;
-  /* ", for his part," / ", on Wednesday," between source and verb */
+  /* "Avinoam Idan, said" / "X, for his part, said" / "X, deputy director
+   * of Y, said": the source before the comma or before the apposition */
   if (k >= s0 && ngi_tok_is(&d->toks[k], ",")) {
+    int m = mention_at(d, k - 1);
+    if (k - 1 >= s0 && m >= 0 && ngi_ment_person(d, m) >= 0)
+      return m;
     int j = k - 1;
-    while (j >= s0 && j > k - 6 && !ngi_tok_is(&d->toks[j], ","))
+    while (j >= s0 && j > k - 14 && !ngi_tok_is(&d->toks[j], ",") &&
+           !(d->toks[j].flags & T_QUOTE))
       j--;
-    if (j >= s0 && ngi_tok_is(&d->toks[j], ",") && j > s0)
+    if (j > s0 && ngi_tok_is(&d->toks[j], ","))
       k = j - 1;
   }
   if (k >= s0) {
@@ -138,6 +195,8 @@ static int source_of(ng_doc *d, int v, int s0, int s1, int *after) {
         !(d->toks[k].flags & T_POSS))
       return m;
     if ((m = org_np(d, k, s0)) >= 0)
+      return m;
+    if ((m = cap_org(d, k, s0)) >= 0)
       return m;
   }
   /* inverted: “...,” said Putin / , emphasized the head of state */
@@ -174,6 +233,19 @@ static int negated(const ng_doc *d, int v, int s0) {
   return 0;
 }
 
+/* The first person or organisation of the sentence, outside quotes. */
+static int sentence_subject(ng_doc *d, int s0, int v) {
+  for (int k = s0; k < v; k++) {
+    int m = d->toks[k].ment;
+    if (m < 0 || (d->toks[k].flags & T_INQ) || !d->ments[m].kind)
+      continue;
+    if (d->ments[m].kind == M_PERSON || d->ments[m].kind == M_ORG ||
+        d->ments[m].kind == M_PLACE || d->ments[m].kind == M_DESC)
+      return m;
+  }
+  return -1;
+}
+
 static int find_cues(ng_doc *d, int s, cue *cues, int max) {
   int s0 = d->sents[s].t0, s1 = d->sents[s].t1, n = 0;
   for (int i = s0; i < s1 && n < max; i++) {
@@ -181,7 +253,9 @@ static int find_cues(ng_doc *d, int s, cue *cues, int max) {
     int according = 0;
     if (!sv) {
       if (ngi_tok_is(&d->toks[i], "according") && i + 2 < s1 &&
-          ngi_tok_is(&d->toks[i + 1], "to") && !(d->toks[i].flags & T_INQ))
+          ngi_tok_is(&d->toks[i + 1], "to") && !(d->toks[i].flags & T_INQ) &&
+          !ngi_tok_is(&d->toks[i + 2], "which") &&
+          !ngi_tok_is(&d->toks[i + 2], "whom"))
         according = 1;
       else
         continue;
@@ -222,9 +296,15 @@ static int find_cues(ng_doc *d, int s, cue *cues, int max) {
         c->attrib = 1;
     }
     c->speaker = agent_of(d, c->src);
-    if (c->speaker.kind == NGI_AGENT_NONE && n > 0 &&
-        ends_ing(&d->toks[i]) && c->src < 0)
-      c->speaker = cues[0].speaker; /* "..., adding that" */
+    if (c->speaker.kind == NGI_AGENT_NONE && c->src < 0 && i > s0 &&
+        (ends_ing(&d->toks[i]) || ngi_tok_is(&d->toks[i - 1], "but") ||
+         ngi_tok_is(&d->toks[i - 1], "and"))) {
+      /* "..., adding that" / "..., but noted that": the subject */
+      if (n > 0)
+        c->speaker = cues[n - 1].speaker;
+      else
+        c->speaker = agent_of(d, sentence_subject(d, s0, i));
+    }
     if (c->speaker.kind == NGI_AGENT_NONE)
       continue;
     if (c->speaker.kind == NGI_AGENT_PERSON) {
@@ -357,11 +437,38 @@ static int clause_end(ng_doc *d, int j, int s1, const cue *cues, int n,
     if (b < end)
       end = b;
   }
+  /* ", but emphasized": a second predicate whose source was not found */
+  for (int k = j + 1; k + 1 < end; k++)
+    if (ngi_tok_is(&d->toks[k], ",") && !(d->toks[k].flags & T_INQ) &&
+        (ngi_tok_is(&d->toks[k + 1], "but") ||
+         ngi_tok_is(&d->toks[k + 1], "and")) &&
+        k + 2 < end && ngi_speech_at(d, k + 2)) {
+      end = k;
+      break;
+    }
   /* leave out trailing punctuation and closing marks */
   while (end > j && (d->toks[end - 1].flags & T_PUNCT) &&
          !(d->toks[end - 1].flags & T_INQ))
     end--;
   return end;
+}
+
+static int words_in(const ng_doc *d, int t0, int t1) {
+  int n = 0;
+  for (int i = t0; i < t1; i++)
+    n += (d->toks[i].flags & T_WORD) != 0;
+  return n;
+}
+
+/* A clause cut before its end: "his press conference by". */
+static int dangling(const ngi_tok *t) {
+  static const char *const W[] = {"by", "of", "to", "in", "on", "at", "with",
+                                  "for", "from", "the", "a", "an", "and",
+                                  "or", "but", "that", NULL};
+  for (int i = 0; W[i]; i++)
+    if (ngi_tok_is(t, W[i]))
+      return 1;
+  return 0;
 }
 
 /* Can a reported clause start with token j (when no "that" led in)? */
@@ -373,7 +480,14 @@ static int clause_starter(const ng_doc *d, int j) {
       "nobody", "none", "such", "only", NULL};
   const ngi_tok *t = &d->toks[j];
   if (t->flags & (T_CAP | T_NUM | T_QUOTE))
-    return !ngi_tok_is(t, "whether") && !ngi_tok_is(t, "if");
+    return !ngi_tok_is(t, "whether") && !ngi_tok_is(t, "if") &&
+           !ngi_tok_is(t, "his") && !ngi_tok_is(t, "her") &&
+           !ngi_tok_is(t, "its") && !ngi_tok_is(t, "their");
+  if (ngi_tok_is(t, "his") || ngi_tok_is(t, "her") || ngi_tok_is(t, "its") ||
+      ngi_tok_is(t, "their") || ngi_tok_is(t, "our"))
+    return 0;
+  if (ngi_tok_is(t, "about"))
+    return 1; /* "complained about" */
   for (int i = 0; W[i]; i++)
     if (ngi_tok_is(t, W[i]))
       return 1;
@@ -389,6 +503,9 @@ static ng_status reported(ng_doc *d, int s, cue *cues, int n) {
     if (!(sv & NGI_SV_THAT) || c->verb < done_to)
       continue;
     int j = clause_start(d, c, s1);
+    if (j < s1 && ngi_tok_is(&d->toks[j], ",") && !c->attrib &&
+        j == c->verb + 1)
+      j++; /* "In addition, he said, Biden agreed that" */
     int that = j > 0 && ngi_tok_is(&d->toks[j - 1], "that");
     int e = clause_end(d, j, s1, cues, n, k);
     int from = j, to = e;
@@ -405,18 +522,20 @@ static ng_status reported(ng_doc *d, int s, cue *cues, int n) {
       while (b > s0 && (d->toks[b - 1].flags & T_PUNCT) &&
              !(d->toks[b - 1].flags & T_INQ))
         b--;
-      if (k > 0 || c->attrib || s1 - c->verb > 10 || b - s0 < 3 ||
-          words_outside_quotes(d, s0, b) < 3)
+      int lead = 0; /* words before the first quotation mark */
+      for (int x = s0; x < b && !(d->toks[x].flags & (T_QUOTE | T_INQ));
+           x++)
+        lead += (d->toks[x].flags & T_WORD) != 0;
+      if (k > 0 || (c->attrib && lead < 3) || s1 - c->verb > 10 ||
+          b - s0 < 3 || words_outside_quotes(d, s0, b) < 3)
         continue;
       from = s0;
       to = b;
     }
-    if (to - from < 2)
-      continue;
     while (from < to && (d->toks[from].flags & T_PUNCT) &&
            !(d->toks[from].flags & T_QUOTE))
       from++;
-    if (from >= to)
+    if (words_in(d, from, to) < 4 || dangling(&d->toks[to - 1]))
       continue;
     if (!add_stmt(d, 0, c->speaker, d->toks[from].b, d->toks[to - 1].e) &&
         d->arena.failed)

@@ -19,5 +19,7 @@ int ngi_ment_person(ng_doc *d, int m);
 /* Most recent person mentioned before token i (not inside quotes),
  * fitting gender g ('M', 'F' or 0), other than `not`. */
 int ngi_recent_person(ng_doc *d, int i, int g, int not);
+/* Paragraph holding byte offset off. */
+int ngi_para_of(const ng_doc *d, uint32_t off);
 
 #endif

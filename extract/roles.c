@@ -358,6 +358,20 @@ static int subject_position(ng_doc *d, const ngi_ment *m) {
   return a < d->sents[s].t1 && ngi_speech_at(d, a);
 }
 
+static int comma_between(const ng_doc *d, int a, int b) {
+  for (int k = a; k < b; k++)
+    if (ngi_tok_is(&d->toks[k], ",") && !(d->toks[k].flags & T_INQ))
+      return 1;
+  return 0;
+}
+
+int ngi_para_of(const ng_doc *d, uint32_t off) {
+  for (size_t p = 0; p < d->nparas; p++)
+    if (off >= d->paras[p].b && off <= d->paras[p].e)
+      return (int)p;
+  return 0;
+}
+
 static int resolve_desc(ng_doc *d, int mi) {
   ngi_ment *m = &d->ments[mi];
   int country = m->gender;
@@ -392,6 +406,22 @@ static int resolve_desc(ng_doc *d, int mi) {
           }
         }
       }
+  if (!cname && !describer) {
+    /* "the minister said": a recent person with that title */
+    for (size_t p = 0; p < d->npers; p++)
+      for (size_t r = 0; r < d->pers[p].nroles; r++) {
+        char low[128];
+        const ngi_role *ro = &d->pers[p].roles[r];
+        ngi_lower(ro->title, strlen(ro->title), low, sizeof low);
+        if ((int)p != possessor && strstr(low, d->toks[head].low) &&
+            d->toks[m->t0].b >= d->pers[p].first_off &&
+            d->toks[m->t0].para - ngi_para_of(d, d->pers[p].first_off) <= 3) {
+          if (found != (int)p)
+            nfound++;
+          found = (int)p;
+        }
+      }
+  }
   if (nfound == 1)
     return found;
   if (!subject_position(d, m))
@@ -410,7 +440,7 @@ static int resolve_desc(ng_doc *d, int mi) {
                                                      : -1;
     if (p < 0 || p == possessor)
       continue;
-    if (t->sent == s && o->kind == M_PERSON)
+    if (t->sent == s && o->kind == M_PERSON && !comma_between(d, k, m->t0))
       continue; /* "Putin met the US president": someone else */
     if (cname && country_fit(d, p, cname) < 0)
       continue;
