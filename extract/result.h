@@ -54,9 +54,9 @@ typedef struct ngi_topic {
   const char *id;         /* scheme concept id ("cybersecurity"), or a slug */
   const char *label;      /* "Cybersecurity" or the section heading */
   const char *iptc;       /* IPTC Media Topic id "20000763", or NULL */
-  const char *broader;    /* id of the scheme topic it falls under, or NULL */
   int from_heading;       /* minted from a section heading */
   int article;            /* the article is about it (ng:topic) */
+  const char *broader;    /* id of the scheme topic it falls under, or NULL */
 } ngi_topic;
 
 typedef struct ngi_statement {
