@@ -67,6 +67,7 @@ typedef struct ngi_ment {
   int gender;          /* pronouns: 'M' 'F' 'N' (it) 'P' (they, we) */
   int subject;         /* resolved person for pronouns/descriptions */
   int evidence;        /* persons: 2 full name, 1 honorific/title, 0 */
+  int locative;        /* after "at", "in", "entered": maybe a place */
 } ngi_ment;
 
 typedef struct ngi_pers {
@@ -103,6 +104,7 @@ struct ng_doc {
   ngi_agreement *agrs; size_t nagrs, capagrs;
   ngi_topic *topics; size_t ntopics, captopics;
   int *para_topic;       /* per paragraph: topic index or -1 */
+  ngi_map acronyms;      /* "sdf" -> org entity, from "Name (SDF)" */
   const ng_lexicon *lex;
   int speaker, speaker_para, speaker_section; /* last person who spoke */
   ngi_result result;
@@ -131,5 +133,6 @@ const char *ngi_span_text(ng_doc *d, int t0, int t1);
 int ngi_person_for_surname(ng_doc *d, const char *low);
 int ngi_org_entity(ng_doc *d, const char *label, const char *wikidata,
                    int country, const char *form);
+int add_acronym(ng_doc *d, const char *low, int entity);
 
 #endif

@@ -97,8 +97,11 @@ static int known_word(const ng_doc *d, const ngi_tok *t) {
 
 int ngi_is_given(const ng_doc *d, int i) {
   const ngi_tok *t = &d->toks[i];
+  const ng_lexicon *x = d->lex;
   return (t->flags & T_CAP) && !(t->flags & (T_ALLCAPS | T_POSS)) &&
-         has(&d->lex->given, t);
+         has(&x->given, t) && !has(&x->timeword, t) &&
+         !has(&x->notname, t) && !has(&x->orgword, t) &&
+         !has(&x->title, t) && !has(&x->describer, t);
 }
 
 /* Can token i be part of a name after its first part? */
@@ -197,9 +200,10 @@ static int org_run(const ng_doc *d, int i, int end) {
       if (has(&d->lex->orgword, t))
         orgword = 1, last = j + 1;
       else if (ngi_is_given(d, j) && j + 1 < end && name_part(d, j + 1) &&
-               !has(&d->lex->orgword, &d->toks[j + 1]) && j > i &&
-               !orgword)
-        break; /* "Ministry spokesman Hami Aksoy" handled by caller */
+               !has(&d->lex->orgword, &d->toks[j + 1]) && j > i)
+        break; /* "Council President Andrew Leung" */
+      else if (orgword && ngi_title_kind(d, j) == NGI_TITLE_OFFICE)
+        break; /* "Council President" */
       j++;
       if (t->flags & T_POSS)
         break;
@@ -221,6 +225,32 @@ static int org_run(const ng_doc *d, int i, int end) {
   while (last < j && (d->toks[last].flags & T_CAP))
     last++;
   return last;
+}
+
+static int led_word(const ngi_tok *t) {
+  static const char *const S[] = {"-led", "-based", "-backed", "-owned",
+                                  "-run", "-funded", "-controlled", NULL};
+  size_t n = strlen(t->low);
+  for (int i = 0; S[i]; i++) {
+    size_t m = strlen(S[i]);
+    if (n > m && strcmp(t->low + n - m, S[i]) == 0)
+      return 1;
+  }
+  return 0;
+}
+
+/* "Syrian Democratic Forces (SDF)": the acronym names the same body. */
+static int acronym_after(ng_doc *d, int n, int end, int entity) {
+  if (n + 2 >= end || !ngi_tok_is(&d->toks[n], "(") ||
+      !ngi_tok_is(&d->toks[n + 2], ")") ||
+      !(d->toks[n + 1].flags & T_ALLCAPS))
+    return 0;
+  const char *acr = d->toks[n + 1].low;
+  if (ngi_org_entity(d, d->orgs[entity].label, NULL, 0,
+                     ngi_span_text(d, n + 1, n + 2)) < -1 ||
+      add_acronym(d, acr, entity))
+    return -1;
+  return 1;
 }
 
 static int is_article_word(const ngi_tok *t) {
@@ -287,6 +317,19 @@ static int description(const ng_doc *d, int i, int end, int *country) {
   return head;
 }
 
+/* "a camp at Ain Issa", "entered Tell Tamer": a place more likely. */
+static int locative_before(const ng_doc *d, int i, int s) {
+  static const char *const L[] = {"at", "in", "into", "near", "outside",
+                                  "inside", "across", "towards", "toward",
+                                  "entered", "reached", "around", NULL};
+  if (i <= d->sents[s].t0)
+    return 0;
+  for (int k = 0; L[k]; k++)
+    if (ngi_tok_is(&d->toks[i - 1], L[k]))
+      return 1;
+  return 0;
+}
+
 ng_status ngi_find_mentions(ng_doc *d) {
   for (size_t s = 0; s < d->nsents; s++) {
     int end = d->sents[s].t1;
@@ -326,7 +369,8 @@ ng_status ngi_find_mentions(ng_doc *d) {
         const ngi_lexorg *o = &d->lex->orgs[v];
         int e = ngi_org_entity(d, o->name, o->wikidata, 0,
                                ngi_span_text(d, i, i + n));
-        if (e < -1 || add_ment(d, i, i + n, M_ORG, e) < 0)
+        if (e < -1 || add_ment(d, i, i + n, M_ORG, e) < 0 ||
+            acronym_after(d, i + n, end, e) < 0)
           return NG_ENOMEM;
         i += n;
         continue;
@@ -335,6 +379,8 @@ ng_status ngi_find_mentions(ng_doc *d) {
       int skip = i;
       if (ngi_tok_is(t, "the"))
         skip++;
+      while (skip < end && led_word(&d->toks[skip]))
+        skip++; /* "Kurdish-led Syrian Democratic Forces" */
       if (skip < end && (n = org_run(d, skip, end)) > skip + 1) {
         const char *label = ngi_span_text(d, skip, n);
         size_t ll = strlen(label);
@@ -342,9 +388,18 @@ ng_status ngi_find_mentions(ng_doc *d) {
             (d->toks[n - 1].flags & T_POSS))
           label = ngi_span_text(d, skip, n); /* span_text drops 's */
         int e = ngi_org_entity(d, label, NULL, 0, label);
-        if (e < -1 || add_ment(d, skip, n, M_ORG, e) < 0)
+        if (e < -1 || add_ment(d, skip, n, M_ORG, e) < 0 ||
+            acronym_after(d, n, end, e) < 0)
           return NG_ENOMEM;
         i = n;
+        continue;
+      }
+      /* acronyms defined earlier in the article */
+      intptr_t ae;
+      if ((t->flags & T_ALLCAPS) && ngi_map_get(&d->acronyms, t->low, &ae)) {
+        if (add_ment(d, i, i + 1, M_ORG, (int)ae) < 0)
+          return NG_ENOMEM;
+        i++;
         continue;
       }
       /* honorific + name */
@@ -363,6 +418,16 @@ ng_status ngi_find_mentions(ng_doc *d) {
         i = e2;
         continue;
       }
+      /* multi-word places first: "North Korea", "Hong Kong" */
+      if ((n = ngi_place_at(d, i, end, &v)) >= 2) {
+        const ngi_place *p = &d->lex->places[NGI_PLACE_INDEX(v)];
+        int e = ngi_org_entity(d, p->name, p->wikidata, 1,
+                               ngi_span_text(d, i, i + n));
+        if (e < -1 || add_ment(d, i, i + n, M_PLACE, e) < 0)
+          return NG_ENOMEM;
+        i += n;
+        continue;
+      }
       /* given name or initial + surname */
       if ((ngi_is_given(d, i) || (t->flags & T_INITIAL)) && i + 1 < end) {
         int e2 = name_end(d, i, end);
@@ -370,6 +435,7 @@ ng_status ngi_find_mentions(ng_doc *d) {
           if (add_ment(d, i, e2, M_PERSON, -1) < 0)
             return NG_ENOMEM;
           d->ments[d->nments - 1].evidence = 2;
+          d->ments[d->nments - 1].locative = locative_before(d, i, (int)s);
           i = e2;
           continue;
         }
@@ -402,8 +468,13 @@ ng_status ngi_find_mentions(ng_doc *d) {
         }
         if (e2 - i > 3)
           e2 = i + 3;
-        if (add_ment(d, i, e2, M_PERSON, -1) < 0)
+        int b0 = i;
+        if (b0 > d->sents[s].t0 && particle(&d->toks[b0 - 1]) &&
+            !(d->toks[b0 - 1].flags & T_CAP))
+          b0--; /* "Mayor de Blasio" */
+        if (add_ment(d, b0, e2, M_PERSON, -1) < 0)
           return NG_ENOMEM;
+        d->ments[d->nments - 1].locative = locative_before(d, b0, (int)s);
         d->ments[d->nments - 1].evidence = titled ? 1 : 0;
         i = e2;
         continue;

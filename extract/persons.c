@@ -82,10 +82,24 @@ int ngi_org_entity(ng_doc *d, const char *label, const char *wikidata,
   return (int)d->norgs - 1;
 }
 
+int add_acronym(ng_doc *d, const char *low, int entity) {
+  return ngi_map_put(&d->acronyms, low, entity);
+}
+
 /* ------------------------------------------------------------ persons */
 
+static int is_particle(const char *w) {
+  static const char *const P[] = {"al", "el", "bin", "ibn", "van", "von",
+                                  "de", "da", "di", "du", "der", "den", "le",
+                                  "la", "dos", "das", "del", "ter", NULL};
+  for (int i = 0; P[i]; i++)
+    if (strcmp(w, P[i]) == 0)
+      return 1;
+  return 0;
+}
+
 static const char *first_low(ng_doc *d, const ngi_ment *m) {
-  if (m->t1 - m->t0 < 2)
+  if (m->t1 - m->t0 < 2 || is_particle(d->toks[m->t0].low))
     return NULL;
   const char *w = d->toks[m->t0].low;
   size_t n = strlen(w);
@@ -221,6 +235,19 @@ ng_status ngi_build_persons(ng_doc *d) {
     if (!(m->evidence == 2 || (m->evidence == 1 && multi) ||
           (multi && near_speech(d, m))))
       continue;
+    if (m->locative && m->evidence == 2 && !near_speech(d, m)) {
+      /* "at Ain Issa": a person only if named elsewhere too */
+      int other = 0;
+      for (size_t k = 0; k < d->nments && !other; k++) {
+        ngi_ment *o = &d->ments[k];
+        other = k != mi && o->kind == M_PERSON && !o->locative &&
+                strcmp(surname_low(d, o), surname_low(d, m)) == 0;
+      }
+      if (!other) {
+        drop(d, m);
+        continue;
+      }
+    }
     const char *form = ngi_span_text(d, m->t0, m->t1);
     const char *first = first_low(d, m), *sur = surname_low(d, m);
     int pi = -1;

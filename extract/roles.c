@@ -23,7 +23,12 @@ static int is_stop(const ngi_tok *t) {
       "their", "our", "who", "which", "was", "is", "has", "had", "have", "be",
       "been", "were", "are", "will", "would", "not", "also", "after",
       "before", "than", "then", "when", "while", "where", "into", "over",
-      "about", "said", "says", NULL};
+      "about", "said", "says", "under", "via", "per", "against", "among",
+      "during", "without", "within", "including", "across", "toward",
+      "towards", "through", "between", "since", "until", "upon", "despite",
+      "like", "unlike", "behind", "beyond", "near", "off", "out", "up",
+      "down", "both", "either", "neither", "each", "every", "any", "some",
+      "all", "most", "more", "less", NULL};
   for (int i = 0; S[i]; i++)
     if (ngi_tok_is(t, S[i]))
       return 1;
@@ -148,9 +153,39 @@ static int org_start(const ng_doc *d, int k, int s0) {
   return j + 1;
 }
 
+/* A place, a known organisation, an acronym or a name with an
+ * organisation word: "Kremlin", "AU", "Haifa University" -- not
+ * "Incumbent". */
+static int looks_like_org(const ng_doc *d, int t0, int t1) {
+  for (int i = t0; i < t1; i++) {
+    const ngi_tok *t = &d->toks[i];
+    int m = t->ment;
+    if (m >= 0 && (d->ments[m].kind == M_PLACE || d->ments[m].kind == M_ORG))
+      return 1;
+    if ((t->flags & T_ALLCAPS) ||
+        ngi_map_get(&d->lex->orgword, t->low, NULL))
+      return 1;
+  }
+  return 0;
+}
+
 /* Roles written before the mention that starts at token t0. */
 static ng_status roles_before(ng_doc *d, int pi, int t0, int s0, int depth) {
   int j = t0 - 1;
+  /* "Chief Executive of Hong Kong Carrie Lam" */
+  if (j > s0 + 1 && d->toks[j].ment >= 0 && depth == 0) {
+    const ngi_ment *om = &d->ments[d->toks[j].ment];
+    int of = om->t0 - 1;
+    if ((om->kind == M_PLACE || om->kind == M_ORG) && om->t1 == t0 &&
+        of > s0 && ngi_tok_is(&d->toks[of], "of") && is_head(d, of - 1)) {
+      int ts = of - 1;
+      while (ts > s0 && ngi_title_kind(d, ts - 1) &&
+             !(d->toks[ts - 1].ment >= 0))
+        ts--;
+      return add_role(d, pi, title_text(d, ts, of),
+                      org_name(d, om->t0, om->t1), 0);
+    }
+  }
   if (j > s0 && ngi_tok_is(&d->toks[j], ",") && is_head(d, j - 1))
     j--;
   int k = j, lower = 0, any_head = 0;
@@ -194,8 +229,10 @@ static ng_status roles_before(ng_doc *d, int pi, int t0, int s0, int depth) {
   int former = 0, os = k + 1;
   if (k >= s0 && (d->toks[k].flags & (T_CAP | T_ALLCAPS))) {
     os = org_start(d, k, s0);
-    if (os <= k)
+    if (os <= k && looks_like_org(d, os, k + 1))
       org = org_name(d, os, k + 1);
+    else
+      os = k + 1;
   }
   if (os - 1 >= s0 && ngi_tok_is(&d->toks[os - 1], "former"))
     former = 1, os--;
@@ -238,11 +275,61 @@ static const char *org_after(ng_doc *d, int t1, int end) {
   return NULL;
 }
 
+/* ", who is the secretary of state" / "served as the US ambassador":
+ * returns the token where the title phrase starts, or -1. */
+static int copula_after(const ng_doc *d, int t1, int end) {
+  static const char *const V[] = {"is", "was", "became", "becomes",
+                                  "remains", "remained", NULL};
+  int k = t1;
+  if (k < end && ngi_tok_is(&d->toks[k], ","))
+    k++;
+  if (k < end && ngi_tok_is(&d->toks[k], "who"))
+    k++;
+  while (k < end && (ngi_tok_is(&d->toks[k], "previously") ||
+                     ngi_tok_is(&d->toks[k], "formerly") ||
+                     ngi_tok_is(&d->toks[k], "also") ||
+                     ngi_tok_is(&d->toks[k], "currently") ||
+                     ngi_tok_is(&d->toks[k], "has") ||
+                     ngi_tok_is(&d->toks[k], "had") ||
+                     ngi_tok_is(&d->toks[k], "been")))
+    k++;
+  if (k + 1 >= end)
+    return -1;
+  const ngi_tok *t = &d->toks[k];
+  if ((ngi_tok_is(t, "served") || ngi_tok_is(t, "serves") ||
+       ngi_tok_is(t, "serving") || ngi_tok_is(t, "works") ||
+       ngi_tok_is(t, "worked") || ngi_tok_is(t, "acted")) &&
+      ngi_tok_is(&d->toks[k + 1], "as"))
+    return k + 2;
+  for (int i = 0; V[i]; i++)
+    if (ngi_tok_is(t, V[i]) && k > t1 &&
+        (ngi_tok_is(&d->toks[k + 1], "the") ||
+         ngi_tok_is(&d->toks[k + 1], "a") || ngi_tok_is(&d->toks[k + 1], "an")))
+      return k + 1;
+  return -1;
+}
+
+static const char *org_after_to(ng_doc *d, int t, int end) {
+  int k = t + 1;
+  if (k < end && ngi_tok_is(&d->toks[k], "the"))
+    k++;
+  if (k >= end)
+    return NULL;
+  int m = d->toks[k].ment;
+  if (m >= 0 && (d->ments[m].kind == M_PLACE || d->ments[m].kind == M_ORG))
+    return org_name(d, d->ments[m].t0, d->ments[m].t1);
+  return NULL;
+}
+
 /* ", the Kremlin spokesman," after a name. */
 static ng_status roles_after(ng_doc *d, int pi, int t1, int end) {
-  if (t1 + 2 >= end || !ngi_tok_is(&d->toks[t1], ","))
+  int k = copula_after(d, t1, end);
+  if (k < 0 && (t1 + 2 >= end || !ngi_tok_is(&d->toks[t1], ",")))
     return NG_OK;
-  int k = t1 + 1;
+  if (k < 0)
+    k = t1 + 1;
+  else
+    t1 = k - 1;
   const ngi_tok *t = &d->toks[k];
   if (ngi_tok_is(t, "the") || ngi_tok_is(t, "a") || ngi_tok_is(t, "an"))
     k++;
@@ -266,8 +353,11 @@ static ng_status roles_after(ng_doc *d, int pi, int t1, int end) {
     te--;
   if (te == ts)
     return NG_OK;
-  const char *org = oe > os ? org_name(d, os, oe) : NULL;
+  const char *org = oe > os && looks_like_org(d, os, oe)
+                        ? org_name(d, os, oe) : NULL;
   const char *after = org_after(d, te, end);
+  if (!after && te + 1 < end && ngi_tok_is(&d->toks[te], "to"))
+    after = org_after_to(d, te, end); /* "ambassador to the United Nations" */
   int stop = te;
   if (after) {
     stop = te + 2;
@@ -453,14 +543,36 @@ static int resolve_desc(ng_doc *d, int mi) {
 
 ng_status ngi_find_roles(ng_doc *d) {
   ng_status st;
+  int plural_title = -1, plural_sent = -1;
+  const char *plural_title_text = NULL;
   for (size_t mi = 0; mi < d->nments; mi++) {
     ngi_ment *m = &d->ments[mi];
     int s = d->toks[m->t0].sent;
     if (m->kind == M_PERSON && m->entity >= 0) {
       int s0 = d->sents[s].t0, end = d->sents[s].t1;
+      if (d->paras[d->toks[m->t0].para].heading == 2)
+        continue; /* headlines are telegraphic: "Trump ousts advisor X" */
+      size_t before = d->pers[m->entity].nroles;
       if ((st = roles_before(d, m->entity, m->t0, s0, 0)) ||
           (st = roles_after(d, m->entity, m->t1, end)))
         return st;
+      /* "Presidents A of Nigeria and B of Benin": B shares the title */
+      if (d->pers[m->entity].nroles == before && m->t0 > s0 &&
+          ngi_tok_is(&d->toks[m->t0 - 1], "and") && plural_title >= 0 &&
+          plural_sent == s && (st = add_role(d, m->entity,
+                                             plural_title_text, NULL, 0)))
+        return st;
+      if (m->t0 > s0 && is_head(d, m->t0 - 1) &&
+          ends_with(d->toks[m->t0 - 1].low, "s") &&
+          !ngi_map_get(&d->lex->title, d->toks[m->t0 - 1].low, NULL)) {
+        plural_title = m->t0 - 1;
+        plural_sent = s;
+        plural_title_text = d->pers[m->entity].nroles > before
+                                ? d->pers[m->entity].roles[before].title
+                                : NULL;
+        if (!plural_title_text)
+          plural_title = -1;
+      }
       const char *after = org_after(d, m->t1, end);
       ngi_pers *p = &d->pers[m->entity];
       if (after)

@@ -71,6 +71,7 @@ ng_status ng_doc_new(const char *text, size_t len, size_t max_bytes,
 void ng_doc_free(ng_doc *d) {
   if (!d)
     return;
+  ngi_map_release(&d->acronyms);
   ngi_arena_release(&d->arena);
   free(d);
 }
