@@ -151,7 +151,8 @@ ensure_indexes(const char *path, char *err)
   static const char sql[] =
     "CREATE INDEX IF NOT EXISTS ng_literals_text ON literals (text);"
     "CREATE INDEX IF NOT EXISTS ng_blanks_blank ON blanks (blank);"
-    "CREATE INDEX IF NOT EXISTS ng_triples_context ON triples (contextUri);"
+    "CREATE INDEX IF NOT EXISTS ng_triples_cspo ON triples"
+    " (contextUri, subjectUri, predicateUri, objectLiteral, objectUri);"
     "CREATE INDEX IF NOT EXISTS ng_triples_po"
     " ON triples (predicateUri, objectUri, objectLiteral);";
   sqlite3 *db = NULL;
