@@ -285,6 +285,20 @@ static int find_cues(ng_doc *d, int s, cue *cues, int max) {
       c->after = 2;
     } else {
       c->src = source_of(d, i, s0, s1, &c->after);
+      if (c->src < 0 && !ends_ing(&d->toks[i])) {
+        /* "Regina Ip from the pro-Beijing camp said": the subject that
+         * opens the sentence, with no clause boundary before the verb */
+        int m = d->toks[s0].ment;
+        int clean = m >= 0 && d->ments[m].kind != M_PRON;
+        for (int k = m >= 0 ? d->ments[m].t1 : i; clean && k < i; k++)
+          if ((d->toks[k].flags & (T_PUNCT | T_INQ)) ||
+              ngi_speech_at(d, k) || ngi_tok_is(&d->toks[k], "that") ||
+              ngi_tok_is(&d->toks[k], "who") ||
+              ngi_tok_is(&d->toks[k], "which"))
+            clean = 0;
+        if (clean && i - d->ments[m].t1 <= 6)
+          c->src = m;
+      }
       int b = i - 1;
       while (b >= s0 && (d->toks[b].flags & T_WORD) &&
              (c->src < 0 || b >= d->ments[c->src].t0))
@@ -297,7 +311,7 @@ static int find_cues(ng_doc *d, int s, cue *cues, int max) {
     }
     c->speaker = agent_of(d, c->src);
     if (c->speaker.kind == NGI_AGENT_NONE && c->src < 0 && i > s0 &&
-        (ends_ing(&d->toks[i]) || ngi_tok_is(&d->toks[i - 1], "but") ||
+        !according && (ends_ing(&d->toks[i]) || ngi_tok_is(&d->toks[i - 1], "but") ||
          ngi_tok_is(&d->toks[i - 1], "and"))) {
       /* "..., adding that" / "..., but noted that": the subject */
       if (n > 0)
@@ -355,11 +369,15 @@ static int words_outside_quotes(ng_doc *d, int t0, int t1) {
 /* After the verb: skip "that", an object of "told", time phrases. */
 static int clause_start(ng_doc *d, const cue *c, int s1) {
   int j = c->verb + 1;
-  if (c->after == 2) { /* according to X, CLAUSE */
+  if (c->after == 2) { /* according to [the] X's Y, CLAUSE */
     int m = c->src;
     j = m >= 0 ? d->ments[m].t1 : c->verb + 3;
-    if (j < s1 && ngi_tok_is(&d->toks[j], ","))
-      j++;
+    int k = j;
+    while (k < s1 && k < j + 5 && !ngi_tok_is(&d->toks[k], ",") &&
+           !(d->toks[k].flags & (T_QUOTE | T_INQ)))
+      k++;
+    if (k < s1 && ngi_tok_is(&d->toks[k], ","))
+      return k + 1;
     return j;
   }
   if (c->after == 1 && c->src >= 0)
@@ -437,6 +455,19 @@ static int clause_end(ng_doc *d, int j, int s1, const cue *cues, int n,
     if (b < end)
       end = b;
   }
+  /* ", while addressing the press": circumstances, not what was said */
+  for (int k = j + 1; k + 1 < end; k++)
+    if (ngi_tok_is(&d->toks[k], ",") && !(d->toks[k].flags & T_INQ) &&
+        (ngi_tok_is(&d->toks[k + 1], "while") ||
+         ngi_tok_is(&d->toks[k + 1], "when") ||
+         ngi_tok_is(&d->toks[k + 1], "during") ||
+         ngi_tok_is(&d->toks[k + 1], "adding") ||
+         ngi_tok_is(&d->toks[k + 1], "saying") ||
+         ngi_tok_is(&d->toks[k + 1], "noting") ||
+         ngi_tok_is(&d->toks[k + 1], "according"))) {
+      end = k;
+      break;
+    }
   /* ", but emphasized": a second predicate whose source was not found */
   for (int k = j + 1; k + 1 < end; k++)
     if (ngi_tok_is(&d->toks[k], ",") && !(d->toks[k].flags & T_INQ) &&
@@ -503,15 +534,15 @@ static ng_status reported(ng_doc *d, int s, cue *cues, int n) {
     if (!(sv & NGI_SV_THAT) || c->verb < done_to)
       continue;
     int j = clause_start(d, c, s1);
-    if (j < s1 && ngi_tok_is(&d->toks[j], ",") && !c->attrib &&
-        j == c->verb + 1)
+    if (j + 1 < s1 && ngi_tok_is(&d->toks[j], ",") && !c->attrib &&
+        j == c->verb + 1 && (d->toks[j + 1].flags & T_WORD))
       j++; /* "In addition, he said, Biden agreed that" */
     int that = j > 0 && ngi_tok_is(&d->toks[j - 1], "that");
     int e = clause_end(d, j, s1, cues, n, k);
     int from = j, to = e;
     int outside = words_outside_quotes(d, j, e);
     int ok = outside >= 2 && j < s1 &&
-             (that || c->after == 2 || (!c->attrib && clause_starter(d, j)));
+             (that || (!c->attrib && clause_starter(d, j)));
     if (!ok) {
       /* "CLAUSE, X said": the clause before the source, when the cue
        * closes the sentence and no other cue comes before it */
@@ -592,6 +623,13 @@ ng_status ngi_find_claims(ng_doc *d) {
         int m = find_cues(d, (int)s + 1, next, MAXCUE);
         if (m > 0 && next[0].verb < d->sents[s + 1].t0 + 6)
           who = next[0].speaker;
+      }
+      if (who.kind == NGI_AGENT_NONE && qu->open > s0 &&
+          ngi_tok_is(&d->toks[qu->open - 1], ":")) {
+        /* "X took a parting shot on Twitter: “...”": the subject */
+        int m = sentence_subject(d, s0, qu->open);
+        if (m >= 0 && d->ments[m].t0 == s0)
+          who = agent_of(d, m);
       }
       if (who.kind == NGI_AGENT_NONE && last.kind != NGI_AGENT_NONE &&
           qu->para - last_para <= 1 && words_outside_quotes(d, s0, s1) == 0)

@@ -68,6 +68,7 @@ typedef struct ngi_ment {
   int subject;         /* resolved person for pronouns/descriptions */
   int evidence;        /* persons: 2 full name, 1 honorific/title, 0 */
   int locative;        /* after "at", "in", "entered": maybe a place */
+  int honorific;       /* token of "Mr" before the name, or 0 */
 } ngi_ment;
 
 typedef struct ngi_pers {

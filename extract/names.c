@@ -324,6 +324,9 @@ static int locative_before(const ng_doc *d, int i, int s) {
                                   "entered", "reached", "around", NULL};
   if (i <= d->sents[s].t0)
     return 0;
+  if ((ngi_tok_is(&d->toks[i - 1], "and") || ngi_tok_is(&d->toks[i - 1], "or"))
+      && i - 2 >= d->sents[s].t0 && d->toks[i - 2].ment >= 0)
+    return d->ments[d->toks[i - 2].ment].locative; /* "at X and Y" */
   for (int k = 0; L[k]; k++)
     if (ngi_tok_is(&d->toks[i - 1], L[k]))
       return 1;
@@ -364,6 +367,14 @@ ng_status ngi_find_mentions(ng_doc *d) {
         i++;
         continue;
       }
+      /* acronyms defined earlier in the article win over the lexicon */
+      intptr_t ae;
+      if ((t->flags & T_ALLCAPS) && ngi_map_get(&d->acronyms, t->low, &ae)) {
+        if (add_ment(d, i, i + 1, M_ORG, (int)ae) < 0)
+          return NG_ENOMEM;
+        i++;
+        continue;
+      }
       /* known organisations */
       if ((n = longest(d, &d->lex->org, i, end, 8, 1, &v))) {
         const ngi_lexorg *o = &d->lex->orgs[v];
@@ -394,14 +405,7 @@ ng_status ngi_find_mentions(ng_doc *d) {
         i = n;
         continue;
       }
-      /* acronyms defined earlier in the article */
-      intptr_t ae;
-      if ((t->flags & T_ALLCAPS) && ngi_map_get(&d->acronyms, t->low, &ae)) {
-        if (add_ment(d, i, i + 1, M_ORG, (int)ae) < 0)
-          return NG_ENOMEM;
-        i++;
-        continue;
-      }
+
       /* honorific + name */
       if (ngi_is_honorific(d, i) && i + 1 < end && name_part(d, i + 1)) {
         int e2 = name_end(d, i + 1, end);
@@ -415,6 +419,7 @@ ng_status ngi_find_mentions(ng_doc *d) {
                 ? 'F'
                 : 0;
         d->ments[d->nments - 1].evidence = 1;
+        d->ments[d->nments - 1].honorific = i;
         i = e2;
         continue;
       }

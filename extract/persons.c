@@ -158,6 +158,12 @@ static int attach(ng_doc *d, int pi, ngi_ment *m, int mi, const char *form) {
   }
   if (!p->gender && m->gender)
     p->gender = (char)m->gender;
+  if (m->honorific > 0) {
+    /* "Mr Biden" is a form the article uses, never the label */
+    const char *h = ngi_span_text(d, m->honorific, m->t1);
+    if (!h || add_form(d, &p->forms, &p->nforms, &p->capforms, h))
+      return -1;
+  }
   (void)mi;
   return 0;
 }
@@ -189,6 +195,19 @@ int ngi_person_for_surname(ng_doc *d, const char *low) {
   return by_surname(d, low, NULL, (int)d->ntoks);
 }
 
+static int adverb(const ngi_tok *t) {
+  static const char *const A[] = {"also", "later", "previously", "then",
+                                  "has", "had", "have", "would", "will",
+                                  "again", "once", "further", "has", NULL};
+  size_t n = strlen(t->low);
+  if (n > 4 && strcmp(t->low + n - 2, "ly") == 0)
+    return 1;
+  for (int i = 0; A[i]; i++)
+    if (ngi_tok_is(t, A[i]))
+      return 1;
+  return 0;
+}
+
 /* Next to a speech verb: "Putin said", "said Putin", "according to X". */
 static int near_speech(ng_doc *d, const ngi_ment *m) {
   int s = d->toks[m->t0].sent;
@@ -196,7 +215,7 @@ static int near_speech(ng_doc *d, const ngi_ment *m) {
     int j = m->t1;
     /* skip one adverb: "Putin also said" */
     if (j + 1 < (int)d->ntoks && !ngi_speech_at(d, j) &&
-        !(d->toks[j].flags & (T_CAP | T_PUNCT)))
+        !(d->toks[j].flags & (T_CAP | T_PUNCT)) && adverb(&d->toks[j]))
       if (ngi_speech_at(d, j + 1))
         return 1;
     if (ngi_speech_at(d, j))

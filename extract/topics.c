@@ -99,7 +99,8 @@ static int content_word(const ng_doc *d, int i) {
   if (n < 3 || (t->be != t->e))
     return 0;
   const ng_lexicon *x = d->lex;
-  if (ngi_map_getn(&x->topicstop, t->low, n, NULL) ||
+  int proper = (t->flags & T_CAP) && !(t->flags & T_SSTART);
+  if ((!proper && ngi_map_getn(&x->topicstop, t->low, n, NULL)) ||
       ngi_map_getn(&x->speech, t->low, n, NULL) ||
       ngi_map_getn(&x->timeword, t->low, n, NULL) ||
       ngi_map_getn(&x->honorific, t->low, n, NULL) ||
@@ -157,8 +158,9 @@ static ng_status count_phrases(ng_doc *d, ngi_map *idx, phrase **ph,
           break;
         if (w == 1 && single_place(d, i))
           continue;
-        if (w > 1 && in_one_org(d, i, i + w))
-          continue;
+        if (w > 1 && (in_one_org(d, i, i + w) || single_place(d, i) ||
+                      single_place(d, i + w - 1)))
+          continue; /* "Cyprus Mail", "Turkey began" */
         const char *key = phrase_key(d, i, i + w);
         if (!key)
           return NG_ENOMEM;

@@ -18,7 +18,7 @@ quotes, dashes and runs of white space folded):
   person NAME                       an ng:Person whose rdfs:label is NAME
   org NAME                          an ng:Organization labelled NAME (label or
                                      skos:altLabel)
-  alias NAME = ALT                  person NAME has skos:altLabel ALT
+  alias NAME = ALT                  person or organisation NAME has skos:altLabel ALT
   role NAME = WORDS                 person NAME ng:holdsRole a role whose
                                      rdfs:label or ng:title has every word
   quote NAME ~ TEXT                 an ng:DirectQuote, ng:speaker labelled NAME,
@@ -188,9 +188,10 @@ def run_check(g, line):
         return ok, "no headline containing '%s'" % text
     if kw == "alias":
         name, alt = split2(rest, "=")
-        ps = g.persons(name)
+        ps = g.persons(name) or [s for s in g.of_type("Organization")
+                                 if g.labelled(s, name)]
         if not ps:
-            return False, "no ng:Person labelled '%s'" % name
+            return False, "no ng:Person or ng:Organization labelled '%s'" % name
         ok = any(g.labelled(p, alt, (SKOS + "altLabel",)) for p in ps)
         return ok, "'%s' has no skos:altLabel '%s'" % (name, alt)
     if kw == "role":
