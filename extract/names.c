@@ -325,8 +325,13 @@ static int locative_before(const ng_doc *d, int i, int s) {
   if (i <= d->sents[s].t0)
     return 0;
   if ((ngi_tok_is(&d->toks[i - 1], "and") || ngi_tok_is(&d->toks[i - 1], "or"))
-      && i - 2 >= d->sents[s].t0 && d->toks[i - 2].ment >= 0)
-    return d->ments[d->toks[i - 2].ment].locative; /* "at X and Y" */
+      && i - 2 >= d->sents[s].t0 && (d->toks[i - 2].flags & T_CAP)) {
+    int b = i - 2; /* "entered Tell Tamer and Ain Issa" */
+    while (b > d->sents[s].t0 && (d->toks[b - 1].flags & T_CAP))
+      b--;
+    if (b < i - 2 || d->toks[b].ment < 0)
+      return b > d->sents[s].t0 && locative_before(d, b, s);
+  }
   for (int k = 0; L[k]; k++)
     if (ngi_tok_is(&d->toks[i - 1], L[k]))
       return 1;

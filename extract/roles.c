@@ -54,7 +54,22 @@ static int modifier_ok(const ng_doc *d, int j) {
 
 static int is_head(const ng_doc *d, int j) {
   int k = ngi_title_kind(d, j);
-  return k == NGI_TITLE_OFFICE || k == NGI_TITLE_OCCUPATION;
+  if (k == NGI_TITLE_OFFICE || k == NGI_TITLE_OCCUPATION)
+    return 1;
+  /* the last word of a title phrase: "opposition figure",
+   * "secretary of state" */
+  char buf[256];
+  for (int n = 2; n <= 4 && j - n + 1 >= 0; n++) {
+    int t0 = j - n + 1;
+    if (d->toks[t0].sent != d->toks[j].sent)
+      break;
+    ngi_join_low((ng_doc *)d, t0, j + 1, buf, sizeof buf);
+    intptr_t v;
+    if (ngi_map_get(&d->lex->title, buf, &v) &&
+        (v == NGI_TITLE_OFFICE || v == NGI_TITLE_OCCUPATION))
+      return 1;
+  }
+  return 0;
 }
 
 /* Title-cased copy of tokens [t0, t1), "former" left out. */
