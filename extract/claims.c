@@ -502,27 +502,27 @@ static int dangling(const ngi_tok *t) {
   return 0;
 }
 
-/* Can a reported clause start with token j (when no "that" led in)? */
+/* Can a reported clause start with token j (when no "that" led in)?
+ * Not with a preposition ("said after the talks"), a question word
+ * ("told reporters whether"), or a possessive ("repeating his remarks"). */
 static int clause_starter(const ng_doc *d, int j) {
-  static const char *const W[] = {
-      "he", "she", "it", "they", "we", "i", "you", "there", "this", "these",
-      "those", "the", "a", "an", "his", "her", "its", "their", "our", "some",
-      "no", "all", "both", "most", "many", "any", "every", "each", "one",
-      "nobody", "none", "such", "only", NULL};
+  static const char *const NO[] = {
+      "at", "after", "before", "in", "on", "during", "with", "to", "for",
+      "from", "by", "of", "into", "via", "over", "under", "through", "across",
+      "whether", "if", "how", "why", "when", "where", "what", "his", "her",
+      "its", "their", "our", "my", "your", "him", "them", "us", "me",
+      "as", "while", "upon", "without", "against", "later", "earlier",
+      "again", "also", "publicly", "privately", "repeatedly", "yesterday",
+      "today", "late", "recently", "briefly", "afterwards", NULL};
   const ngi_tok *t = &d->toks[j];
-  if (t->flags & (T_CAP | T_NUM | T_QUOTE))
-    return !ngi_tok_is(t, "whether") && !ngi_tok_is(t, "if") &&
-           !ngi_tok_is(t, "his") && !ngi_tok_is(t, "her") &&
-           !ngi_tok_is(t, "its") && !ngi_tok_is(t, "their");
-  if (ngi_tok_is(t, "his") || ngi_tok_is(t, "her") || ngi_tok_is(t, "its") ||
-      ngi_tok_is(t, "their") || ngi_tok_is(t, "our"))
+  if (t->flags & T_QUOTE)
+    return 1;
+  if (!(t->flags & T_WORD))
     return 0;
-  if (ngi_tok_is(t, "about"))
-    return 1; /* "complained about" */
-  for (int i = 0; W[i]; i++)
-    if (ngi_tok_is(t, W[i]))
-      return 1;
-  return 0;
+  for (int i = 0; NO[i]; i++)
+    if (ngi_tok_is(t, NO[i]))
+      return 0;
+  return 1;
 }
 
 static ng_status reported(ng_doc *d, int s, cue *cues, int n) {
@@ -628,7 +628,10 @@ ng_status ngi_find_claims(ng_doc *d) {
           ngi_tok_is(&d->toks[qu->open - 1], ":")) {
         /* "X took a parting shot on Twitter: “...”": the subject */
         int m = sentence_subject(d, s0, qu->open);
-        if (m >= 0 && d->ments[m].t0 == s0)
+        int b = s0; /* "Incumbent President Donald Trump took": titles */
+        while (m >= 0 && b < d->ments[m].t0 && (d->toks[b].flags & T_CAP))
+          b++;
+        if (m >= 0 && d->ments[m].t0 == b)
           who = agent_of(d, m);
       }
       if (who.kind == NGI_AGENT_NONE && last.kind != NGI_AGENT_NONE &&
