@@ -477,14 +477,21 @@ int ngi_para_of(const ng_doc *d, uint32_t off) {
   return 0;
 }
 
+/* The head of a description: "president" in "the president of the United
+ * States", "leader" in "the US leader". */
+static int desc_head(ng_doc *d, const ngi_ment *m) {
+  for (int k = m->t0 + 1; k < m->t1; k++)
+    if (ngi_title_kind(d, k) == NGI_TITLE_OFFICE ||
+        ngi_map_get(&d->lex->describer, d->toks[k].low, NULL))
+      return k;
+  return m->t1 - 1;
+}
+
 static int resolve_desc(ng_doc *d, int mi) {
   ngi_ment *m = &d->ments[mi];
   int country = m->gender;
   const char *cname = country >= 0 ? d->lex->places[country].name : NULL;
-  int head = m->t1 - 1;
-  while (head > m->t0 && !ngi_title_kind(d, head) &&
-         !ngi_map_get(&d->lex->describer, d->toks[head].low, NULL))
-    head--;
+  int head = desc_head(d, m);
   const ngi_tok *first = &d->toks[m->t0];
   int possessor = -1;
   if (ngi_tok_is(first, "his") || ngi_tok_is(first, "her"))
@@ -598,9 +605,7 @@ ng_status ngi_find_roles(ng_doc *d) {
             return st;
     } else if (m->kind == M_DESC) {
       m->subject = resolve_desc(d, (int)mi);
-      int head = m->t1 - 1;
-      while (head > m->t0 && !ngi_title_kind(d, head))
-        head--;
+      int head = desc_head(d, m);
       int country = m->gender;
       if (m->subject >= 0 && country >= 0 &&
           ngi_title_kind(d, head) == NGI_TITLE_OFFICE &&
