@@ -113,15 +113,14 @@ ng_status ngi_find_agreements(ng_doc *d) {
       int k = agree_kind(d, i);
       if (k == NGI_AGREE_NOUN)
         noun = 1;
-      if (k == NGI_AGREE_VERB && trig < 0 && is_past_trigger(&d->toks[i]) &&
-          !negated(d, i, s0))
+      if ((k == NGI_AGREE_VERB || k == NGI_AGREE_REACH) && trig < 0 &&
+          is_past_trigger(&d->toks[i]) && !negated(d, i, s0))
         trig = i;
     }
     if (trig < 0)
       continue;
     /* "reached", "concluded": only with an agreement noun */
-    if (!ngi_tok_is(&d->toks[trig], "agreed") &&
-        !ngi_tok_is(&d->toks[trig], "signed") && !noun)
+    if (agree_kind(d, trig) == NGI_AGREE_REACH && !noun)
       continue;
     ngi_agreement *a = NGI_PUSH(&d->arena, d->agrs, d->nagrs, d->capagrs);
     if (!a)

@@ -332,8 +332,13 @@ static ng_status load_agree(loader *L) {
   ng_status st;
   char *p = slurp(L, "agreement-triggers.tsv", 0, &st), *f[2];
   while (p && next_line(&p, f, 2) > 0) {
-    int kind = f[1] && strcmp(f[1], "noun") == 0 ? NGI_AGREE_NOUN
-                                                 : NGI_AGREE_VERB;
+    int kind = NGI_AGREE_VERB;
+    if (f[1] && strcmp(f[1], "noun") == 0)
+      kind = NGI_AGREE_NOUN;
+    else if (f[1] && strcmp(f[1], "reach") == 0)
+      kind = NGI_AGREE_REACH;
+    else if (f[1] && strcmp(f[1], "other") == 0)
+      kind = NGI_AGREE_OTHER;
     if ((st = put(L, &L->lex->agree, f[0], kind, 0)))
       return st;
   }

@@ -35,7 +35,7 @@ enum {
 };
 
 /* agreement trigger kinds */
-enum { NGI_AGREE_VERB = 1, NGI_AGREE_NOUN };
+enum { NGI_AGREE_VERB = 1, NGI_AGREE_NOUN, NGI_AGREE_REACH, NGI_AGREE_OTHER };
 
 typedef struct ngi_place {
   const char *name;     /* "Russia" */

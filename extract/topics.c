@@ -349,13 +349,14 @@ ng_status ngi_find_topics(ng_doc *d) {
     }
     d->para_topic[p] = best;
   }
-  /* 3. no headings, no key phrases: the strongest scheme concepts */
+  /* 3. an article without sections is also about its strongest scheme
+   * concept, when it is strong; with no topic at all, about the best */
   int any = 0;
   for (size_t i = 0; i < d->ntopics; i++)
     any |= d->topics[i].article;
   int top = best_of(total, nt, 2);
   int fallback = -1;
-  if (top >= 0 && !any) {
+  if (top >= 0 && (!any || (headings < 2 && total[top] >= 4))) {
     fallback = find_topic(d, lex->topics[top].id, lex->topics[top].label,
                           lex->topics[top].iptc, 0);
     if (fallback < 0) {
