@@ -53,7 +53,8 @@ static ngi_agent agent_of(ng_doc *d, int mi) {
   if (p >= 0) {
     a.kind = NGI_AGENT_PERSON;
     a.index = p;
-  } else if ((m->kind == M_ORG || m->kind == M_PLACE) && m->entity >= 0) {
+  } else if ((m->kind == M_ORG || m->kind == M_PLACE) &&
+             ngi_ment_entity(d, mi) >= 0) {
     a.kind = NGI_AGENT_ORG;
     a.index = m->entity;
   }

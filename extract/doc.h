@@ -69,6 +69,7 @@ typedef struct ngi_ment {
   int evidence;        /* persons: 2 full name, 1 honorific/title, 0 */
   int locative;        /* after "at", "in", "entered": maybe a place */
   int honorific;       /* token of "Mr" before the name, or 0 */
+  int place;           /* capitals: lexicon place, entity made on use */
 } ngi_ment;
 
 typedef struct ngi_pers {
@@ -135,5 +136,9 @@ int ngi_person_for_surname(ng_doc *d, const char *low);
 int ngi_org_entity(ng_doc *d, const char *label, const char *wikidata,
                    int country, const char *form);
 int add_acronym(ng_doc *d, const char *low, int entity);
+/* The organisation entity of a place or organisation mention; a capital
+ * ("Moscow") becomes its country's entity only when used as an agent.
+ * -1 when none, -2 when out of memory. */
+int ngi_ment_entity(ng_doc *d, int m);
 
 #endif

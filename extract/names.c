@@ -170,6 +170,7 @@ static int add_ment(ng_doc *d, int t0, int t1, int kind, int entity) {
   m->kind = kind;
   m->entity = entity;
   m->subject = -1;
+  m->place = -1;
   int mi = (int)d->nments - 1;
   for (int k = t0; k < t1; k++)
     d->toks[k].ment = mi;
@@ -450,13 +451,18 @@ ng_status ngi_find_mentions(ng_doc *d) {
           continue;
         }
       }
-      /* places */
+      /* places; a capital stands for its country only when it acts
+       * ("Moscow said"), not when it is where things happen */
       if ((n = ngi_place_at(d, i, end, &v))) {
         const ngi_place *p = &d->lex->places[NGI_PLACE_INDEX(v)];
-        int e = ngi_org_entity(d, p->name, p->wikidata, 1,
-                               ngi_span_text(d, i, i + n));
-        if (e < -1 || add_ment(d, i, i + n, M_PLACE, e) < 0)
+        int capital = NGI_PLACE_KIND(v) == NGI_PLACE_CAPITAL;
+        int e = capital ? -1
+                        : ngi_org_entity(d, p->name, p->wikidata, 1,
+                                         ngi_span_text(d, i, i + n));
+        int m = e < -1 ? -1 : add_ment(d, i, i + n, M_PLACE, e);
+        if (m < 0)
           return NG_ENOMEM;
+        d->ments[m].place = capital ? NGI_PLACE_INDEX(v) : -1;
         i += n;
         continue;
       }

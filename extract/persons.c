@@ -82,6 +82,22 @@ int ngi_org_entity(ng_doc *d, const char *label, const char *wikidata,
   return (int)d->norgs - 1;
 }
 
+int ngi_ment_entity(ng_doc *d, int mi) {
+  if (mi < 0)
+    return -1;
+  ngi_ment *m = &d->ments[mi];
+  if (m->kind != M_PLACE && m->kind != M_ORG)
+    return -1;
+  if (m->entity < 0 && m->kind == M_PLACE && m->place >= 0) {
+    const ngi_place *p = &d->lex->places[m->place];
+    m->entity = ngi_org_entity(d, p->name, p->wikidata, 1,
+                               ngi_span_text(d, m->t0, m->t1));
+    if (m->entity < -1)
+      return -2;
+  }
+  return m->entity;
+}
+
 int add_acronym(ng_doc *d, const char *low, int entity) {
   return ngi_map_put(&d->acronyms, low, entity);
 }

@@ -146,7 +146,7 @@ static const char *org_name(ng_doc *d, int t0, int t1) {
   int m = d->toks[t0].ment;
   if (m >= 0 && d->ments[m].t0 == t0 && d->ments[m].t1 == t1 &&
       (d->ments[m].kind == M_PLACE || d->ments[m].kind == M_ORG) &&
-      d->ments[m].entity >= 0) {
+      ngi_ment_entity(d, m) >= 0) {
     intptr_t v;
     /* metonyms keep their own name: "Kremlin spokesman" */
     if (d->ments[m].kind == M_PLACE &&

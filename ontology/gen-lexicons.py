@@ -166,6 +166,32 @@ def build_countries(data):
     names = {r[0] for r in rows}
     for r in rows:
         r[2] = [a for a in r[2] if count[a] == 1 and a not in names]
+    # A demonym shared by several entries ("American": the United States,
+    # American Samoa, the Northern Mariana Islands...) belongs to the one
+    # whose name it comes from, else to the one independent state using it;
+    # otherwise it is ambiguous and dropped.
+    indep = {NAME_OVERRIDE.get(r["name"], r["name"]): r["independent"] == "yes"
+             for r in read_tsv(os.path.join(data, "countries.tsv"))}
+    users = {}
+    for r in rows:
+        for d in set(r[3]):
+            users.setdefault(d, []).append(r[0])
+
+    def owner(d):
+        us = users[d]
+        if len(us) == 1:
+            return us[0]
+        stem = d.lower()[:4]
+        named = [u for u in us if u.lower().startswith(stem)]
+        if len(named) == 1:
+            return named[0]
+        free = [u for u in us if indep.get(u)]
+        if len(free) == 1:
+            return free[0]
+        return None
+
+    for r in rows:
+        r[3] = [d for d in r[3] if owner(d) == r[0]]
     rows.sort(key=lambda r: r[0])
     return [[r[0], r[1], "|".join(r[2]), "|".join(r[3]), "|".join(r[4])] for r in rows]
 
