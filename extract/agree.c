@@ -192,9 +192,10 @@ ng_status ngi_find_agreements(ng_doc *d) {
                     ngi_tok_is(&d->toks[l0], "that") ||
                     ngi_tok_is(&d->toks[l0], "upon")))
       l0++;
-    int l1 = c1;
-    if (l1 - l0 > 16)
-      l1 = l0 + 16;
+    int l1 = l0;
+    while (l1 < c1 && l1 < l0 + 16 && !ngi_tok_is(&d->toks[l1], ",") &&
+           !(d->toks[l1].flags & T_QUOTE))
+      l1++; /* a short label: up to the clause's first comma */
     while (l1 > l0 && (d->toks[l1 - 1].flags & T_PUNCT))
       l1--;
     if (l1 <= l0)

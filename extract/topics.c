@@ -188,6 +188,15 @@ static ng_status count_phrases(ng_doc *d, ngi_map *idx, phrase **ph,
   return NG_OK;
 }
 
+static int coined(const ngi_tok *t, const char *text) {
+  if (t->flags & T_ALLCAPS)
+    return 1;
+  for (uint32_t i = t->b + 1; i < t->be; i++)
+    if (text[i] >= 'A' && text[i] <= 'Z')
+      return 1;
+  return 0;
+}
+
 static int by_score(const void *a, const void *b) {
   const phrase *x = *(const phrase *const *)a, *y = *(const phrase *const *)b;
   if (x->score != y->score)
@@ -244,6 +253,10 @@ static ng_status key_phrases(ng_doc *d, int max, int *counts,
     phrase *p = &ph[i];
     /* a single word only when it is a proper term ("EastMed", "AfCFTA") */
     if (p->words == 1 && p->caps * 2 <= p->count)
+      continue;
+    /* a single proper word: an acronym, a coinage ("EastMed", "AfCFTA"),
+     * or one the article keeps coming back to ("Brexit") */
+    if (p->words == 1 && !coined(&d->toks[p->t0], d->text) && p->count < 5)
       continue;
     if (p->count < (p->words == 1 ? 3 : 2))
       continue;
@@ -372,6 +385,17 @@ ng_status ngi_find_topics(ng_doc *d) {
       first = (int)i;
   if (first < 0)
     first = fallback;
+  if (first < 0 && top >= 0) {
+    /* paragraphs before the first heading: the strongest scheme concept */
+    for (size_t p = 0; p < d->nparas && first < 0; p++)
+      if (d->para_topic[p] < 0 && !d->paras[p].heading)
+        first = find_topic(d, lex->topics[top].id, lex->topics[top].label,
+                           lex->topics[top].iptc, 0);
+    if (first < -1 || d->arena.failed) {
+      st = NG_ENOMEM;
+      goto out;
+    }
+  }
   for (size_t p = 0; p < d->nparas; p++)
     if (d->para_topic[p] < 0 && !d->paras[p].heading)
       d->para_topic[p] = first;

@@ -23,7 +23,9 @@ VALGRIND=${VALGRIND:-}
 # Test the tree's own data, never an installed copy.
 export NEWSGRAPH_DATA="$PWD/ontology"
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}
-export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1}
+here=$(cd "$(dirname "$0")" && pwd)
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:suppressions=$here/asan.supp}
+export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$here/lsan.supp:print_suppressions=0}
 export LC_ALL=C.UTF-8
 BASE_IRI=http://example.org/
 
