@@ -117,7 +117,7 @@ ng_status ng_graph_add_doc(ng_graph *g, const ng_doc *doc,
 char *ng_article_iri(const ng_doc *doc, const ng_graph_opts *opts);
 
 /* Serialize.  format: turtle (default when NULL), ntriples, nquads, rdfxml,
- * rdfxml-abbrev, json, json-triples, dot, html, atom, rss-1.0. */
+ * rdfxml-abbrev, json, json-triples, dot, html. */
 ng_status ng_graph_write(ng_graph *g, const char *format, FILE *out,
                          char *err);
 
