@@ -176,9 +176,13 @@ static int source_of(ng_doc *d, int v, int s0, int s1, int *after) {
     if (k - 1 >= s0 && m >= 0 && ngi_ment_person(d, m) >= 0)
       return m;
     int j = k - 1;
-    while (j >= s0 && j > k - 14 && !ngi_tok_is(&d->toks[j], ",") &&
+    while (j >= s0 && !ngi_tok_is(&d->toks[j], ",") &&
            !(d->toks[j].flags & T_QUOTE))
       j--;
+    if (j > s0 && ngi_tok_is(&d->toks[j], ",") &&
+        (m = mention_at(d, j - 1)) >= 0 && d->ments[m].kind &&
+        d->ments[m].kind != M_PRON)
+      return m; /* "Mr Balls, who stepped down ..., had suggested" */
     if (j > s0 && ngi_tok_is(&d->toks[j], ","))
       k = j - 1;
   }
@@ -542,8 +546,11 @@ static ng_status reported(ng_doc *d, int s, cue *cues, int n) {
     int e = clause_end(d, j, s1, cues, n, k);
     int from = j, to = e;
     int outside = words_outside_quotes(d, j, e);
-    int ok = outside >= 2 && j < s1 &&
-             (that || (!c->attrib && clause_starter(d, j)));
+    /* without "that", only reporting verbs take a bare clause: "said he
+     * was", not "maintained a policy" */
+    int bare = (c->after == 2 || (sv & (NGI_SV_QUOTE | NGI_SV_OBJ))) &&
+               !c->attrib && clause_starter(d, j);
+    int ok = outside >= 2 && j < s1 && (that || bare);
     if (!ok) {
       /* "CLAUSE, X said": the clause before the source, when the cue
        * closes the sentence and no other cue comes before it */

@@ -207,6 +207,18 @@ static int by_surname(ng_doc *d, const char *sur, const char *first,
   return -1;
 }
 
+/* The one person whose first name this is, or -1. */
+static int by_first(ng_doc *d, const char *low) {
+  int found = -1;
+  for (size_t i = 0; i < d->npers; i++)
+    if (d->pers[i].first && strcmp(d->pers[i].first, low) == 0) {
+      if (found >= 0)
+        return -1;
+      found = (int)i;
+    }
+  return found;
+}
+
 int ngi_person_for_surname(ng_doc *d, const char *low) {
   return by_surname(d, low, NULL, (int)d->ntoks);
 }
@@ -311,6 +323,8 @@ ng_status ngi_build_persons(ng_doc *d) {
       continue;
     const char *sur = surname_low(d, m);
     int pi = by_surname(d, sur, first_low(d, m), m->t0);
+    if (pi < 0 && m->t1 - m->t0 == 1 && m->honorific > 0)
+      pi = by_first(d, sur); /* "Sir Digby" for Sir Digby Jones */
     if (pi >= 0 && attach(d, pi, m, (int)mi, ngi_span_text(d, m->t0, m->t1)))
       return NG_ENOMEM;
   }

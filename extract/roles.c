@@ -277,7 +277,8 @@ static ng_status roles_before(ng_doc *d, int pi, int t0, int s0, int depth) {
 
 /* "of Nigeria" after a name: the organisation of a role without one. */
 static const char *org_after(ng_doc *d, int t1, int end) {
-  if (t1 + 1 >= end || !ngi_tok_is(&d->toks[t1], "of"))
+  if (t1 + 1 >= end || !(ngi_tok_is(&d->toks[t1], "of") ||
+                         ngi_tok_is(&d->toks[t1], "for")))
     return NULL;
   int k = t1 + 1;
   if (ngi_tok_is(&d->toks[k], "the"))
@@ -362,7 +363,7 @@ static ng_status roles_after(ng_doc *d, int pi, int t1, int end) {
   while (te < end && te < ts + 5 &&
          (ngi_title_kind(d, te) || modifier_ok(d, te) ||
           (ngi_tok_is(&d->toks[te], "of") && te + 1 < end &&
-           ngi_title_kind(d, te + 1) && !(d->toks[te + 1].flags & T_CAP))))
+           ngi_title_kind(d, te + 1))))
     te++;
   while (te > ts && !is_head(d, te - 1))
     te--;

@@ -96,8 +96,8 @@ static int content_word(const ng_doc *d, int i) {
   if (!(t->flags & T_WORD) || (t->flags & (T_NUM | T_INITIAL | T_ABBR)))
     return 0;
   size_t n = strlen(t->low);
-  if (n < 3 || (t->be != t->e))
-    return 0;
+  if (n < 3 || (t->be != t->e) || strchr(t->low, '\''))
+    return 0; /* possessives and contractions: "don't" */
   const ng_lexicon *x = d->lex;
   int proper = (t->flags & T_CAP) && !(t->flags & T_SSTART);
   if ((!proper && ngi_map_getn(&x->topicstop, t->low, n, NULL)) ||
