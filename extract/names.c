@@ -98,10 +98,20 @@ static int known_word(const ng_doc *d, const ngi_tok *t) {
 int ngi_is_given(const ng_doc *d, int i) {
   const ngi_tok *t = &d->toks[i];
   const ng_lexicon *x = d->lex;
-  return (t->flags & T_CAP) && !(t->flags & (T_ALLCAPS | T_POSS)) &&
-         has(&x->given, t) && !has(&x->timeword, t) &&
-         !has(&x->notname, t) && !has(&x->orgword, t) &&
-         !has(&x->title, t) && !has(&x->describer, t);
+  if (!(t->flags & T_CAP) || (t->flags & (T_ALLCAPS | T_POSS)) ||
+      !has(&x->given, t) || has(&x->timeword, t) || has(&x->notname, t) ||
+      has(&x->orgword, t) || has(&x->describer, t))
+    return 0;
+  /* "Dean" is a title and a name: "by Dean Kamen" is a name, "US Dean
+   * Smith" a title */
+  if (!has(&x->title, t))
+    return 1;
+  if (i + 1 >= (int)d->ntoks || !(d->toks[i + 1].flags & T_CAP) ||
+      has(&x->title, &d->toks[i + 1]))
+    return 0;
+  return i == 0 || d->toks[i - 1].sent != t->sent ||
+         !(d->toks[i - 1].flags & (T_CAP | T_ALLCAPS)) ||
+         (d->toks[i - 1].flags & T_SSTART);
 }
 
 /* Can token i be part of a name after its first part? */

@@ -265,6 +265,34 @@ static int near_speech(ng_doc *d, const ngi_ment *m) {
   return 0;
 }
 
+/* How much more often "it"/"its" than "he"/"she" follows the name in its
+ * sentence: "Microsoft said it would buy" is a company, "Putin said he
+ * believed" a person. */
+static int neuter_refs(ng_doc *d, const char *sur) {
+  int score = 0;
+  for (size_t k = 0; k < d->nments; k++) {
+    ngi_ment *o = &d->ments[k];
+    if (o->kind != M_PERSON || o->entity >= 0 || strcmp(surname_low(d, o), sur))
+      continue;
+    int s = d->toks[o->t0].sent;
+    for (int i = o->t1; i < (int)d->ntoks && d->toks[i].sent == s; i++) {
+      const ngi_tok *t = &d->toks[i];
+      if (t->flags & T_INQ)
+        continue;
+      if (ngi_tok_is(t, "it") || ngi_tok_is(t, "its")) {
+        score++;
+        break;
+      }
+      if (ngi_tok_is(t, "he") || ngi_tok_is(t, "she") ||
+          ngi_tok_is(t, "his") || ngi_tok_is(t, "her")) {
+        score--;
+        break;
+      }
+    }
+  }
+  return score;
+}
+
 static void drop(ng_doc *d, ngi_ment *m) {
   m->kind = 0;
   for (int k = m->t0; k < m->t1; k++)
@@ -344,7 +372,8 @@ ng_status ngi_build_persons(ng_doc *d) {
       evidence |= o->evidence > 0;
       speech |= near_speech(d, o);
     }
-    if (!(evidence || (count >= 2 && speech))) {
+    if (!(evidence || (count >= 2 && speech)) ||
+        (!evidence && neuter_refs(d, sur) > 0)) {
       drop(d, m);
       continue;
     }
