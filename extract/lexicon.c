@@ -352,7 +352,7 @@ void ng_lexicon_free(ng_lexicon *lex) {
                      &lex->title,   &lex->describer, &lex->timeword,
                      &lex->orgword, &lex->place,    &lex->org,
                      &lex->speech,  &lex->agree,    &lex->kwfirst,
-                     &lex->topicstop};
+                     &lex->topicstop, &lex->thingword};
   for (size_t i = 0; i < sizeof maps / sizeof *maps; i++)
     ngi_map_release(maps[i]);
   ngi_arena_release(&lex->arena);
@@ -390,7 +390,8 @@ ng_status ng_lexicon_load(const char *dir, ng_lexicon **out, char *err) {
       !(st = load_places(&L, "places-extra.tsv", 1)) &&
       !(st = load_metonyms(&L)) && !(st = load_orgs(&L)) &&
       !(st = load_speech(&L)) && !(st = load_agree(&L)) &&
-      !(st = load_set(&L, &lex->topicstop, "topic-stopwords.txt", 1, 0)))
+      !(st = load_set(&L, &lex->topicstop, "topic-stopwords.txt", 1, 0)) &&
+      !(st = load_set(&L, &lex->thingword, "thing-words.txt", 1, 1)))
     st = load_topics(&L);
   if (st == NG_OK && lex->arena.failed)
     st = fail(&L, NG_ENOMEM, "out of memory");

@@ -74,6 +74,7 @@ struct ng_lexicon {
   ngi_map agree;        /* trigger form -> NGI_AGREE_* */
   ngi_map kwfirst;      /* first keyword word -> first index in keywords */
   ngi_map topicstop;    /* words that never make a key phrase */
+  ngi_map thingword;    /* heads of event, work and place names */
   ngi_place *places;    size_t nplaces, capplaces;
   ngi_lexorg *orgs;     size_t norgs, caporgs;
   ngi_lextopic *topics; size_t ntopics, captopics;

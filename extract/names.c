@@ -123,8 +123,13 @@ static int name_part(const ng_doc *d, int i) {
     return 1;
   if (!(t->flags & T_CAP) || (t->flags & (T_ALLCAPS | T_NUM)))
     return 0;
+  static const char *const FN[] = {"of", "the", "and", "in", "on", "at",
+                                   "for", "to", "a", "an", "or", NULL};
+  for (int k = 0; FN[k]; k++)
+    if (ngi_tok_is(t, FN[k]))
+      return 0; /* "Jewel Of The Nile" */
   const ng_lexicon *x = d->lex;
-  if (has(&x->orgword, t) || has(&x->timeword, t) ||
+  if (has(&x->orgword, t) || has(&x->timeword, t) || has(&x->thingword, t) ||
       ngi_title_kind(d, i) == NGI_TITLE_OFFICE)
     return 0;
   intptr_t v;
@@ -262,6 +267,22 @@ static int acronym_after(ng_doc *d, int n, int end, int entity) {
       add_acronym(d, acr, entity))
     return -1;
   return 1;
+}
+
+/* End of a capitalised run that holds a thing word ("World Cup", "Lake
+ * Geneva"), or i when the run has none. */
+static int thing_run(const ng_doc *d, int i, int end) {
+  int j = i, thing = 0;
+  while (j < end && (d->toks[j].flags & (T_CAP | T_ALLCAPS)) &&
+         (d->toks[j].flags & T_WORD) && !ngi_is_honorific(d, j)) {
+    if (has(&d->lex->thingword, &d->toks[j]) &&
+        !(d->toks[j].flags & T_SSTART) && !(j == i && ngi_is_given(d, j)))
+      thing = j + 1; /* not "Bill de Blasio" */
+    if (d->toks[j].flags & T_POSS)
+      break;
+    j++;
+  }
+  return thing ? thing : i;
 }
 
 static int is_article_word(const ngi_tok *t) {
@@ -422,6 +443,11 @@ ng_status ngi_find_mentions(ng_doc *d) {
         continue;
       }
 
+      /* "World Cup", "Edinburgh Festival": names of things, not persons */
+      if ((n = thing_run(d, i, end)) > i) {
+        i = n;
+        continue;
+      }
       /* honorific + name */
       if (ngi_is_honorific(d, i) && i + 1 < end && name_part(d, i + 1)) {
         int e2 = name_end(d, i + 1, end);

@@ -372,8 +372,11 @@ ng_status ngi_build_persons(ng_doc *d) {
       evidence |= o->evidence > 0;
       speech |= near_speech(d, o);
     }
+    /* a lone name with no honorific or title is a person only if the
+     * article speaks of it as "he" or "she" ("Putin said ... he added"),
+     * not "it" ("Microsoft said it would") */
     if (!(evidence || (count >= 2 && speech)) ||
-        (!evidence && neuter_refs(d, sur) > 0)) {
+        (!evidence && neuter_refs(d, sur) >= 0)) {
       drop(d, m);
       continue;
     }
