@@ -386,8 +386,21 @@ static int clause_start(ng_doc *d, const cue *c, int s1) {
     while (k < s1 && k < j + 5 && !ngi_tok_is(&d->toks[k], ",") &&
            !(d->toks[k].flags & (T_QUOTE | T_INQ)))
       k++;
-    if (k < s1 && ngi_tok_is(&d->toks[k], ","))
+    if (k < s1 && ngi_tok_is(&d->toks[k], ",")) {
+      /* "according to Pat Ferguson, President of AMBO, work will ..." */
+      int t = k + 1;
+      if (t < s1 && (ngi_tok_is(&d->toks[t], "the") ||
+                     ngi_tok_is(&d->toks[t], "a")))
+        t++;
+      if (t < s1 && ngi_title_kind(d, t)) {
+        int e = t;
+        while (e < s1 && e < t + 10 && !ngi_tok_is(&d->toks[e], ","))
+          e++;
+        if (e < s1 && ngi_tok_is(&d->toks[e], ","))
+          return e + 1;
+      }
       return k + 1;
+    }
     return j;
   }
   if (c->after == 1 && c->src >= 0)
@@ -418,6 +431,12 @@ static int clause_start(ng_doc *d, const cue *c, int s1) {
       if (j < s1 && (ngi_tok_is(&d->toks[j], "reporters") ||
                      ngi_tok_is(&d->toks[j], "journalists")))
         return j + 1;
+      /* "told the Reuters news agency: “...”": the object ends at the
+       * colon, comma or quotation mark */
+      for (int x = j; x < s1 && x < j + 7; x++)
+        if (ngi_tok_is(&d->toks[x], ":") || ngi_tok_is(&d->toks[x], ",") ||
+            (d->toks[x].flags & T_QUOTE))
+          return (d->toks[x].flags & T_QUOTE) ? x : x + 1;
       return j;
     }
   }
