@@ -126,11 +126,11 @@ check "CONSTRUCT gives Turtle rapper parses" \
 
 qdb="$tmp/q.db"
 "$NG_BIN" load -q --store "$qdb" "$d/article1.ttl" "$d/article2.ttl"
-for q in examples/queries/*.rq; do
+for q in tests/store/queries/*.rq; do
   want=${q%.rq}.csv
   "$NG_BIN" query --store "$qdb" -f csv -q "$q" >"$tmp/q.csv" 2>"$tmp/err"
   if cmp -s "$tmp/q.csv" "$want"; then pass; else
-    fail "example $q: result differs from $want"
+    fail "query $q: result differs from $want"
   fi
 done
 
