@@ -74,12 +74,16 @@ static ngi_agent agent(ng_doc *d, int mi) {
   return a;
 }
 
-/* Parties in tokens [t0, t1): every person/organisation mention. */
+/* Parties in tokens [t0, t1): every person/organisation mention, but not
+ * a place that names an agreement ("the Minsk agreements"). */
 static int parties_in(ng_doc *d, ngi_agreement *a, size_t *cap, int t0,
                       int t1) {
   for (int k = t0; k < t1; k++) {
     int m = d->toks[k].ment;
     if (m < 0 || d->ments[m].t0 != k || !d->ments[m].kind)
+      continue;
+    if (d->ments[m].t1 < (int)d->ntoks &&
+        agree_kind(d, d->ments[m].t1) == NGI_AGREE_NOUN)
       continue;
     if (d->ments[m].kind == M_PRON && d->ments[m].gender == 'P' &&
         ngi_tok_is(&d->toks[k], "we")) {

@@ -243,14 +243,40 @@ static int negated(const ng_doc *d, int v, int s0) {
   return 0;
 }
 
-/* The first person or organisation of the sentence, outside quotes. */
+/* The subject of the sentence's main clause: its first person or
+ * organisation outside quotes, after a leading subordinate clause or
+ * adverbial ("When Biden identified ..., Russia took ..."; "In a recent
+ * interview, former US Marine P. Whelan ..."), a place that only qualifies
+ * a title ("US Marine") passed over. */
 static int sentence_subject(ng_doc *d, int s0, int v) {
-  for (int k = s0; k < v; k++) {
+  static const char *const SUB[] = {"when", "if", "after", "before", "as",
+                                    "while", "although", "though", "since",
+                                    "because", "in", "on", "at", "during",
+                                    "with", "despite", "following", NULL};
+  int k0 = s0;
+  for (int i = 0; SUB[i]; i++)
+    if (ngi_tok_is(&d->toks[s0], SUB[i])) {
+      int k = s0;
+      while (k < v && !(ngi_tok_is(&d->toks[k], ",") &&
+                        !(d->toks[k].flags & T_INQ)) &&
+             !((d->toks[k].flags & T_QUOTE) && k > s0 &&
+               ngi_tok_is(&d->toks[k - 1], ",")))
+        k++; /* the clause ends at its comma, also one inside “...,” */
+      if (k < v)
+        k0 = k + 1;
+      break;
+    }
+  for (int k = k0; k < v; k++) {
     int m = d->toks[k].ment;
-    if (m < 0 || (d->toks[k].flags & T_INQ) || !d->ments[m].kind)
+    if (m < 0 || (d->toks[k].flags & T_INQ) || !d->ments[m].kind ||
+        d->ments[m].t0 != k)
       continue;
-    if (d->ments[m].kind == M_PERSON || d->ments[m].kind == M_ORG ||
-        d->ments[m].kind == M_PLACE || d->ments[m].kind == M_DESC)
+    int kind = d->ments[m].kind;
+    if ((kind == M_PLACE || kind == M_ORG) && d->ments[m].t1 < v &&
+        ngi_title_kind(d, d->ments[m].t1))
+      continue; /* "US Marine P. Whelan" */
+    if (kind == M_PERSON || kind == M_ORG || kind == M_PLACE ||
+        kind == M_DESC)
       return m;
   }
   return -1;
@@ -294,7 +320,12 @@ static int find_cues(ng_doc *d, int s, cue *cues, int max) {
       }
       c->after = 2;
     } else {
-      c->src = source_of(d, i, s0, s1, &c->after);
+      /* "..., saying he was": a participle's source is the subject of the
+       * sentence, never the word before its comma */
+      c->src = ends_ing(&d->toks[i]) && i > s0 &&
+                       ngi_tok_is(&d->toks[i - 1], ",")
+                   ? -1
+                   : source_of(d, i, s0, s1, &c->after);
       if (c->src < 0 && !ends_ing(&d->toks[i])) {
         /* "Regina Ip from the pro-Beijing camp said": the subject that
          * opens the sentence, with no clause boundary before the verb */
@@ -324,10 +355,9 @@ static int find_cues(ng_doc *d, int s, cue *cues, int max) {
         !according && (ends_ing(&d->toks[i]) || ngi_tok_is(&d->toks[i - 1], "but") ||
          ngi_tok_is(&d->toks[i - 1], "and"))) {
       /* "..., adding that" / "..., but noted that": the subject */
-      if (n > 0)
+      c->speaker = agent_of(d, sentence_subject(d, s0, i));
+      if (c->speaker.kind == NGI_AGENT_NONE && n > 0)
         c->speaker = cues[n - 1].speaker;
-      else
-        c->speaker = agent_of(d, sentence_subject(d, s0, i));
     }
     if (c->speaker.kind == NGI_AGENT_NONE)
       continue;
@@ -585,10 +615,11 @@ static ng_status reported(ng_doc *d, int s, cue *cues, int n) {
       while (b > s0 && (d->toks[b - 1].flags & T_PUNCT) &&
              !(d->toks[b - 1].flags & T_INQ))
         b--;
-      int lead = 0; /* words before the first quotation mark */
-      for (int x = s0; x < b && !(d->toks[x].flags & (T_QUOTE | T_INQ));
-           x++)
+      int lead = 0, x; /* words before the first quotation mark */
+      for (x = s0; x < b && !(d->toks[x].flags & (T_QUOTE | T_INQ)); x++)
         lead += (d->toks[x].flags & T_WORD) != 0;
+      if (x > s0 && x < b && ngi_tok_is(&d->toks[x - 1], ":"))
+        lead = 0; /* "... in their comments: “...”": an introduction */
       if (k > 0 || (c->attrib && lead < 3) || s1 - c->verb > 10 ||
           b - s0 < 3 || words_outside_quotes(d, s0, b) < 3)
         continue;

@@ -155,6 +155,10 @@ static const char *org_name(ng_doc *d, int t0, int t1) {
       return ngi_span_text(d, t0, t1);
     return d->orgs[d->ments[m].entity].label;
   }
+  intptr_t v; /* inside a description: "the US ambassador" */
+  if (ngi_place_at(d, t0, t1, &v) == t1 - t0 &&
+      NGI_PLACE_KIND(v) != NGI_PLACE_METONYM)
+    return d->lex->places[NGI_PLACE_INDEX(v)].name;
   return ngi_span_text(d, t0, t1);
 }
 
