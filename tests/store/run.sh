@@ -134,6 +134,18 @@ for q in tests/store/queries/*.rq; do
   fi
 done
 
+# The example queries over the example articles (examples/queries/README.md)
+edb="$tmp/examples.db"
+"$NG_BIN" load -q --store "$edb" examples/geneva-summit.txt \
+  tests/articles/wikinews-2019-104.txt tests/articles/wikinews-2019-113.txt
+for q in examples/queries/*.rq; do
+  want=${q%.rq}.csv
+  "$NG_BIN" query --store "$edb" -f csv -q "$q" >"$tmp/q.csv" 2>"$tmp/err"
+  if cmp -s "$tmp/q.csv" "$want"; then pass; else
+    fail "example $q: result differs from $want"
+  fi
+done
+
 # ------------------------------------------------------------ killed load
 
 python3 - "$tmp/big.nt" <<'EOF'
