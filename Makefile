@@ -27,7 +27,7 @@ PYTHON     ?= python3
 CFLAGS  ?= -O2 -g
 LDFLAGS ?=
 
-PKGS := redland raptor2 rasqal libcurl sqlite3
+PKGS := redland raptor2 rasqal libcurl sqlite3 json-c libxml-2.0
 VERSION := $(shell sed -n 's/^\#define NG_VERSION "\(.*\)"/\1/p' include/newsgraph.h)
 SOMAJOR := $(firstword $(subst ., ,$(VERSION)))
 
@@ -49,14 +49,14 @@ PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
 
 WARN := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
         -Wwrite-strings
-ALL_CFLAGS := -std=c11 $(WARN) -Iinclude -Iextract -Igraph \
+ALL_CFLAGS := -std=c11 $(WARN) -Iinclude -Iextract -Igraph -Iinput \
               -DNG_DATADIR=\"$(DATADIR)\" $(PKG_CFLAGS) \
               $(CFLAGS) $(SAN_FLAGS) -MMD -MP
-ALL_LDFLAGS := $(LDFLAGS) $(SAN_FLAGS)
+ALL_LDFLAGS := $(LDFLAGS) $(SAN_FLAGS) -pthread
 LDLIBS := $(PKG_LIBS) -lm
 
 LIB_SRCS  := $(sort $(wildcard extract/*.c graph/*.c))
-CLI_SRCS  := $(sort $(wildcard cli/*.c))
+CLI_SRCS  := $(sort $(wildcard cli/*.c input/*.c))
 TEST_SRCS := $(sort $(wildcard tests/unit/test_*.c))
 
 LIB_OBJS  := $(LIB_SRCS:%.c=$(BUILD)/%.o)

@@ -281,6 +281,63 @@ ng_status ng_endpoint_flush(ng_endpoint *ep, char *err);
 ng_status ng_endpoint_count(ng_endpoint *ep, const char *graph_iri,
                             size_t *n, char *err);
 
+/* --- batch extraction (issue 4) ---
+ * Metadata of an article from its page or record, per-thread librdf
+ * worlds for graphs built by many threads, serializing to memory, and
+ * fetching articles by URL. */
+
+/* What an article's page or record says about it.  Any field may be NULL.
+ * ng_graph_add_meta puts them on the article node: ng:headline (title),
+ * schema:datePublished (typed xsd:date / xsd:dateTime when it is one),
+ * schema:author (one literal per author, authors separated by newlines),
+ * schema:url (when an absolute IRI), schema:identifier (id). */
+typedef struct ng_article_meta {
+  const char *title, *date, *author, *url, *id;
+} ng_article_meta;
+
+/* Add the metadata of doc's article (IRI as ng_graph_add_doc names it). */
+ng_status ng_graph_add_meta(ng_graph *g, const ng_doc *doc,
+                            const ng_graph_opts *opts,
+                            const ng_article_meta *meta, char *err);
+
+/* A librdf world for one thread, reused by many graphs (creating one per
+ * article is slow).  Worlds are created and freed under a mutex, so any
+ * thread may call these; a world and its graphs belong to one thread. */
+typedef struct ng_rdf_world ng_rdf_world;
+ng_status ng_rdf_world_new(ng_rdf_world **out, char *err);
+void ng_rdf_world_free(ng_rdf_world *w);   /* after all its graphs */
+ng_status ng_graph_new_in_world(ng_rdf_world *w, ng_graph **out, char *err);
+
+/* The graph as N-Triples lines, or as N-Quads lines in the named graph
+ * graph_iri (NULL: N-Triples), into a malloc'ed buffer (*len bytes plus a
+ * NUL): one statement per line, lines sorted bytewise, no duplicates.
+ * Much faster than ng_graph_write's N-Triples; the same statements. */
+ng_status ng_graph_lines(ng_graph *g, const char *graph_iri, char **buf,
+                         size_t *len, char *err);
+
+/* Fetch one http://, https:// or file:// URL (graph/fetch.c, libcurl).
+ * Safe from any thread.  Zero fields take the defaults. */
+typedef struct ng_fetch_opts {
+  long connect_timeout_ms;  /* default 10,000 */
+  long timeout_ms;          /* whole transfer; default 30,000 */
+  long max_redirects;       /* default 5 */
+  size_t max_bytes;         /* body limit; default NG_DEFAULT_MAX_BYTES */
+} ng_fetch_opts;
+
+typedef struct ng_fetched {
+  char *body;               /* NUL-terminated; len bytes */
+  size_t len;
+  char *final_url;          /* after redirects */
+  char *content_type;       /* NULL when the server sent none */
+  long http_status;         /* 0 for file:// */
+} ng_fetched;
+
+/* NG_ENET on network errors, HTTP status >= 400, too many redirects or a
+ * body over the limit; NG_EUSAGE for other schemes. */
+ng_status ng_fetch(const char *url, const ng_fetch_opts *opts,
+                   ng_fetched **out, char *err);
+void ng_fetched_free(ng_fetched *f);
+
 #ifdef __cplusplus
 }
 #endif

@@ -11,6 +11,7 @@ pkgs=(
   librdf0-dev libraptor2-dev librasqal3-dev
   libcurl4-gnutls-dev          # not the openssl variant: they conflict
   libsqlite3-dev raptor2-utils librdf-storage-sqlite graphviz python3
+  libjson-c-dev libxml2-dev parallel   # batch extract: JSON Lines, HTML, tests
   virtuoso-opensource-7-bin valgrind time
 )
 

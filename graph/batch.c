@@ -1,0 +1,302 @@
+/* batch.c - what batch extraction needs from graph/: one librdf world per
+ * thread, reused by many graphs, and a fast sorted N-Triples / N-Quads
+ * writer for streams of graphs.
+ *
+ * librdf_new_world/librdf_world_open touch process-wide state (raptor's
+ * and rasqal's factories, libxml2's initialisation), so worlds are
+ * created and freed under one mutex; once open, a world is used by its
+ * own thread only.
+ */
+#include "graph_internal.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "iri.h"
+
+struct ng_rdf_world {
+  librdf_world *world;
+};
+
+static pthread_mutex_t world_lock = PTHREAD_MUTEX_INITIALIZER;
+
+/* The library never prints: librdf messages are dropped here (a failing
+ * call still returns its error to the caller). */
+static int quiet_logger(void *user_data, librdf_log_message *msg)
+{
+  (void)user_data;
+  (void)msg;
+  return 1;
+}
+
+ng_status ng_rdf_world_new(ng_rdf_world **out, char *err)
+{
+  ng_rdf_world *w;
+
+  *out = NULL;
+  w = calloc(1, sizeof *w);
+  if (w == NULL) {
+    ngi_graph_errf(err, "out of memory");
+    return NG_ENOMEM;
+  }
+  pthread_mutex_lock(&world_lock);
+  w->world = librdf_new_world();
+  if (w->world != NULL) {
+    librdf_world_set_logger(w->world, NULL, quiet_logger);
+    librdf_world_open(w->world);
+  }
+  pthread_mutex_unlock(&world_lock);
+  if (w->world == NULL) {
+    free(w);
+    ngi_graph_errf(err, "cannot create a librdf world");
+    return NG_ERDF;
+  }
+  *out = w;
+  return NG_OK;
+}
+
+void ng_rdf_world_free(ng_rdf_world *w)
+{
+  if (w == NULL)
+    return;
+  pthread_mutex_lock(&world_lock);
+  librdf_free_world(w->world);
+  pthread_mutex_unlock(&world_lock);
+  free(w);
+}
+
+ng_status ng_graph_new_in_world(ng_rdf_world *w, ng_graph **out, char *err)
+{
+  if (w == NULL) {
+    *out = NULL;
+    ngi_graph_errf(err, "no librdf world");
+    return NG_EUSAGE;
+  }
+  return ngi_graph_new_in(w->world, out, err);
+}
+
+/* ------------------------------------------------------------ lines
+ * N-Triples / N-Quads written directly: raptor 2.0.15's N-Triples writer
+ * allocates per escaped byte and took over half of a corpus run.  Lines
+ * are sorted bytewise afterwards, so the output does not depend on the
+ * storage's order (and duplicates drop out). */
+
+typedef struct lbuf {
+  char *s;
+  size_t n, cap;
+  int oom;
+} lbuf;
+
+static void lb_grow(lbuf *b, size_t more)
+{
+  size_t ncap;
+  char *ns;
+
+  if (b->n + more <= b->cap || b->oom)
+    return;
+  ncap = b->cap > 0 ? b->cap : 4096;
+  while (ncap < b->n + more)
+    ncap *= 2;
+  ns = realloc(b->s, ncap);
+  if (ns == NULL) {
+    b->oom = 1;
+    return;
+  }
+  b->s = ns;
+  b->cap = ncap;
+}
+
+static void lb_add(lbuf *b, const void *p, size_t n)
+{
+  lb_grow(b, n);
+  if (b->oom)
+    return;
+  memcpy(b->s + b->n, p, n);
+  b->n += n;
+}
+
+/* Escaped as N-Triples 1.1 wants: ECHAR for " \ and the usual controls,
+ * \u00XX for other controls; UTF-8 kept.  In IRIs also the characters
+ * IRIREF excludes. */
+static void lb_escaped(lbuf *b, const unsigned char *s, size_t n, int iri)
+{
+  static const char hex[] = "0123456789ABCDEF";
+  size_t i, start = 0;
+
+  lb_grow(b, n + 2);
+  for (i = 0; i < n && !b->oom; i++) {
+    unsigned char c = s[i];
+    const char *e = NULL;
+    char u[6];
+    int special = c < 0x20 || c == 0x7f || c == '\\' ||
+                  (!iri && c == '"') ||
+                  (iri && (c == ' ' || c == '<' || c == '>' || c == '"' ||
+                           c == '{' || c == '}' || c == '|' || c == '^' ||
+                           c == '`'));
+    if (!special)
+      continue;
+    lb_add(b, s + start, i - start);
+    start = i + 1;
+    if (!iri) {
+      switch (c) {
+      case '"': e = "\\\""; break;
+      case '\\': e = "\\\\"; break;
+      case '\n': e = "\\n"; break;
+      case '\r': e = "\\r"; break;
+      case '\t': e = "\\t"; break;
+      case '\b': e = "\\b"; break;
+      case '\f': e = "\\f"; break;
+      default: break;
+      }
+    }
+    if (e != NULL) {
+      lb_add(b, e, 2);
+    } else {
+      u[0] = '\\';
+      u[1] = 'u';
+      lb_add(b, u, 2);
+      lb_add(b, "00", 2);
+      u[0] = hex[c >> 4];
+      u[1] = hex[c & 15];
+      lb_add(b, u, 2);
+    }
+  }
+  lb_add(b, s + start, n - start);
+}
+
+static void lb_uri(lbuf *b, librdf_uri *u)
+{
+  size_t n = 0;
+  unsigned char *s = librdf_uri_as_counted_string(u, &n);
+
+  lb_add(b, "<", 1);
+  lb_escaped(b, s, n, 1);
+  lb_add(b, ">", 1);
+}
+
+static void lb_node(lbuf *b, librdf_node *t)
+{
+  if (librdf_node_is_resource(t)) {
+    lb_uri(b, librdf_node_get_uri(t));
+  } else if (librdf_node_is_blank(t)) {
+    const char *id = (const char *)librdf_node_get_blank_identifier(t);
+    lb_add(b, "_:", 2);
+    lb_add(b, id, strlen(id));
+  } else {
+    size_t n = 0;
+    unsigned char *s = librdf_node_get_literal_value_as_counted_string(t, &n);
+    const char *lang = librdf_node_get_literal_value_language(t);
+    librdf_uri *dt = librdf_node_get_literal_value_datatype_uri(t);
+
+    lb_add(b, "\"", 1);
+    lb_escaped(b, s, n, 0);
+    lb_add(b, "\"", 1);
+    if (lang != NULL && *lang != '\0') {
+      lb_add(b, "@", 1);
+      lb_add(b, lang, strlen(lang));
+    } else if (dt != NULL) {
+      lb_add(b, "^^", 2);
+      lb_uri(b, dt);
+    }
+  }
+}
+
+typedef struct line {
+  size_t off, len;
+} line;
+
+/* qsort has no context argument in C11: the base of the lines being
+ * sorted is a thread-local. */
+static _Thread_local const char *sort_base;
+
+static int line_cmp(const void *pa, const void *pb)
+{
+  const line *a = pa, *b = pb;
+  int c = memcmp(sort_base + a->off, sort_base + b->off,
+                 a->len < b->len ? a->len : b->len);
+
+  if (c != 0)
+    return c;
+  return a->len < b->len ? -1 : a->len > b->len;
+}
+
+ng_status ng_graph_lines(ng_graph *g, const char *graph_iri, char **buf,
+                         size_t *len, char *err)
+{
+  librdf_stream *stream;
+  lbuf b = {NULL, 0, 0, 0}, o = {NULL, 0, 0, 0};
+  line *v = NULL;
+  size_t n = 0, cap = 0, i, gl = graph_iri != NULL ? strlen(graph_iri) : 0;
+
+  *buf = NULL;
+  *len = 0;
+  if (g == NULL) {
+    ngi_graph_errf(err, "no graph");
+    return NG_EUSAGE;
+  }
+  stream = librdf_model_as_stream(ngi_graph_model(g));
+  if (stream == NULL) {
+    ngi_graph_errf(err, "cannot list the statements of the graph");
+    return NG_ERDF;
+  }
+  for (; !librdf_stream_end(stream) && !b.oom;
+       librdf_stream_next(stream)) {
+    librdf_statement *s = librdf_stream_get_object(stream);
+    size_t start = b.n;
+
+    if (s == NULL)
+      continue;
+    if (n == cap) {
+      size_t ncap = cap > 0 ? 2 * cap : 256;
+      line *nv = realloc(v, ncap * sizeof *nv);
+      if (nv == NULL) {
+        b.oom = 1;
+        break;
+      }
+      v = nv;
+      cap = ncap;
+    }
+    lb_node(&b, librdf_statement_get_subject(s));
+    lb_add(&b, " ", 1);
+    lb_node(&b, librdf_statement_get_predicate(s));
+    lb_add(&b, " ", 1);
+    lb_node(&b, librdf_statement_get_object(s));
+    if (graph_iri != NULL) {
+      lb_add(&b, " <", 2);
+      lb_escaped(&b, (const unsigned char *)graph_iri, gl, 1);
+      lb_add(&b, ">", 1);
+    }
+    lb_add(&b, " .\n", 3);
+    v[n].off = start;
+    v[n].len = b.n - start;
+    n++;
+  }
+  librdf_free_stream(stream);
+  if (!b.oom && n > 1) {
+    sort_base = b.s;
+    qsort(v, n, sizeof *v, line_cmp);
+  }
+  lb_grow(&o, b.n + 1);
+  for (i = 0; i < n && !b.oom && !o.oom; i++) {
+    if (i > 0 && v[i].len == v[i - 1].len &&
+        memcmp(b.s + v[i].off, b.s + v[i - 1].off, v[i].len) == 0)
+      continue;
+    lb_add(&o, b.s + v[i].off, v[i].len);
+  }
+  free(v);
+  free(b.s);
+  if (b.oom || o.oom) {
+    free(o.s);
+    ngi_graph_errf(err, "out of memory");
+    return NG_ENOMEM;
+  }
+  if (o.s == NULL && (o.s = malloc(1)) == NULL) {
+    ngi_graph_errf(err, "out of memory");
+    return NG_ENOMEM;
+  }
+  o.s[o.n] = '\0';
+  *buf = o.s;
+  *len = o.n;
+  return NG_OK;
+}

@@ -1,0 +1,388 @@
+#!/usr/bin/env bash
+# tests/batch/run.sh - batch extraction: many inputs, folders, stdin, JSON
+# Lines, HTML pages, URLs (a local server), -j identity, -o atomicity, the
+# failure summary and exit 10, streaming N-Quads and TriG that rapper
+# reads, --merge, the progress line, and the GNU parallel recipe of
+# docs/scale.md.  Ends with "N passed, N failed".
+#
+# Environment: NG_BIN (default ./newsgraph), NG_SHARED (default ../shared).
+set -u
+cd "$(dirname "$0")/../.." || exit 1
+NG_BIN=${NG_BIN:-./newsgraph}
+NG_SHARED=${NG_SHARED:-../shared}
+VALGRIND=${VALGRIND:-}
+[ "$VALGRIND" = 0 ] && VALGRIND=
+export NEWSGRAPH_DATA="$PWD/ontology"
+export LC_ALL=C.UTF-8
+data=tests/batch/data
+arts=tests/articles
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/newsgraph-batch.XXXXXX") || exit 1
+server_pid=
+cleanup() {
+  [ -n "$server_pid" ] && kill "$server_pid" 2> /dev/null
+  rm -rf "$tmp"
+}
+trap cleanup EXIT
+
+passed=0
+failed=0
+pass() { passed=$((passed + 1)); }
+fail() { failed=$((failed + 1)); printf 'FAIL: batch: %s\n' "$*"; }
+check() { # check DESC COMMAND...: pass when COMMAND succeeds
+  local desc=$1
+  shift
+  if "$@"; then pass; else fail "$desc"; fi
+}
+
+ng() {
+  if [ -n "$VALGRIND" ]; then
+    timeout 900 valgrind -q --error-exitcode=99 --leak-check=full \
+      --errors-for-leak-kinds=definite "$NG_BIN" "$@"
+  else
+    timeout 120 "$NG_BIN" "$@"
+  fi
+}
+# run ARGS...: stdout in $tmp/out, stderr in $tmp/err, exit code in rc
+run() { ng "$@" < /dev/null > "$tmp/out" 2> "$tmp/err"; rc=$?; }
+first_err() { head -n 3 "$tmp/err" | cut -c 1-200 | tr '\n' '|'; }
+
+# graphs FILE: the distinct graph names of an N-Quads file
+graphs() { sed -n 's/.* \(<[^>]*>\) \.$/\1/p' "$1" | LC_ALL=C sort -u; }
+nquads_ok() { [ -s "$1" ] && rapper -q -i nquads -c "$1" > /dev/null 2>&1; }
+# canon FILE SYNTAX: the statements as sorted N-Triples (graphs dropped)
+canon() { rapper -q -i "$2" -o ntriples "$1" http://example.org/ 2> /dev/null |
+          LC_ALL=C sort -u; }
+
+# ------------------------------------------------------------ many files
+
+run extract "$arts"/*.txt
+n_arts=$(ls "$arts"/*.txt | wc -l)
+if [ "$rc" -eq 0 ] && nquads_ok "$tmp/out" &&
+   [ "$(graphs "$tmp/out" | wc -l)" -eq "$n_arts" ]; then pass; else
+  fail "many files: exit $rc, want N-Quads with $n_arts graphs: $(first_err)"
+fi
+cp "$tmp/out" "$tmp/many.nq"
+
+# each article's graph holds exactly what the one-article run gives
+ok=1
+for f in "$arts"/*.txt; do
+  ng extract -f ntriples "$f" > "$tmp/one.nt" 2> /dev/null
+  iri=$(ng extract -f ntriples "$f" 2> /dev/null |
+        sed -n 's/^\(<[^>]*>\) <http:\/\/www.w3.org\/1999\/02\/22-rdf-syntax-ns#type> <https:\/\/w3id.org\/newsgraph\/ns#Article> \.$/\1/p')
+  grep -F " $iri ." "$tmp/many.nq" | sed "s| $iri \\.\$| .|" > "$tmp/part.nt"
+  [ "$(canon "$tmp/one.nt" ntriples)" = "$(canon "$tmp/part.nt" ntriples)" ] ||
+    { ok=0; fail "many files: the graph of $f differs from its single run"; }
+done
+[ "$ok" = 1 ] && pass
+
+# one input stays as it was: Turtle, and the same bytes as -f turtle
+run extract "$arts/wikinews-2019-104.txt"
+ng extract -f turtle "$arts/wikinews-2019-104.txt" > "$tmp/one.ttl" 2> /dev/null
+if [ "$rc" -eq 0 ] && head -n 1 "$tmp/out" | grep -q '^@prefix' &&
+   cmp -s "$tmp/out" "$tmp/one.ttl" && [ ! -s "$tmp/err" ]; then pass; else
+  fail "one input: exit $rc, want the Turtle of today and a quiet stderr"
+fi
+
+# many articles want a stream syntax or --merge
+run extract -f turtle "$arts"/*.txt
+if [ "$rc" -eq 2 ] && [ ! -s "$tmp/out" ]; then pass; else
+  fail "many files -f turtle: exit $rc, want 2 (usage)"
+fi
+
+# ------------------------------------------------------------ folders
+
+mkdir -p "$tmp/tree/b" "$tmp/tree/a/deep"
+cp "$arts/wikinews-2019-104.txt" "$tmp/tree/b/x.txt"
+cp "$arts/wikinews-2019-113.txt" "$tmp/tree/a/deep/y.txt"
+cp "$arts/wikinews-2019-144.txt" "$tmp/tree/a/z.txt"
+cp "$data/page.html" "$tmp/tree/a/page.html"
+echo "not an article, wrong extension" > "$tmp/tree/a/notes.md"
+run extract "$tmp/tree"
+ng extract "$tmp/tree/a/deep/y.txt" "$tmp/tree/a/page.html" \
+  "$tmp/tree/a/z.txt" "$tmp/tree/b/x.txt" > "$tmp/listed.nq" 2> /dev/null
+if [ "$rc" -eq 0 ] && cmp -s "$tmp/out" "$tmp/listed.nq" &&
+   [ "$(graphs "$tmp/out" | wc -l)" -eq 4 ]; then pass; else
+  fail "folder: exit $rc, want the 4 articles in sorted path order: $(first_err)"
+fi
+
+run extract tests/bad/a-directory
+if [ "$rc" -eq 3 ] && grep -q 'no articles' "$tmp/err"; then pass; else
+  fail "folder without articles: exit $rc, want 3: $(first_err)"
+fi
+
+# ------------------------------------------------------------ stdin
+
+ng extract - < "$arts/wikinews-2019-104.txt" > "$tmp/stdin.ttl" 2> /dev/null
+check "stdin: - gives the same Turtle as the file" \
+  cmp -s "$tmp/stdin.ttl" "$tmp/one.ttl"
+ng extract "$arts/wikinews-2019-113.txt" - < "$arts/wikinews-2019-104.txt" \
+  > "$tmp/out" 2> /dev/null
+rc=$?
+if [ "$rc" -eq 0 ] && [ "$(graphs "$tmp/out" | wc -l)" -eq 2 ]; then pass
+else fail "file and stdin: exit $rc, want two graphs"; fi
+
+# ------------------------------------------------------------ JSON Lines
+
+python3 - "$arts" > "$tmp/in.jsonl" << 'PY'
+import json, sys
+d = sys.argv[1]
+def body(name):
+    with open(d + "/" + name, encoding="utf-8") as f:
+        lines = f.read().split("\n", 1)
+    return lines[0], lines[1].strip("\n")
+with open(d + "/wikinews-2019-104.txt", encoding="utf-8") as f:
+    whole = f.read()
+print(json.dumps({"id": "a1", "url": "https://news.example.org/a1",
+                  "title": whole.split("\n", 1)[0], "date": "2019-03-04",
+                  "author": "Jo Writer", "text": whole}))
+print('{"id": "bad", "text": "unterminated')
+t, b = body("wikinews-2019-113.txt")
+print(json.dumps({"id": 2, "title": t, "text": t + "\n\n" + b,
+                  "author": ["Ann One", {"name": "Bob Two"}]}))
+print("")
+print(json.dumps({"id": "notext", "title": "A title and nothing else"}))
+with open("tests/batch/data/page.html", encoding="utf-8") as f:
+    print(json.dumps({"id": "page", "url": "https://other.example/p",
+                      "html": f.read()}))
+PY
+run extract -q "$tmp/in.jsonl"
+if [ "$rc" -eq 10 ]; then pass; else fail "jsonl: exit $rc, want 10"; fi
+if nquads_ok "$tmp/out" && [ "$(graphs "$tmp/out" | wc -l)" -eq 3 ]; then
+  pass
+else
+  fail "jsonl: want N-Quads with the 3 good records"
+fi
+if tail -n 1 "$tmp/err" | grep -q '3 ok, 2 failed' &&
+   grep -q "in.jsonl:2'.*JSON" "$tmp/err" &&
+   grep -q "in.jsonl:5'.*text" "$tmp/err"; then pass; else
+  fail "jsonl: summary with the bad line and the missing text: $(first_err)"
+fi
+s=http://schema.org/
+if grep -q "<${s}datePublished> \"2019-03-04\"^^<http://www.w3.org/2001/XMLSchema#date>" "$tmp/out" &&
+   grep -q "<${s}url> <https://news.example.org/a1>" "$tmp/out" &&
+   grep -q "<${s}author> \"Jo Writer\"" "$tmp/out" &&
+   grep -q "<${s}author> \"Bob Two\"" "$tmp/out" &&
+   grep -q "<${s}identifier> \"a1\"" "$tmp/out" &&
+   grep -q "<https://w3id.org/newsgraph/ns#headline> \"Geneva talks end without agreement\"" "$tmp/out" &&
+   grep -q "<${s}url> <https://other.example/p>" "$tmp/out"; then pass; else
+  fail "jsonl: metadata (date, url, authors, id, headline) missing"
+fi
+# the same record as text gives the same article IRI as the file
+iri104=$(ng extract -f ntriples "$arts/wikinews-2019-104.txt" |
+         grep -o '<https://w3id.org/newsgraph/id/article/[0-9a-f]*>' | head -n 1)
+check "jsonl: title + text is the article of the file (same IRI)" \
+  grep -qF "$iri104 ." "$tmp/out"
+# stdin, recognised by its first byte
+grep -v bad "$tmp/in.jsonl" | grep -v notext |
+  ng extract -q - > "$tmp/stdin.nq" 2> "$tmp/err"
+rc=$?
+if [ "$rc" -eq 0 ] && [ "$(graphs "$tmp/stdin.nq" | wc -l)" -eq 3 ]; then
+  pass
+else
+  fail "jsonl on stdin: exit $rc, want 3 graphs: $(first_err)"
+fi
+
+# ------------------------------------------------------------ HTML
+
+run extract --text "$data/page.html"
+if [ "$rc" -eq 0 ] && head -n 1 "$tmp/out" | grep -qx 'Geneva talks end without agreement' &&
+   grep -q 'three hours of talks\.$' "$tmp/out" &&
+   grep -qx 'Arms control' "$tmp/out" &&
+   ! grep -q -- '-TEXT' "$tmp/out" &&
+   [ "$(sed -n 2p "$tmp/out")" = "" ] &&
+   ! grep -q '  ' "$tmp/out"; then pass; else
+  fail "html: text is the headline and paragraphs only: $(head -c 300 "$tmp/out" | tr '\n' '|')"
+fi
+run extract "$data/page.html"
+if [ "$rc" -eq 0 ] &&
+   grep -q 'schema:datePublished "2021-06-16T18:30:00Z"^^xsd:dateTime' "$tmp/out" &&
+   grep -q '"Anna Lindqvist", "Tom Okafor"' "$tmp/out" &&
+   grep -q 'person:vladimir-putin' "$tmp/out" &&
+   grep -q 'ng:DirectQuote' "$tmp/out"; then pass; else
+  fail "html: graph with JSON-LD metadata, persons and the quote: $(first_err)"
+fi
+# meta tags when there is no JSON-LD; <p> of <body> when no <article>
+cat > "$tmp/plain.html" << 'EOF2'
+<html><head><meta property="og:title" content="Minister resigns">
+<meta property="article:published_time" content="2020-01-02">
+<meta name="author" content="Kim Reporter"></head>
+<body><nav><p>Home NAVP</p></nav><p>The finance minister, Jane Doe, resigned on Monday.</p>
+<p>"It was time," Doe said.</p><footer><p>FOOTP</p></footer></body></html>
+EOF2
+run extract --text "$tmp/plain.html"
+if [ "$rc" -eq 0 ] && [ "$(head -n 1 "$tmp/out")" = "Minister resigns" ] &&
+   grep -q 'Jane Doe, resigned' "$tmp/out" && ! grep -q 'NAVP\|FOOTP' "$tmp/out"
+then pass; else fail "html: meta tags and body paragraphs"; fi
+run extract -f ntriples "$tmp/plain.html"
+check "html: meta author and date" \
+  grep -q '"Kim Reporter"' "$tmp/out"
+printf '<html><body><nav>only navigation</nav></body></html>' > "$tmp/empty.html"
+run extract "$tmp/empty.html"
+if [ "$rc" -eq 4 ] && [ "$(wc -l < "$tmp/err")" -eq 1 ]; then pass; else
+  fail "html without text: exit $rc, want 4 and one line: $(first_err)"
+fi
+
+# ------------------------------------------------------------ -j identity
+
+mkdir -p "$tmp/corpus"
+if [ -d "$NG_SHARED/corpus" ]; then
+  find "$NG_SHARED/corpus" -name '*.txt' | LC_ALL=C sort | awk 'NR % 40 == 1' |
+    head -n 60 | while IFS= read -r f; do
+      cp "$f" "$tmp/corpus/$(echo "${f#"$NG_SHARED"/corpus/}" | tr '/' '_')"
+    done
+fi
+cp "$tmp/in.jsonl" "$tmp/corpus/zz.jsonl"
+ng extract -q -j 1 "$tmp/corpus" > "$tmp/j1.nq" 2> /dev/null
+r1=$?
+ng extract -q -j 2 "$tmp/corpus" > "$tmp/j2.nq" 2> /dev/null
+r2=$?
+ng extract -q -j 7 "$tmp/corpus" > "$tmp/j7.nq" 2> /dev/null
+if [ "$r1" -eq 10 ] && [ "$r2" -eq 10 ] && [ -s "$tmp/j1.nq" ] &&
+   cmp -s "$tmp/j1.nq" "$tmp/j2.nq" && cmp -s "$tmp/j1.nq" "$tmp/j7.nq"; then
+  pass
+else
+  fail "-j 1, -j 2 and -j 7 differ (exits $r1 $r2)"
+fi
+check "streamed N-Quads parse (rapper -i nquads)" nquads_ok "$tmp/j1.nq"
+ng extract -q -f trig -j 2 "$tmp/corpus" > "$tmp/j.trig" 2> /dev/null
+if [ "$(canon "$tmp/j.trig" trig)" = "$(canon "$tmp/j1.nq" nquads)" ]; then
+  pass
+else
+  fail "-f trig: not the same statements as the N-Quads"
+fi
+
+# --merge: one Turtle graph with every statement
+ng extract -q --merge "$arts"/*.txt > "$tmp/merged.ttl" 2> /dev/null
+if [ "$(canon "$tmp/merged.ttl" turtle)" = "$(canon "$tmp/many.nq" nquads)" ]
+then pass; else fail "--merge: not the union of the article graphs"; fi
+
+# ------------------------------------------------------------ -o
+
+out=$tmp/o/result.nq
+mkdir -p "$tmp/o"
+run extract -o "$out" "$arts"/*.txt
+if [ "$rc" -eq 0 ] && cmp -s "$out" "$tmp/many.nq" && [ ! -e "$out.tmp" ] &&
+   [ ! -s "$tmp/out" ]; then pass; else
+  fail "-o: exit $rc, want the file and no .tmp"
+fi
+echo "old content" > "$tmp/o/keep.ttl"
+run extract -o "$tmp/o/keep.ttl" tests/bad/empty.txt
+if [ "$rc" -eq 4 ] && [ "$(cat "$tmp/o/keep.ttl")" = "old content" ] &&
+   [ ! -e "$tmp/o/keep.ttl.tmp" ]; then pass; else
+  fail "-o with a failing article: exit $rc, want 4 and the old file kept"
+fi
+run extract -o "$tmp/o/new.ttl" tests/bad/does-not-exist.txt
+check "-o with a missing input leaves no file" test ! -e "$tmp/o/new.ttl"
+run extract -o "$tmp/no-such-dir/x.nq" "$arts"/*.txt
+if [ "$rc" -eq 6 ] && [ "$(wc -l < "$tmp/err")" -eq 1 ]; then pass; else
+  fail "-o into a missing folder: exit $rc, want 6: $(first_err)"
+fi
+# a failing article in a batch: the others are written, exit 10
+run extract -o "$tmp/o/some.nq" "$arts/wikinews-2019-104.txt" tests/bad/empty.txt
+if [ "$rc" -eq 10 ] && [ "$(graphs "$tmp/o/some.nq" | wc -l)" -eq 1 ] &&
+   grep -q '1 ok, 1 failed' "$tmp/err"; then pass; else
+  fail "-o with one failed article of two: exit $rc: $(first_err)"
+fi
+# killed half-way: neither FILE nor FILE.tmp
+timeout 120 "$NG_BIN" extract -q -j 1 -o "$tmp/o/killed.nq" \
+  "$tmp/corpus" "$tmp/corpus" "$tmp/corpus" "$tmp/corpus" "$tmp/corpus" \
+  "$tmp/corpus" 2> /dev/null &
+pid=$!
+for i in $(seq 1 50); do [ -e "$tmp/o/killed.nq.tmp" ] && break; sleep 0.02; done
+sleep 0.2
+kill -TERM "$pid" 2> /dev/null
+wait "$pid" 2> /dev/null
+if [ ! -e "$tmp/o/killed.nq" ] && [ ! -e "$tmp/o/killed.nq.tmp" ]; then pass
+else fail "-o killed half-way: a file was left behind"; fi
+
+# ------------------------------------------------------------ progress
+
+run extract "$arts"/*.txt
+if ! grep -q 'articles/s' "$tmp/err"; then pass; else
+  fail "progress line written although stderr is not a terminal"
+fi
+if command -v script > /dev/null; then
+  script -qec "$NG_BIN extract -o $tmp/tty.nq $arts/*.txt" /dev/null \
+    > "$tmp/tty.out" 2>&1 < /dev/null
+  if grep -q 'articles/s' "$tmp/tty.out" && grep -q 'MB/s' "$tmp/tty.out"
+  then pass; else fail "no progress line on a terminal"; fi
+  script -qec "$NG_BIN extract -q -o $tmp/tty.nq $arts/*.txt" /dev/null \
+    > "$tmp/tty.out" 2>&1 < /dev/null
+  if [ ! -s "$tmp/tty.out" ]; then pass; else
+    fail "-q: something on the terminal: $(head -c 200 "$tmp/tty.out")"
+  fi
+fi
+
+# ------------------------------------------------------------ URLs
+
+mkdir -p "$tmp/www"
+cp "$data/page.html" "$tmp/www/page.html"
+cp "$arts/wikinews-2019-104.txt" "$tmp/www/a.txt"
+python3 tests/batch/server.py "$tmp/www" "$tmp/port" 2> /dev/null &
+server_pid=$!
+for i in $(seq 1 100); do [ -s "$tmp/port" ] && break; sleep 0.05; done
+port=$(cat "$tmp/port" 2> /dev/null)
+if [ -z "$port" ]; then
+  fail "url: the local test server did not start"
+else
+  u=http://127.0.0.1:$port
+  run extract -f ntriples "$u/redirect/2/page.html"
+  if [ "$rc" -eq 0 ] && grep -q "<http://schema.org/url> <$u/page.html>" "$tmp/out" &&
+     grep -q 'vladimir-putin' "$tmp/out"; then pass; else
+    fail "url: page after 2 redirects, final URL as schema:url: exit $rc: $(first_err)"
+  fi
+  run extract "$u/a.txt"
+  if [ "$rc" -eq 0 ] && cmp -s "$tmp/out" "$tmp/one.ttl"; then :; fi
+  run extract -f ntriples "$u/a.txt"
+  check "url: a text article" grep -q "person:" <(sed 's|https://w3id.org/newsgraph/id/person/|person:|' "$tmp/out")
+  run extract --max-redirects 1 "$u/redirect/3/page.html"
+  if [ "$rc" -eq 8 ] && grep -q redirect "$tmp/err"; then pass; else
+    fail "url: too many redirects: exit $rc, want 8: $(first_err)"
+  fi
+  run extract "$u/missing.html"
+  if [ "$rc" -eq 8 ] && grep -q 404 "$tmp/err"; then pass; else
+    fail "url: 404: exit $rc, want 8: $(first_err)"
+  fi
+  run extract --max-bytes 100k "$u/big"
+  if [ "$rc" -eq 8 ] && grep -q 'larger than' "$tmp/err"; then pass; else
+    fail "url: size limit: exit $rc, want 8: $(first_err)"
+  fi
+  start=$(date +%s)
+  run extract --timeout 1 "$u/hang"
+  took=$(( $(date +%s) - start ))
+  if [ "$rc" -eq 8 ] && [ "$took" -le 10 ]; then pass; else
+    fail "url: timeout: exit $rc after ${took}s, want 8 within 10 s"
+  fi
+  run extract -q "$u/page.html" "$u/missing.html" "file://$PWD/$arts/wikinews-2019-104.txt"
+  if [ "$rc" -eq 10 ] && [ "$(graphs "$tmp/out" | wc -l)" -eq 2 ]; then pass
+  else fail "urls in a batch: exit $rc, want 10 and 2 graphs: $(first_err)"; fi
+  run extract ftp://127.0.0.1/x.txt
+  if [ "$rc" -ne 0 ]; then pass; else fail "ftp:// accepted"; fi
+fi
+
+# ------------------------------------------------------------ GNU parallel
+
+# docs/scale.md: JSON Lines through `parallel --pipe`, sorted output equal
+# to the single process's sorted output.
+if command -v parallel > /dev/null; then
+  python3 - "$tmp/corpus" > "$tmp/par.jsonl" << 'PY'
+import json, os, sys
+d = sys.argv[1]
+for name in sorted(os.listdir(d)):
+    if name.endswith(".txt"):
+        with open(os.path.join(d, name), encoding="utf-8") as f:
+            print(json.dumps({"id": name, "text": f.read()}))
+PY
+  ng extract -q -j 1 "$tmp/par.jsonl" | LC_ALL=C sort > "$tmp/par1.nq"
+  parallel --will-cite --pipe --block 20k -j 2 --keep-order \
+    "$NG_BIN" extract -q -j 1 - < "$tmp/par.jsonl" 2> "$tmp/par.err" |
+    LC_ALL=C sort > "$tmp/par2.nq"
+  if [ -s "$tmp/par1.nq" ] && cmp -s "$tmp/par1.nq" "$tmp/par2.nq"; then pass
+  else fail "GNU parallel --pipe: sorted output differs from one process: $(head -c 200 "$tmp/par.err")"; fi
+else
+  fail "GNU parallel not installed (scripts/deps.sh installs it)"
+fi
+
+printf '%d passed, %d failed\n' "$passed" "$failed"
+[ "$failed" -eq 0 ]
