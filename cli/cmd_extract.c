@@ -1013,6 +1013,8 @@ typedef struct pool {
   size_t nslots;
   size_t next_read, next_take, next_write;   /* sequence numbers */
   int eof, stop;
+  ng_rdf_world **worlds; /* one per worker, freed after all have ended */
+  size_t nworlds;
   pthread_mutex_t lock;
   pthread_cond_t work, done;
 } pool;
@@ -1029,6 +1031,9 @@ static void *worker(void *arg)
     wst = ng_rdf_world_new(&w, err);
   }
   pthread_mutex_lock(&p->lock);
+  /* raptor calls xmlCleanupParser when a world is freed: no world may go
+   * while another thread still parses, so run_many frees them all */
+  p->worlds[p->nworlds++] = w;
   for (;;) {
     item *it;
     while (!p->stop && !p->eof && p->next_take >= p->next_read)
@@ -1049,7 +1054,6 @@ static void *worker(void *arg)
     pthread_cond_signal(&p->done);
   }
   pthread_mutex_unlock(&p->lock);
-  ng_rdf_world_free(w);
   return NULL;
 }
 
@@ -1124,7 +1128,10 @@ static int run_many(const extract_args *a, job *j, source *src, size_t nsrc,
   p.nslots = (size_t)nt * 4 + 4;
   p.slots = calloc(p.nslots, sizeof *p.slots);
   tids = calloc((size_t)nt, sizeof *tids);
-  if (p.slots == NULL || tids == NULL || t.failures == NULL) {
+  p.worlds = calloc((size_t)nt, sizeof *p.worlds);
+  if (p.slots == NULL || tids == NULL || t.failures == NULL ||
+      p.worlds == NULL) {
+    free(p.worlds);
     cli_error("out of memory");
     free(p.slots);
     free(tids);
@@ -1139,6 +1146,7 @@ static int run_many(const extract_args *a, job *j, source *src, size_t nsrc,
     if (st != NG_OK) {
       cli_error("cannot build the graph: %s", why(err, st));
       ng_rdf_world_free(mw);
+      free(p.worlds);
       free(p.slots);
       free(tids);
       free(t.failures);
@@ -1233,6 +1241,9 @@ static int run_many(const extract_args *a, job *j, source *src, size_t nsrc,
   pthread_mutex_unlock(&p.lock);
   for (i = 0; i < started; i++)
     pthread_join(tids[i], NULL);
+  for (i = 0; i < (long)p.nworlds; i++)
+    ng_rdf_world_free(p.worlds[i]);
+  free(p.worlds);
   for (i = 0; i < (long)p.nslots; i++)
     item_clear(&p.slots[i]);
   if (r.jf != NULL && r.jf != stdin)

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "batch.h"
 #include "iri.h"
 
 struct ng_rdf_world {
@@ -56,6 +57,9 @@ ng_status ng_rdf_world_new(ng_rdf_world **out, char *err)
   return NG_OK;
 }
 
+/* raptor_free_world calls xmlCleanupParser: freeing a world while another
+ * thread parses HTML or RDF with libxml2 is not safe, whatever the lock;
+ * callers free their worlds once the other threads are done. */
 void ng_rdf_world_free(ng_rdf_world *w)
 {
   if (w == NULL)
@@ -66,14 +70,9 @@ void ng_rdf_world_free(ng_rdf_world *w)
   free(w);
 }
 
-ng_status ng_graph_new_in_world(ng_rdf_world *w, ng_graph **out, char *err)
+librdf_world *ngi_rdf_world_librdf(ng_rdf_world *w)
 {
-  if (w == NULL) {
-    *out = NULL;
-    ngi_graph_errf(err, "no librdf world");
-    return NG_EUSAGE;
-  }
-  return ngi_graph_new_in(w->world, out, err);
+  return w != NULL ? w->world : NULL;
 }
 
 /* ------------------------------------------------------------ lines
@@ -124,17 +123,24 @@ static void lb_escaped(lbuf *b, const unsigned char *s, size_t n, int iri)
   static const char hex[] = "0123456789ABCDEF";
   size_t i, start = 0;
 
+  /* bit 1: escaped in literals, bit 2: in IRIs */
+  static const unsigned char init[256] = {
+    [0] = 3, [1] = 3, [2] = 3, [3] = 3, [4] = 3, [5] = 3, [6] = 3, [7] = 3,
+    [8] = 3, [9] = 3, [10] = 3, [11] = 3, [12] = 3, [13] = 3, [14] = 3,
+    [15] = 3, [16] = 3, [17] = 3, [18] = 3, [19] = 3, [20] = 3, [21] = 3,
+    [22] = 3, [23] = 3, [24] = 3, [25] = 3, [26] = 3, [27] = 3, [28] = 3,
+    [29] = 3, [30] = 3, [31] = 3, [127] = 3, ['\\'] = 3, ['"'] = 3,
+    [' '] = 2, ['<'] = 2, ['>'] = 2, ['{'] = 2, ['}'] = 2, ['|'] = 2,
+    ['^'] = 2, ['`'] = 2
+  };
+  unsigned char mask = iri ? 2 : 1;
+
   lb_grow(b, n + 2);
   for (i = 0; i < n && !b->oom; i++) {
     unsigned char c = s[i];
     const char *e = NULL;
     char u[6];
-    int special = c < 0x20 || c == 0x7f || c == '\\' ||
-                  (!iri && c == '"') ||
-                  (iri && (c == ' ' || c == '<' || c == '>' || c == '"' ||
-                           c == '{' || c == '}' || c == '|' || c == '^' ||
-                           c == '`'));
-    if (!special)
+    if (!(init[c] & mask))
       continue;
     lb_add(b, s + start, i - start);
     start = i + 1;

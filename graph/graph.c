@@ -623,7 +623,9 @@ char *ng_article_iri(const ng_doc *doc, const ng_graph_opts *opts)
 
 /* ------------------------------------------------------------ metadata
  * (batch helper, issue 4): what a page or record says about its article,
- * from ng_article_meta. */
+ * from ng_article_meta, and graphs in per-thread worlds (graph/batch.c). */
+
+#include "batch.h"
 
 static int all_digits(const char *s, size_t n)
 {
@@ -734,6 +736,36 @@ ng_status ng_graph_add_meta(ng_graph *g, const ng_doc *doc,
   else if (b.st != NG_OK)
     ngi_graph_errf(err, "cannot add the article's metadata to the graph");
   return b.st;
+}
+
+/* A graph on librdf's "memory" storage (a list) in a per-thread world:
+ * for one article's hundred-odd statements it is twice as fast as the
+ * hashes storage of ng_graph_new, and drops duplicates the same way. */
+ng_status ng_graph_new_in_world(ng_rdf_world *rw, ng_graph **out, char *err)
+{
+  ng_graph *g;
+
+  *out = NULL;
+  if (ngi_rdf_world_librdf(rw) == NULL) {
+    ngi_graph_errf(err, "no librdf world");
+    return NG_EUSAGE;
+  }
+  g = calloc(1, sizeof *g);
+  if (g == NULL) {
+    ngi_graph_errf(err, "out of memory");
+    return NG_ENOMEM;
+  }
+  g->world = ngi_rdf_world_librdf(rw);
+  g->storage = librdf_new_storage(g->world, "memory", NULL, NULL);
+  g->model = g->storage != NULL ? librdf_new_model(g->world, g->storage, NULL)
+                                : NULL;
+  if (g->model == NULL) {
+    ng_graph_free(g);
+    ngi_graph_errf(err, "cannot create an in-memory librdf model");
+    return NG_ERDF;
+  }
+  *out = g;
+  return NG_OK;
 }
 
 /* ------------------------------------------------------------ formats */

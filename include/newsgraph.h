@@ -305,7 +305,10 @@ ng_status ng_graph_add_meta(ng_graph *g, const ng_doc *doc,
  * thread may call these; a world and its graphs belong to one thread. */
 typedef struct ng_rdf_world ng_rdf_world;
 ng_status ng_rdf_world_new(ng_rdf_world **out, char *err);
-void ng_rdf_world_free(ng_rdf_world *w);   /* after all its graphs */
+/* After all its graphs, and only when no other thread is using libxml2
+ * (raptor cleans libxml2 up when a world goes): free the worlds of worker
+ * threads after joining them. */
+void ng_rdf_world_free(ng_rdf_world *w);
 ng_status ng_graph_new_in_world(ng_rdf_world *w, ng_graph **out, char *err);
 
 /* The graph as N-Triples lines, or as N-Quads lines in the named graph

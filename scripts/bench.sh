@@ -1,10 +1,15 @@
 #!/usr/bin/env bash
 # bench.sh - throughput of `newsgraph extract` over the whole shared corpus.
 # Usage: scripts/bench.sh [BINARY] [CORPUS_DIR]
-# Runs the binary once per article (Turtle to /dev/null) and prints the
-# number of articles, megabytes, seconds, MB/s, articles/s and the peak
-# resident set size of any one run (getrusage of the children, via
-# /usr/bin/time).
+# One process reads the corpus folder and streams N-Quads to /dev/null:
+#   - with -j 1 and -j 2: seconds, MB/s and articles/s of article text,
+#     triples/s, peak RSS (/usr/bin/time), and the CPU split between
+#     extraction (text to results), graph building and serialization
+#     (from --stats);
+#   - with the corpus given 1, 2 and 4 times (-j 1): time per MB, which
+#     stays flat when time grows linearly with the corpus.
+# The machine may be shared: the load average is printed, and the CPU
+# seconds (user + sys) next to the wall-clock ones.
 set -euo pipefail
 bin=${1:-./newsgraph}
 corpus=${2:-../shared/corpus}
@@ -13,30 +18,67 @@ corpus=${2:-../shared/corpus}
 export NEWSGRAPH_DATA=${NEWSGRAPH_DATA:-$PWD/ontology}
 [ -x /usr/bin/time ] || { echo "bench.sh: /usr/bin/time missing (make deps)" >&2; exit 1; }
 
-list=$(mktemp)
-stats=$(mktemp)
-trap 'rm -f "$list" "$stats"' EXIT
-find "$corpus" -name '*.txt' -type f | LC_ALL=C sort > "$list"
-articles=$(wc -l < "$list")
-bytes=$(tr '\n' '\0' < "$list" | xargs -0 cat | wc -c)
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+# warm the page cache so that the first run is not the only one reading disk
+find "$corpus" -name '*.txt' -type f -exec cat {} + > /dev/null
 
-# One shell runs every article; its children's peak RSS is the largest run.
-/usr/bin/time -f '%e %M' -o "$stats" bash -c '
-  bin=$1; failed=0
-  while IFS= read -r f; do
-    "$bin" extract "$f" > /dev/null 2>&1 || failed=$((failed + 1))
-  done < "$2"
-  echo "$failed" > "$2.failed"' bench "$bin" "$list"
-failed=$(cat "$list.failed"); rm -f "$list.failed"
-read -r seconds rss_kb < "$stats"
+# run NAME ARGS...: one timed run; leaves $tmp/NAME.time and $tmp/NAME.stats
+run() {
+  local name=$1
+  shift
+  /usr/bin/time -f '%e %U %S %M' -o "$tmp/$name.time" \
+    "$bin" extract -q --stats "$@" > /dev/null 2> "$tmp/$name.err" || {
+      echo "bench.sh: newsgraph extract $* failed:" >&2
+      tail -n 5 "$tmp/$name.err" >&2
+      exit 1
+    }
+  grep '^newsgraph: stats:' "$tmp/$name.err" | sed 's/^newsgraph: stats: //' \
+    > "$tmp/$name.stats"
+}
 
-awk -v n="$articles" -v b="$bytes" -v s="$seconds" -v r="$rss_kb" \
-    -v f="$failed" 'BEGIN {
-  mb = b / 1e6; if (s <= 0) s = 0.01
-  printf "articles:    %d (%d failed)\n", n, f
-  printf "MB:          %.2f\n", mb
-  printf "seconds:     %.2f\n", s
-  printf "MB/s:        %.3f\n", mb / s
-  printf "articles/s:  %.1f\n", n / s
-  printf "peak RSS:    %.1f MB (largest single run)\n", r / 1024
-}'
+# field NAME KEY: a value of the --stats line
+field() { tr ' ' '\n' < "$tmp/$1.stats" | sed -n "s/^$2=//p"; }
+
+echo "corpus: $corpus    cores: $(nproc)    load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo
+printf '%-6s %8s %7s %8s %7s %10s %10s %9s %8s  %s\n' run articles MB \
+  seconds MB/s articles/s triples/s cpu-s RSS-MB \
+  'cpu split: extract / graph / serialize'
+report() {
+  local name=$1 label=$2 n mb tr e u s m x g z
+  read -r e u s m < "$tmp/$name.time"
+  n=$(field "$name" articles)
+  mb=$(field "$name" bytes)
+  tr=$(field "$name" triples)
+  x=$(field "$name" extract_cpu)
+  g=$(field "$name" graph_cpu)
+  z=$(field "$name" serialize_cpu)
+  awk -v l="$label" -v n="$n" -v b="$mb" -v t="$tr" -v e="$e" -v u="$u" \
+      -v s="$s" -v m="$m" -v x="$x" -v g="$g" -v z="$z" 'BEGIN {
+    if (e <= 0) e = 0.01
+    c = x + g + z; if (c <= 0) c = 1
+    printf "%-6s %8d %7.2f %8.2f %7.2f %10.1f %10.0f %9.2f %8.1f  %.0f%% / %.0f%% / %.0f%%\n",
+      l, n, b / 1e6, e, b / 1e6 / e, n / e, t / e, u + s, m / 1024,
+      100 * x / c, 100 * g / c, 100 * z / c
+  }'
+}
+
+run j1 -j 1 "$corpus"
+report j1 "-j 1"
+run j2 -j 2 "$corpus"
+report j2 "-j 2"
+echo
+echo "corpus repeated (-j 1): time should grow linearly"
+printf '%-6s %8s %7s %8s %10s %8s\n' size articles MB seconds 's per MB' RSS-MB
+for k in 1 2 4; do
+  set -- 
+  for i in $(seq 1 "$k"); do set -- "$@" "$corpus"; done
+  if [ "$k" = 1 ]; then cp "$tmp/j1.time" "$tmp/x1.time"; cp "$tmp/j1.stats" "$tmp/x1.stats"
+  else run "x$k" -j 1 "$@"; fi
+  read -r e u s m < "$tmp/x$k.time"
+  awk -v k="$k" -v n="$(field "x$k" articles)" -v b="$(field "x$k" bytes)" \
+      -v e="$e" -v m="$m" 'BEGIN {
+    printf "%-6s %8d %7.2f %8.2f %10.3f %8.1f\n", k "x", n, b / 1e6, e,
+      e / (b / 1e6), m / 1024 }'
+done
