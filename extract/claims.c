@@ -144,11 +144,14 @@ static int cap_org(ng_doc *d, int k, int s0) {
   if ((d->toks[j + 1].flags & T_SSTART) && k == j + 1) {
     /* a capitalised word that opens a sentence may be any word: take it
      * only if the article also capitalises it mid-sentence */
-    int proper = 0;
-    for (size_t x = 0; x < d->ntoks && !proper; x++)
-      proper = (d->toks[x].flags & T_CAP) && !(d->toks[x].flags & T_SSTART) &&
-               strcmp(d->toks[x].low, d->toks[k].low) == 0;
-    if (!proper)
+    if (!d->midcaps_built) {
+      for (size_t x = 0; x < d->ntoks; x++)
+        if ((d->toks[x].flags & T_CAP) && !(d->toks[x].flags & T_SSTART) &&
+            ngi_map_put(&d->midcaps, d->toks[x].low, 1))
+          return -1;
+      d->midcaps_built = 1;
+    }
+    if (!ngi_map_get(&d->midcaps, d->toks[k].low, NULL))
       return -1;
   }
   const char *label = ngi_span_text(d, j + 1, k + 1);

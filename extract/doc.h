@@ -73,6 +73,9 @@ typedef struct ngi_ment {
 } ngi_ment;
 
 typedef struct ngi_pers {
+  int next_sur;         /* next person with the same surname, or -1 */
+  int *pos; size_t npos, cappos; /* tokens of its full-name mentions */
+  int last2;            /* latest token of a lone-surname mention, or -1 */
   const char *label;
   const char *surname;  /* lower-case */
   const char *first;    /* lower-case first given name or initial */
@@ -107,6 +110,10 @@ struct ng_doc {
   ngi_topic *topics; size_t ntopics, captopics;
   int *para_topic;       /* per paragraph: topic index or -1 */
   ngi_map acronyms;      /* "sdf" -> org entity, from "Name (SDF)" */
+  ngi_map surnames;      /* surname -> first person with it */
+  ngi_map orgmap;        /* org label -> org entity */
+  ngi_map midcaps;       /* words capitalised mid-sentence (claims.c) */
+  int midcaps_built;
   const ng_lexicon *lex;
   int speaker, speaker_para, speaker_section; /* last person who spoke */
   ngi_result result;

@@ -62,16 +62,16 @@ int ngi_org_entity(ng_doc *d, const char *label, const char *wikidata,
                    int country, const char *form) {
   if (!label || !form)
     return -2;
-  for (size_t i = 0; i < d->norgs; i++)
-    if (strcmp(d->orgs[i].label, label) == 0) {
-      ngi_orgent *o = &d->orgs[i];
-      if (strcmp(form, label) &&
-          add_form(d, &o->forms, &o->nforms, &o->capforms, form))
-        return -2;
-      return (int)i;
-    }
+  intptr_t i;
+  if (ngi_map_get(&d->orgmap, label, &i)) {
+    ngi_orgent *o = &d->orgs[i];
+    if (strcmp(form, label) &&
+        add_form(d, &o->forms, &o->nforms, &o->capforms, form))
+      return -2;
+    return (int)i;
+  }
   ngi_orgent *o = NGI_PUSH(&d->arena, d->orgs, d->norgs, d->caporgs);
-  if (!o)
+  if (!o || ngi_map_put(&d->orgmap, label, (intptr_t)d->norgs - 1))
     return -2;
   o->label = label;
   o->wikidata = wikidata;
@@ -148,17 +148,32 @@ static int new_person(ng_doc *d, ngi_ment *m, const char *form) {
   ngi_pers *p = NGI_PUSH(&d->arena, d->pers, d->npers, d->cappers);
   if (!p)
     return -1;
+  int pi = (int)d->npers - 1;
   p->label = form;
   p->surname = surname_low(d, m);
   p->first = first_low(d, m);
   p->first_off = d->toks[m->t0].b;
-  return (int)d->npers - 1;
+  p->last2 = -1;
+  intptr_t head;
+  p->next_sur = ngi_map_get(&d->surnames, p->surname, &head) ? (int)head : -1;
+  if (ngi_map_put(&d->surnames, p->surname, pi))
+    return -1;
+  return pi;
 }
 
 static int attach(ng_doc *d, int pi, ngi_ment *m, int mi, const char *form) {
   ngi_pers *p = &d->pers[pi];
   m->entity = pi;
   p->mentions++;
+  if ((m->evidence == 2 || m->t1 - m->t0 >= 2) &&
+      (p->npos == 0 || p->pos[p->npos - 1] < m->t0)) {
+    int *at = NGI_PUSH(&d->arena, p->pos, p->npos, p->cappos);
+    if (!at)
+      return -1;
+    *at = m->t0; /* full names are attached in text order */
+  } else if (m->t0 > p->last2) {
+    p->last2 = m->t0;
+  }
   if (!p->first)
     p->first = first_low(d, m);
   if (ntoks_label(form) > ntoks_label(p->label) ||
@@ -184,33 +199,48 @@ static int attach(ng_doc *d, int pi, ngi_ment *m, int mi, const char *form) {
   return 0;
 }
 
-/* The person whose surname this is; the most recent one if several. */
+/* The latest mention of person p before token `before`, or -1: its
+ * full-name mentions are sorted (binary search), lone surnames come in
+ * text order. */
+static int last_before(const ngi_pers *p, int before) {
+  size_t lo = 0, hi = p->npos;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (p->pos[mid] < before)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  int best = lo > 0 ? p->pos[lo - 1] : -1;
+  if (p->last2 >= 0 && p->last2 < before && p->last2 > best)
+    best = p->last2;
+  return best;
+}
+
+/* The person whose surname this is; the most recently mentioned one if
+ * several fit, else the first. */
 static int by_surname(ng_doc *d, const char *sur, const char *first,
                       int before) {
-  int best = -1, best_last = -1;
-  for (size_t mi = 0; mi < d->nments; mi++) {
-    ngi_ment *m = &d->ments[mi];
-    if (m->kind != M_PERSON || m->entity < 0 || m->t0 >= before)
+  intptr_t head;
+  if (!ngi_map_get(&d->surnames, sur, &head))
+    return -1;
+  int best = -1, best_last = -2, any = -1;
+  for (int i = (int)head; i >= 0; i = d->pers[i].next_sur) {
+    ngi_pers *p = &d->pers[i];
+    if (!firsts_fit(p->first, first))
       continue;
-    ngi_pers *p = &d->pers[m->entity];
-    if (strcmp(p->surname, sur) || !firsts_fit(p->first, first))
-      continue;
-    if (m->t0 > best_last)
-      best = m->entity, best_last = m->t0;
+    any = i; /* the chain runs newest first: ends at the first person */
+    int last = last_before(p, before);
+    if (last > best_last)
+      best = i, best_last = last;
   }
-  if (best >= 0)
-    return best;
-  for (size_t i = 0; i < d->npers; i++)
-    if (strcmp(d->pers[i].surname, sur) == 0 &&
-        firsts_fit(d->pers[i].first, first))
-      return (int)i;
-  return -1;
+  return best_last >= 0 ? best : any;
 }
 
 /* The one person whose first name this is, or -1. */
 static int by_first(ng_doc *d, const char *low) {
   int found = -1;
-  for (size_t i = 0; i < d->npers; i++)
+  for (size_t i = 0; i < d->npers && i < 4096; i++)
     if (d->pers[i].first && strcmp(d->pers[i].first, low) == 0) {
       if (found >= 0)
         return -1;
@@ -268,30 +298,26 @@ static int near_speech(ng_doc *d, const ngi_ment *m) {
 /* How much more often "it"/"its" than "he"/"she" follows the name in its
  * sentence: "Microsoft said it would buy" is a company, "Putin said he
  * believed" a person. */
-static int neuter_refs(ng_doc *d, const char *sur) {
-  int score = 0;
-  for (size_t k = 0; k < d->nments; k++) {
-    ngi_ment *o = &d->ments[k];
-    if (o->kind != M_PERSON || o->entity >= 0 || strcmp(surname_low(d, o), sur))
+static int neuter_ref(const ng_doc *d, const ngi_ment *o) {
+  int s = d->toks[o->t0].sent;
+  for (int i = o->t1; i < (int)d->ntoks && i < o->t1 + 40 &&
+                      d->toks[i].sent == s; i++) {
+    const ngi_tok *t = &d->toks[i];
+    if (t->flags & T_INQ)
       continue;
-    int s = d->toks[o->t0].sent;
-    for (int i = o->t1; i < (int)d->ntoks && d->toks[i].sent == s; i++) {
-      const ngi_tok *t = &d->toks[i];
-      if (t->flags & T_INQ)
-        continue;
-      if (ngi_tok_is(t, "it") || ngi_tok_is(t, "its")) {
-        score++;
-        break;
-      }
-      if (ngi_tok_is(t, "he") || ngi_tok_is(t, "she") ||
-          ngi_tok_is(t, "his") || ngi_tok_is(t, "her")) {
-        score--;
-        break;
-      }
-    }
+    if (ngi_tok_is(t, "it") || ngi_tok_is(t, "its"))
+      return 1;
+    if (ngi_tok_is(t, "he") || ngi_tok_is(t, "she") || ngi_tok_is(t, "his") ||
+        ngi_tok_is(t, "her"))
+      return -1;
   }
-  return score;
+  return 0;
 }
+
+/* What is known of the lone candidates sharing one surname. */
+typedef struct cand {
+  int count, evidence, speech, neuter, person, nonloc;
+} cand;
 
 static void drop(ng_doc *d, ngi_ment *m) {
   m->kind = 0;
@@ -300,7 +326,42 @@ static void drop(ng_doc *d, ngi_ment *m) {
       d->toks[k].ment = -1;
 }
 
+/* The candidate record for a surname, made on first use. */
+static cand *cand_of(ng_doc *d, ngi_map *map, cand **all, size_t *n,
+                     size_t *cap, const char *sur) {
+  intptr_t i;
+  if (ngi_map_get(map, sur, &i))
+    return &(*all)[i];
+  cand *c = NGI_PUSH(&d->arena, *all, *n, *cap);
+  if (!c || ngi_map_put(map, sur, (intptr_t)*n - 1))
+    return NULL;
+  c->person = -1;
+  return c;
+}
+
+static ng_status build(ng_doc *d, ngi_map *cmap);
+
 ng_status ngi_build_persons(ng_doc *d) {
+  ngi_map cmap;
+  ngi_map_init(&cmap);
+  ng_status st = build(d, &cmap);
+  ngi_map_release(&cmap);
+  return st;
+}
+
+static ng_status build(ng_doc *d, ngi_map *cmap) {
+  cand *cands = NULL;
+  size_t ncand = 0, capcand = 0;
+  /* 0. what each surname has going for it */
+  for (size_t mi = 0; mi < d->nments; mi++) {
+    ngi_ment *m = &d->ments[mi];
+    if (m->kind != M_PERSON)
+      continue;
+    cand *c = cand_of(d, cmap, &cands, &ncand, &capcand, surname_low(d, m));
+    if (!c)
+      return NG_ENOMEM;
+    c->nonloc += !m->locative;
+  }
   /* 1. full names, in text order */
   for (size_t mi = 0; mi < d->nments; mi++) {
     ngi_ment *m = &d->ments[mi];
@@ -312,13 +373,9 @@ ng_status ngi_build_persons(ng_doc *d) {
       continue;
     if (m->locative && m->evidence == 2 && !near_speech(d, m)) {
       /* "at Ain Issa": a person only if named elsewhere too */
-      int other = 0;
-      for (size_t k = 0; k < d->nments && !other; k++) {
-        ngi_ment *o = &d->ments[k];
-        other = k != mi && o->kind == M_PERSON && !o->locative &&
-                strcmp(surname_low(d, o), surname_low(d, m)) == 0;
-      }
-      if (!other) {
+      intptr_t ci;
+      if (!ngi_map_get(cmap, surname_low(d, m), &ci) ||
+          cands[ci].nonloc == 0) {
         drop(d, m);
         continue;
       }
@@ -326,10 +383,11 @@ ng_status ngi_build_persons(ng_doc *d) {
     const char *form = ngi_span_text(d, m->t0, m->t1);
     const char *first = first_low(d, m), *sur = surname_low(d, m);
     int pi = -1;
-    for (size_t i = 0; i < d->npers && pi < 0; i++)
-      if (strcmp(d->pers[i].surname, sur) == 0 &&
-          firsts_fit(d->pers[i].first, first))
-        pi = (int)i;
+    intptr_t head;
+    if (ngi_map_get(&d->surnames, sur, &head))
+      for (int i = (int)head; i >= 0 && pi < 0; i = d->pers[i].next_sur)
+        if (firsts_fit(d->pers[i].first, first))
+          pi = i;
     if (pi < 0 && (pi = new_person(d, m, form)) < 0)
       return NG_ENOMEM;
     if (d->toks[m->t0].flags & T_INITIAL)
@@ -356,40 +414,41 @@ ng_status ngi_build_persons(ng_doc *d) {
     if (pi >= 0 && attach(d, pi, m, (int)mi, ngi_span_text(d, m->t0, m->t1)))
       return NG_ENOMEM;
   }
-  /* 3. candidates with no anchor: persons on evidence */
+  /* 3. candidates with no anchor: persons on evidence.  A lone name with
+   * no honorific or title is a person only if the article speaks of it as
+   * "he" or "she" ("Putin said ... he added"), not "it" ("Microsoft said
+   * it would"). */
   for (size_t mi = 0; mi < d->nments; mi++) {
     ngi_ment *m = &d->ments[mi];
     if (m->kind != M_PERSON || m->entity >= 0)
       continue;
-    const char *sur = surname_low(d, m);
-    int evidence = 0, count = 0, speech = 0;
-    for (size_t k = mi; k < d->nments; k++) {
-      ngi_ment *o = &d->ments[k];
-      if (o->kind != M_PERSON || o->entity >= 0 ||
-          strcmp(surname_low(d, o), sur))
-        continue;
-      count++;
-      evidence |= o->evidence > 0;
-      speech |= near_speech(d, o);
-    }
-    /* a lone name with no honorific or title is a person only if the
-     * article speaks of it as "he" or "she" ("Putin said ... he added"),
-     * not "it" ("Microsoft said it would") */
-    if (!(evidence || (count >= 2 && speech)) ||
-        (!evidence && neuter_refs(d, sur) >= 0)) {
+    intptr_t ci;
+    if (!ngi_map_get(cmap, surname_low(d, m), &ci))
+      continue;
+    cand *c = &cands[ci];
+    c->count++;
+    c->evidence |= m->evidence > 0;
+    c->speech |= near_speech(d, m);
+    c->neuter += neuter_ref(d, m);
+  }
+  for (size_t mi = 0; mi < d->nments; mi++) {
+    ngi_ment *m = &d->ments[mi];
+    if (m->kind != M_PERSON || m->entity >= 0)
+      continue;
+    intptr_t ci;
+    if (!ngi_map_get(cmap, surname_low(d, m), &ci))
+      continue;
+    cand *c = &cands[ci];
+    if (!(c->evidence || (c->count >= 2 && c->speech)) ||
+        (!c->evidence && c->neuter >= 0)) {
       drop(d, m);
       continue;
     }
-    int pi = new_person(d, m, ngi_span_text(d, m->t0, m->t1));
-    if (pi < 0)
+    if (c->person < 0 &&
+        (c->person = new_person(d, m, ngi_span_text(d, m->t0, m->t1))) < 0)
       return NG_ENOMEM;
-    for (size_t k = mi; k < d->nments; k++) {
-      ngi_ment *o = &d->ments[k];
-      if (o->kind == M_PERSON && o->entity < 0 &&
-          strcmp(surname_low(d, o), sur) == 0 &&
-          attach(d, pi, o, (int)k, ngi_span_text(d, o->t0, o->t1)))
-        return NG_ENOMEM;
-    }
+    if (attach(d, c->person, m, (int)mi, ngi_span_text(d, m->t0, m->t1)))
+      return NG_ENOMEM;
   }
   return d->arena.failed ? NG_ENOMEM : NG_OK;
 }

@@ -426,7 +426,7 @@ static int country_fit(ng_doc *d, int pi, const char *label) {
 
 int ngi_recent_person(ng_doc *d, int i, int g, int not) {
   int para = i < (int)d->ntoks ? d->toks[i].para : (int)d->nparas;
-  for (int k = i - 1; k >= 0; k--) {
+  for (int k = i - 1; k >= 0 && k >= i - 600; k--) {
     const ngi_tok *t = &d->toks[k];
     if (para - t->para > 3 || d->paras[t->para].heading)
       break;
@@ -508,7 +508,7 @@ static int resolve_desc(ng_doc *d, int mi) {
   int describer =
       ngi_map_get(&d->lex->describer, d->toks[head].low, NULL) != 0;
   if (cname && !describer)
-    for (size_t p = 0; p < d->npers; p++)
+    for (size_t p = 0; p < d->npers && p < 512; p++)
       for (size_t r = 0; r < d->pers[p].nroles; r++) {
         const ngi_role *ro = &d->pers[p].roles[r];
         if (ro->org && strcmp(ro->org, cname) == 0 && (int)p != possessor &&
@@ -525,7 +525,7 @@ static int resolve_desc(ng_doc *d, int mi) {
       }
   if (!cname && !describer) {
     /* "the minister said": a recent person with that title */
-    for (size_t p = 0; p < d->npers; p++)
+    for (size_t p = 0; p < d->npers && p < 512; p++)
       for (size_t r = 0; r < d->pers[p].nroles; r++) {
         char low[128];
         const ngi_role *ro = &d->pers[p].roles[r];
@@ -545,7 +545,7 @@ static int resolve_desc(ng_doc *d, int mi) {
     return -1;
   /* 2. the most recent person who may hold it */
   int s = d->toks[m->t0].sent;
-  for (int k = m->t0 - 1; k >= 0; k--) {
+  for (int k = m->t0 - 1; k >= 0 && k >= m->t0 - 1500; k--) {
     const ngi_tok *t = &d->toks[k];
     if (t->ment < 0 || (t->flags & T_INQ) || d->ments[t->ment].t0 != k)
       continue;

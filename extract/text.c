@@ -72,6 +72,9 @@ void ng_doc_free(ng_doc *d) {
   if (!d)
     return;
   ngi_map_release(&d->acronyms);
+  ngi_map_release(&d->surnames);
+  ngi_map_release(&d->orgmap);
+  ngi_map_release(&d->midcaps);
   ngi_arena_release(&d->arena);
   free(d);
 }

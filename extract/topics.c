@@ -116,22 +116,25 @@ static int content_word(const ng_doc *d, int i) {
   return 1;
 }
 
-static const char *phrase_key(ng_doc *d, int t0, int t1) {
-  char buf[256];
+/* The key of tokens [t0, t1) in buf (cap bytes): lower-case words, a
+ * plural s dropped.  Returns its length, or 0 when it does not fit. */
+static size_t phrase_key(const ng_doc *d, int t0, int t1, char *buf,
+                         size_t cap) {
   size_t n = 0;
   for (int i = t0; i < t1; i++) {
     const char *w = d->toks[i].low;
     size_t l = strlen(w);
     if (l > 3 && w[l - 1] == 's' && !strchr("siu'", w[l - 2]))
       l--;
-    if (n + l + 2 >= sizeof buf)
-      return NULL;
+    if (n + l + 2 >= cap)
+      return 0;
     if (n)
       buf[n++] = ' ';
     memcpy(buf + n, w, l);
     n += l;
   }
-  return ngi_strndup(&d->arena, buf, n);
+  buf[n] = '\0';
+  return n;
 }
 
 /* Tokens [t0, t1) all inside one organisation name: "Cyprus Mail". */
@@ -161,18 +164,20 @@ static ng_status count_phrases(ng_doc *d, ngi_map *idx, phrase **ph,
         if (w > 1 && (in_one_org(d, i, i + w) || single_place(d, i) ||
                       single_place(d, i + w - 1)))
           continue; /* "Cyprus Mail", "Turkey began" */
-        const char *key = phrase_key(d, i, i + w);
-        if (!key)
-          return NG_ENOMEM;
+        char buf[256];
+        size_t kl = phrase_key(d, i, i + w, buf, sizeof buf);
+        if (!kl)
+          continue;
         intptr_t v;
         int caps = w == 1 && (d->toks[i].flags & (T_CAP | T_ALLCAPS)) &&
                    !(d->toks[i].flags & T_SSTART);
-        if (ngi_map_get(idx, key, &v)) {
+        if (ngi_map_getn(idx, buf, kl, &v)) {
           (*ph)[v].count++;
           (*ph)[v].caps += caps;
           continue;
         }
-        phrase *p = NGI_PUSH(&d->arena, *ph, *n, *cap);
+        const char *key = ngi_strndup(&d->arena, buf, kl);
+        phrase *p = key ? NGI_PUSH(&d->arena, *ph, *n, *cap) : NULL;
         if (!p || ngi_map_put(idx, key, (intptr_t)*n - 1))
           return NG_ENOMEM;
         p->key = key;
@@ -340,25 +345,33 @@ ng_status ngi_find_topics(ng_doc *d) {
     max = 7;
   if ((st = key_phrases(d, max, counts, &ph, &nph)))
     goto out;
+  /* each paragraph: the chosen phrase it uses most */
+  const phrase *chosen[8];
+  int nchosen = 0;
+  for (size_t i = 0; i < nph && nchosen < 8; i++)
+    if (ph[i].chosen >= 0)
+      chosen[nchosen++] = &ph[i];
+  size_t s = 0;
   for (size_t p = 0; p < d->nparas; p++) {
-    if (d->para_topic[p] >= 0 || d->paras[p].heading)
+    size_t s0 = s;
+    while (s < d->nsents && d->sents[s].para == (int)p)
+      s++;
+    if (d->para_topic[p] >= 0 || d->paras[p].heading || !nchosen)
       continue;
     int best = -1, bc = 0;
-    for (size_t i = 0; i < nph; i++) {
-      if (ph[i].chosen < 0)
-        continue;
+    for (int i = 0; i < nchosen; i++) {
       int c = 0;
-      for (size_t s = 0; s < d->nsents; s++) {
-        if (d->sents[s].para != (int)p)
-          continue;
-        for (int k = d->sents[s].t0; k + ph[i].words <= d->sents[s].t1; k++)
-          if (content_word(d, k)) {
-            const char *key = phrase_key(d, k, k + ph[i].words);
-            c += key && strcmp(key, ph[i].key) == 0;
-          }
-      }
+      for (size_t x = s0; x < s; x++)
+        for (int k = d->sents[x].t0; k + chosen[i]->words <= d->sents[x].t1;
+             k++) {
+          char buf[256];
+          if (content_word(d, k) &&
+              phrase_key(d, k, k + chosen[i]->words, buf, sizeof buf) &&
+              strcmp(buf, chosen[i]->key) == 0)
+            c++;
+        }
       if (c > bc)
-        bc = c, best = ph[i].chosen;
+        bc = c, best = chosen[i]->chosen;
     }
     d->para_topic[p] = best;
   }
