@@ -380,8 +380,40 @@ PY
     LC_ALL=C sort > "$tmp/par2.nq"
   if [ -s "$tmp/par1.nq" ] && cmp -s "$tmp/par1.nq" "$tmp/par2.nq"; then pass
   else fail "GNU parallel --pipe: sorted output differs from one process: $(head -c 200 "$tmp/par.err")"; fi
+  # and with --keep-order, the very same bytes
+  ng extract -q -j 1 "$tmp/par.jsonl" > "$tmp/par1k.nq"
+  parallel --will-cite --pipe --block 20k -j 2 --keep-order \
+    "$NG_BIN" extract -q -j 1 - < "$tmp/par.jsonl" > "$tmp/par2k.nq" 2> /dev/null
+  check "GNU parallel --pipe --keep-order: the bytes of one process" \
+    cmp -s "$tmp/par1k.nq" "$tmp/par2k.nq"
 else
   fail "GNU parallel not installed (scripts/deps.sh installs it)"
+fi
+
+# docs/scale.md: Virtuoso's bulk loader (ld_dir + rdf_loader_run) takes the
+# N-Quads with one graph per article.
+if command -v virtuoso-t > /dev/null && command -v isql-vt > /dev/null; then
+  vdir=$tmp/virtuoso
+  if bash scripts/virtuoso.sh start "$vdir" > "$tmp/venv" 2> "$tmp/verr"; then
+    # shellcheck source=/dev/null
+    . "$tmp/venv"
+    cp "$tmp/many.nq" "$vdir/articles.nq"
+    isql-vt "127.0.0.1:$VIRT_SQL_PORT" "$VIRT_USER" "$VIRT_PASSWORD" \
+      exec="ld_dir('$vdir', '*.nq', 'https://w3id.org/newsgraph/graph/x');
+            rdf_loader_run(); checkpoint;
+            sparql select count(distinct ?g) as ?graphs count(*) as ?n
+              where { graph ?g { ?s ?p ?o }
+                      filter(strstarts(str(?g), 'https://w3id.org/newsgraph/id/article/')) };" \
+      > "$tmp/isql.out" 2>&1
+    want="$n_arts $(LC_ALL=C sort -u "$tmp/many.nq" | wc -l)"
+    got=$(awk '/^[0-9]+ +[0-9]+ *$/ { print $1, $2 }' "$tmp/isql.out" | tail -n 1)
+    if [ "$got" = "$want" ]; then pass; else
+      fail "virtuoso bulk load: graphs and triples '$got', want '$want'"
+    fi
+    bash scripts/virtuoso.sh stop "$vdir" > /dev/null 2>&1
+  else
+    fail "virtuoso bulk load: cannot start Virtuoso: $(head -c 200 "$tmp/verr")"
+  fi
 fi
 
 printf '%d passed, %d failed\n' "$passed" "$failed"
