@@ -35,6 +35,7 @@ static int negated(const ng_doc *d, int v, int s0) {
   for (int k = v - 1; k >= s0 && k >= v - 3; k--) {
     const ngi_tok *t = &d->toks[k];
     if (ngi_tok_is(t, "not") || ngi_tok_is(t, "never") ||
+        ngi_tok_is(t, "nothing") || ngi_tok_is(t, "none") ||
         ngi_tok_is(t, "yet") || ngi_tok_is(t, "no") ||
         strstr(t->low, "n't") || ngi_tok_is(t, "to") ||
         ngi_tok_is(t, "if") || ngi_tok_is(t, "whether"))

@@ -632,7 +632,7 @@ static ng_status reported(ng_doc *d, int s, cue *cues, int n) {
     while (from < to && (d->toks[from].flags & T_PUNCT) &&
            !(d->toks[from].flags & T_QUOTE))
       from++;
-    if (words_in(d, from, to) < 4 || dangling(&d->toks[to - 1]))
+    if (words_in(d, from, to) < 3 || dangling(&d->toks[to - 1]))
       continue;
     if (!add_stmt(d, 0, c->speaker, d->toks[from].b, d->toks[to - 1].e) &&
         d->arena.failed)

@@ -34,14 +34,16 @@ const char *ng_version(void) { return NG_VERSION; }
 #define NG_DATADIR "/usr/local/share/newsgraph"
 #endif
 
+/* $NEWSGRAPH_DATA, else the install prefix's data when installed, else
+ * ./ontology (a build tree). */
 const char *ng_data_dir(void) {
   const char *env = getenv("NEWSGRAPH_DATA");
   struct stat sb;
   if (env && *env)
     return env;
-  if (stat("ontology/lexicon", &sb) == 0 && S_ISDIR(sb.st_mode))
-    return "ontology";
-  return NG_DATADIR;
+  if (stat(NG_DATADIR "/lexicon", &sb) == 0 && S_ISDIR(sb.st_mode))
+    return NG_DATADIR;
+  return "ontology";
 }
 
 /* ------------------------------------------------------------ results */

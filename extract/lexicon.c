@@ -375,7 +375,7 @@ ng_status ng_lexicon_load(const char *dir, ng_lexicon **out, char *err) {
   if (stat(path, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
     if (err)
       snprintf(err, NG_ERRLEN,
-               "no lexicon folder at '%s' (set NEWSGRAPH_DATA or --data)",
+               "no lexicon folder at '%.400s' (set NEWSGRAPH_DATA or --data)",
                path);
     st = NG_ELEXICON;
   }

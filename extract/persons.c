@@ -439,7 +439,8 @@ static ng_status build(ng_doc *d, ngi_map *cmap) {
     if (!ngi_map_get(cmap, surname_low(d, m), &ci))
       continue;
     cand *c = &cands[ci];
-    if (!(c->evidence || (c->count >= 2 && c->speech)) ||
+    if (!(c->evidence || (c->count >= 2 && c->speech) ||
+          (c->speech && c->neuter < 0)) ||
         (!c->evidence && c->neuter >= 0)) {
       drop(d, m);
       continue;

@@ -181,6 +181,9 @@ static int looks_like_org(const ng_doc *d, int t0, int t1) {
     int m = t->ment;
     if (m >= 0 && (d->ments[m].kind == M_PLACE || d->ments[m].kind == M_ORG))
       return 1;
+    intptr_t v; /* inside a description: "the Kremlin spokesman" */
+    if (ngi_place_at(d, i, t1, &v) > 0)
+      return 1;
     if ((t->flags & T_ALLCAPS) ||
         ngi_map_get(&d->lex->orgword, t->low, NULL))
       return 1;
@@ -397,16 +400,6 @@ static ng_status roles_after(ng_doc *d, int pi, int t1, int end) {
 
 /* ------------------------------------------------------------ resolution */
 
-static int place_of(ng_doc *d, int country) {
-  if (country < 0)
-    return -1;
-  const char *name = d->lex->places[country].name;
-  for (size_t i = 0; i < d->norgs; i++)
-    if (strcmp(d->orgs[i].label, name) == 0)
-      return (int)i;
-  return -1;
-}
-
 /* The countries a person is tied to by roles: 1 if `label` is one of
  * them, -1 if the person has another country, 0 if none. */
 static int country_fit(ng_doc *d, int pi, const char *label) {
@@ -417,9 +410,12 @@ static int country_fit(ng_doc *d, int pi, const char *label) {
       continue;
     if (label && strcmp(o, label) == 0)
       return 1;
-    for (size_t i = 0; i < d->norgs; i++)
-      if (d->orgs[i].country && strcmp(d->orgs[i].label, o) == 0)
-        other = 1;
+    char low[256];
+    size_t n = ngi_lower(o, strlen(o), low, sizeof low);
+    intptr_t v;
+    if (ngi_map_getn(&d->lex->place, low, n, &v) &&
+        NGI_PLACE_KIND(v) == NGI_PLACE_NAME)
+      other = 1;
   }
   return other ? -1 : 0;
 }
@@ -620,10 +616,8 @@ ng_status ngi_find_roles(ng_doc *d) {
         int hs = head;
         while (hs > m->t0 && ngi_title_kind(d, hs - 1) == NGI_TITLE_MODIFIER)
           hs--;
-        int o = place_of(d, country);
-        if (o >= 0 && (st = add_role(d, m->subject, title_text(d, hs,
-                                                               head + 1),
-                                     d->orgs[o].label, 0)))
+        if ((st = add_role(d, m->subject, title_text(d, hs, head + 1),
+                           d->lex->places[country].name, 0)))
           return st;
       }
     } else if (m->kind == M_PRON) {
