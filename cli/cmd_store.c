@@ -52,6 +52,8 @@ static const char query_help[] =
   "                       CONSTRUCT/DESCRIBE: turtle (default), ntriples,\n"
   "                       rdfxml, json\n"
   "  -q, --query-file F   read the query from F ('-' = stdin)\n"
+  "  --merge-same-as      see persons through 'newsgraph link': each one\n"
+  "                       owl:sameAs another is replaced by it\n"
   "  -h, --help           this help\n"
   "\n"
   "Exit: 0 ok, 2 usage, 3 cannot read the query, 7 store, 9 query error.\n";
@@ -239,13 +241,17 @@ cmd_query(int argc, char **argv)
   char err[NG_ERRLEN];
   char *qbuf = NULL;
   size_t qlen = 0;
-  int i, r;
+  int i, r, merge = 0;
   ng_status qs;
 
   for(i = 1; i < argc; i++) {
     if(!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
       fputs(query_help, stdout);
       return CLI_OK;
+    }
+    if(!strcmp(argv[i], "--merge-same-as")) {
+      merge = 1;
+      continue;
     }
     if((r = cli_opt_value(argc, argv, &i, "store", 0, &store)) ||
        (r = cli_opt_value(argc, argv, &i, "format", 'f', &format)) ||
@@ -294,7 +300,8 @@ cmd_query(int argc, char **argv)
     free(qbuf);
     return r;
   }
-  qs = ng_store_query(st, text, format, stdout, err);
+  qs = merge ? ng_store_query_merged(st, NULL, text, format, stdout, err)
+             : ng_store_query(st, text, format, stdout, err);
   ng_store_free(st);
   free(qbuf);
   if(qs != NG_OK) {

@@ -24,6 +24,7 @@ static const struct {
   {"query", cmd_query, "run a SPARQL query over the store"},
   {"stats", cmd_stats, "count articles, persons, statements in the store"},
   {"push", cmd_push, "send graphs to a SPARQL endpoint"},
+  {"link", cmd_link, "link persons across articles and to Wikidata"},
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])

@@ -341,6 +341,60 @@ ng_status ng_fetch(const char *url, const ng_fetch_opts *opts,
                    ng_fetched **out, char *err);
 void ng_fetched_free(ng_fetched *f);
 
+/* --- linking (issue 5: graph/link.c) --- */
+/* Entity linking over the store: person nodes of different articles that
+ * name one real person are tied together in a named graph of their own
+ * (NG_LINKS_GRAPH by default), replaced on each run so it can be
+ * recomputed or dropped.  owl:sameAs only when sure; spelling variants and
+ * likely-but-unproven matches get skos:closeMatch.  Every link is also
+ * described by a reified rdf:Statement with ng:confidence (0..1) and
+ * ng:linkReason.  A person gazetteer (TSV: name, aliases, Wikidata ID,
+ * roles) adds owl:sameAs <http://www.wikidata.org/entity/Q...>. */
+
+#define NG_LINKS_GRAPH NG_DEFAULT_BASE "graph/links"
+
+/* One link, as given to ng_link_opts.on_link. */
+typedef struct ng_link {
+  const char *from, *to;             /* IRIs */
+  const char *from_label, *to_label; /* rdfs:label (to: NULL for Wikidata) */
+  const char *predicate;             /* "owl:sameAs" or "skos:closeMatch" */
+  double confidence;
+  const char *reason;                /* "surname only, unique, context" */
+} ng_link;
+
+typedef struct ng_link_opts {
+  const char *graph;     /* the links graph; NULL: NG_LINKS_GRAPH */
+  const char *gazetteer; /* person gazetteer TSV, or NULL */
+  const char *variants;  /* given-name variants; NULL: the data dir's
+                            gazetteer/name-variants.tsv when present */
+  void (*on_link)(void *arg, const ng_link *l); /* each decision */
+  void *arg;
+} ng_link_opts;
+
+typedef struct ng_link_stats {
+  size_t graphs;      /* graphs read (the links graph excluded) */
+  size_t persons;     /* distinct person nodes */
+  size_t merged;      /* person nodes once owl:sameAs is followed */
+  size_t same_as;     /* owl:sameAs between persons written */
+  size_t close_match; /* skos:closeMatch written */
+  size_t wikidata;    /* persons tied to Wikidata by the gazetteer */
+} ng_link_stats;
+
+/* Compute the links over every graph of st (but the links graph) and
+ * replace the links graph with them (one transaction).  NG_ELEXICON when
+ * the gazetteer or variants file is unreadable or malformed (err says the
+ * line). stats may be NULL. */
+ng_status ng_store_link(ng_store *st, const ng_link_opts *o,
+                        ng_link_stats *stats, char *err);
+
+/* ng_store_query over a view of the store in which every person that the
+ * links graph (NULL: NG_LINKS_GRAPH) says is owl:sameAs another is
+ * replaced by it (its cluster's canonical node).  The view is built in
+ * memory for the one query. */
+ng_status ng_store_query_merged(ng_store *st, const char *links_graph,
+                                const char *query, const char *format,
+                                FILE *out, char *err);
+
 #ifdef __cplusplus
 }
 #endif

@@ -1,0 +1,2004 @@
+/* link.c - entity linking over the store: one real person, one node.
+ *
+ * Reads every graph of the store (but the links graph), collects the
+ * person nodes with their labels, other names, role titles, the articles
+ * that mention them and what else those articles mention, and decides:
+ *
+ *  - short forms: a surname-only ("Putin"), initial ("V. Putin") or
+ *    shorter full name ("George Bush") is tied to the one full name of the
+ *    store it fits (same surname, fitting given names or initials, gender
+ *    and roles that do not conflict, never in the same article).  With
+ *    evidence from context (a role title in common, or two rarer entities
+ *    both mention) that is owl:sameAs; without, or when the surname is
+ *    spelt differently, skos:closeMatch with a lower confidence.  Several
+ *    fitting full names: no link, unless context picks one clearly out
+ *    (closeMatch, 0.5).
+ *  - spelling variants of full names (Aleksey/Alexei, Ryabkov/Riabkov,
+ *    Mohammed/Muhammad): skos:closeMatch with a confidence.
+ *  - a person gazetteer (TSV) ties names to Wikidata with owl:sameAs.
+ *
+ * Kept apart always: nodes in one article (the extractor already chose),
+ * a short form whose article also has a full name with its surname,
+ * conflicting genders (Mr/Mrs, given names), conflicting roles, a node
+ * whose own forms conflict (Mr and Mrs Blair under one IRI).  owl:sameAs
+ * links are closed into clusters; each member points at its cluster's
+ * canonical node (the full name in most articles), so one hop suffices.
+ */
+#define _POSIX_C_SOURCE 200809L
+
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "graph_internal.h"
+#include "iri.h"
+#include "link.h"
+#include "store.h"
+#include "vocab.h"
+
+#define NG_CONFIDENCE NG_NS "confidence"
+#define NG_LINK_REASON NG_NS "linkReason"
+#define RDF_STATEMENT NGI_RDF "Statement"
+
+/* ------------------------------------------------------------ helpers */
+
+static char *
+xstrdup(const char *s)
+{
+  size_t n = strlen(s) + 1;
+  char *p = malloc(n);
+
+  if(p)
+    memcpy(p, s, n);
+  return p;
+}
+
+/* Append x to a growable int array; -1 on out of memory. */
+static int
+ipush(int **a, size_t *n, size_t *cap, int x)
+{
+  if(*n == *cap) {
+    size_t nc = *cap ? *cap * 2 : 4;
+    int *na = realloc(*a, nc * sizeof *na);
+    if(!na)
+      return -1;
+    *a = na;
+    *cap = nc;
+  }
+  (*a)[(*n)++] = x;
+  return 0;
+}
+
+static int
+spush(char ***a, size_t *n, size_t *cap, char *s)
+{
+  if(*n == *cap) {
+    size_t nc = *cap ? *cap * 2 : 4;
+    char **na = realloc(*a, nc * sizeof *na);
+    if(!na)
+      return -1;
+    *a = na;
+    *cap = nc;
+  }
+  (*a)[(*n)++] = s;
+  return 0;
+}
+
+static int
+sfind(char **a, size_t n, const char *s)
+{
+  size_t i;
+
+  for(i = 0; i < n; i++)
+    if(!strcmp(a[i], s))
+      return 1;
+  return 0;
+}
+
+/* String -> int map, open addressing (FNV-1a). */
+typedef struct smap {
+  char **keys;
+  int *vals;
+  size_t cap, n;
+} smap;
+
+static size_t
+hash(const char *s)
+{
+  size_t h = 2166136261u;
+
+  for(; *s; s++)
+    h = (h ^ (unsigned char)*s) * 16777619u;
+  return h;
+}
+
+static void
+smap_free(smap *m)
+{
+  size_t i;
+
+  for(i = 0; i < m->cap; i++)
+    free(m->keys ? m->keys[i] : NULL);
+  free(m->keys);
+  free(m->vals);
+  memset(m, 0, sizeof *m);
+}
+
+static int *
+smap_slot(smap *m, const char *k, int *found)
+{
+  size_t i;
+
+  *found = 0;
+  if(!m->cap)
+    return NULL;
+  for(i = hash(k) & (m->cap - 1); m->keys[i]; i = (i + 1) & (m->cap - 1))
+    if(!strcmp(m->keys[i], k)) {
+      *found = 1;
+      return &m->vals[i];
+    }
+  return &m->vals[i];
+}
+
+static int
+smap_get(const smap *m, const char *k, int dflt)
+{
+  int found;
+  int *v = smap_slot((smap *)m, k, &found);
+
+  return found ? *v : dflt;
+}
+
+/* Set k to v (a copy of k is kept); -1 on out of memory. */
+static int
+smap_put(smap *m, const char *k, int v)
+{
+  int found;
+  int *slot;
+
+  if((m->n + 1) * 2 > m->cap) {
+    smap old = *m;
+    size_t i, nc = m->cap ? m->cap * 2 : 64;
+
+    m->keys = calloc(nc, sizeof *m->keys);
+    m->vals = calloc(nc, sizeof *m->vals);
+    if(!m->keys || !m->vals) {
+      free(m->keys);
+      free(m->vals);
+      *m = old;
+      return -1;
+    }
+    m->cap = nc;
+    m->n = 0;
+    for(i = 0; i < old.cap; i++)
+      if(old.keys[i]) {
+        size_t j = hash(old.keys[i]) & (nc - 1);
+        while(m->keys[j])
+          j = (j + 1) & (nc - 1);
+        m->keys[j] = old.keys[i];
+        m->vals[j] = old.vals[i];
+        m->n++;
+      }
+    free(old.keys);
+    free(old.vals);
+  }
+  slot = smap_slot(m, k, &found);
+  if(!found) {
+    size_t i = (size_t)(slot - m->vals);
+    m->keys[i] = xstrdup(k);
+    if(!m->keys[i])
+      return -1;
+    m->n++;
+  }
+  *slot = v;
+  return 0;
+}
+
+/* ------------------------------------------------------------ names */
+
+void
+ngi_link_fold(const char *t, char *out, size_t n)
+{
+  size_t o = 0;
+
+  if(n == 0)
+    return;
+  while(*t && o + 1 < n) {
+    char c = *t, d = t[1];
+    char r = c;
+    size_t skip = 1;
+
+    if(c == 'k' && d == 's') { r = 'x'; skip = 2; }
+    else if(c == 'k' && d == 'h') { r = 'h'; skip = 2; }
+    else if(c == 'p' && d == 'h') { r = 'f'; skip = 2; }
+    else if(c == 'o' && d == 'u') { r = 'u'; skip = 2; }
+    else if(c == 'c' && d == 'k') { r = 'k'; skip = 2; }
+    else if(c == 'd' && d == 'h') { r = 'd'; skip = 2; }
+    else if(c == 'w') r = 'v';
+    else if(c == 'q') r = 'k';
+    else if(c == 'y') r = 'i';
+    t += skip;
+    if(o > 0 && out[o - 1] == r)
+      continue; /* doubled letters once */
+    out[o++] = r;
+  }
+  out[o] = '\0';
+}
+
+size_t
+ngi_link_distance(const char *a, const char *b, size_t cap)
+{
+  size_t la = strlen(a), lb = strlen(b), i, j;
+  size_t row[64], prev;
+
+  if(la >= 63 || lb >= 63)
+    return cap + 1;
+  if((la > lb ? la - lb : lb - la) > cap)
+    return cap + 1;
+  for(j = 0; j <= lb; j++)
+    row[j] = j;
+  for(i = 1; i <= la; i++) {
+    size_t best;
+    prev = row[0];
+    row[0] = i;
+    best = row[0];
+    for(j = 1; j <= lb; j++) {
+      size_t cur = row[j];
+      size_t v = prev + (a[i - 1] != b[j - 1]);
+      if(row[j] + 1 < v)
+        v = row[j] + 1;
+      if(row[j - 1] + 1 < v)
+        v = row[j - 1] + 1;
+      row[j] = v;
+      prev = cur;
+      if(v < best)
+        best = v;
+    }
+    if(best > cap)
+      return cap + 1;
+  }
+  return row[lb] > cap ? cap + 1 : row[lb];
+}
+
+static const char *const particles[] = {
+  "de", "van", "von", "der", "den", "del", "della", "da", "di", "du", "la",
+  "le", "al", "el", "bin", "ibn", "ter", "st", "dos", "das", NULL
+};
+static const char *const suffixes[] = {
+  "jr", "sr", "ii", "iii", "iv", NULL
+};
+static const char *const male_forms[] = {
+  "Mr", "Mr.", "Lord", "Sir", "Sheikh", "King", "Prince", "Pope", NULL
+};
+static const char *const female_forms[] = {
+  "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Lady", "Dame", "Baroness", "Queen",
+  "Princess", NULL
+};
+/* forms that take a given name: "Sir John" is not a surname */
+static const char *const given_forms[] = {
+  "Sir", "Dame", "King", "Queen", "Prince", "Princess", "Pope", "Saint",
+  NULL
+};
+static const char *const role_stop[] = {
+  "former", "the", "of", "and", "for", "ex", "then", "new", "acting",
+  "senior", "chief", "deputy", "a", "an", "in", "to", "on", NULL
+};
+
+static int
+in_words(const char *const *list, const char *s)
+{
+  for(; *list; list++)
+    if(!strcmp(*list, s))
+      return 1;
+  return 0;
+}
+
+enum { K_SKIP = 0, K_SURNAME, K_INITIAL, K_FULL };
+
+typedef struct person {
+  char *iri, *label;
+  char **alts; size_t nalt, capalt;
+  char **roles; size_t nrole, caprole;   /* lower-case titles */
+  int *arts; size_t nart, capart;        /* article indices, ascending */
+  /* parsed name */
+  char **given; size_t ngiven, capgiven; /* slugs; initials are 1 letter */
+  char *surname;                         /* slug of the surname */
+  char sfold[128];                       /* its transliteration key */
+  char suffix[8];                        /* "jr", "sr", "iii" ... */
+  int kind;
+  char gender;                           /* M, F, 0 unknown, X mixed */
+  int parent;                            /* union-find */
+  int canon;
+  double conf;                           /* of the link that merged it */
+  int ent;                               /* entity id, -1 when none */
+  int done;                              /* linked by link_short */
+} person;
+
+typedef struct article {
+  int *ents; size_t nents, capents;      /* mentioned entity ids */
+  int *persons; size_t np, capp;
+} article;
+
+typedef struct gaz_entry {
+  char *qid;
+  char **names; size_t nnames, capnames; /* slugs */
+  char **roles; size_t nrole, caprole;
+} gaz_entry;
+
+typedef struct linker {
+  ng_store *st;
+  const ng_link_opts *o;
+  const char *graph;
+  person *p; size_t np, capp;
+  article *a; size_t na, capa;
+  smap person_ix;      /* IRI -> person index */
+  smap ents;           /* entity IRI -> id */
+  int *df; size_t ndf, capdf; /* articles mentioning each entity */
+  smap given_gender;   /* given-name slug -> 'M' 'F' 'U' */
+  smap variants;       /* given-name slug -> group (1..) */
+  smap gaz;            /* slug of a gazetteer name -> entry + 1, -1 dup */
+  gaz_entry *g; size_t ng, capg;
+  smap buckets;        /* surname fold key -> bucket index */
+  int **bk; size_t *nbk, *capbk; size_t nbuckets, capbuckets;
+  int *mark; int stamp;
+  int **mem; size_t *nmem, *capmem; /* cluster members, by root */
+  int *ent_person;     /* entity id -> person index, or -1 */
+  /* output */
+  librdf_world *w;
+  librdf_model *m;
+  size_t nlinks;
+  ng_link_stats stats;
+  ng_status rc;
+  char *err;
+} linker;
+
+static void
+lerr(linker *L, ng_status rc, const char *fmt, ...)
+{
+  va_list ap;
+
+  if(L->rc != NG_OK)
+    return;
+  L->rc = rc;
+  if(L->err) {
+    va_start(ap, fmt);
+    vsnprintf(L->err, NG_ERRLEN, fmt, ap);
+    va_end(ap);
+  }
+}
+
+#define NOMEM(L) lerr((L), NG_ENOMEM, "out of memory")
+
+/* Words of a string split at spaces, in place on a copy (caller frees
+ * *buf). */
+static size_t
+split(const char *s, char **buf, char **tok, size_t max)
+{
+  size_t n = 0;
+  char *p;
+
+  *buf = xstrdup(s);
+  if(!*buf)
+    return 0;
+  for(p = *buf; *p && n < max;) {
+    while(*p == ' ' || *p == '\t')
+      *p++ = '\0';
+    if(!*p)
+      break;
+    tok[n++] = p;
+    while(*p && *p != ' ' && *p != '\t')
+      p++;
+  }
+  return n;
+}
+
+/* The slug of one token, without its hyphens turned into word breaks. */
+static char *
+tok_slug(const char *t)
+{
+  return ngi_slug(t);
+}
+
+static void
+parse_name(linker *L, person *p)
+{
+  char *buf = NULL, *tok[16], *sl[16];
+  size_t n, i, s0;
+  int single_given = 0;
+  char honor;
+
+  p->kind = K_SKIP;
+  n = split(p->label, &buf, tok, 16);
+  if(!buf) {
+    NOMEM(L);
+    return;
+  }
+  for(i = 0; i < n; i++)
+    sl[i] = NULL;
+  for(i = 0; i < n; i++) {
+    if(strchr(tok[i], '\'') && i == n - 1 && n == 1)
+      goto done; /* "I'm" */
+    if(isdigit((unsigned char)tok[i][0]))
+      goto done;
+    sl[i] = tok_slug(tok[i]);
+    if(!sl[i]) {
+      NOMEM(L);
+      goto done;
+    }
+  }
+  while(n > 1 && in_words(suffixes, sl[n - 1])) {
+    snprintf(p->suffix, sizeof p->suffix, "%s", sl[n - 1]);
+    free(sl[--n]);
+    sl[n] = NULL;
+  }
+  if(n == 0)
+    goto done;
+  /* surname: the last word with the particles before it */
+  s0 = n - 1;
+  while(s0 > 1 && in_words(particles, sl[s0 - 1]))
+    s0--;
+  {
+    size_t len = 0, k;
+    for(k = s0; k < n; k++)
+      len += strlen(sl[k]) + 1;
+    p->surname = malloc(len + 1);
+    if(!p->surname) {
+      NOMEM(L);
+      goto done;
+    }
+    p->surname[0] = '\0';
+    for(k = s0; k < n; k++) {
+      if(k > s0)
+        strcat(p->surname, "-");
+      strcat(p->surname, sl[k]);
+    }
+    ngi_link_fold(p->surname, p->sfold, sizeof p->sfold);
+  }
+  for(i = 0; i < s0; i++) {
+    /* "H.W." -> "h-w": two initials */
+    char *q = sl[i];
+    if(strlen(q) == 3 && q[1] == '-') {
+      char a[2] = { q[0], 0 }, b[2] = { q[2], 0 };
+      if(spush(&p->given, &p->ngiven, &p->capgiven, xstrdup(a)) ||
+         spush(&p->given, &p->ngiven, &p->capgiven, xstrdup(b))) {
+        NOMEM(L);
+        goto done;
+      }
+      continue;
+    }
+    if(spush(&p->given, &p->ngiven, &p->capgiven, sl[i])) {
+      NOMEM(L);
+      goto done;
+    }
+    sl[i] = NULL;
+  }
+  for(i = 0; i < p->ngiven; i++)
+    if(!p->given[i]) {
+      NOMEM(L);
+      goto done;
+    }
+  /* gender from forms of address, then from the first given name */
+  for(i = 0; i < p->nalt; i++) {
+    const char *a = p->alts[i];
+    size_t k;
+    char g = 0;
+    for(k = 0; male_forms[k]; k++) {
+      size_t l = strlen(male_forms[k]);
+      if(!strncmp(a, male_forms[k], l) && a[l] == ' ')
+        g = 'M';
+    }
+    for(k = 0; female_forms[k]; k++) {
+      size_t l = strlen(female_forms[k]);
+      if(!strncmp(a, female_forms[k], l) && a[l] == ' ')
+        g = 'F';
+    }
+    for(k = 0; given_forms[k]; k++) {
+      size_t l = strlen(given_forms[k]);
+      if(!strncmp(a, given_forms[k], l) && a[l] == ' ' &&
+         !strchr(a + l + 1, ' '))
+        single_given = 1; /* "Sir John": a given name alone */
+    }
+    if(g && p->gender && p->gender != g)
+      p->gender = 'X';
+    else if(g && !p->gender)
+      p->gender = g;
+  }
+  honor = p->gender;
+  if(p->ngiven > 0 && strlen(p->given[0]) > 1) {
+    int v = smap_get(&L->given_gender, p->given[0], 0);
+    if(v == 'M' || v == 'F') {
+      if(p->gender && p->gender != v)
+        p->gender = 'X';
+      else if(!p->gender)
+        p->gender = (char)v;
+    }
+  }
+  for(i = 0; i < n; i++)
+    if(strchr(tok[i], '-') && islower((unsigned char)
+                                      strchr(tok[i], '-')[1]))
+      goto done; /* "Paris-based Euronext" */
+  if(p->ngiven == 0) {
+    /* one word: a surname only when a form of address says so ("Mr
+     * Blair") or the article gives a role; never a given name alone */
+    if(single_given || (!p->gender && p->nrole == 0))
+      goto done;
+    p->kind = K_SURNAME;
+  } else {
+    p->kind = K_INITIAL;
+    for(i = 0; i < p->ngiven; i++)
+      if(strlen(p->given[i]) > 1) {
+        /* a full name: its first given name must be one, unless forms
+         * of address show a person ("Troubled Marsh") */
+        if(smap_get(&L->given_gender, p->given[i], 0) == 0 && !honor)
+          goto done;
+        p->kind = K_FULL;
+        break;
+      }
+  }
+done:
+  for(i = 0; i < 16 && i < n; i++)
+    free(sl[i]);
+  free(buf);
+}
+
+/* 1 when role sets are both non-empty and share a content word; 0 when
+ * either is empty; -1 when both have roles and none shares a word. */
+static int
+roles_fit(char **ra, size_t na, char **rb, size_t nb)
+{
+  size_t i, j, x, y;
+
+  if(na == 0 || nb == 0)
+    return 0;
+  for(i = 0; i < na; i++) {
+    char *ba = NULL, *ta[12];
+    size_t nta = split(ra[i], &ba, ta, 12);
+    for(j = 0; j < nb; j++) {
+      char *bb = NULL, *tb[12];
+      size_t ntb = split(rb[j], &bb, tb, 12);
+      for(x = 0; x < nta; x++) {
+        if(in_words(role_stop, ta[x]))
+          continue;
+        for(y = 0; y < ntb; y++)
+          if(!strcmp(ta[x], tb[y])) {
+            free(bb);
+            free(ba);
+            return 1;
+          }
+      }
+      free(bb);
+    }
+    free(ba);
+  }
+  return -1;
+}
+
+static int
+same_title(const person *a, const person *b)
+{
+  size_t i;
+
+  for(i = 0; i < a->nrole; i++)
+    if(sfind(b->roles, b->nrole, a->roles[i]))
+      return 1;
+  return 0;
+}
+
+static int
+gender_fits(const person *a, const person *b)
+{
+  if(a->gender == 'X' || b->gender == 'X')
+    return 0;
+  return !a->gender || !b->gender || a->gender == b->gender;
+}
+
+static int
+cooccur(const person *a, const person *b)
+{
+  size_t i = 0, j = 0;
+
+  while(i < a->nart && j < b->nart) {
+    if(a->arts[i] == b->arts[j])
+      return 1;
+    if(a->arts[i] < b->arts[j])
+      i++;
+    else
+      j++;
+  }
+  return 0;
+}
+
+static int find(linker *L, int i);
+
+/* An entity as context: a person stands for its cluster so far. */
+static int
+context_key(linker *L, int e)
+{
+  int pi = L->ent_person[e];
+
+  if(pi < 0)
+    return e;
+  pi = find(L, pi);
+  return L->p[pi].ent >= 0 ? L->p[pi].ent : e;
+}
+
+/* Entities (other than a and b and their clusters) mentioned with both,
+ * leaving out those that most articles mention. */
+static size_t
+shared_context(linker *L, int ia, int ib)
+{
+  const person *a = &L->p[ia], *b = &L->p[ib];
+  int ka = a->ent >= 0 ? context_key(L, a->ent) : -2;
+  int kb = b->ent >= 0 ? context_key(L, b->ent) : -2;
+  size_t i, k, n = 0, cap = L->na / 10 > 50 ? L->na / 10 : 50;
+  int s1, s2;
+
+  s1 = ++L->stamp;
+  s2 = ++L->stamp;
+  for(i = 0; i < a->nart; i++) {
+    const article *ar = &L->a[a->arts[i]];
+    for(k = 0; k < ar->nents; k++)
+      if((size_t)L->df[ar->ents[k]] <= cap)
+        L->mark[context_key(L, ar->ents[k])] = s1;
+  }
+  for(i = 0; i < b->nart; i++) {
+    const article *ar = &L->a[b->arts[i]];
+    for(k = 0; k < ar->nents; k++) {
+      int e = ar->ents[k], key;
+      if((size_t)L->df[e] > cap)
+        continue;
+      key = context_key(L, e);
+      if(key == ka || key == kb || L->mark[key] != s1)
+        continue;
+      L->mark[key] = s2;
+      n++;
+    }
+  }
+  return n;
+}
+
+static int
+is_initial_of(const char *init, const char *name)
+{
+  return strlen(init) == 1 && name[0] == init[0];
+}
+
+/* A given name of x fits one of f: equal, an initial of it, or (when
+ * variants is set) a spelling variant; *variant says which. */
+static int
+given_fits(linker *L, const char *x, const char *f, int *variant)
+{
+  char fx[128], ff[128];
+  int gx, gf;
+
+  if(!strcmp(x, f) || is_initial_of(x, f))
+    return 1;
+  if(strlen(x) < 2 || strlen(f) < 2)
+    return 0;
+  ngi_link_fold(x, fx, sizeof fx);
+  ngi_link_fold(f, ff, sizeof ff);
+  if(!strcmp(fx, ff)) {
+    *variant = *variant > 1 ? *variant : 1;
+    return 1;
+  }
+  gx = smap_get(&L->variants, x, 0);
+  gf = smap_get(&L->variants, f, 0);
+  if(gx && gx == gf) {
+    *variant = *variant > 2 ? *variant : 2;
+    return 1;
+  }
+  if(strlen(x) >= 6 && strlen(f) >= 6 && x[0] == f[0] &&
+     ngi_link_distance(x, f, 1) <= 1) {
+    *variant = 3;
+    return 1;
+  }
+  return 0;
+}
+
+/* Does x name f in fewer or other-spelt words?  x's given names must fit
+ * f's in order (f may have more: middle names); the first ones must fit.
+ * *variant: 0 exact, 1 transliteration, 2 variant table, 3 one letter.
+ * *shorter: x says less than f. */
+static int
+name_fits(linker *L, const person *x, const person *f, int *variant,
+          int *shorter)
+{
+  size_t i = 0, j = 0;
+
+  *variant = 0;
+  *shorter = 0;
+  if(strcmp(x->suffix, f->suffix) && x->kind == K_FULL)
+    return 0; /* Hank Williams and Hank Williams Jr */
+  if(strcmp(x->surname, f->surname))
+    *variant = 1;
+  if(x->ngiven == 0) {
+    *shorter = 1;
+    return 1;
+  }
+  if(f->ngiven == 0 || !given_fits(L, x->given[0], f->given[0], variant))
+    return 0;
+  if(strlen(x->given[0]) < strlen(f->given[0]) && strlen(x->given[0]) == 1)
+    *shorter = 1;
+  for(i = 1, j = 1; i < x->ngiven; i++) {
+    while(j < f->ngiven && !given_fits(L, x->given[i], f->given[j], variant))
+      j++;
+    if(j == f->ngiven)
+      return 0;
+    if(strlen(x->given[i]) == 1 && strlen(f->given[j]) > 1)
+      *shorter = 1;
+    j++;
+  }
+  if(f->ngiven > x->ngiven)
+    *shorter = 1;
+  /* f must not be shorter anywhere (it would be two different ways) */
+  return 1;
+}
+
+/* ------------------------------------------------------------ output */
+
+static librdf_node *
+res(linker *L, const char *iri)
+{
+  librdf_node *n = librdf_new_node_from_uri_string(
+    L->w, (const unsigned char *)iri);
+  if(!n)
+    NOMEM(L);
+  return n;
+}
+
+static void
+emit(linker *L, librdf_node *s, const char *pred, librdf_node *o)
+{
+  librdf_node *p = res(L, pred);
+  librdf_statement *st;
+
+  if(!s || !p || !o || L->rc != NG_OK) {
+    if(s)
+      librdf_free_node(s);
+    if(p)
+      librdf_free_node(p);
+    if(o)
+      librdf_free_node(o);
+    return;
+  }
+  st = librdf_new_statement_from_nodes(L->w, s, p, o);
+  if(!st || librdf_model_add_statement(L->m, st))
+    lerr(L, NG_ERDF, "cannot add a link to the graph");
+  if(st)
+    librdf_free_statement(st);
+}
+
+static librdf_node *
+lit(linker *L, const char *v, const char *dt)
+{
+  librdf_uri *u = NULL;
+  librdf_node *n;
+
+  if(dt) {
+    u = librdf_new_uri(L->w, (const unsigned char *)dt);
+    if(!u) {
+      NOMEM(L);
+      return NULL;
+    }
+  }
+  n = librdf_new_node_from_typed_literal(L->w, (const unsigned char *)v,
+                                         NULL, u);
+  if(u)
+    librdf_free_uri(u);
+  if(!n)
+    NOMEM(L);
+  return n;
+}
+
+/* The reified record of one link, and the callback. */
+static void
+record(linker *L, const char *from, const char *to, const char *pred,
+       double conf, const char *reason, const char *fl, const char *tl)
+{
+  char frag[64], num[16];
+  char *iri;
+  ng_link l;
+
+  L->nlinks++;
+  snprintf(frag, sizeof frag, "#link-%zu", L->nlinks);
+  iri = ngi_iri_join(L->graph, frag, NULL);
+  if(!iri) {
+    NOMEM(L);
+    return;
+  }
+  snprintf(num, sizeof num, "%.2f", conf);
+  emit(L, res(L, iri), NGI_RDF "type", res(L, RDF_STATEMENT));
+  emit(L, res(L, iri), NGI_RDF "subject", res(L, from));
+  emit(L, res(L, iri), NGI_RDF "predicate", res(L, pred));
+  emit(L, res(L, iri), NGI_RDF "object", res(L, to));
+  emit(L, res(L, iri), NG_CONFIDENCE, lit(L, num, NGI_XSD "decimal"));
+  emit(L, res(L, iri), NG_LINK_REASON, lit(L, reason, NULL));
+  free(iri);
+  if(L->o && L->o->on_link) {
+    l.from = from;
+    l.to = to;
+    l.from_label = fl;
+    l.to_label = tl;
+    l.predicate = strcmp(pred, NGI_OWL "sameAs") ? "skos:closeMatch"
+                                                 : "owl:sameAs";
+    l.confidence = conf;
+    l.reason = reason;
+    L->o->on_link(L->o->arg, &l);
+  }
+}
+
+/* ------------------------------------------------------------ clusters */
+
+static int
+find(linker *L, int i)
+{
+  if(i < 0)
+    return i;
+  while(L->p[i].parent != i) {
+    L->p[i].parent = L->p[L->p[i].parent].parent;
+    i = L->p[i].parent;
+  }
+  return i;
+}
+
+/* May the clusters of a and b become one?  No two members in one
+ * article, no two full names whose given names conflict. */
+static int
+clusters_fit(linker *L, int a, int b)
+{
+  int ra = find(L, a), rb = find(L, b);
+  size_t i, j;
+
+  if(ra == rb)
+    return 1;
+  for(i = 0; i < L->nmem[ra]; i++) {
+    const person *x = &L->p[L->mem[ra][i]];
+    for(j = 0; j < L->nmem[rb]; j++) {
+      const person *y = &L->p[L->mem[rb][j]];
+      int v, sh;
+      if(cooccur(x, y) || !gender_fits(x, y))
+        return 0;
+      if(x->kind == K_FULL && y->kind == K_FULL &&
+         !name_fits(L, x, y, &v, &sh) && !name_fits(L, y, x, &v, &sh))
+        return 0;
+    }
+  }
+  return 1;
+}
+
+static int
+unite(linker *L, int a, int b)
+{
+  int ra = find(L, a), rb = find(L, b);
+  size_t i;
+
+  if(ra == rb)
+    return 0;
+  if(L->nmem[ra] < L->nmem[rb]) {
+    int t = ra;
+    ra = rb;
+    rb = t;
+  }
+  for(i = 0; i < L->nmem[rb]; i++)
+    if(ipush(&L->mem[ra], &L->nmem[ra], &L->capmem[ra], L->mem[rb][i])) {
+      NOMEM(L);
+      return -1;
+    }
+  L->nmem[rb] = 0;
+  L->p[rb].parent = ra;
+  return 0;
+}
+
+/* ------------------------------------------------------------ reading */
+
+typedef struct trip {
+  int kind;
+  char *s, *o;
+} trip;
+
+enum { T_TYPE, T_LABEL, T_ALT, T_ROLE, T_TITLE, T_MENTIONS };
+
+static int
+entity_id(linker *L, const char *iri)
+{
+  int id = smap_get(&L->ents, iri, -1);
+
+  if(id >= 0)
+    return id;
+  id = (int)L->ndf;
+  if(smap_put(&L->ents, iri, id) || ipush(&L->df, &L->ndf, &L->capdf, 0)) {
+    NOMEM(L);
+    return -1;
+  }
+  return id;
+}
+
+static int
+person_id(linker *L, const char *iri)
+{
+  int id = smap_get(&L->person_ix, iri, -1);
+  person *p;
+
+  if(id >= 0)
+    return id;
+  if(L->np == L->capp) {
+    size_t nc = L->capp ? L->capp * 2 : 256;
+    person *np = realloc(L->p, nc * sizeof *np);
+    if(!np) {
+      NOMEM(L);
+      return -1;
+    }
+    L->p = np;
+    L->capp = nc;
+  }
+  p = &L->p[L->np];
+  memset(p, 0, sizeof *p);
+  p->iri = xstrdup(iri);
+  if(!p->iri || smap_put(&L->person_ix, iri, (int)L->np)) {
+    free(p->iri);
+    NOMEM(L);
+    return -1;
+  }
+  return (int)L->np++;
+}
+
+static const char *
+node_str(librdf_node *n)
+{
+  if(!n)
+    return NULL;
+  if(librdf_node_is_resource(n))
+    return (const char *)librdf_uri_as_string(librdf_node_get_uri(n));
+  if(librdf_node_is_literal(n))
+    return (const char *)librdf_node_get_literal_value(n);
+  return NULL;
+}
+
+static void
+read_graph(linker *L, const char *giri)
+{
+  static const struct { const char *p; int kind; } preds[] = {
+    { NGI_RDF "type", T_TYPE },
+    { NGI_RDFS "label", T_LABEL },
+    { NGI_SKOS "altLabel", T_ALT },
+    { NG_NS "holdsRole", T_ROLE },
+    { NG_NS "title", T_TITLE },
+    { NG_NS "mentions", T_MENTIONS },
+  };
+  librdf_node *ctx = res(L, giri);
+  librdf_stream *str;
+  trip *t = NULL;
+  size_t nt = 0, capt = 0, i, j;
+  article *ar;
+  int ai;
+
+  if(!ctx)
+    return;
+  str = librdf_model_context_as_stream(L->st->model, ctx);
+  librdf_free_node(ctx);
+  if(!str) {
+    lerr(L, NG_ESTORE, "cannot read graph <%s>", giri);
+    return;
+  }
+  for(; !librdf_stream_end(str) && L->rc == NG_OK;
+      librdf_stream_next(str)) {
+    librdf_statement *s = librdf_stream_get_object(str);
+    const char *sv, *pv, *ov;
+    size_t k;
+
+    if(!s)
+      break;
+    sv = node_str(librdf_statement_get_subject(s));
+    pv = node_str(librdf_statement_get_predicate(s));
+    ov = node_str(librdf_statement_get_object(s));
+    if(!sv || !pv || !ov ||
+       !librdf_node_is_resource(librdf_statement_get_subject(s)))
+      continue;
+    for(k = 0; k < sizeof preds / sizeof preds[0]; k++)
+      if(!strcmp(pv, preds[k].p))
+        break;
+    if(k == sizeof preds / sizeof preds[0])
+      continue;
+    if(preds[k].kind == T_TYPE && strcmp(ov, NG_NS "Person"))
+      continue;
+    if(nt == capt) {
+      size_t nc = capt ? capt * 2 : 64;
+      trip *n2 = realloc(t, nc * sizeof *n2);
+      if(!n2) {
+        NOMEM(L);
+        break;
+      }
+      t = n2;
+      capt = nc;
+    }
+    t[nt].kind = preds[k].kind;
+    t[nt].s = xstrdup(sv);
+    t[nt].o = xstrdup(ov);
+    nt++;
+    if(!t[nt - 1].s || !t[nt - 1].o)
+      NOMEM(L);
+  }
+  librdf_free_stream(str);
+  if(L->rc != NG_OK)
+    goto out;
+
+  if(L->na == L->capa) {
+    size_t nc = L->capa ? L->capa * 2 : 64;
+    article *na = realloc(L->a, nc * sizeof *na);
+    if(!na) {
+      NOMEM(L);
+      goto out;
+    }
+    L->a = na;
+    L->capa = nc;
+  }
+  ai = (int)L->na++;
+  ar = &L->a[ai];
+  memset(ar, 0, sizeof *ar);
+  for(i = 0; i < nt && L->rc == NG_OK; i++) {
+    if(t[i].kind == T_MENTIONS) {
+      int e = entity_id(L, t[i].o);
+      if(e >= 0 && !(ar->nents && 0)) {
+        size_t k;
+        for(k = 0; k < ar->nents && ar->ents[k] != e; k++)
+          ;
+        if(k == ar->nents) {
+          if(ipush(&ar->ents, &ar->nents, &ar->capents, e))
+            NOMEM(L);
+          else
+            L->df[e]++;
+        }
+      }
+    }
+    if(t[i].kind != T_TYPE)
+      continue;
+    {
+      int pi = person_id(L, t[i].s);
+      person *p;
+      if(pi < 0)
+        break;
+      p = &L->p[pi];
+      if(p->nart && p->arts[p->nart - 1] == ai)
+        continue;
+      if(ipush(&p->arts, &p->nart, &p->capart, ai) ||
+         ipush(&ar->persons, &ar->np, &ar->capp, pi)) {
+        NOMEM(L);
+        break;
+      }
+      for(j = 0; j < nt; j++) {
+        if(strcmp(t[j].s, t[i].s))
+          continue;
+        if(t[j].kind == T_LABEL && !p->label) {
+          p->label = xstrdup(t[j].o);
+          if(!p->label)
+            NOMEM(L);
+        } else if(t[j].kind == T_ALT && !sfind(p->alts, p->nalt, t[j].o)) {
+          char *c = xstrdup(t[j].o);
+          if(!c || spush(&p->alts, &p->nalt, &p->capalt, c)) {
+            free(c);
+            NOMEM(L);
+          }
+        } else if(t[j].kind == T_ROLE) {
+          size_t k;
+          const char *title = NULL;
+          for(k = 0; k < nt; k++)
+            if(t[k].kind == T_TITLE && !strcmp(t[k].s, t[j].o))
+              title = t[k].o;
+          if(!title)
+            for(k = 0; k < nt; k++)
+              if(t[k].kind == T_LABEL && !strcmp(t[k].s, t[j].o))
+                title = t[k].o;
+          if(title) {
+            char *c = xstrdup(title), *q;
+            if(!c) {
+              NOMEM(L);
+              continue;
+            }
+            for(q = c; *q; q++)
+              *q = (char)tolower((unsigned char)*q);
+            if(sfind(p->roles, p->nrole, c))
+              free(c);
+            else if(spush(&p->roles, &p->nrole, &p->caprole, c)) {
+              free(c);
+              NOMEM(L);
+            }
+          }
+        }
+      }
+    }
+  }
+out:
+  for(i = 0; i < nt; i++) {
+    free(t[i].s);
+    free(t[i].o);
+  }
+  free(t);
+}
+
+/* ------------------------------------------------------------ data files */
+
+/* Read a text file line by line; fn gets each line without its end and
+ * its number; nonzero from fn stops. */
+static ng_status
+each_line(linker *L, const char *path, int optional,
+          int (*fn)(linker *L, char *line, size_t no, const char *path))
+{
+  FILE *f = fopen(path, "r");
+  char *line = NULL;
+  size_t cap = 0, no = 0;
+  ssize_t len;
+
+  if(!f) {
+    if(optional)
+      return NG_OK;
+    lerr(L, NG_ELEXICON, "cannot read '%s'", path);
+    return L->rc;
+  }
+  while((len = getline(&line, &cap, f)) >= 0) {
+    no++;
+    while(len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+      line[--len] = '\0';
+    if(fn(L, line, no, path))
+      break;
+  }
+  free(line);
+  fclose(f);
+  return L->rc;
+}
+
+static int
+given_line(linker *L, char *line, size_t no, const char *path)
+{
+  char *tab = strchr(line, '\t'), *sl;
+
+  (void)no;
+  (void)path;
+  if(line[0] == '#' || !tab || no <= 1)
+    return 0;
+  *tab = '\0';
+  sl = ngi_slug(line);
+  if(!sl || smap_put(&L->given_gender, sl, tab[1] ? tab[1] : 'U')) {
+    free(sl);
+    NOMEM(L);
+    return 1;
+  }
+  free(sl);
+  return 0;
+}
+
+static int
+variant_line(linker *L, char *line, size_t no, const char *path)
+{
+  char *p = line, *q;
+  int group = (int)no;
+
+  (void)path;
+  if(line[0] == '#' || !line[0])
+    return 0;
+  while(p) {
+    char *sl;
+    q = strpbrk(p, "|\t");
+    if(q)
+      *q++ = '\0';
+    if(*p) {
+      sl = ngi_slug(p);
+      if(!sl || smap_put(&L->variants, sl, group)) {
+        free(sl);
+        NOMEM(L);
+        return 1;
+      }
+      free(sl);
+    }
+    p = q;
+  }
+  return 0;
+}
+
+static int
+gaz_name(linker *L, int idx, const char *name)
+{
+  gaz_entry *e = &L->g[idx];
+  char *sl;
+  int old;
+
+  if(!*name)
+    return 0;
+  sl = ngi_slug(name);
+  if(!sl || spush(&e->names, &e->nnames, &e->capnames, sl)) {
+    free(sl);
+    NOMEM(L);
+    return 1;
+  }
+  old = smap_get(&L->gaz, sl, 0);
+  /* one name for two entries: -1, decided by roles when matched */
+  if(smap_put(&L->gaz, sl, old && old != idx + 1 ? -1 : idx + 1)) {
+    NOMEM(L);
+    return 1;
+  }
+  return 0;
+}
+
+/* name TAB aliases (|) TAB Q-id TAB roles (|) */
+static int
+gaz_line(linker *L, char *line, size_t no, const char *path)
+{
+  char *f[4] = { NULL, NULL, NULL, NULL }, *p = line, *q;
+  size_t nf = 0;
+  gaz_entry *e;
+  int idx;
+
+  if(line[0] == '#' || !line[0])
+    return 0;
+  while(p && nf < 4) {
+    f[nf++] = p;
+    q = strchr(p, '\t');
+    if(q)
+      *q++ = '\0';
+    p = q;
+  }
+  if(nf >= 3 && !strcmp(f[0], "name") && !strcmp(f[2], "wikidata"))
+    return 0; /* the header */
+  if(nf < 3 || !f[0][0]) {
+    lerr(L, NG_ELEXICON, "%s:%zu: want name, aliases, Wikidata ID, roles "
+         "(tab-separated)", path, no);
+    return 1;
+  }
+  if(f[2][0] != 'Q' || !f[2][1] ||
+     strspn(f[2] + 1, "0123456789") != strlen(f[2] + 1)) {
+    lerr(L, NG_ELEXICON, "%s:%zu: '%s' is not a Wikidata ID (Q123)", path,
+         no, f[2]);
+    return 1;
+  }
+  if(L->ng == L->capg) {
+    size_t nc = L->capg ? L->capg * 2 : 16;
+    gaz_entry *ng = realloc(L->g, nc * sizeof *ng);
+    if(!ng) {
+      NOMEM(L);
+      return 1;
+    }
+    L->g = ng;
+    L->capg = nc;
+  }
+  e = &L->g[L->ng];
+  memset(e, 0, sizeof *e);
+  e->qid = xstrdup(f[2]);
+  if(!e->qid) {
+    NOMEM(L);
+    return 1;
+  }
+  idx = (int)L->ng++;
+  for(p = f[3]; p; p = q) {
+    q = strchr(p, '|');
+    if(q)
+      *q++ = '\0';
+    if(*p) {
+      char *c = xstrdup(p), *r;
+      if(!c || spush(&e->roles, &e->nrole, &e->caprole, c)) {
+        free(c);
+        NOMEM(L);
+        return 1;
+      }
+      for(r = c; *r; r++)
+        *r = (char)tolower((unsigned char)*r);
+    }
+  }
+  if(gaz_name(L, idx, f[0]))
+    return 1;
+  for(p = f[1]; p; p = q) {
+    q = strchr(p, '|');
+    if(q)
+      *q++ = '\0';
+    if(gaz_name(L, idx, p))
+      return 1;
+  }
+  return 0;
+}
+
+/* ------------------------------------------------------------ deciding */
+
+static void
+close_match(linker *L, int x, int f, double conf, const char *why)
+{
+  emit(L, res(L, L->p[x].iri), NGI_SKOS "closeMatch", res(L, L->p[f].iri));
+  record(L, L->p[x].iri, L->p[f].iri, NGI_SKOS "closeMatch", conf, why,
+         L->p[x].label, L->p[f].label);
+  L->stats.close_match++;
+}
+
+/* owl:sameAs when the clusters may join, else closeMatch. */
+static void
+same_as(linker *L, int x, int f, double conf, const char *why)
+{
+  if(!clusters_fit(L, x, f)) {
+    close_match(L, x, f, conf - 0.2, "clusters conflict; was: sameAs");
+    return;
+  }
+  if(unite(L, x, f))
+    return;
+  L->p[x].conf = conf;
+  record(L, L->p[x].iri, L->p[f].iri, NGI_OWL "sameAs", conf, why,
+         L->p[x].label, L->p[f].label);
+}
+
+/* Is there, in an article of x, another full name with x's surname? */
+static int
+surname_taken(linker *L, int x)
+{
+  const person *p = &L->p[x];
+  size_t i, k;
+
+  for(i = 0; i < p->nart; i++) {
+    const article *a = &L->a[p->arts[i]];
+    for(k = 0; k < a->np; k++) {
+      const person *q = &L->p[a->persons[k]];
+      if(a->persons[k] != x && q->kind == K_FULL && q->surname &&
+         !strcmp(q->surname, p->surname))
+        return 1;
+    }
+  }
+  return 0;
+}
+
+static size_t
+full_words(const person *p)
+{
+  size_t i, n = 0;
+
+  for(i = 0; i < p->ngiven; i++)
+    n += strlen(p->given[i]) > 1;
+  return n;
+}
+
+static size_t
+support(linker *L, int x, int f)
+{
+  return shared_context(L, x, f) + (same_title(&L->p[x], &L->p[f]) ? 3 : 0);
+}
+
+/* A shorter form x (surname only, initials, fewer given names) and the
+ * full names it fits. */
+static void
+link_short(linker *L, int x, int final)
+{
+  person *p = &L->p[x];
+  int b = smap_get(&L->buckets, p->sfold, -1);
+  int cand[64], var[64];
+  size_t nc = 0, k, sup[64], best = 0, second = 0;
+  int bi = -1;
+  char why[160];
+
+  if(b < 0 || p->gender == 'X')
+    return;
+  if(p->kind != K_FULL && surname_taken(L, x))
+    return;
+  for(k = 0; k < L->nbk[b] && nc < 64; k++) {
+    int f = L->bk[b][k], v, sh;
+    const person *q = &L->p[f];
+    if(f == x || q->kind != K_FULL || q->gender == 'X')
+      continue;
+    if(!name_fits(L, p, q, &v, &sh) || !sh)
+      continue;
+    if(!gender_fits(p, q) || roles_fit(p->roles, p->nrole, q->roles,
+                                       q->nrole) < 0 || cooccur(p, q))
+      continue;
+    cand[nc] = f;
+    var[nc] = v;
+    nc++;
+  }
+  if(nc == 0)
+    return;
+  for(k = 0; k < nc; k++) {
+    sup[k] = support(L, x, cand[k]);
+    if(sup[k] > best || bi < 0) {
+      second = bi < 0 ? 0 : best;
+      best = sup[k];
+      bi = (int)k;
+    } else if(sup[k] > second) {
+      second = sup[k];
+    }
+  }
+  {
+    const char *form = p->kind == K_SURNAME ? "surname only"
+                       : p->kind == K_INITIAL ? "initials"
+                                              : "fewer given names";
+    int honorific = p->gender == 'M' || p->gender == 'F';
+    int word = p->kind == K_FULL && nc == 1 &&
+               full_words(&L->p[cand[0]]) > full_words(p);
+    if(nc == 1 && var[0] == 0 && !word &&
+       (sup[0] >= 2 || (honorific && sup[0] >= 1))) {
+      snprintf(why, sizeof why, "%s; one full name fits; shared context %zu",
+               form, sup[0]);
+      same_as(L, x, cand[0], 0.9, why);
+      L->p[x].done = 1;
+    } else if(!final) {
+      return;
+    } else if(nc == 1 && var[0] && sup[0] >= 1) {
+      snprintf(why, sizeof why, "%s; one full name fits in another "
+               "spelling; shared context %zu", form, sup[0]);
+      close_match(L, x, cand[0], 0.6, why);
+    } else if(nc == 1 && !var[0] && !word &&
+              (p->kind != K_SURNAME || honorific || sup[0] >= 1)) {
+      /* a middle word missing without context: Jerry Lewis is not
+       * Jerry Lee Lewis */
+      snprintf(why, sizeof why, "%s; one full name fits; shared context "
+               "%zu", form, sup[0]);
+      close_match(L, x, cand[0], sup[0] >= 1 ? 0.7 : 0.6, why);
+    } else if(nc > 1 && best >= 3 && best >= 3 * second) {
+      snprintf(why, sizeof why, "%s; %zu full names fit; context picks one "
+               "(%zu against %zu)", form, nc, best, second);
+      close_match(L, x, cand[bi], 0.5, why);
+    }
+  }
+}
+
+/* Two full names of the same length that differ only in spelling. */
+static void
+link_variants(linker *L, size_t b)
+{
+  size_t i, j;
+
+  for(i = 0; i < L->nbk[b]; i++)
+    for(j = i + 1; j < L->nbk[b]; j++) {
+      int x = L->bk[b][i], f = L->bk[b][j], v1, s1, v2, s2;
+      const person *p = &L->p[x], *q = &L->p[f];
+      static const double conf[] = { 1.0, 0.9, 0.85, 0.6 };
+      static const char *const why[] = {
+        "same name, other punctuation or case",
+        "transliteration variant",
+        "given-name variants table",
+        "one letter apart",
+      };
+      if(p->kind != K_FULL || q->kind != K_FULL)
+        continue;
+      if(!name_fits(L, p, q, &v1, &s1) || !name_fits(L, q, p, &v2, &s2) ||
+         s1 || s2)
+        continue;
+      if(v2 > v1)
+        v1 = v2;
+      if(!gender_fits(p, q) || cooccur(p, q) ||
+         roles_fit(p->roles, p->nrole, q->roles, q->nrole) < 0)
+        continue;
+      if(v1 == 0)
+        same_as(L, x, f, conf[0], why[0]);
+      else
+        close_match(L, x, f, conf[v1], why[v1]);
+    }
+}
+
+/* The gazetteer entry a person is, or -1. */
+static int
+gaz_match(linker *L, const person *p)
+{
+  char *sl = ngi_slug(p->label);
+  int v, found = -1;
+  size_t i, k;
+
+  if(!sl) {
+    NOMEM(L);
+    return -1;
+  }
+  v = smap_get(&L->gaz, sl, 0);
+  if(v > 0) {
+    const gaz_entry *e = &L->g[v - 1];
+    if(roles_fit(p->roles, p->nrole, e->roles, e->nrole) >= 0)
+      found = v - 1;
+  } else if(v < 0) {
+    /* several entries have this name: the one whose roles fit */
+    for(i = 0; i < L->ng; i++) {
+      const gaz_entry *e = &L->g[i];
+      for(k = 0; k < e->nnames; k++)
+        if(!strcmp(e->names[k], sl))
+          break;
+      if(k == e->nnames ||
+         roles_fit(p->roles, p->nrole, e->roles, e->nrole) <= 0)
+        continue;
+      if(found >= 0) {
+        found = -1;
+        break;
+      }
+      found = (int)i;
+    }
+  }
+  free(sl);
+  return found;
+}
+
+static void
+wikidata(linker *L, int x, int e, const char *why)
+{
+  char *wd = ngi_iri_join(NGI_WIKIDATA, L->g[e].qid, NULL);
+
+  if(!wd) {
+    NOMEM(L);
+    return;
+  }
+  emit(L, res(L, L->p[x].iri), NGI_OWL "sameAs", res(L, wd));
+  record(L, L->p[x].iri, wd, NGI_OWL "sameAs", 1.0, why, L->p[x].label,
+         NULL);
+  L->stats.wikidata++;
+  free(wd);
+}
+
+/* ------------------------------------------------------------ driver */
+
+static int
+by_iri(const void *a, const void *b)
+{
+  return strcmp(((const person *)a)->iri, ((const person *)b)->iri);
+}
+
+static void
+free_person(person *p)
+{
+  size_t i;
+
+  free(p->iri);
+  free(p->label);
+  for(i = 0; i < p->nalt; i++)
+    free(p->alts[i]);
+  free(p->alts);
+  for(i = 0; i < p->nrole; i++)
+    free(p->roles[i]);
+  free(p->roles);
+  for(i = 0; i < p->ngiven; i++)
+    free(p->given[i]);
+  free(p->given);
+  free(p->arts);
+  free(p->surname);
+}
+
+static void
+linker_release(linker *L)
+{
+  size_t i, k;
+
+  for(i = 0; i < L->np; i++)
+    free_person(&L->p[i]);
+  free(L->p);
+  for(i = 0; i < L->na; i++) {
+    free(L->a[i].ents);
+    free(L->a[i].persons);
+  }
+  free(L->a);
+  for(i = 0; i < L->ng; i++) {
+    free(L->g[i].qid);
+    for(k = 0; k < L->g[i].nnames; k++)
+      free(L->g[i].names[k]);
+    free(L->g[i].names);
+    for(k = 0; k < L->g[i].nrole; k++)
+      free(L->g[i].roles[k]);
+    free(L->g[i].roles);
+  }
+  free(L->g);
+  for(i = 0; i < L->nbuckets; i++)
+    free(L->bk[i]);
+  free(L->bk);
+  free(L->nbk);
+  free(L->capbk);
+  if(L->mem)
+    for(i = 0; i < L->np; i++)
+      free(L->mem[i]);
+  free(L->mem);
+  free(L->nmem);
+  free(L->capmem);
+  free(L->mark);
+  free(L->ent_person);
+  free(L->df);
+  smap_free(&L->person_ix);
+  smap_free(&L->ents);
+  smap_free(&L->given_gender);
+  smap_free(&L->variants);
+  smap_free(&L->gaz);
+  smap_free(&L->buckets);
+}
+
+/* Persons in IRI order, so that the output does not depend on the order
+ * the store lists its graphs in. */
+static void
+sort_persons(linker *L)
+{
+  int *newix;
+  size_t i, k;
+
+  if(L->np == 0)
+    return;
+  for(i = 0; i < L->np; i++)
+    L->p[i].parent = (int)i; /* old index */
+  qsort(L->p, L->np, sizeof *L->p, by_iri);
+  newix = malloc(L->np * sizeof *newix);
+  if(!newix) {
+    NOMEM(L);
+    return;
+  }
+  for(i = 0; i < L->np; i++)
+    newix[L->p[i].parent] = (int)i;
+  for(i = 0; i < L->na; i++)
+    for(k = 0; k < L->a[i].np; k++)
+      L->a[i].persons[k] = newix[L->a[i].persons[k]];
+  free(newix);
+}
+
+static void
+make_buckets(linker *L)
+{
+  size_t i;
+
+  for(i = 0; i < L->np && L->rc == NG_OK; i++) {
+    const person *p = &L->p[i];
+    int b;
+    if(p->kind != K_FULL)
+      continue;
+    b = smap_get(&L->buckets, p->sfold, -1);
+    if(b < 0) {
+      if(L->nbuckets == L->capbuckets) {
+        size_t nc = L->capbuckets ? L->capbuckets * 2 : 256;
+        int **a = realloc(L->bk, nc * sizeof *a);
+        size_t *n1, *n2;
+        if(a)
+          L->bk = a;
+        n1 = a ? realloc(L->nbk, nc * sizeof *n1) : NULL;
+        if(n1)
+          L->nbk = n1;
+        n2 = n1 ? realloc(L->capbk, nc * sizeof *n2) : NULL;
+        if(!n2) {
+          NOMEM(L);
+          return;
+        }
+        L->capbk = n2;
+        L->capbuckets = nc;
+      }
+      b = (int)L->nbuckets++;
+      L->bk[b] = NULL;
+      L->nbk[b] = L->capbk[b] = 0;
+      if(smap_put(&L->buckets, p->sfold, b)) {
+        NOMEM(L);
+        return;
+      }
+    }
+    if(ipush(&L->bk[b], &L->nbk[b], &L->capbk[b], (int)i))
+      NOMEM(L);
+  }
+}
+
+static char *
+data_path(const char *rel)
+{
+  return ngi_iri_join(ng_data_dir(), "/", rel);
+}
+
+static void
+load_data(linker *L)
+{
+  char *path = data_path("lexicon/given-names.tsv");
+
+  if(!path) {
+    NOMEM(L);
+    return;
+  }
+  each_line(L, path, 1, given_line);
+  free(path);
+  if(L->o && L->o->variants) {
+    each_line(L, L->o->variants, 0, variant_line);
+  } else {
+    path = data_path("gazetteer/name-variants.tsv");
+    if(!path) {
+      NOMEM(L);
+      return;
+    }
+    each_line(L, path, 1, variant_line);
+    free(path);
+  }
+  if(L->o && L->o->gazetteer && L->rc == NG_OK)
+    each_line(L, L->o->gazetteer, 0, gaz_line);
+}
+
+ng_status
+ng_store_link(ng_store *st, const ng_link_opts *o, ng_link_stats *stats,
+              char *err)
+{
+  linker L;
+  ng_graph *g = NULL;
+  char **iris = NULL;
+  size_t n = 0, i;
+  ng_status rc;
+
+  memset(&L, 0, sizeof L);
+  L.st = st;
+  L.w = st->world;
+  L.o = o;
+  L.err = err;
+  L.graph = o && o->graph ? o->graph : NG_LINKS_GRAPH;
+  if(stats)
+    memset(stats, 0, sizeof *stats);
+  rc = ngi_iri_check(L.graph, "links graph", err);
+  if(rc != NG_OK)
+    return rc;
+  load_data(&L);
+  if(L.rc == NG_OK) {
+    rc = ng_store_graphs(st, &iris, &n, err);
+    if(rc != NG_OK)
+      L.rc = rc;
+  }
+  ngi_store_log_reset(st);
+  for(i = 0; i < n && L.rc == NG_OK; i++)
+    if(strcmp(iris[i], L.graph)) {
+      read_graph(&L, iris[i]);
+      L.stats.graphs++;
+    }
+  for(i = 0; i < n; i++)
+    free(iris[i]);
+  free(iris);
+  if(L.rc == NG_OK)
+    sort_persons(&L);
+  for(i = 0; i < L.np && L.rc == NG_OK; i++)
+    if(L.p[i].label)
+      parse_name(&L, &L.p[i]);
+  L.stats.persons = L.np;
+  if(L.rc == NG_OK) {
+    L.mark = calloc(L.ndf + 1, sizeof *L.mark);
+    L.ent_person = malloc((L.ndf + 1) * sizeof *L.ent_person);
+    L.mem = calloc(L.np + 1, sizeof *L.mem);
+    L.nmem = calloc(L.np + 1, sizeof *L.nmem);
+    L.capmem = calloc(L.np + 1, sizeof *L.capmem);
+    if(!L.mark || !L.mem || !L.nmem || !L.capmem || !L.ent_person)
+      NOMEM(&L);
+  }
+  for(i = 0; i < L.ndf && L.rc == NG_OK; i++)
+    L.ent_person[i] = -1;
+  for(i = 0; i < L.np && L.rc == NG_OK; i++) {
+    L.p[i].ent = smap_get(&L.ents, L.p[i].iri, -1);
+    if(L.p[i].ent >= 0)
+      L.ent_person[L.p[i].ent] = (int)i;
+  }
+  for(i = 0; i < L.np && L.rc == NG_OK; i++) {
+    L.p[i].parent = (int)i;
+    if(ipush(&L.mem[i], &L.nmem[i], &L.capmem[i], (int)i))
+      NOMEM(&L);
+  }
+  if(L.rc == NG_OK)
+    make_buckets(&L);
+  if(L.rc == NG_OK) {
+    L.w = st->world;
+    rc = ngi_graph_new_in(st->world, &g, err);
+    if(rc != NG_OK)
+      L.rc = rc;
+    else
+      L.m = ngi_graph_model(g);
+  }
+  /* exact and spelling matches first, then the shorter forms */
+  for(i = 0; i < L.nbuckets && L.rc == NG_OK; i++)
+    link_variants(&L, i);
+  /* twice: what the first round joins is context for the second */
+  for(i = 0; i < L.np && L.rc == NG_OK; i++)
+    if(L.p[i].kind != K_SKIP)
+      link_short(&L, (int)i, 0);
+  for(i = 0; i < L.np && L.rc == NG_OK; i++)
+    if(L.p[i].kind != K_SKIP && !L.p[i].done)
+      link_short(&L, (int)i, 1);
+  /* clusters: every member owl:sameAs the canonical node */
+  for(i = 0; i < L.np && L.rc == NG_OK; i++) {
+    size_t k;
+    int best = -1;
+    if(find(&L, (int)i) != (int)i)
+      continue;
+    L.stats.merged++;
+    for(k = 0; k < L.nmem[i]; k++) {
+      int m = L.mem[i][k];
+      if(best < 0 || (L.p[m].kind == K_FULL && L.p[best].kind != K_FULL) ||
+         ((L.p[m].kind == K_FULL) == (L.p[best].kind == K_FULL) &&
+          (L.p[m].nart > L.p[best].nart ||
+           (L.p[m].nart == L.p[best].nart && m < best))))
+        best = m;
+    }
+    for(k = 0; k < L.nmem[i]; k++)
+      L.p[L.mem[i][k]].canon = best;
+    for(k = 0; k < L.nmem[i]; k++) {
+      int m = L.mem[i][k];
+      if(m == best)
+        continue;
+      emit(&L, res(&L, L.p[m].iri), NGI_OWL "sameAs",
+           res(&L, L.p[best].iri));
+      L.stats.same_as++;
+    }
+  }
+  /* Wikidata, from the gazetteer: the matching node and its canonical */
+  if(L.ng > 0) {
+    char *done = calloc(L.np + 1, 1);
+    if(!done)
+      NOMEM(&L);
+    for(i = 0; i < L.np && L.rc == NG_OK; i++) {
+      int e, c;
+      if(!L.p[i].label || L.p[i].kind == K_SKIP ||
+         (e = gaz_match(&L, &L.p[i])) < 0)
+        continue;
+      if(!done[i])
+        wikidata(&L, (int)i, e, "gazetteer name");
+      done[i] = 1;
+      c = L.p[i].canon;
+      if(c != (int)i && !done[c]) {
+        wikidata(&L, c, e, "gazetteer name of a node it is owl:sameAs");
+        done[c] = 1;
+      }
+    }
+    free(done);
+  }
+  if(L.rc == NG_OK) {
+    rc = ng_store_put_graph(st, g, L.graph, NULL, err);
+    if(rc != NG_OK)
+      L.rc = rc;
+  }
+  ng_graph_free(g);
+  if(stats && L.rc == NG_OK)
+    *stats = L.stats;
+  rc = L.rc;
+  linker_release(&L);
+  return rc;
+}
+
+/* ------------------------------------------------------------ merged view */
+
+ng_status
+ng_store_query_merged(ng_store *st, const char *links_graph,
+                      const char *query, const char *format, FILE *out,
+                      char *err)
+{
+  librdf_storage *mem = NULL;
+  librdf_model *m = NULL, *saved;
+  librdf_node *ctx = NULL;
+  librdf_stream *str;
+  smap map;
+  char **iris = NULL, **canon = NULL;
+  size_t n = 0, i, ncanon = 0, capcanon = 0;
+  ng_status rc;
+
+  memset(&map, 0, sizeof map);
+  if(!links_graph)
+    links_graph = NG_LINKS_GRAPH;
+  rc = ngi_iri_check(links_graph, "links graph", err);
+  if(rc != NG_OK)
+    return rc;
+  /* the map: person -> its canonical node */
+  ctx = librdf_new_node_from_uri_string(st->world,
+                                        (const unsigned char *)links_graph);
+  if(!ctx)
+    goto nomem;
+  str = librdf_model_context_as_stream(st->model, ctx);
+  librdf_free_node(ctx);
+  if(!str) {
+    ngi_store_log_err(st, "cannot read the links graph", err);
+    return NG_ESTORE;
+  }
+  for(; !librdf_stream_end(str); librdf_stream_next(str)) {
+    librdf_statement *s = librdf_stream_get_object(str);
+    librdf_node *sn, *on;
+    const char *p, *a, *b;
+    if(!s)
+      break;
+    sn = librdf_statement_get_subject(s);
+    on = librdf_statement_get_object(s);
+    p = node_str(librdf_statement_get_predicate(s));
+    if(!p || strcmp(p, NGI_OWL "sameAs") || !librdf_node_is_resource(sn) ||
+       !librdf_node_is_resource(on))
+      continue;
+    a = node_str(sn);
+    b = node_str(on);
+    if(!strncmp(b, NGI_WIKIDATA, strlen(NGI_WIKIDATA)))
+      continue;
+    if(smap_get(&map, a, -1) < 0) {
+      int ci = -1;
+      size_t k;
+      for(k = 0; k < ncanon; k++)
+        if(!strcmp(canon[k], b))
+          ci = (int)k;
+      if(ci < 0) {
+        char *c = xstrdup(b);
+        if(!c || spush(&canon, &ncanon, &capcanon, c)) {
+          free(c);
+          librdf_free_stream(str);
+          goto nomem;
+        }
+        ci = (int)ncanon - 1;
+      }
+      if(smap_put(&map, a, ci)) {
+        librdf_free_stream(str);
+        goto nomem;
+      }
+    }
+  }
+  librdf_free_stream(str);
+
+  mem = librdf_new_storage(st->world, "hashes", NULL,
+                           "hash-type='memory',contexts='yes'");
+  m = mem ? librdf_new_model(st->world, mem, NULL) : NULL;
+  if(!m)
+    goto nomem;
+  rc = ng_store_graphs(st, &iris, &n, err);
+  for(i = 0; i < n && rc == NG_OK; i++) {
+    ctx = librdf_new_node_from_uri_string(st->world,
+                                          (const unsigned char *)iris[i]);
+    str = ctx ? librdf_model_context_as_stream(st->model, ctx) : NULL;
+    if(!str) {
+      ngi_store_log_err(st, "cannot read the store", err);
+      rc = NG_ESTORE;
+    }
+    for(; str && !librdf_stream_end(str) && rc == NG_OK;
+        librdf_stream_next(str)) {
+      librdf_statement *s = librdf_stream_get_object(str), *c;
+      librdf_node *sn, *pn, *on;
+      int k;
+      if(!s)
+        break;
+      sn = librdf_statement_get_subject(s);
+      pn = librdf_statement_get_predicate(s);
+      on = librdf_statement_get_object(s);
+      if(librdf_node_is_resource(sn) &&
+         (k = smap_get(&map, node_str(sn), -1)) >= 0)
+        sn = librdf_new_node_from_uri_string(
+          st->world, (const unsigned char *)canon[k]);
+      else
+        sn = librdf_new_node_from_node(sn);
+      if(librdf_node_is_resource(on) &&
+         (k = smap_get(&map, node_str(on), -1)) >= 0)
+        on = librdf_new_node_from_uri_string(
+          st->world, (const unsigned char *)canon[k]);
+      else
+        on = librdf_new_node_from_node(on);
+      pn = librdf_new_node_from_node(pn);
+      if(!sn || !pn || !on) {
+        if(sn)
+          librdf_free_node(sn);
+        if(pn)
+          librdf_free_node(pn);
+        if(on)
+          librdf_free_node(on);
+        rc = NG_ENOMEM;
+        break;
+      }
+      c = librdf_new_statement_from_nodes(st->world, sn, pn, on);
+      if(!c)
+        rc = NG_ENOMEM;
+      else if(librdf_model_context_add_statement(m, ctx, c))
+        rc = NG_ERDF;
+      if(c)
+        librdf_free_statement(c);
+    }
+    if(str)
+      librdf_free_stream(str);
+    if(ctx)
+      librdf_free_node(ctx);
+  }
+  for(i = 0; i < n; i++)
+    free(iris[i]);
+  free(iris);
+  if(rc == NG_ENOMEM)
+    ngi_store_errf(err, "out of memory");
+  else if(rc == NG_ERDF)
+    ngi_store_errf(err, "cannot build the merged view");
+  if(rc == NG_OK) {
+    saved = st->model;
+    st->model = m;
+    rc = ng_store_query(st, query, format, out, err);
+    st->model = saved;
+  }
+  librdf_free_model(m);
+  librdf_free_storage(mem);
+  for(i = 0; i < ncanon; i++)
+    free(canon[i]);
+  free(canon);
+  smap_free(&map);
+  return rc;
+
+nomem:
+  if(m)
+    librdf_free_model(m);
+  if(mem)
+    librdf_free_storage(mem);
+  for(i = 0; i < ncanon; i++)
+    free(canon[i]);
+  free(canon);
+  smap_free(&map);
+  ngi_store_errf(err, "out of memory");
+  return NG_ENOMEM;
+}

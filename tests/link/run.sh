@@ -1,0 +1,199 @@
+#!/usr/bin/env bash
+# tests/link/run.sh - tests of `newsgraph link` and `query --merge-same-as`:
+# hand-made article graphs (tests/link/data: transliterations, short forms,
+# people kept apart by first names, roles, gender and articles), the
+# gazetteer, the CLI, and a measure on ten BBC politics articles read in
+# place from ../shared/corpus (never copied): person nodes per real person
+# after linking, counted by hand, and no wrong merge.  Ends with
+# "N passed, N failed"; exits 1 when anything failed.
+set -u
+cd "$(dirname "$0")/../.." || exit 1
+
+NG_BIN=${NG_BIN:-./newsgraph}
+NG_SHARED=${NG_SHARED:-../shared}
+export NEWSGRAPH_DATA="$PWD/ontology"
+export LC_ALL=C.UTF-8
+unset NEWSGRAPH_STORE
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/newsgraph-link.XXXXXX") || exit 1
+trap 'rm -rf "$tmp"' EXIT
+
+passed=0
+failed=0
+pass() { passed=$((passed + 1)); }
+fail() { failed=$((failed + 1)); printf 'FAIL: link: %s\n' "$*"; }
+check() { # check NAME COMMAND...
+  local name=$1; shift
+  if "$@"; then pass; else fail "$name"; fi
+}
+run() {
+  timeout 120 "$NG_BIN" "$@" </dev/null >"$tmp/out" 2>"$tmp/err"
+  rc=$?
+}
+err1() { head -n 1 "$tmp/err"; }
+# has_link PRED FROM-LABEL TO-LABEL: a line of link --list (either way)
+has_link() {
+  awk -F'\t' -v p="$1" -v a="$2" -v b="$3" \
+    '$1 == p && (($4 == a && $5 == b) || ($4 == b && $5 == a)) { f = 1 }
+     END { exit !f }' "$tmp/list"
+}
+no_link() { # no_link LABEL: LABEL is in no link
+  ! awk -F'\t' -v a="$1" 'NF >= 7 && ($4 == a || $5 == a) { f = 1 }
+     END { exit !f }' "$tmp/list"
+}
+# q STORE QUERY [--merge-same-as]: one CSV value
+P='PREFIX ng: <https://w3id.org/newsgraph/ns#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX owl: <http://www.w3.org/2002/07/owl#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+PREFIX wd: <http://www.wikidata.org/entity/>'
+q() {
+  local db=$1 query=$2; shift 2
+  "$NG_BIN" query --store "$db" -f csv "$@" "$P $query" 2>/dev/null |
+    sed -n 2p | tr -d '\r'
+}
+# qn STORE QUERY [--merge-same-as]: rows of a SELECT DISTINCT (rasqal
+# 0.9.33 miscounts COUNT(DISTINCT) over the union of graphs)
+qn() {
+  local db=$1 query=$2; shift 2
+  "$NG_BIN" query --store "$db" -f csv "$@" "$P $query" 2>/dev/null |
+    sed 1d | grep -c .
+}
+
+# ------------------------------------------------------------ hand-made
+
+db=$tmp/h.db
+run load -q --store "$db" tests/link/data/*.ttl
+check "load tests/link/data: exit $rc: $(err1)" [ "$rc" -eq 0 ]
+run link --store "$db" --list
+check "link: exit $rc: $(err1)" [ "$rc" -eq 0 ]
+cp "$tmp/out" "$tmp/list"
+check "summary: 19 persons" grep -qx 'persons: 19' "$tmp/list"
+check "summary: 17 after linking" grep -qx 'persons after linking: 17' \
+  "$tmp/list"
+check "Putin sameAs Vladimir Putin" \
+  has_link owl:sameAs Putin "Vladimir Putin"
+check "V. Putin sameAs Vladimir Putin" \
+  has_link owl:sameAs "V. Putin" "Vladimir Putin"
+check "Ryabkov/Riabkov closeMatch" \
+  has_link skos:closeMatch "Sergei Riabkov" "Sergei Ryabkov"
+check "Aleksey/Alexei closeMatch" \
+  has_link skos:closeMatch "Aleksey Navalny" "Alexei Navalny"
+check "Mohammed/Muhammad closeMatch" \
+  has_link skos:closeMatch "Mohammed Salah" "Muhammad Salah"
+check "John and James Smith: conflicting first names, no link" \
+  no_link "James Smith"
+check "Smith: two full names fit, no link" no_link Smith
+check "Jane Smith (Mr Smith is a man): no link" no_link "Jane Smith"
+check "Brown the striker is not Gordon Brown the chancellor" no_link Brown
+check "Blair next to Tony and Cherie Blair in one article: no link" \
+  no_link Blair
+check "Tony Blair and Cherie Blair: no link" no_link "Cherie Blair"
+n=$(q "$db" 'SELECT (COUNT(*) AS ?n) WHERE { GRAPH <https://w3id.org/newsgraph/id/graph/links> { ?l a rdf:Statement ; ng:confidence ?c ; ng:linkReason ?r } }')
+check "5 reified links with confidence and reason, got '$n'" [ "$n" = 5 ]
+c=$(q "$db" 'SELECT ?c WHERE { ?l rdf:subject <http://example.org/person/sergei-riabkov> ; rdf:predicate skos:closeMatch ; ng:confidence ?c }')
+check "Riabkov link confidence 0.90, got '$c'" [ "$c" = 0.90 ]
+t1=$("$NG_BIN" stats --store "$db" | sed -n 's/^triples: //p')
+run link --store "$db"
+t2=$("$NG_BIN" stats --store "$db" | sed -n 's/^triples: //p')
+check "link again replaces the links graph ($t1 then $t2 triples)" \
+  [ -n "$t1" ] && [ "$t1" = "$t2" ]
+n=$(qn "$db" 'SELECT DISTINCT ?a WHERE { ?a ng:mentions <http://example.org/person/vladimir-putin> }')
+m=$(qn "$db" 'SELECT DISTINCT ?a WHERE { ?a ng:mentions <http://example.org/person/vladimir-putin> }' --merge-same-as)
+check "--merge-same-as: Putin in 3 articles (1 without), got '$m' ('$n')" \
+  [ "$n" = 1 ] && [ "$m" = 3 ]
+n=$(qn "$db" 'SELECT DISTINCT ?p WHERE { ?p a ng:Person }' --merge-same-as)
+check "--merge-same-as: 17 persons, got '$n'" [ "$n" = 17 ]
+run link --store "$db" --drop
+n=$(q "$db" 'SELECT (COUNT(*) AS ?n) WHERE { GRAPH <https://w3id.org/newsgraph/id/graph/links> { ?s ?p ?o } }')
+check "--drop empties the links graph: exit $rc, '$n' left" \
+  [ "$rc" -eq 0 ] && [ "$n" = 0 ]
+run link --store "$db" --graph http://example.org/my-links
+n=$(q "$db" 'SELECT (COUNT(*) AS ?n) WHERE { GRAPH <http://example.org/my-links> { ?s owl:sameAs ?o } }')
+check "--graph IRI: 2 sameAs there, got '$n'" [ "$n" = 2 ]
+
+# ------------------------------------------------------------ CLI errors
+
+run link --help
+check "link --help: exit 0" [ "$rc" -eq 0 ]
+check "link --help names --gazetteer" grep -q -- --gazetteer "$tmp/out"
+run link --store "$db" --frobnicate
+check "unknown option: exit 2, got $rc" [ "$rc" -eq 2 ]
+run link --store "$tmp/none.db"
+check "no store: exit 7 and one line, got $rc: $(err1)" \
+  [ "$rc" -eq 7 ] && [ "$(wc -l <"$tmp/err")" -eq 1 ]
+check "no store creates none" [ ! -e "$tmp/none.db" ]
+run link --store "$db" --gazetteer "$tmp/missing.tsv"
+check "missing gazetteer: exit 5, got $rc: $(err1)" [ "$rc" -eq 5 ]
+run link --store "$db" --gazetteer tests/link/bad-gazetteer.tsv
+check "bad Wikidata ID: exit 5 with the line, got $rc: $(err1)" \
+  [ "$rc" -eq 5 ] && grep -q 'bad-gazetteer.tsv:2:' "$tmp/err"
+run link --store "$db" --graph 'not an iri'
+check "bad --graph: exit 2, got $rc: $(err1)" [ "$rc" -eq 2 ]
+
+# ------------------------------------------------------------ BBC politics
+
+# Ten articles on the same politicians (late 2004, early 2005), read in
+# place.  Counted by hand in the texts: "Mr Blair" is Tony Blair in all
+# ten, "Mr Brown" Gordon Brown, "Mr Howard" Michael Howard, "Mr Letwin"
+# Oliver Letwin.  Expected person nodes after linking, per real person:
+# 1 each (before: Tony Blair 2, Gordon Brown 2, Michael Howard 2, Oliver
+# Letwin 2, Charles Kennedy 1, David Blunkett 1, John Prescott 1).
+bbc=$NG_SHARED/corpus/bbc/politics
+arts="014 112 225 226 263 270 271 274 305 344"
+files=
+for a in $arts; do files="$files $bbc/$a.txt"; done
+if [ -f "$bbc/014.txt" ]; then
+  db=$tmp/bbc.db
+  # shellcheck disable=SC2086
+  run load -q --store "$db" $files
+  check "load 10 BBC articles: exit $rc: $(err1)" [ "$rc" -eq 0 ]
+  run link --store "$db" --gazetteer tests/link/gazetteer.tsv --list
+  check "link BBC: exit $rc: $(err1)" [ "$rc" -eq 0 ]
+  cp "$tmp/out" "$tmp/list"
+  # label -> real person (hand-made); nodes per real person, merged view
+  people='Tony Blair|Tony Blair,Blair
+Gordon Brown|Gordon Brown,Brown
+Michael Howard|Michael Howard,Howard
+Oliver Letwin|Oliver Letwin,Letwin
+Charles Kennedy|Charles Kennedy,Kennedy
+David Blunkett|David Blunkett,Blunkett
+John Prescott|John Prescott,Prescott'
+  declare -A who_before=([Tony Blair]=2 [Gordon Brown]=2
+    [Michael Howard]=2 [Oliver Letwin]=2 [Charles Kennedy]=1
+    [David Blunkett]=1 [John Prescott]=1)
+  while IFS='|' read -r who labels; do
+    in=$(echo "$labels" | sed 's/\([^,]*\)/"\1"/g')
+    before=$(qn "$db" "SELECT DISTINCT ?p WHERE { ?p a ng:Person ; rdfs:label ?l FILTER (?l IN ($in)) }")
+    after=$(qn "$db" "SELECT DISTINCT ?p WHERE { ?p a ng:Person ; rdfs:label ?l FILTER (?l IN ($in)) }" --merge-same-as)
+    want_before=${who_before[$who]}
+    check "$who: $want_before person node(s) before linking, got '$before'" \
+      [ "$before" = "$want_before" ]
+    check "$who: 1 person node after linking, got '$after' (before '$before')" \
+      [ "$after" = 1 ]
+  done <<<"$people"
+  # no wrong merge: no node of the merged view has labels of two people
+  "$NG_BIN" query --store "$db" --merge-same-as -f tsv "$P SELECT ?p ?l WHERE { ?p a ng:Person ; rdfs:label ?l }" \
+    >"$tmp/labels" 2>/dev/null
+  bad=$(awk -F'\t' 'NR > 1 { gsub(/"/, "", $2); n[$1]++; l[$1] = l[$1] "/" $2 }
+    END { for (p in n) if (n[p] > 1) print l[p] }' "$tmp/labels" |
+    awk -v people="$people" 'BEGIN { k = split(people, rows, "\n")
+        for (i = 1; i <= k; i++) { split(rows[i], f, "|"); m = split(f[2], ls, ",")
+          for (j = 1; j <= m; j++) who[ls[j]] = f[1] } }
+      { m = split($0, ls, "/"); first = ""
+        for (j = 2; j <= m; j++) { w = (ls[j] in who) ? who[ls[j]] : "?" ls[j]
+          if (first == "") first = w; else if (w != first) { print; next } } }')
+  check "no wrong merge in the BBC set: '$bad'" [ -z "$bad" ]
+  n=$(qn "$db" 'SELECT DISTINCT ?a WHERE { ?a ng:mentions ?p . ?p owl:sameAs wd:Q9545 }' --merge-same-as)
+  m=$(qn "$db" 'SELECT DISTINCT ?a WHERE { ?a ng:mentions ?p . ?p owl:sameAs wd:Q9545 }')
+  check "gazetteer: Tony Blair (Q9545) in 10 articles merged (3 without), got '$n' ('$m')" \
+    [ "$n" = 10 ] && [ "$m" = 3 ]
+  n=$(q "$db" 'SELECT (COUNT(*) AS ?n) WHERE { <https://w3id.org/newsgraph/id/person/gordon-brown> owl:sameAs wd:Q10648 }')
+  check "gazetteer: Gordon Brown owl:sameAs wd:Q10648, got '$n'" [ "$n" = 1 ]
+else
+  fail "no BBC corpus at $bbc"
+fi
+
+printf '%d passed, %d failed\n' "$passed" "$failed"
+[ "$failed" -eq 0 ]
