@@ -769,7 +769,7 @@ static int next_line(reader *r, item *it)
     int c, too_long = 0;
     char name[64];
 
-    c = getc(r->jf);
+    c = getc_unlocked(r->jf);
     if (c == EOF)
       return 0;
     r->line++;
@@ -788,13 +788,14 @@ static int next_line(reader *r, item *it)
         too_long = 1;
       if (!too_long)
         r->lbuf[n++] = (char)c;
-      c = getc(r->jf);
+      c = getc_unlocked(r->jf);
     }
     snprintf(name, sizeof name, ":%lu", r->line);
     if (too_long) {
-      it->name = malloc(strlen(r->jpath) + strlen(name) + 1);
+      it->name = malloc(strlen(cli_display_name(r->jpath)) + strlen(name) +
+                        1);
       if (it->name != NULL) {
-        strcpy(it->name, r->jpath);
+        strcpy(it->name, cli_display_name(r->jpath));
         strcat(it->name, name);
       }
       item_fail(it, CLI_EINPUT, "'%s%s': record longer than %lu bytes",
@@ -1176,6 +1177,7 @@ static int run_many(const extract_args *a, job *j, source *src, size_t nsrc,
       count(&t, w);
       if (w->rc == 0 && merged != NULL) {
         ng_article_meta meta;
+        double t0 = cpu_now();
         err[0] = '\0';
         st = ng_graph_add_doc(merged, w->doc, &a->opts, err);
         if (st == NG_OK && ngi_article_has_meta(&w->art)) {
@@ -1187,6 +1189,7 @@ static int run_many(const extract_args *a, job *j, source *src, size_t nsrc,
                     why(err, st));
           fatal = st == NG_ENOMEM ? CLI_EINTERNAL : CLI_EOUTPUT;
         }
+        t.t_graph += cpu_now() - t0;
       } else if (w->rc == 0 && w->outlen > 0 &&
                  fwrite(w->out, 1, w->outlen, out) != w->outlen) {
         cli_error("cannot write the output: %s", errno_text(errno));

@@ -26,21 +26,24 @@ static char *dup_n(const char *s, size_t n)
 
 /* A string member as a copy; 1 when absent or null, -1 on a wrong type,
  * 0 when set.  Numbers are accepted where `numbers` (ids). */
-static int member(json_object *o, const char *key, int numbers, char **out,
-                  char *err)
+static int member_len(json_object *o, const char *key, int numbers,
+                      char **out, size_t *len, char *err)
 {
   json_object *v;
   const char *s;
 
   *out = NULL;
+  *len = 0;
   if (!json_object_object_get_ex(o, key, &v) || v == NULL)
     return 1;
   if (json_object_is_type(v, json_type_string)) {
     s = json_object_get_string(v);
-    *out = dup_n(s, (size_t)json_object_get_string_len(v));
+    *len = (size_t)json_object_get_string_len(v);
+    *out = dup_n(s, *len);
   } else if (numbers && json_object_is_type(v, json_type_int)) {
     s = json_object_get_string(v);
-    *out = dup_n(s, strlen(s));
+    *len = strlen(s);
+    *out = dup_n(s, *len);
   } else {
     snprintf(err, NGI_INPUT_ERRLEN, "\"%s\" is not a string", key);
     return -1;
@@ -50,6 +53,23 @@ static int member(json_object *o, const char *key, int numbers, char **out,
     return -1;
   }
   return 0;
+}
+
+/* The same without the length; a string with a NUL byte ("\u0000") is
+ * refused, since C strings would cut it short. */
+static int member(json_object *o, const char *key, int numbers, char **out,
+                  char *err)
+{
+  size_t len;
+  int r = member_len(o, key, numbers, out, &len, err);
+
+  if (r == 0 && strlen(*out) != len) {
+    free(*out);
+    *out = NULL;
+    snprintf(err, NGI_INPUT_ERRLEN, "\"%s\" holds a NUL character", key);
+    return -1;
+  }
+  return r;
 }
 
 /* "author": "A", ["A", "B"], {"name": "A"} or [{"name": "A"}, ...];
@@ -159,7 +179,9 @@ int ngi_jsonl_article(const char *line, size_t len, ngi_article *a,
       authors(o, &a->author, err) < 0)
     r = -1;
   if (r == 0) {
-    rt = member(o, "text", 0, &a->text, err);
+    /* the text keeps its length: a NUL in it is the extractor's to
+     * refuse, as in a file */
+    rt = member_len(o, "text", 0, &a->text, &a->len, err);
     rh = rt == 0 ? 1 : rt < 0 ? -1 : member(o, "html", 0, &html, err);
     if (rt < 0 || rh < 0) {
       r = -1;
@@ -170,9 +192,7 @@ int ngi_jsonl_article(const char *line, size_t len, ngi_article *a,
     }
   }
   json_object_put(o);
-  if (r == 0 && a->text != NULL) {
-    a->len = strlen(a->text);
-  } else if (r == 0 && html != NULL) {
+  if (r == 0 && a->text == NULL && html != NULL) {
     ngi_article page;
     if (ngi_html_article(html, strlen(html), a->url, &page, err) != 0) {
       r = -1;

@@ -9,7 +9,8 @@
 #   - with the corpus given 1, 2 and 4 times (-j 1): time per MB, which
 #     stays flat when time grows linearly with the corpus.
 # The machine may be shared: the load average is printed, and the CPU
-# seconds (user + sys) next to the wall-clock ones.
+# seconds (user + sys) and MB per CPU second next to the wall-clock ones
+# (on an idle machine, -j 1 MB/s is close to MB/cpu-s).
 set -euo pipefail
 bin=${1:-./newsgraph}
 corpus=${2:-../shared/corpus}
@@ -42,8 +43,8 @@ field() { tr ' ' '\n' < "$tmp/$1.stats" | sed -n "s/^$2=//p"; }
 
 echo "corpus: $corpus    cores: $(nproc)    load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
-printf '%-6s %8s %7s %8s %7s %10s %10s %9s %8s  %s\n' run articles MB \
-  seconds MB/s articles/s triples/s cpu-s RSS-MB \
+printf '%-6s %8s %7s %8s %7s %10s %10s %7s %9s %8s  %s\n' run articles MB \
+  seconds MB/s articles/s triples/s cpu-s MB/cpu-s RSS-MB \
   'cpu split: extract / graph / serialize'
 report() {
   local name=$1 label=$2 n mb tr e u s m x g z
@@ -58,8 +59,9 @@ report() {
       -v s="$s" -v m="$m" -v x="$x" -v g="$g" -v z="$z" 'BEGIN {
     if (e <= 0) e = 0.01
     c = x + g + z; if (c <= 0) c = 1
-    printf "%-6s %8d %7.2f %8.2f %7.2f %10.1f %10.0f %9.2f %8.1f  %.0f%% / %.0f%% / %.0f%%\n",
-      l, n, b / 1e6, e, b / 1e6 / e, n / e, t / e, u + s, m / 1024,
+    cs = u + s; if (cs <= 0) cs = 0.01
+    printf "%-6s %8d %7.2f %8.2f %7.2f %10.1f %10.0f %7.2f %9.2f %8.1f  %.0f%% / %.0f%% / %.0f%%\n",
+      l, n, b / 1e6, e, b / 1e6 / e, n / e, t / e, u + s, b / 1e6 / cs, m / 1024,
       100 * x / c, 100 * g / c, 100 * z / c
   }'
 }

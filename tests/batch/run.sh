@@ -183,6 +183,23 @@ else
   fail "jsonl on stdin: exit $rc, want 3 graphs: $(first_err)"
 fi
 
+# records the extractor must refuse: a NUL in the text, a line over
+# --max-bytes, a wrong type; the good record after them still comes out
+long=$(head -c 3000 /dev/zero | tr '\0' a)
+printf '%s\n' '{"text": "The minister said \u0000 it."}' \
+  "{\"text\": \"$long\"}" '{"text": 42}' '[1, 2]' \
+  '{"id": "ok", "text": "Talks went well, the minister said on Monday."}' \
+  > "$tmp/refuse.jsonl"
+run extract --max-bytes 2k "$tmp/refuse.jsonl"
+if [ "$rc" -eq 10 ] && grep -q 'refuse.jsonl:1.*NUL' "$tmp/err" &&
+   grep -q 'refuse.jsonl:2.*longer than' "$tmp/err" &&
+   grep -q 'refuse.jsonl:3.*not a string' "$tmp/err" &&
+   grep -q 'refuse.jsonl:4.*object' "$tmp/err" &&
+   grep -q '1 ok, 4 failed' "$tmp/err" &&
+   [ "$(graphs "$tmp/out" | wc -l)" -eq 1 ]; then pass; else
+  fail "jsonl: refused records: exit $rc: $(first_err)"
+fi
+
 # ------------------------------------------------------------ HTML
 
 run extract --text "$data/page.html"
