@@ -612,8 +612,8 @@ static ng_status reported(ng_doc *d, int s, cue *cues, int n) {
       /* "CLAUSE, X said": the clause before the source, when the cue
        * closes the sentence and no other cue comes before it */
       int src0 = c->src >= 0 ? d->ments[c->src].t0 : c->verb;
-      if (c->after == 1)
-        src0 = c->verb;
+      if (c->after)
+        src0 = c->verb; /* "said Putin", "according to X" at the end */
       int b = src0;
       while (b > s0 && (d->toks[b - 1].flags & T_PUNCT) &&
              !(d->toks[b - 1].flags & T_INQ))

@@ -13,9 +13,23 @@
 #include "doc.h"
 #include "names.h"
 
+/* Tokens [t0, t1) as printed, white space folded to single spaces (for
+ * names and labels: "Patrick  Gillett" -> "Patrick Gillett"). */
 const char *ngi_span_text(ng_doc *d, int t0, int t1) {
   uint32_t b = d->toks[t0].b, e = d->toks[t1 - 1].be;
-  return ngi_strndup(&d->arena, d->text + b, e - b);
+  char *out = ngi_alloc(&d->arena, e - b + 1);
+  if (!out)
+    return NULL;
+  size_t n = 0;
+  for (uint32_t i = b; i < e; i++) {
+    char c = d->text[i];
+    int space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
+    if (space && n && out[n - 1] == ' ')
+      continue;
+    out[n++] = space ? ' ' : c;
+  }
+  out[n] = '\0';
+  return out;
 }
 
 const char *ngi_join_low(ng_doc *d, int t0, int t1, char *buf, size_t cap) {

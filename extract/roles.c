@@ -52,6 +52,13 @@ static int modifier_ok(const ng_doc *d, int j) {
          !ends_with(t->low, "ing");
 }
 
+/* A title word only through its plural ("Representatives"): a title only
+ * right before the names it qualifies ("Presidents X and Y"). */
+static int plural_only(const ng_doc *d, int k) {
+  const ngi_tok *t = &d->toks[k];
+  return !ngi_map_get(&d->lex->title, t->low, NULL);
+}
+
 static int is_head(const ng_doc *d, int j) {
   int k = ngi_title_kind(d, j);
   if (k == NGI_TITLE_OFFICE || k == NGI_TITLE_OCCUPATION)
@@ -215,7 +222,7 @@ static ng_status roles_before(ng_doc *d, int pi, int t0, int s0, int depth) {
     const ngi_tok *t = &d->toks[k];
     if (t->flags & T_INQ)
       break;
-    if (ngi_title_kind(d, k) &&
+    if (ngi_title_kind(d, k) && (k == j || !plural_only(d, k)) &&
         !(t->ment >= 0 && d->ments[t->ment].kind != M_DESC)) {
       any_head |= is_head(d, k);
       lower = 0;

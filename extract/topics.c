@@ -202,6 +202,15 @@ static int coined(const ngi_tok *t, const char *text) {
   return 0;
 }
 
+/* A word that heads names rather than being one: "Day", "Council". */
+static int generic(const ng_doc *d, const ngi_tok *t) {
+  const ng_lexicon *x = d->lex;
+  size_t n = strlen(t->low);
+  return ngi_map_getn(&x->thingword, t->low, n, NULL) ||
+         ngi_map_getn(&x->orgword, t->low, n, NULL) ||
+         ngi_map_getn(&x->title, t->low, n, NULL);
+}
+
 static int by_score(const void *a, const void *b) {
   const phrase *x = *(const phrase *const *)a, *y = *(const phrase *const *)b;
   if (x->score != y->score)
@@ -261,7 +270,8 @@ static ng_status key_phrases(ng_doc *d, int max, int *counts,
       continue;
     /* a single proper word: an acronym, a coinage ("EastMed", "AfCFTA"),
      * or one the article keeps coming back to ("Brexit") */
-    if (p->words == 1 && !coined(&d->toks[p->t0], d->text) && p->count < 5)
+    if (p->words == 1 && !coined(&d->toks[p->t0], d->text) &&
+        (p->count < 5 || generic(d, &d->toks[p->t0])))
       continue;
     if (p->count < (p->words == 1 ? 3 : 2))
       continue;
