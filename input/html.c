@@ -4,8 +4,9 @@
  * @type is an Article kind, also inside arrays and @graph), then from meta
  * tags (og:, article:, name=author/date, itemprop, <link rel=canonical>),
  * then from the markup (<h1>, <title>, <time datetime>).  The text is the
- * JSON-LD articleBody when there is one; otherwise the <p> (and h2-h4,
- * blockquote) paragraphs of the first <article>, else <main>, else <body>,
+ * JSON-LD articleBody when there is one; otherwise the <p> (and h2-h4)
+ * paragraphs of the itemprop="articleBody" element, else of the <article>
+ * with the most paragraph text, else <main>, else <body>,
  * skipping boilerplate subtrees: nav, header, footer, aside, script,
  * style, figure, figcaption, form, and elements whose class or id says
  * nav, menu, related, share, ad, promo, caption, comment and the like.
@@ -250,6 +251,46 @@ static void paragraphs(xmlNode *n, buf *b, size_t *count)
       paragraphs(n->children, b, count);
     }
   }
+}
+
+/* The container of the article's body: the element marked
+ * itemprop="articleBody", else the <article> (outside boilerplate) with
+ * the most paragraph text, else <main>; NULL when there is none. */
+static void best_article(xmlNode *n, xmlNode **best, size_t *best_len,
+                         xmlNode **marked)
+{
+  for (; n != NULL && *marked == NULL; n = n->next) {
+    if (n->type != XML_ELEMENT_NODE || boilerplate(n))
+      continue;
+    if (attr_is(n, "itemprop", "articleBody")) {
+      *marked = n;
+      return;
+    }
+    if (name_is(n, "article")) {
+      buf b = {NULL, 0, 0, 0};
+      size_t count = 0;
+      paragraphs(n->children, &b, &count);
+      free(b.s);
+      if (*best == NULL || b.n > *best_len) {
+        *best = n;
+        *best_len = b.n;
+      }
+    }
+    best_article(n->children, best, best_len, marked);
+  }
+}
+
+static xmlNode *body_scope(xmlNode *root)
+{
+  xmlNode *best = NULL, *marked = NULL;
+  size_t len = 0;
+
+  best_article(root, &best, &len, &marked);
+  if (marked != NULL)
+    return marked;
+  if (best != NULL && len > 0)
+    return best;
+  return find(root, "main");
 }
 
 /* ------------------------------------------------------------ JSON-LD */
@@ -510,9 +551,7 @@ int ngi_html_article(const char *html, size_t len, const char *url,
   meta_tags(root, a);
 
   body = find(root, "body");
-  scope = find(root, "article");
-  if (scope == NULL)
-    scope = find(root, "main");
+  scope = body_scope(root);
   if (scope == NULL)
     scope = body != NULL ? body : root;
   t = find(scope->children, "h1");

@@ -40,7 +40,8 @@ int ngi_jsonl_article(const char *line, size_t len, ngi_article *a,
 
 /* An HTML page: headline, date, author and URL from its schema.org JSON-LD,
  * then its meta tags; the text from JSON-LD articleBody, else the <p>
- * paragraphs of <article> (else <main>, else <body>) outside navigation,
+ * paragraphs of the itemprop="articleBody" element (else the <article>
+ * with the most text, else <main>, else <body>) outside navigation,
  * scripts, figures, captions, asides, forms and ad/related/share blocks.
  * url (may be NULL) is where the page came from and wins over the page's
  * own.  0, or -1 with a message in err. */

@@ -234,6 +234,30 @@ then pass; else fail "html: meta tags and body paragraphs"; fi
 run extract -f ntriples "$tmp/plain.html"
 check "html: meta author and date" \
   grep -q '"Kim Reporter"' "$tmp/out"
+# the main <article>, not a teaser <article> in an aside or a short one
+cat > "$tmp/teasers.html" << 'EOF2'
+<html><body><aside><article><p>Teaser one TEASER-TEXT</p></article></aside>
+<article><p>Short card CARD-TEXT</p></article>
+<article><h1>Strike ends</h1><p>Rail workers ended their strike on Friday after
+talks with the transport minister, the union said.</p>
+<p>"We have a deal," union leader Mick Lynch told reporters.</p></article>
+</body></html>
+EOF2
+run extract --text "$tmp/teasers.html"
+if [ "$rc" -eq 0 ] && [ "$(head -n 1 "$tmp/out")" = "Strike ends" ] &&
+   grep -q 'Mick Lynch' "$tmp/out" && ! grep -q -- '-TEXT' "$tmp/out"; then
+  pass
+else
+  fail "html: the longest <article> outside boilerplate: $(tr '\n' '|' < "$tmp/out" | head -c 200)"
+fi
+printf '%s\n' '<html><head><title>T</title></head><body><div><p>Intro PROMO-TEXT</p></div>' \
+  '<div itemprop="articleBody"><p>The court ruled on Tuesday.</p></div></body></html>' \
+  > "$tmp/micro.html"
+run extract --text "$tmp/micro.html"
+if [ "$rc" -eq 0 ] && grep -q 'court ruled' "$tmp/out" &&
+   ! grep -q PROMO "$tmp/out"; then pass; else
+  fail "html: itemprop=articleBody: $(tr '\n' '|' < "$tmp/out" | head -c 200)"
+fi
 printf '<html><body><nav>only navigation</nav></body></html>' > "$tmp/empty.html"
 run extract "$tmp/empty.html"
 if [ "$rc" -eq 4 ] && [ "$(wc -l < "$tmp/err")" -eq 1 ]; then pass; else
