@@ -213,7 +213,6 @@ ngi_link_fold(const char *t, char *out, size_t n)
     if(c == 'k' && d == 's') { r = 'x'; skip = 2; }
     else if(c == 'k' && d == 'h') { r = 'h'; skip = 2; }
     else if(c == 'p' && d == 'h') { r = 'f'; skip = 2; }
-    else if(c == 'o' && d == 'u') { r = 'u'; skip = 2; }
     else if(c == 'c' && d == 'k') { r = 'k'; skip = 2; }
     else if(c == 'd' && d == 'h') { r = 'd'; skip = 2; }
     else if(c == 'w') r = 'v';
@@ -314,6 +313,7 @@ typedef struct person {
   double conf;                           /* of the link that merged it */
   int ent;                               /* entity id, -1 when none */
   int done;                              /* linked by link_short */
+  int peer;                              /* "Lord X", "Lady X": a title */
 } person;
 
 typedef struct article {
@@ -337,6 +337,7 @@ typedef struct linker {
   smap ents;           /* entity IRI -> id */
   int *df; size_t ndf, capdf; /* articles mentioning each entity */
   smap given_gender;   /* given-name slug -> 'M' 'F' 'U' */
+  smap places;         /* slugs of countries, demonyms, capitals, places */
   smap variants;       /* given-name slug -> group (1..) */
   smap gaz;            /* slug of a gazetteer name -> entry + 1, -1 dup */
   gaz_entry *g; size_t ng, capg;
@@ -500,6 +501,9 @@ parse_name(linker *L, person *p)
          !strchr(a + l + 1, ' '))
         single_given = 1; /* "Sir John": a given name alone */
     }
+    if(!strncmp(a, "Lord ", 5) || !strncmp(a, "Lady ", 5) ||
+       !strncmp(a, "Baroness ", 9) || !strncmp(a, "Baron ", 6))
+      p->peer = 1;
     if(g && p->gender && p->gender != g)
       p->gender = 'X';
     else if(g && !p->gender)
@@ -519,6 +523,8 @@ parse_name(linker *L, person *p)
     if(strchr(tok[i], '-') && islower((unsigned char)
                                       strchr(tok[i], '-')[1]))
       goto done; /* "Paris-based Euronext" */
+  if(smap_get(&L->places, p->surname, 0))
+    goto done; /* "Wales", "Said Wales": places, not people */
   if(p->ngiven == 0) {
     /* one word: a surname only when a form of address says so ("Mr
      * Blair") or the article gives a role; never a given name alone */
@@ -1169,6 +1175,32 @@ given_line(linker *L, char *line, size_t no, const char *path)
 }
 
 static int
+place_line(linker *L, char *line, size_t no, const char *path)
+{
+  char *p = line, *q;
+
+  (void)no;
+  (void)path;
+  if(line[0] == '#' || !line[0])
+    return 0;
+  for(; p; p = q) {
+    q = strpbrk(p, "|\t");
+    if(q)
+      *q++ = '\0';
+    if(*p && !(p[0] == 'Q' && isdigit((unsigned char)p[1]))) {
+      char *sl = ngi_slug(p);
+      if(!sl || smap_put(&L->places, sl, 1)) {
+        free(sl);
+        NOMEM(L);
+        return 1;
+      }
+      free(sl);
+    }
+  }
+  return 0;
+}
+
+static int
 variant_line(linker *L, char *line, size_t no, const char *path)
 {
   char *p = line, *q;
@@ -1341,6 +1373,19 @@ surname_taken(linker *L, int x)
   return 0;
 }
 
+/* Two role titles of p without a content word in common? */
+static int
+roles_disjoint(const person *p)
+{
+  size_t i, j;
+
+  for(i = 0; i < p->nrole; i++)
+    for(j = i + 1; j < p->nrole; j++)
+      if(roles_fit(&p->roles[i], 1, &p->roles[j], 1) < 0)
+        return 1;
+  return 0;
+}
+
 static size_t
 full_words(const person *p)
 {
@@ -1374,14 +1419,17 @@ link_short(linker *L, int x, int final)
   if(p->kind != K_FULL && surname_taken(L, x))
     return;
   for(k = 0; k < L->nbk[b] && nc < 64; k++) {
-    int f = L->bk[b][k], v, sh;
+    int f = L->bk[b][k], v, sh, rf;
     const person *q = &L->p[f];
     if(f == x || q->kind != K_FULL || q->gender == 'X')
       continue;
     if(!name_fits(L, p, q, &v, &sh) || !sh)
       continue;
-    if(!gender_fits(p, q) || roles_fit(p->roles, p->nrole, q->roles,
-                                       q->nrole) < 0 || cooccur(p, q))
+    rf = roles_fit(p->roles, p->nrole, q->roles, q->nrole);
+    if(!gender_fits(p, q) || rf < 0 || cooccur(p, q))
+      continue;
+    /* a lone word known only by a role ("Wales, captain") must share it */
+    if(p->kind == K_SURNAME && !p->gender && rf < 1)
       continue;
     cand[nc] = f;
     var[nc] = v;
@@ -1403,11 +1451,18 @@ link_short(linker *L, int x, int final)
     const char *form = p->kind == K_SURNAME ? "surname only"
                        : p->kind == K_INITIAL ? "initials"
                                               : "fewer given names";
-    int honorific = p->gender == 'M' || p->gender == 'F';
+    /* "Mr Blair" says a person; "Lord Greaves" is a title that many
+     * people of one surname hold, so it does not count */
+    int honorific = (p->gender == 'M' || p->gender == 'F') && !p->peer;
+    /* a lone word whose articles give it roles with nothing in common
+     * may be several people under one IRI ("Coach Carter", "President
+     * Carter"): never owl:sameAs */
+    int mixed = p->kind == K_SURNAME && !honorific && p->nart > 1 &&
+                roles_disjoint(p);
     int word = p->kind == K_FULL && nc == 1 &&
                full_words(&L->p[cand[0]]) > full_words(p);
-    if(nc == 1 && var[0] == 0 && !word &&
-       (sup[0] >= 2 || (honorific && sup[0] >= 1))) {
+    if(nc == 1 && var[0] == 0 && !word && !mixed &&
+       (sup[0] >= 3 || (honorific && sup[0] >= 1))) {
       snprintf(why, sizeof why, "%s; one full name fits; shared context %zu",
                form, sup[0]);
       same_as(L, x, cand[0], 0.9, why);
@@ -1419,9 +1474,10 @@ link_short(linker *L, int x, int final)
                "spelling; shared context %zu", form, sup[0]);
       close_match(L, x, cand[0], 0.6, why);
     } else if(nc == 1 && !var[0] && !word &&
-              (p->kind != K_SURNAME || honorific || sup[0] >= 1)) {
+              (p->kind != K_SURNAME || sup[0] >= 1)) {
       /* a middle word missing without context: Jerry Lewis is not
-       * Jerry Lee Lewis */
+       * Jerry Lee Lewis; a surname alone without context: Lord
+       * Armstrong is not Bill Armstrong the analyst */
       snprintf(why, sizeof why, "%s; one full name fits; shared context "
                "%zu", form, sup[0]);
       close_match(L, x, cand[0], sup[0] >= 1 ? 0.7 : 0.6, why);
@@ -1589,6 +1645,7 @@ linker_release(linker *L)
   smap_free(&L->person_ix);
   smap_free(&L->ents);
   smap_free(&L->given_gender);
+  smap_free(&L->places);
   smap_free(&L->variants);
   smap_free(&L->gaz);
   smap_free(&L->buckets);
@@ -1678,6 +1735,14 @@ load_data(linker *L)
     return;
   }
   each_line(L, path, 1, given_line);
+  free(path);
+  path = data_path("lexicon/countries.tsv");
+  if(path)
+    each_line(L, path, 1, place_line);
+  free(path);
+  path = data_path("lexicon/places-extra.tsv");
+  if(path)
+    each_line(L, path, 1, place_line);
   free(path);
   if(L->o && L->o->variants) {
     each_line(L, L->o->variants, 0, variant_line);

@@ -8,7 +8,7 @@
 #include <stddef.h>
 
 /* The transliteration key of one lower-case ASCII name token: ks->x,
- * kh->h, ph->f, w->v, ou->u, ck->k, q->k, dh->d, y->i, doubled letters
+ * kh->h, ph->f, w->v, ck->k, q->k, dh->d, y->i, doubled letters
  * once ("Aleksey" and "Alexei" -> "alexei", "Ryabkov" and "Riabkov" ->
  * "riabkov").  Writes at most n bytes with the NUL into out. */
 void ngi_link_fold(const char *tok, char *out, size_t n);
