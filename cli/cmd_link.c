@@ -138,9 +138,11 @@ cmd_link(int argc, char **argv)
     return rc == NG_ESTORE || rc == NG_ERDF ? CLI_ESTORE : cli_exit_code(rc);
   }
   printf("graphs: %zu\npersons: %zu\npersons after linking: %zu\n"
-         "sameAs: %zu\ncloseMatch: %zu\nwikidata: %zu\n",
+         "sameAs: %zu\ncloseMatch: %zu\nwikidata: %zu\n"
+         "short forms: %zu\nshort forms linked: %zu\n"
+         "persons with conflicting forms: %zu\n",
          ls.graphs, ls.persons, ls.merged, ls.same_as, ls.close_match,
-         ls.wikidata);
+         ls.wikidata, ls.short_forms, ls.short_linked, ls.conflicted);
   if(fflush(stdout) || ferror(stdout)) {
     cli_error("cannot write to stdout");
     return CLI_EOUTPUT;

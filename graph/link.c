@@ -1333,6 +1333,8 @@ gaz_line(linker *L, char *line, size_t no, const char *path)
 static void
 close_match(linker *L, int x, int f, double conf, const char *why)
 {
+  if(L->p[x].kind == K_SURNAME || L->p[x].kind == K_INITIAL)
+    L->stats.short_linked++;
   emit(L, res(L, L->p[x].iri), NGI_SKOS "closeMatch", res(L, L->p[f].iri));
   record(L, L->p[x].iri, L->p[f].iri, NGI_SKOS "closeMatch", conf, why,
          L->p[x].label, L->p[f].label);
@@ -1350,6 +1352,8 @@ same_as(linker *L, int x, int f, double conf, const char *why)
   if(unite(L, x, f))
     return;
   L->p[x].conf = conf;
+  if(L->p[x].kind == K_SURNAME || L->p[x].kind == K_INITIAL)
+    L->stats.short_linked++;
   record(L, L->p[x].iri, L->p[f].iri, NGI_OWL "sameAs", conf, why,
          L->p[x].label, L->p[f].label);
 }
@@ -1801,6 +1805,11 @@ ng_store_link(ng_store *st, const ng_link_opts *o, ng_link_stats *stats,
     if(L.p[i].label)
       parse_name(&L, &L.p[i]);
   L.stats.persons = L.np;
+  for(i = 0; i < L.np; i++) {
+    L.stats.short_forms += L.p[i].kind == K_SURNAME ||
+                           L.p[i].kind == K_INITIAL;
+    L.stats.conflicted += L.p[i].gender == 'X';
+  }
   if(L.rc == NG_OK) {
     L.mark = calloc(L.ndf + 1, sizeof *L.mark);
     L.ent_person = malloc((L.ndf + 1) * sizeof *L.ent_person);

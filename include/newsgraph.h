@@ -378,6 +378,9 @@ typedef struct ng_link_stats {
   size_t same_as;     /* owl:sameAs between persons written */
   size_t close_match; /* skos:closeMatch written */
   size_t wikidata;    /* persons tied to Wikidata by the gazetteer */
+  size_t short_forms; /* surname-only and initials nodes */
+  size_t short_linked;/* of those, linked (sameAs or closeMatch) */
+  size_t conflicted;  /* nodes whose own forms conflict (Mr and Mrs) */
 } ng_link_stats;
 
 /* Compute the links over every graph of st (but the links graph) and
