@@ -140,9 +140,11 @@ cmd_link(int argc, char **argv)
   printf("graphs: %zu\npersons: %zu\npersons after linking: %zu\n"
          "sameAs: %zu\ncloseMatch: %zu\nwikidata: %zu\n"
          "short forms: %zu\nshort forms linked: %zu\n"
-         "persons with conflicting forms: %zu\n",
+         "persons with conflicting forms: %zu\n"
+         "organizations: %zu\norganization links: %zu\n",
          ls.graphs, ls.persons, ls.merged, ls.same_as, ls.close_match,
-         ls.wikidata, ls.short_forms, ls.short_linked, ls.conflicted);
+         ls.wikidata, ls.short_forms, ls.short_linked, ls.conflicted,
+         ls.orgs, ls.org_links);
   if(fflush(stdout) || ferror(stdout)) {
     cli_error("cannot write to stdout");
     return CLI_EOUTPUT;

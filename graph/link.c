@@ -327,6 +327,10 @@ typedef struct gaz_entry {
   char **roles; size_t nrole, caprole;
 } gaz_entry;
 
+typedef struct org {
+  char *iri, *label, *qid;
+} org;
+
 typedef struct linker {
   ng_store *st;
   const ng_link_opts *o;
@@ -334,6 +338,8 @@ typedef struct linker {
   person *p; size_t np, capp;
   article *a; size_t na, capa;
   smap person_ix;      /* IRI -> person index */
+  org *orgs; size_t norg, caporg;
+  smap org_ix;         /* IRI -> org index */
   smap ents;           /* entity IRI -> id */
   int *df; size_t ndf, capdf; /* articles mentioning each entity */
   smap given_gender;   /* given-name slug -> 'M' 'F' 'U' */
@@ -904,7 +910,8 @@ typedef struct trip {
   char *s, *o;
 } trip;
 
-enum { T_TYPE, T_LABEL, T_ALT, T_ROLE, T_TITLE, T_MENTIONS };
+enum { T_TYPE, T_LABEL, T_ALT, T_ROLE, T_TITLE, T_MENTIONS, T_ORG,
+       T_SAMEAS };
 
 static int
 entity_id(linker *L, const char *iri)
@@ -950,6 +957,45 @@ person_id(linker *L, const char *iri)
   return (int)L->np++;
 }
 
+/* An organisation of this graph: its label and Wikidata item, once. */
+static void
+read_org(linker *L, const trip *t, size_t nt, size_t i)
+{
+  org *o;
+  size_t j;
+  int oi = smap_get(&L->org_ix, t[i].s, -1);
+
+  if(oi >= 0)
+    return;
+  if(L->norg == L->caporg) {
+    size_t nc = L->caporg ? L->caporg * 2 : 256;
+    org *no = realloc(L->orgs, nc * sizeof *no);
+    if(!no) {
+      NOMEM(L);
+      return;
+    }
+    L->orgs = no;
+    L->caporg = nc;
+  }
+  o = &L->orgs[L->norg];
+  memset(o, 0, sizeof *o);
+  o->iri = xstrdup(t[i].s);
+  if(!o->iri || smap_put(&L->org_ix, t[i].s, (int)L->norg)) {
+    free(o->iri);
+    NOMEM(L);
+    return;
+  }
+  L->norg++;
+  for(j = 0; j < nt; j++) {
+    if(strcmp(t[j].s, t[i].s))
+      continue;
+    if(t[j].kind == T_LABEL && !o->label)
+      o->label = xstrdup(t[j].o);
+    else if(t[j].kind == T_SAMEAS && !o->qid)
+      o->qid = xstrdup(t[j].o);
+  }
+}
+
 static const char *
 node_str(librdf_node *n)
 {
@@ -972,6 +1018,7 @@ read_graph(linker *L, const char *giri)
     { NG_NS "holdsRole", T_ROLE },
     { NG_NS "title", T_TITLE },
     { NG_NS "mentions", T_MENTIONS },
+    { NGI_OWL "sameAs", T_SAMEAS },
   };
   librdf_node *ctx = res(L, giri);
   librdf_stream *str;
@@ -993,6 +1040,7 @@ read_graph(linker *L, const char *giri)
     librdf_statement *s = librdf_stream_get_object(str);
     const char *sv, *pv, *ov;
     size_t k;
+    int kind;
 
     if(!s)
       break;
@@ -1007,7 +1055,12 @@ read_graph(linker *L, const char *giri)
         break;
     if(k == sizeof preds / sizeof preds[0])
       continue;
-    if(preds[k].kind == T_TYPE && strcmp(ov, NG_NS "Person"))
+    kind = preds[k].kind;
+    if(kind == T_TYPE && !strcmp(ov, NG_NS "Organization"))
+      kind = T_ORG;
+    else if(kind == T_TYPE && strcmp(ov, NG_NS "Person"))
+      continue;
+    if(kind == T_SAMEAS && strncmp(ov, NGI_WIKIDATA, strlen(NGI_WIKIDATA)))
       continue;
     if(nt == capt) {
       size_t nc = capt ? capt * 2 : 64;
@@ -1019,7 +1072,7 @@ read_graph(linker *L, const char *giri)
       t = n2;
       capt = nc;
     }
-    t[nt].kind = preds[k].kind;
+    t[nt].kind = kind;
     t[nt].s = xstrdup(sv);
     t[nt].o = xstrdup(ov);
     nt++;
@@ -1046,7 +1099,7 @@ read_graph(linker *L, const char *giri)
   for(i = 0; i < nt && L->rc == NG_OK; i++) {
     if(t[i].kind == T_MENTIONS) {
       int e = entity_id(L, t[i].o);
-      if(e >= 0 && !(ar->nents && 0)) {
+      if(e >= 0) {
         size_t k;
         for(k = 0; k < ar->nents && ar->ents[k] != e; k++)
           ;
@@ -1057,6 +1110,10 @@ read_graph(linker *L, const char *giri)
             L->df[e]++;
         }
       }
+    }
+    if(t[i].kind == T_ORG) {
+      read_org(L, t, nt, i);
+      continue;
     }
     if(t[i].kind != T_TYPE)
       continue;
@@ -1527,6 +1584,97 @@ link_variants(linker *L, size_t b)
     }
 }
 
+/* Up to five letters, none lower-case: "ABC", "HVB". */
+static int
+short_acronym(const char *s)
+{
+  size_t n = 0;
+
+  for(; *s; s++, n++)
+    if(islower((unsigned char)*s) || n >= 5)
+      return 0;
+  return 1;
+}
+
+/* Organisations: "Apple Inc." and "Apple", "HVB Group" and "HVB".  A
+ * legal form (Inc, Ltd, plc, Corp ...) dropped: owl:sameAs; a Group or
+ * Holdings dropped (often the parent, not the same body): closeMatch.
+ * Two different Wikidata items keep them apart. */
+static void
+link_orgs(linker *L)
+{
+  static const char *const strong[] = {
+    "inc", "ltd", "plc", "corp", "corporation", "co", "company", "limited",
+    "llc", "ag", "sa", "nv", "gmbh", "spa", NULL
+  };
+  static const char *const weak[] = {
+    "group", "holdings", "holding", NULL
+  };
+  smap by_slug;
+  size_t i;
+
+  memset(&by_slug, 0, sizeof by_slug);
+  for(i = 0; i < L->norg && L->rc == NG_OK; i++) {
+    char *sl;
+    if(!L->orgs[i].label)
+      continue;
+    sl = ngi_slug(L->orgs[i].label);
+    if(!sl || (smap_get(&by_slug, sl, -1) < 0 &&
+               smap_put(&by_slug, sl, (int)i)))
+      NOMEM(L);
+    free(sl);
+  }
+  for(i = 0; i < L->norg && L->rc == NG_OK; i++) {
+    const org *o = &L->orgs[i];
+    char *sl, *dash;
+    int target = -1, weakened = 0, best_strong = -1, first_weak = -1;
+
+    if(!o->label || !(sl = ngi_slug(o->label))) {
+      if(o->label)
+        NOMEM(L);
+      continue;
+    }
+    while((dash = strrchr(sl, '-')) != NULL) {
+      int t;
+      if(in_words(weak, dash + 1))
+        weakened = 1;
+      else if(!in_words(strong, dash + 1))
+        break;
+      *dash = '\0';
+      t = smap_get(&by_slug, sl, -1);
+      if(t < 0 || t == (int)i)
+        continue;
+      if(!weakened)
+        best_strong = t;
+      else if(first_weak < 0)
+        first_weak = t;
+    }
+    free(sl);
+    target = best_strong >= 0 ? best_strong : first_weak;
+    if(target < 0)
+      continue;
+    if(o->qid && L->orgs[target].qid && strcmp(o->qid, L->orgs[target].qid))
+      continue;
+    if(short_acronym(L->orgs[target].label))
+      continue; /* "ABC": the US network, the Spanish daily, the
+                   Australian broadcaster all in one node */
+    if(best_strong >= 0) {
+      emit(L, res(L, o->iri), NGI_OWL "sameAs", res(L, L->orgs[target].iri));
+      record(L, o->iri, L->orgs[target].iri, NGI_OWL "sameAs", 0.9,
+             "organisation name with its legal form", o->label,
+             L->orgs[target].label);
+    } else {
+      emit(L, res(L, o->iri), NGI_SKOS "closeMatch",
+           res(L, L->orgs[target].iri));
+      record(L, o->iri, L->orgs[target].iri, NGI_SKOS "closeMatch", 0.7,
+             "organisation name with Group or Holdings", o->label,
+             L->orgs[target].label);
+    }
+    L->stats.org_links++;
+  }
+  smap_free(&by_slug);
+}
+
 /* The gazetteer entry a person is, or -1. */
 static int
 gaz_match(linker *L, const person *p)
@@ -1647,6 +1795,13 @@ linker_release(linker *L)
   free(L->ent_person);
   free(L->df);
   smap_free(&L->person_ix);
+  smap_free(&L->org_ix);
+  for(i = 0; i < L->norg; i++) {
+    free(L->orgs[i].iri);
+    free(L->orgs[i].label);
+    free(L->orgs[i].qid);
+  }
+  free(L->orgs);
   smap_free(&L->ents);
   smap_free(&L->given_gender);
   smap_free(&L->places);
@@ -1877,6 +2032,9 @@ ng_store_link(ng_store *st, const ng_link_opts *o, ng_link_stats *stats,
       L.stats.same_as++;
     }
   }
+  if(L.rc == NG_OK)
+    link_orgs(&L);
+  L.stats.orgs = L.norg;
   /* Wikidata, from the gazetteer: the matching node and its canonical */
   if(L.ng > 0) {
     char *done = calloc(L.np + 1, 1);

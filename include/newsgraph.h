@@ -381,6 +381,8 @@ typedef struct ng_link_stats {
   size_t short_forms; /* surname-only and initials nodes */
   size_t short_linked;/* of those, linked (sameAs or closeMatch) */
   size_t conflicted;  /* nodes whose own forms conflict (Mr and Mrs) */
+  size_t orgs;        /* distinct organisation nodes */
+  size_t org_links;   /* organisation links ("Apple Inc." -> "Apple") */
 } ng_link_stats;
 
 /* Compute the links over every graph of st (but the links graph) and

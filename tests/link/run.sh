@@ -90,8 +90,11 @@ check "Brown the striker is not Gordon Brown the chancellor" no_link Brown
 check "Blair next to Tony and Cherie Blair in one article: no link" \
   no_link Blair
 check "Tony Blair and Cherie Blair: no link" no_link "Cherie Blair"
+check "Apple Inc. sameAs Apple" has_link owl:sameAs "Apple Inc." Apple
+check "Acme Ltd and Acme: two Wikidata items, no link" no_link "Acme Ltd"
+check "ABC Inc. and ABC (an acronym, many bodies): no link" no_link "ABC Inc."
 n=$(q "$db" 'SELECT (COUNT(*) AS ?n) WHERE { GRAPH <https://w3id.org/newsgraph/id/graph/links> { ?l a rdf:Statement ; ng:confidence ?c ; ng:linkReason ?r } }')
-check "5 reified links with confidence and reason, got '$n'" [ "$n" = 5 ]
+check "6 reified links with confidence and reason, got '$n'" [ "$n" = 6 ]
 c=$(q "$db" 'SELECT ?c WHERE { ?l rdf:subject <http://example.org/person/sergei-riabkov> ; rdf:predicate skos:closeMatch ; ng:confidence ?c }')
 check "Riabkov link confidence 0.90, got '$c'" [ "$c" = 0.90 ]
 t1=$("$NG_BIN" stats --store "$db" | sed -n 's/^triples: //p')
@@ -111,7 +114,7 @@ check "--drop empties the links graph: exit $rc, '$n' left" \
   [ "$rc" -eq 0 ] && [ "$n" = 0 ]
 run link --store "$db" --graph http://example.org/my-links
 n=$(q "$db" 'SELECT (COUNT(*) AS ?n) WHERE { GRAPH <http://example.org/my-links> { ?s owl:sameAs ?o } }')
-check "--graph IRI: 2 sameAs there, got '$n'" [ "$n" = 2 ]
+check "--graph IRI: 3 sameAs there, got '$n'" [ "$n" = 3 ]
 
 # ------------------------------------------------------------ CLI errors
 
