@@ -70,6 +70,7 @@ static void add_collapsed(buf *b, const char *s, int *space)
   const unsigned char *p = (const unsigned char *)s;
 
   while (*p != '\0') {
+    const unsigned char *q = p;
     if (isspace(*p) || (p[0] == 0xc2 && p[1] == 0xa0)) {
       p += *p == 0xc2 ? 2 : 1;
       *space = 1;
@@ -78,8 +79,11 @@ static void add_collapsed(buf *b, const char *s, int *space)
     if (*space && b->n > 0 && b->s[b->n - 1] != '\n')
       buf_add(b, " ", 1);
     *space = 0;
-    buf_add(b, (const char *)p, 1);
-    p++;
+    /* the run up to the next white space, in one copy */
+    while (*q != '\0' && !isspace(*q) && !(q[0] == 0xc2 && q[1] == 0xa0))
+      q++;
+    buf_add(b, (const char *)p, (size_t)(q - p));
+    p = q;
   }
 }
 
