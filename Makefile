@@ -63,6 +63,10 @@ LIB_OBJS  := $(LIB_SRCS:%.c=$(BUILD)/%.o)
 CLI_OBJS  := $(CLI_SRCS:%.c=$(BUILD)/%.o)
 TEST_OBJS := $(TEST_SRCS:%.c=$(BUILD)/%.o)
 TEST_BINS := $(TEST_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
+# fuzz/fuzz_NAME.c harnesses; NAME-replay runs one over files (make test)
+FUZZ_SRCS   := $(sort $(wildcard fuzz/fuzz_*.c))
+FUZZ_NAMES  := $(FUZZ_SRCS:fuzz/fuzz_%.c=%)
+REPLAY_BINS := $(FUZZ_NAMES:%=$(BUILD)/fuzz/%-replay)
 
 STATIC_LIB := $(BUILD)/libnewsgraph.a
 SHARED_LIB := $(BUILD)/libnewsgraph.so.$(VERSION)
@@ -77,7 +81,7 @@ $(file > $(FLAGS_FILE),$(FLAGS_NOW))
 endif
 
 .PHONY: all deps unit demo test test-valgrind bench eval corpus \
-        install uninstall clean
+        install uninstall clean fuzz fuzz-build
 .DEFAULT_GOAL := all
 
 all: $(BIN) $(STATIC_LIB) $(SHARED_LIB)
@@ -85,7 +89,7 @@ all: $(BIN) $(STATIC_LIB) $(SHARED_LIB)
 deps:
 	@bash scripts/deps.sh
 
-unit: $(TEST_BINS)
+unit: $(TEST_BINS) $(REPLAY_BINS)
 
 # -- compiling and linking
 
@@ -109,9 +113,14 @@ $(BUILD)/tests/%: $(BUILD)/tests/unit/%.o $(STATIC_LIB)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_LDFLAGS) -o $@ $< $(STATIC_LIB) $(LDLIBS)
 
-.SECONDARY: $(TEST_OBJS)
+$(BUILD)/fuzz/%-replay: $(BUILD)/fuzz/fuzz_%.o $(BUILD)/fuzz/replay.o \
+                       $(STATIC_LIB)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(LDLIBS)
 
--include $(LIB_OBJS:.o=.d) $(CLI_OBJS:.o=.d) $(TEST_OBJS:.o=.d)
+.SECONDARY: $(TEST_OBJS) $(FUZZ_NAMES:%=$(BUILD)/fuzz/fuzz_%.o)
+
+-include $(LIB_OBJS:.o=.d) $(CLI_OBJS:.o=.d) $(TEST_OBJS:.o=.d) \
+         $(wildcard $(BUILD)/fuzz/*.d)
 
 # -- using it.  Targets that need the packages first install them, then
 # build in a fresh make so that pkg-config is asked again.
@@ -127,6 +136,28 @@ test: deps
 
 test-valgrind:
 	@$(MAKE) --no-print-directory test VALGRIND=1
+
+# -- fuzzing (clang's libFuzzer): `make fuzz FUZZ_SECONDS=N` builds every
+# fuzz/fuzz_*.c harness with -fsanitize=fuzzer,address,undefined in
+# build-fuzz/ and runs each for N seconds (fuzz/run.sh: seeds, dictionary,
+# findings in build-fuzz/fuzz/findings/).  FUZZ=NAME runs only that one.
+FUZZ_SECONDS ?= 60
+FUZZ_CC      ?= clang
+FUZZ         ?= $(FUZZ_NAMES)
+FUZZ_BINS    := $(FUZZ_NAMES:%=$(BUILD)/fuzz/%-fuzzer)
+
+fuzz:
+	@bash scripts/deps.sh fuzz
+	@$(MAKE) --no-print-directory fuzz-build BUILD=build-fuzz \
+	  CC=$(FUZZ_CC) CFLAGS='-O1 -g' \
+	  SAN_FLAGS='-fsanitize=fuzzer-no-link,address,undefined \
+	    -fno-sanitize-recover=undefined -fno-omit-frame-pointer'
+	NG_SHARED=$(SHARED) bash fuzz/run.sh build-fuzz $(FUZZ_SECONDS) $(FUZZ)
+
+fuzz-build: $(FUZZ_BINS)
+
+$(BUILD)/fuzz/%-fuzzer: $(BUILD)/fuzz/fuzz_%.o $(STATIC_LIB)
+	$(CC) $(ALL_LDFLAGS) -fsanitize=fuzzer -o $@ $^ $(LDLIBS)
 
 bench: all
 	bash scripts/bench.sh ./$(BIN) $(SHARED)/corpus

@@ -3,7 +3,8 @@
 # Checks each package with dpkg-query and is silent when all are present;
 # otherwise runs `apt-get update` once and installs only what is missing.
 # Uses sudo only when not root.  Honours DEBIAN_FRONTEND (default
-# noninteractive).
+# noninteractive).  `deps.sh fuzz` also wants clang and its libFuzzer
+# runtime (make fuzz only).
 set -euo pipefail
 
 pkgs=(
@@ -14,6 +15,7 @@ pkgs=(
   libjson-c-dev libxml2-dev parallel   # batch extract: JSON Lines, HTML, tests
   virtuoso-opensource-7-bin valgrind time
 )
+[ "${1:-}" = fuzz ] && pkgs+=(clang libclang-rt-14-dev)
 
 missing=()
 for p in "${pkgs[@]}"; do
