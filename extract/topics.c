@@ -53,6 +53,10 @@ static int kw_match(const ng_doc *d, const ngi_keyword *kw, int i, int end) {
   return kw->nwords;
 }
 
+/* Longest first word of a topic keyword that score() looks up, in bytes
+ * (those in ontology/lexicon/topics.tsv have at most 20). */
+#define KW_FIRST_MAX 64
+
 /* Add the keyword hits of tokens [t0, t1) to counts[]. */
 static void score(const ng_doc *d, int t0, int t1, int *counts) {
   const ng_lexicon *lex = d->lex;
@@ -61,7 +65,10 @@ static void score(const ng_doc *d, int t0, int t1, int *counts) {
     if (!(t->flags & T_WORD) || (t->flags & T_NUM))
       continue;
     size_t n = strlen(t->low);
-    for (size_t l = n < 3 ? n : 3; l <= n; l++) {
+    /* prefixes no longer than a keyword's first word: one huge token (a
+     * run of CJK, say) must not cost its length squared */
+    size_t top = n < KW_FIRST_MAX ? n : KW_FIRST_MAX;
+    for (size_t l = n < 3 ? n : 3; l <= top; l++) {
       intptr_t k;
       if (!ngi_map_getn(&lex->kwfirst, t->low, l, &k))
         continue;
