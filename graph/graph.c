@@ -167,12 +167,63 @@ static librdf_node *term(builder *b, ngi_term t)
   return uri(b, ngi_vocab_iri(t));
 }
 
+/* Whether byte c of a literal must be rewritten: C0 controls other than
+ * tab and LF, DEL, and the lead byte of U+FFFE / U+FFFF (EF BF BE/BF). */
+static int lit_odd(const char *s, size_t i)
+{
+  unsigned char c = (unsigned char)s[i];
+
+  if (c == 0xef)
+    return (unsigned char)s[i + 1] == 0xbf &&
+           ((unsigned char)s[i + 2] == 0xbe ||
+            (unsigned char)s[i + 2] == 0xbf);
+  return (c < 0x20 && c != '\t' && c != '\n') || c == 0x7f;
+}
+
+/* A plain literal that every serializer writes faithfully.  raptor
+ * 2.0.15's Turtle writer puts a CR raw inside a short string (which no
+ * Turtle parser accepts), its RDF/XML writer silently drops the control
+ * characters XML 1.0 cannot carry, and its writers cut a literal short at
+ * U+FFFE or U+FFFF.  So line ends are normalised as XML does (CR LF and a
+ * lone CR become LF), the other C0 controls and DEL (bar tab and LF) become
+ * spaces and U+FFFE / U+FFFF become U+FFFD: the graph is then the same in
+ * every syntax. */
 static librdf_node *lit(builder *b, const char *s)
 {
+  librdf_node *n;
+  char *t;
+  size_t i, j;
+  int clean = 1;
+
   if (b->st != NG_OK || s == NULL)
     return NULL;
-  return librdf_new_node_from_literal(b->g->world, (const unsigned char *)s,
-                                      NULL, 0);
+  for (i = 0; s[i] != '\0' && clean; i++)
+    clean = !lit_odd(s, i);
+  if (clean)
+    return librdf_new_node_from_literal(b->g->world,
+                                        (const unsigned char *)s, NULL, 0);
+  t = malloc(strlen(s) + 1);
+  if (t == NULL)
+    return NULL;
+  for (i = j = 0; s[i] != '\0'; i++) {
+    if (!lit_odd(s, i)) {
+      t[j++] = s[i];
+    } else if (s[i] == '\r') {
+      if (s[i + 1] != '\n')
+        t[j++] = '\n';
+    } else if ((unsigned char)s[i] == 0xef) {
+      memcpy(t + j, "\xef\xbf\xbd", 3); /* U+FFFD */
+      j += 3;
+      i += 2;
+    } else {
+      t[j++] = ' ';
+    }
+  }
+  t[j] = '\0';
+  n = librdf_new_node_from_literal(b->g->world, (const unsigned char *)t,
+                                   NULL, 0);
+  free(t);
+  return n;
 }
 
 static librdf_node *typed(builder *b, const char *s, ngi_term dt)
