@@ -1070,6 +1070,51 @@ static void set_prefixes(librdf_world *w, librdf_serializer *ser,
   }
 }
 
+/* raptor 2.0.15's JSON writers escape a character past U+FFFF as
+ * \UXXXXXXXX, which JSON does not have (every emoji made the output
+ * invalid).  Rewrite each such escape, outside escaped backslashes, as a
+ * UTF-16 surrogate pair \uD8xx\uDCxx.  buf has room for len * 6 / 5 + 1
+ * bytes; returns the new length. */
+static size_t json_fix_astral(char *buf, size_t len)
+{
+  char *tmp = malloc(len + 1);
+  size_t i, j;
+
+  if (tmp == NULL)
+    return (size_t)-1;
+  memcpy(tmp, buf, len);
+  for (i = j = 0; i < len; i++) {
+    unsigned long c;
+    char hex[9], *end;
+
+    if (tmp[i] != '\\' || i + 1 >= len) {
+      buf[j++] = tmp[i];
+      continue;
+    }
+    if (tmp[i + 1] != 'U' || i + 10 > len) {
+      buf[j++] = tmp[i++];
+      buf[j++] = tmp[i];
+      continue;
+    }
+    memcpy(hex, tmp + i + 2, 8);
+    hex[8] = '\0';
+    c = strtoul(hex, &end, 16);
+    if (end != hex + 8 || c < 0x10000 || c > 0x10ffff) {
+      buf[j++] = tmp[i++];
+      buf[j++] = tmp[i];
+      continue;
+    }
+    c -= 0x10000;
+    snprintf(buf + j, 13, "\\u%04lX\\u%04lX", 0xd800 + (c >> 10),
+             0xdc00 + (c & 0x3ff));
+    j += 12;
+    i += 9;
+  }
+  buf[j] = '\0';
+  free(tmp);
+  return j;
+}
+
 ng_status ngi_model_serialize(librdf_world *w, librdf_model *m,
                               const char *format, const char *base,
                               char **buf, size_t *len, char *err)
@@ -1128,7 +1173,7 @@ ng_status ngi_model_serialize(librdf_world *w, librdf_model *m,
     ngi_graph_errf(err, "cannot serialize the graph as %s", name);
     return NG_ERDF;
   }
-  *buf = malloc(slen + 1);
+  *buf = malloc(slen + slen / 5 + 1);
   if (*buf == NULL) {
     librdf_free_memory(s);
     ngi_graph_errf(err, "out of memory");
@@ -1138,6 +1183,16 @@ ng_status ngi_model_serialize(librdf_world *w, librdf_model *m,
   (*buf)[slen] = '\0';
   *len = slen;
   librdf_free_memory(s);
+  if (strncmp(name, "json", 4) == 0) {
+    *len = json_fix_astral(*buf, slen);
+    if (*len == (size_t)-1) {
+      free(*buf);
+      *buf = NULL;
+      *len = 0;
+      ngi_graph_errf(err, "out of memory");
+      return NG_ENOMEM;
+    }
+  }
   return NG_OK;
 }
 
