@@ -488,7 +488,9 @@ static char *claim_iri(builder *b, const char *article, const char *kind,
   char *iri;
 
   snprintf(num, sizeof num, "%s%lu", kind, (unsigned long)n);
-  iri = ngi_iri_join(article, "#", num);
+  /* under a '#' base the article IRI has a fragment already, and a second
+   * '#' would make an invalid IRI: <kg#article/HASH/statement-1> */
+  iri = ngi_iri_join(article, strchr(article, '#') != NULL ? "/" : "#", num);
   if (iri == NULL)
     b->st = NG_ENOMEM;
   return iri;
