@@ -1,0 +1,260 @@
+#!/usr/bin/env bash
+# tests/hostile/run.sh - hostile input: odd literals, odd names, huge and
+# degenerate articles, and the fuzz regression inputs.
+#
+#  1. fuzz/regress/NAME/* (and the files below) replayed through every
+#     $NG_BUILD/fuzz/NAME-replay harness (built by `make unit`).
+#  2. literals/*.txt: quotes, backslashes, control characters, RTL marks,
+#     """, ]]>, <script>, noncharacters, emoji.  Each RDF syntax newsgraph
+#     writes parses with rapper and gives the same triples as N-Triples;
+#     the headline survives (ntcheck.py headline).
+#  3. names.txt and --base/--source: every IRI is an RFC 3987 IRI
+#     (ntcheck.py iris) that rapper reads; bad IRIs are refused (exit 2).
+#  4. Huge and degenerate articles made here (a million quote marks, a
+#     million-word sentence, deeply repeated patterns, every byte value,
+#     every code point, one byte over the limit): a graph rapper parses,
+#     or exit 4 with one line on stderr, each within $HOSTILE_TIMEOUT
+#     seconds.  Skipped under VALGRIND=1.
+#
+# Sourced by nothing: run by tests/run.sh with NG_BIN, NG_BUILD, VALGRIND.
+# Prints "FAIL: ..." lines and ends with "N passed, N failed".
+set -u
+cd "$(dirname "$0")/../.." || exit 1
+
+NG_BIN=${NG_BIN:-./newsgraph}
+NG_BUILD=${NG_BUILD:-build}
+VALGRIND=${VALGRIND:-}
+[ "$VALGRIND" = 0 ] && VALGRIND=
+HOSTILE_TIMEOUT=${HOSTILE_TIMEOUT:-30}
+export NEWSGRAPH_DATA="$PWD/ontology"
+export LC_ALL=C.UTF-8
+here=$PWD/tests
+export UBSAN_OPTIONS=${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:suppressions=$here/asan.supp}
+export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$here/lsan.supp:print_suppressions=0}
+dir=tests/hostile
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/newsgraph-hostile.XXXXXX") || exit 1
+trap 'rm -rf "$tmp"' EXIT
+mkdir -p "$tmp/vg"
+
+passed=0
+failed=0
+pass() { passed=$((passed + 1)); }
+fail() { failed=$((failed + 1)); printf 'FAIL: %s\n' "$*"; }
+
+# ng ARGS...: the CLI (under valgrind with VALGRIND=1) with a time limit;
+# stdin /dev/null, stdout $tmp/out, stderr $tmp/err; sets rc.
+ng() {
+  if [ -n "$VALGRIND" ]; then
+    timeout 900 valgrind -q --error-exitcode=99 --leak-check=full \
+      --errors-for-leak-kinds=definite --log-file="$tmp/vg/%p.log" \
+      "$NG_BIN" "$@" < /dev/null > "$tmp/out" 2> "$tmp/err"
+  else
+    timeout "$HOSTILE_TIMEOUT" "$NG_BIN" "$@" < /dev/null > "$tmp/out" \
+      2> "$tmp/err"
+  fi
+  rc=$?
+}
+err1() { head -n 1 "$tmp/err" | cut -c 1-160; }
+
+# one_line_error WANT: rc is WANT, stderr one 'newsgraph: ' line, no stdout.
+one_line_error() {
+  [ "$rc" -eq "$1" ] && [ "$(wc -l < "$tmp/err")" -eq 1 ] &&
+    grep -q '^newsgraph: ' "$tmp/err" && [ ! -s "$tmp/out" ]
+}
+
+# ------------------------------------------------------------ 1. replays
+
+for h in "$NG_BUILD"/fuzz/*-replay; do
+  [ -x "$h" ] || continue
+  name=${h##*/}
+  name=${name%-replay}
+  for f in fuzz/regress/"$name"/* "$dir"/literals/*.txt "$dir"/names.txt; do
+    [ -f "$f" ] || continue
+    if timeout 120 "$h" "$f" > "$tmp/replay.out" 2>&1; then
+      pass
+    else
+      fail "fuzz $name replay of $f: exit $?"
+      grep -E 'ERROR|SUMMARY|runtime error|fuzz_' "$tmp/replay.out" |
+        head -n 5 | sed 's/^/    /'
+    fi
+  done
+done
+ls "$NG_BUILD"/fuzz/*-replay > /dev/null 2>&1 ||
+  fail "no fuzz replay harnesses in $NG_BUILD/fuzz (make unit builds them)"
+
+# ------------------------------------------------------------ 2. literals
+
+# rapper_nt SYNTAX FILE OUT: parse FILE as SYNTAX into sorted N-Triples.
+rapper_nt() {
+  rapper -q -i "$1" -o ntriples "$2" http://example.org/ 2> "$tmp/rapper.err" |
+    LC_ALL=C sort > "$3"
+  [ ! -s "$tmp/rapper.err" ] && [ "${PIPESTATUS[0]}" -eq 0 ]
+}
+
+formats="turtle ntriples nquads rdfxml rdfxml-abbrev json json-triples"
+for art in "$dir"/literals/*.txt "$dir"/names.txt; do
+  ng extract -f ntriples "$art"
+  if [ "$rc" -ne 0 ]; then
+    fail "$art: extract -f ntriples: exit $rc: $(err1)"
+    continue
+  fi
+  if rapper_nt ntriples "$tmp/out" "$tmp/ref.nt" && [ -s "$tmp/ref.nt" ]; then
+    pass
+  else
+    fail "$art: rapper cannot read the N-Triples: $(head -n 1 "$tmp/rapper.err")"
+    continue
+  fi
+  if python3 "$dir/ntcheck.py" headline "$tmp/ref.nt" "$art" \
+      > "$tmp/check.out" 2>&1; then pass; else
+    fail "$art: $(head -n 1 "$tmp/check.out")"
+  fi
+  if python3 "$dir/ntcheck.py" iris "$tmp/ref.nt" > "$tmp/check.out" 2>&1
+  then pass; else
+    fail "$art: $(head -n 1 "$tmp/check.out")"
+  fi
+  for f in $formats; do
+    [ "$f" = ntriples ] && continue
+    case $f in
+      rdfxml-abbrev) syn=rdfxml ;;
+      json-triples) syn=json ;;
+      *) syn=$f ;;
+    esac
+    ng extract -f "$f" "$art"
+    if [ "$rc" -ne 0 ]; then
+      fail "$art: extract -f $f: exit $rc: $(err1)"
+    elif ! rapper_nt "$syn" "$tmp/out" "$tmp/got.nt"; then
+      fail "$art: rapper cannot read the $f output: $(head -n 1 "$tmp/rapper.err")"
+    elif ! cmp -s "$tmp/ref.nt" "$tmp/got.nt"; then
+      fail "$art: the $f output has other triples than the N-Triples:" \
+        "$(diff "$tmp/ref.nt" "$tmp/got.nt" | grep '^[<>]' | head -n 2 |
+           cut -c 1-200 | tr '\n' ' ')"
+    else
+      pass
+    fi
+  done
+done
+
+# ------------------------------------------------------------ 3. IRIs
+
+art=$dir/names.txt
+for src in 'http://例え.jp/記事/1' 'urn:uuid:6e8bc430-9c3a-11d9-9669-0800200c9a66' \
+           'https://example.org/a%20b/(c)!$&*+,;=:@'; do
+  ng extract -f ntriples --source "$src" "$art"
+  if [ "$rc" -eq 0 ] && rapper_nt ntriples "$tmp/out" "$tmp/src.nt" &&
+     python3 "$dir/ntcheck.py" iris "$tmp/src.nt" > "$tmp/check.out" 2>&1
+  then
+    pass
+  else
+    fail "--source '$src': exit $rc: $(err1) $(head -n 1 "$tmp/check.out" 2>/dev/null)"
+  fi
+done
+for base in 'http://例え.jp/知識/' 'https://example.org/kg#'; do
+  ng extract -f ntriples --base "$base" "$art"
+  if [ "$rc" -eq 0 ] && rapper_nt ntriples "$tmp/out" "$tmp/base.nt" &&
+     python3 "$dir/ntcheck.py" iris "$tmp/base.nt" > "$tmp/check.out" 2>&1
+  then
+    pass
+  else
+    fail "--base '$base': exit $rc: $(err1) $(head -n 1 "$tmp/check.out" 2>/dev/null)"
+  fi
+done
+while IFS= read -r bad; do
+  ng extract --source "$bad" "$art"
+  if one_line_error 2; then pass; else
+    fail "--source '$bad' must be refused with exit 2: exit $rc: $(err1)"
+  fi
+  ng extract --base "$bad/" "$art"
+  if one_line_error 2; then pass; else
+    fail "--base '$bad/' must be refused with exit 2: exit $rc: $(err1)"
+  fi
+done <<'BAD'
+http://example.org/a b
+http://example.org/<script>
+http://example.org/"quoted"
+http://example.org/{x}|y^z`w\v
+not an iri
+BAD
+ng extract --source "$(printf 'http://example.org/\001x')" "$art"
+if one_line_error 2; then pass; else
+  fail "--source with a control character: exit $rc: $(err1)"
+fi
+
+# ------------------------------------------------------------ 4. size
+
+if [ -z "$VALGRIND" ]; then
+  big=$tmp/big
+  mkdir -p "$big"
+  python3 - "$big" <<'PY'
+import os, sys
+d = sys.argv[1]
+def w(name, s):
+    with open(os.path.join(d, name), "wb") as f:
+        f.write(s if isinstance(s, bytes) else s.encode())
+w("quotes-ascii.txt", "Quotes\n\n" + '"' * 1000000 + "\n")
+w("quotes-every-style.txt", "Quotes\n\n" +
+  "\u201c\u201d\u00ab\u00bb\u201e'\"\u2018\u2019\u2039\u203a" * 90910 + "\n")
+w("quotes-said.txt", "Quotes\n\n" + '"Yes," he said. ' * 100000 + "\n")
+w("quotes-nested.txt", "Nest\n\n" + "\u201c\u2018" * 200000 + "deep" +
+  "\u2019\u201d" * 200000 + " he said.\n")
+w("million-word-sentence.txt", "Words\n\n" +
+  "President John Smith said that the minister " * 125000 + ".\n")
+w("million-plain-words.txt", "Words\n\n" + "word " * 1000000 + ".\n")
+w("honorifics-repeated.txt", "Titles\n\n" + "Mr " * 300000 +
+  "Smith said that it was fine.\n")
+w("appositions.txt", "App\n\nJohn Smith" + ", the minister" * 200000 +
+  ", said that it was fine.\n")
+w("parens.txt", "Parens\n\n" + "(" * 500000 + "x" + ")" * 500000 + "\n")
+w("paragraphs.txt", "Lines\n\n" + "Mary Jones said that it rained.\n\n" * 100000)
+w("headings.txt", "Heads\n\n" + "Economy\n\nThe talks went on.\n\n" * 100000)
+w("capitals.txt", "Caps\n\n" + "Alpha Beta Gamma Delta " * 60000 + "said it.\n")
+w("acronyms.txt", "Acr\n\n" + "".join(
+  "the Foo Bar Org (F%dB) said. " % i for i in range(50000)))
+w("long-word.txt", "Long\n\nThe " + "a" * 1000000 + " was here.\n")
+w("agreements.txt", "Deals\n\n" +
+  "Russia and China signed an agreement on trade. " * 50000)
+w("every-codepoint.txt", "Every\n\n" + "".join(
+  chr(c) for c in range(1, 0x110000) if not 0xD800 <= c <= 0xDFFF))
+w("ascii-1-127.txt", bytes(range(1, 128)) * 1000)
+w("every-byte.bin", bytes(range(256)) * 64)
+w("bytes-1-255.bin", bytes(range(1, 256)) * 64)
+w("over-the-limit.txt", b"x" * (16 * 1024 * 1024 + 1))
+PY
+  for f in "$big"/*; do
+    name=${f##*/}
+    case $name in
+      every-byte.bin) want=4 pat='NUL|binary' ;;
+      bytes-1-255.bin) want=4 pat='UTF-8' ;;
+      over-the-limit.txt) want=4 pat='large|limit' ;;
+      *) want=0 pat= ;;
+    esac
+    ng extract "$f"
+    if [ "$rc" -eq 124 ]; then
+      fail "$name: no answer within ${HOSTILE_TIMEOUT}s"
+    elif [ "$want" -eq 0 ]; then
+      if [ "$rc" -eq 0 ] && [ -s "$tmp/out" ] &&
+         rapper -q -i turtle -c "$tmp/out" http://example.org/ > /dev/null 2>&1
+      then pass; else
+        fail "$name: exit $rc (want 0 and Turtle rapper reads): $(err1)"
+      fi
+    elif one_line_error "$want" && grep -qiE "$pat" "$tmp/err"; then
+      pass
+    else
+      fail "$name: exit $rc, want $want and one line matching '$pat': $(err1)"
+    fi
+  done
+fi
+
+# ------------------------------------------------------------ valgrind
+
+if [ -n "$VALGRIND" ]; then
+  reports=$(find "$tmp/vg" -name '*.log' -size +0 | LC_ALL=C sort)
+  if [ -z "$reports" ]; then pass; else
+    fail "valgrind reported errors in $(echo "$reports" | wc -l) runs:"
+    for r in $reports; do head -n 30 "$r" | sed 's/^/    /'; done
+  fi
+fi
+
+printf '%d passed, %d failed\n' "$passed" "$failed"
+[ "$failed" -eq 0 ]
