@@ -60,7 +60,8 @@ static void help(FILE *out)
         "      --base IRI       base of minted IRIs (default "
         NG_DEFAULT_BASE ")\n"
         "      --source IRI     IRI of the article (one article only;\n"
-        "                       default <base>article/<16 hex of SHA-256>)\n"
+        "                       default <base>article/<16 hex of SHA-256>,\n"
+        "                       for a URL its final URL after redirects)\n"
         "      --max-bytes N    largest article accepted (default 16M;\n"
         "                       suffixes k, M, G); also the URL body limit\n"
         "      --timeout SECS   URL fetch timeout (default 30)\n"
@@ -392,6 +393,7 @@ typedef struct item {
   char msg[NG_ERRLEN + 256];
   char *out;             /* its serialized graph */
   size_t outlen;
+  char *source;          /* article IRI of a URL input (its final URL) */
   ng_doc *doc;           /* --merge: extracted, for the main thread */
   ngi_article art;       /* --merge: its metadata */
   size_t triples;
@@ -403,6 +405,7 @@ static void item_clear(item *it)
   free(it->name);
   free(it->raw);
   free(it->out);
+  free(it->source);
   ng_doc_free(it->doc);
   ngi_article_release(&it->art);
   memset(it, 0, sizeof *it);
@@ -546,6 +549,34 @@ static int decode(const job *j, item *it, ngi_article *art)
   return 0;
 }
 
+/* The graph options of an item: a URL input is named by its final URL
+ * (its fragment dropped, since statements are fragments of it) unless
+ * --source is given or the URL is not an IRI we can use; other articles
+ * by --source or their content hash. */
+static void item_opts(const extract_args *a, item *it, const ng_doc *doc,
+                      const char *url, ng_graph_opts *o)
+{
+  char *iri;
+
+  *o = a->opts;
+  if (it->kind != IN_URL || a->opts.source != NULL || url == NULL)
+    return;
+  free(it->source);
+  it->source = malloc(strlen(url) + 1);
+  if (it->source == NULL)
+    return;
+  memcpy(it->source, url, strlen(url) + 1);
+  it->source[strcspn(it->source, "#")] = '\0';
+  o->source = it->source;
+  iri = ng_article_iri(doc, o);
+  if (iri == NULL) {
+    o->source = NULL; /* not a usable IRI: the content hash names it */
+    free(it->source);
+    it->source = NULL;
+  }
+  free(iri);
+}
+
 /* Read, extract and serialize one article.  w NULL: a graph with its own
  * world (one article). */
 static void process(const job *j, item *it, ng_rdf_world *w)
@@ -556,6 +587,7 @@ static void process(const job *j, item *it, ng_rdf_world *w)
   ng_doc *doc = NULL;
   ng_graph *g = NULL;
   ng_article_meta meta;
+  ng_graph_opts o;
   ng_status st;
   double t0 = cpu_now(), t1;
   FILE *mem;
@@ -596,6 +628,7 @@ static void process(const job *j, item *it, ng_rdf_world *w)
   }
   t1 = cpu_now();
   it->t_extract = t1 - t0;
+  item_opts(a, it, doc, art.url, &o);
   if (j->merge) {
     it->doc = doc;
     it->art = art;
@@ -606,10 +639,10 @@ static void process(const job *j, item *it, ng_rdf_world *w)
   err[0] = '\0';
   st = w != NULL ? ng_graph_new_in_world(w, &g, err) : ng_graph_new(&g, err);
   if (st == NG_OK)
-    st = ng_graph_add_doc(g, doc, &a->opts, err);
+    st = ng_graph_add_doc(g, doc, &o, err);
   if (st == NG_OK && ngi_article_has_meta(&art)) {
     ngi_article_meta(&art, &meta);
-    st = ng_graph_add_meta(g, doc, &a->opts, &meta, err);
+    st = ng_graph_add_meta(g, doc, &o, &meta, err);
   }
   if (st != NG_OK) {
     if (st == NG_EUSAGE)
@@ -627,8 +660,7 @@ static void process(const job *j, item *it, ng_rdf_world *w)
   err[0] = '\0';
   if (j->quads || j->lines) {
     /* our own sorted N-Triples / N-Quads lines: fast and deterministic */
-    char *iri = j->quads == 1 || j->quads == 2 ? ng_article_iri(doc, &a->opts)
-                                               : NULL;
+    char *iri = j->quads != 0 ? ng_article_iri(doc, &o) : NULL;
     if ((j->quads != 0 && iri == NULL) ||
         (st = ng_graph_lines(g, j->quads == 1 ? iri : NULL, &buf, &len,
                              err)) != NG_OK) {
@@ -1179,10 +1211,13 @@ static int run_many(const extract_args *a, job *j, source *src, size_t nsrc,
         ng_article_meta meta;
         double t0 = cpu_now();
         err[0] = '\0';
-        st = ng_graph_add_doc(merged, w->doc, &a->opts, err);
+        ng_graph_opts o = a->opts;
+        if (w->source != NULL)
+          o.source = w->source;
+        st = ng_graph_add_doc(merged, w->doc, &o, err);
         if (st == NG_OK && ngi_article_has_meta(&w->art)) {
           ngi_article_meta(&w->art, &meta);
-          st = ng_graph_add_meta(merged, w->doc, &a->opts, &meta, err);
+          st = ng_graph_add_meta(merged, w->doc, &o, &meta, err);
         }
         if (st != NG_OK) {
           cli_error("'%s': cannot build the graph: %s", w->name,

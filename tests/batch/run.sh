@@ -372,8 +372,15 @@ else
   u=http://127.0.0.1:$port
   run extract -f ntriples "$u/redirect/2/page.html"
   if [ "$rc" -eq 0 ] && grep -q "<http://schema.org/url> <$u/page.html>" "$tmp/out" &&
+     grep -q "^<$u/page.html> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://w3id.org/newsgraph/ns#Article> \.\$" "$tmp/out" &&
+     grep -q "^<$u/page.html#statement-1> " "$tmp/out" &&
      grep -q 'vladimir-putin' "$tmp/out"; then pass; else
-    fail "url: page after 2 redirects, final URL as schema:url: exit $rc: $(first_err)"
+    fail "url: page after 2 redirects, named by its final URL: exit $rc: $(first_err)"
+  fi
+  run extract -q "$u/redirect/1/a.txt#frag" "$u/page.html"
+  if [ "$rc" -eq 0 ] && [ "$(graphs "$tmp/out")" = "$(printf '<%s>\n<%s>' "$u/a.txt" "$u/page.html")" ]
+  then pass; else
+    fail "url: graphs named by the final URLs, fragment dropped: exit $rc: $(graphs "$tmp/out" | tr '\n' ' ')"
   fi
   run extract "$u/a.txt"
   if [ "$rc" -eq 0 ] && cmp -s "$tmp/out" "$tmp/one.ttl"; then :; fi
