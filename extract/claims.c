@@ -464,6 +464,10 @@ static int clause_start(ng_doc *d, const cue *c, int s1) {
       if (j < s1 && (ngi_tok_is(&d->toks[j], "reporters") ||
                      ngi_tok_is(&d->toks[j], "journalists")))
         return j + 1;
+      if (j + 1 < s1 && ngi_tok_is(&d->toks[j], "the") &&
+          (ngi_tok_is(&d->toks[j + 1], "press") ||
+           ngi_tok_is(&d->toks[j + 1], "media")))
+        return j + 2;
       /* "told the Reuters news agency: “...”": the object ends at the
        * colon, comma or quotation mark */
       for (int x = j; x < s1 && x < j + 7; x++)

@@ -43,7 +43,7 @@ static int ends_with(const char *s, const char *suf) {
 /* A lower-case word that may stand before a title: "arms", "security". */
 static int modifier_ok(const ng_doc *d, int j) {
   const ngi_tok *t = &d->toks[j];
-  if (!(t->flags & T_WORD) || (t->flags & (T_NUM | T_CAP | T_INQ)))
+  if (!(t->flags & T_WORD) || (t->flags & (T_NUM | T_CAP | T_INQ | T_POSS)))
     return 0;
   if (strlen(t->low) < 3 || is_stop(t) || ngi_speech_at(d, j) ||
       ngi_map_get(&d->lex->timeword, t->low, NULL))
@@ -99,6 +99,10 @@ static const char *title_text(ng_doc *d, int t0, int t1) {
     if (!small && buf[n] >= 'a' && buf[n] <= 'z')
       buf[n] -= 32;
     n += l;
+    /* "Presidents X and Y": each holds the singular title */
+    if (i == t1 - 1 && l > 3 && buf[n - 1] == 's' &&
+        !ngi_map_get(&d->lex->title, t->low, NULL) && ngi_title_kind(d, i))
+      n--;
   }
   return ngi_strndup(&d->arena, buf, n);
 }
