@@ -16,4 +16,114 @@ void ngi_link_fold(const char *tok, char *out, size_t n);
 /* Levenshtein distance of two short strings, capped at cap + 1. */
 size_t ngi_link_distance(const char *a, const char *b, size_t cap);
 
+
+/* ------------------------------------------------------------ internal
+ * Shared by link.c (deciding) and linkdata.c (reading); nothing else
+ * includes what follows. */
+
+#include <redland.h>
+
+#include "newsgraph.h"
+
+/* String -> int map (open addressing); keys are copied. */
+typedef struct ngi_smap {
+  char **keys;
+  int *vals;
+  size_t cap, n;
+} ngi_smap;
+
+enum { K_SKIP = 0, K_SURNAME, K_INITIAL, K_FULL };
+
+typedef struct person {
+  char *iri, *label;
+  char **alts; size_t nalt, capalt;
+  char **roles; size_t nrole, caprole;   /* lower-case titles */
+  int *arts; size_t nart, capart;        /* article indices, ascending */
+  /* parsed name */
+  char **given; size_t ngiven, capgiven; /* slugs; initials are 1 letter */
+  char *surname;                         /* slug of the surname */
+  char sfold[128];                       /* its transliteration key */
+  char suffix[8];                        /* "jr", "sr", "iii" ... */
+  int kind;
+  char gender;                           /* M, F, 0 unknown, X mixed */
+  int parent;                            /* union-find */
+  int canon;
+  double conf;                           /* of the link that merged it */
+  int ent;                               /* entity id, -1 when none */
+  int done;                              /* linked by link_short */
+  int peer;                              /* "Lord X", "Lady X": a title */
+} person;
+
+typedef struct article {
+  int *ents; size_t nents, capents;      /* mentioned entity ids */
+  int *persons; size_t np, capp;
+} article;
+
+typedef struct gaz_entry {
+  char *qid;
+  char **names; size_t nnames, capnames; /* slugs */
+  char **roles; size_t nrole, caprole;
+} gaz_entry;
+
+typedef struct org {
+  char *iri, *label, *qid;
+} org;
+
+typedef struct linker {
+  ng_store *st;
+  const ng_link_opts *o;
+  const char *graph;
+  person *p; size_t np, capp;
+  article *a; size_t na, capa;
+  ngi_smap person_ix;      /* IRI -> person index */
+  org *orgs; size_t norg, caporg;
+  ngi_smap org_ix;         /* IRI -> org index */
+  ngi_smap ents;           /* entity IRI -> id */
+  int *df; size_t ndf, capdf; /* articles mentioning each entity */
+  ngi_smap given_gender;   /* given-name slug -> 'M' 'F' 'U' */
+  ngi_smap places;         /* slugs of countries, demonyms, capitals, places */
+  ngi_smap variants;       /* given-name slug -> group (1..) */
+  ngi_smap gaz;            /* slug of a gazetteer name -> entry + 1, -1 dup */
+  gaz_entry *g; size_t ng, capg;
+  ngi_smap buckets;        /* surname fold key -> bucket index */
+  int **bk; size_t *nbk, *capbk; size_t nbuckets, capbuckets;
+  int *mark; int stamp;
+  int **mem; size_t *nmem, *capmem; /* cluster members, by root */
+  int *ent_person;     /* entity id -> person index, or -1 */
+  /* output */
+  librdf_world *w;
+  librdf_model *m;
+  size_t nlinks;
+  ng_link_stats stats;
+  ng_status rc;
+  char *err;
+} linker;
+
+#define NOMEM(L) ngi_link_err((L), NG_ENOMEM, "out of memory")
+
+/* Record the first error (later ones are dropped). */
+void ngi_link_err(linker *L, ng_status rc, const char *fmt, ...)
+#if defined(__GNUC__)
+  __attribute__((format(printf, 3, 4)))
+#endif
+  ;
+
+char *ngi_link_strdup(const char *s);
+/* Append to a growable array; -1 on out of memory. */
+int ngi_link_ipush(int **a, size_t *n, size_t *cap, int x);
+int ngi_link_spush(char ***a, size_t *n, size_t *cap, char *s);
+int ngi_link_sfind(char **a, size_t n, const char *s);
+
+void ngi_smap_free(ngi_smap *m);
+int ngi_smap_get(const ngi_smap *m, const char *k, int dflt);
+/* -1 on out of memory. */
+int ngi_smap_put(ngi_smap *m, const char *k, int v);
+
+/* Add one graph of the store: an article with its persons, organisations
+ * and mentioned entities. */
+void ngi_link_read_graph(linker *L, const char *giri);
+
+/* Given names, places, name variants and the gazetteer (L->o). */
+void ngi_link_load_data(linker *L);
+
 #endif /* NG_LINK_H */

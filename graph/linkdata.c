@@ -1,0 +1,876 @@
+/* linkdata.c - what the entity linker (graph/link.c) reads: the store's
+ * person and organisation nodes with their names, roles and articles, the
+ * data files (given names, places, name variants, the person gazetteer),
+ * and the merged view that `query --merge-same-as` runs over.  Also the
+ * small string maps and arrays both files use.
+ */
+#define _POSIX_C_SOURCE 200809L
+
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "graph_internal.h"
+#include "iri.h"
+#include "link.h"
+#include "store.h"
+#include "vocab.h"
+
+/* ------------------------------------------------------------ helpers */
+
+char *
+ngi_link_strdup(const char *s)
+{
+  size_t n = strlen(s) + 1;
+  char *p = malloc(n);
+
+  if(p)
+    memcpy(p, s, n);
+  return p;
+}
+
+/* Append x to a growable int array; -1 on out of memory. */
+int
+ngi_link_ipush(int **a, size_t *n, size_t *cap, int x)
+{
+  if(*n == *cap) {
+    size_t nc = *cap ? *cap * 2 : 4;
+    int *na = realloc(*a, nc * sizeof *na);
+    if(!na)
+      return -1;
+    *a = na;
+    *cap = nc;
+  }
+  (*a)[(*n)++] = x;
+  return 0;
+}
+
+int
+ngi_link_spush(char ***a, size_t *n, size_t *cap, char *s)
+{
+  if(*n == *cap) {
+    size_t nc = *cap ? *cap * 2 : 4;
+    char **na = realloc(*a, nc * sizeof *na);
+    if(!na)
+      return -1;
+    *a = na;
+    *cap = nc;
+  }
+  (*a)[(*n)++] = s;
+  return 0;
+}
+
+int
+ngi_link_sfind(char **a, size_t n, const char *s)
+{
+  size_t i;
+
+  for(i = 0; i < n; i++)
+    if(!strcmp(a[i], s))
+      return 1;
+  return 0;
+}
+
+
+static size_t
+hash(const char *s)
+{
+  size_t h = 2166136261u;
+
+  for(; *s; s++)
+    h = (h ^ (unsigned char)*s) * 16777619u;
+  return h;
+}
+
+void
+ngi_smap_free(ngi_smap *m)
+{
+  size_t i;
+
+  for(i = 0; i < m->cap; i++)
+    free(m->keys ? m->keys[i] : NULL);
+  free(m->keys);
+  free(m->vals);
+  memset(m, 0, sizeof *m);
+}
+
+static int *
+smap_slot(ngi_smap *m, const char *k, int *found)
+{
+  size_t i;
+
+  *found = 0;
+  if(!m->cap)
+    return NULL;
+  for(i = hash(k) & (m->cap - 1); m->keys[i]; i = (i + 1) & (m->cap - 1))
+    if(!strcmp(m->keys[i], k)) {
+      *found = 1;
+      return &m->vals[i];
+    }
+  return &m->vals[i];
+}
+
+int
+ngi_smap_get(const ngi_smap *m, const char *k, int dflt)
+{
+  int found;
+  int *v = smap_slot((ngi_smap *)m, k, &found);
+
+  return found ? *v : dflt;
+}
+
+/* Set k to v (a copy of k is kept); -1 on out of memory. */
+int
+ngi_smap_put(ngi_smap *m, const char *k, int v)
+{
+  int found;
+  int *slot;
+
+  if((m->n + 1) * 2 > m->cap) {
+    ngi_smap old = *m;
+    size_t i, nc = m->cap ? m->cap * 2 : 64;
+
+    m->keys = calloc(nc, sizeof *m->keys);
+    m->vals = calloc(nc, sizeof *m->vals);
+    if(!m->keys || !m->vals) {
+      free(m->keys);
+      free(m->vals);
+      *m = old;
+      return -1;
+    }
+    m->cap = nc;
+    m->n = 0;
+    for(i = 0; i < old.cap; i++)
+      if(old.keys[i]) {
+        size_t j = hash(old.keys[i]) & (nc - 1);
+        while(m->keys[j])
+          j = (j + 1) & (nc - 1);
+        m->keys[j] = old.keys[i];
+        m->vals[j] = old.vals[i];
+        m->n++;
+      }
+    free(old.keys);
+    free(old.vals);
+  }
+  slot = smap_slot(m, k, &found);
+  if(!found) {
+    size_t i = (size_t)(slot - m->vals);
+    m->keys[i] = ngi_link_strdup(k);
+    if(!m->keys[i])
+      return -1;
+    m->n++;
+  }
+  *slot = v;
+  return 0;
+}
+
+void
+ngi_link_err(linker *L, ng_status rc, const char *fmt, ...)
+{
+  va_list ap;
+
+  if(L->rc != NG_OK)
+    return;
+  L->rc = rc;
+  if(L->err) {
+    va_start(ap, fmt);
+    vsnprintf(L->err, NG_ERRLEN, fmt, ap);
+    va_end(ap);
+  }
+}
+
+
+/* ------------------------------------------------------------ reading */
+
+typedef struct trip {
+  int kind;
+  char *s, *o;
+} trip;
+
+enum { T_TYPE, T_LABEL, T_ALT, T_ROLE, T_TITLE, T_MENTIONS, T_ORG,
+       T_SAMEAS };
+
+static int
+entity_id(linker *L, const char *iri)
+{
+  int id = ngi_smap_get(&L->ents, iri, -1);
+
+  if(id >= 0)
+    return id;
+  id = (int)L->ndf;
+  if(ngi_smap_put(&L->ents, iri, id) ||
+     ngi_link_ipush(&L->df, &L->ndf, &L->capdf, 0)) {
+    NOMEM(L);
+    return -1;
+  }
+  return id;
+}
+
+static int
+person_id(linker *L, const char *iri)
+{
+  int id = ngi_smap_get(&L->person_ix, iri, -1);
+  person *p;
+
+  if(id >= 0)
+    return id;
+  if(L->np == L->capp) {
+    size_t nc = L->capp ? L->capp * 2 : 256;
+    person *np = realloc(L->p, nc * sizeof *np);
+    if(!np) {
+      NOMEM(L);
+      return -1;
+    }
+    L->p = np;
+    L->capp = nc;
+  }
+  p = &L->p[L->np];
+  memset(p, 0, sizeof *p);
+  p->iri = ngi_link_strdup(iri);
+  if(!p->iri || ngi_smap_put(&L->person_ix, iri, (int)L->np)) {
+    free(p->iri);
+    NOMEM(L);
+    return -1;
+  }
+  return (int)L->np++;
+}
+
+/* An organisation of this graph: its label and Wikidata item, once. */
+static void
+read_org(linker *L, const trip *t, size_t nt, size_t i)
+{
+  org *o;
+  size_t j;
+  int oi = ngi_smap_get(&L->org_ix, t[i].s, -1);
+
+  if(oi >= 0)
+    return;
+  if(L->norg == L->caporg) {
+    size_t nc = L->caporg ? L->caporg * 2 : 256;
+    org *no = realloc(L->orgs, nc * sizeof *no);
+    if(!no) {
+      NOMEM(L);
+      return;
+    }
+    L->orgs = no;
+    L->caporg = nc;
+  }
+  o = &L->orgs[L->norg];
+  memset(o, 0, sizeof *o);
+  o->iri = ngi_link_strdup(t[i].s);
+  if(!o->iri || ngi_smap_put(&L->org_ix, t[i].s, (int)L->norg)) {
+    free(o->iri);
+    NOMEM(L);
+    return;
+  }
+  L->norg++;
+  for(j = 0; j < nt; j++) {
+    if(strcmp(t[j].s, t[i].s))
+      continue;
+    if(t[j].kind == T_LABEL && !o->label)
+      o->label = ngi_link_strdup(t[j].o);
+    else if(t[j].kind == T_SAMEAS && !o->qid)
+      o->qid = ngi_link_strdup(t[j].o);
+  }
+}
+
+static const char *
+node_str(librdf_node *n)
+{
+  if(!n)
+    return NULL;
+  if(librdf_node_is_resource(n))
+    return (const char *)librdf_uri_as_string(librdf_node_get_uri(n));
+  if(librdf_node_is_literal(n))
+    return (const char *)librdf_node_get_literal_value(n);
+  return NULL;
+}
+
+void
+ngi_link_read_graph(linker *L, const char *giri)
+{
+  static const struct { const char *p; int kind; } preds[] = {
+    { NGI_RDF "type", T_TYPE },
+    { NGI_RDFS "label", T_LABEL },
+    { NGI_SKOS "altLabel", T_ALT },
+    { NG_NS "holdsRole", T_ROLE },
+    { NG_NS "title", T_TITLE },
+    { NG_NS "mentions", T_MENTIONS },
+    { NGI_OWL "sameAs", T_SAMEAS },
+  };
+  librdf_node *ctx = librdf_new_node_from_uri_string(
+    L->w, (const unsigned char *)giri);
+  librdf_stream *str;
+  trip *t = NULL;
+  size_t nt = 0, capt = 0, i, j;
+  article *ar;
+  int ai;
+
+  if(!ctx) {
+    NOMEM(L);
+    return;
+  }
+  str = librdf_model_context_as_stream(L->st->model, ctx);
+  librdf_free_node(ctx);
+  if(!str) {
+    ngi_link_err(L, NG_ESTORE, "cannot read graph <%s>", giri);
+    return;
+  }
+  for(; !librdf_stream_end(str) && L->rc == NG_OK;
+      librdf_stream_next(str)) {
+    librdf_statement *s = librdf_stream_get_object(str);
+    const char *sv, *pv, *ov;
+    size_t k;
+    int kind;
+
+    if(!s)
+      break;
+    sv = node_str(librdf_statement_get_subject(s));
+    pv = node_str(librdf_statement_get_predicate(s));
+    ov = node_str(librdf_statement_get_object(s));
+    if(!sv || !pv || !ov ||
+       !librdf_node_is_resource(librdf_statement_get_subject(s)))
+      continue;
+    for(k = 0; k < sizeof preds / sizeof preds[0]; k++)
+      if(!strcmp(pv, preds[k].p))
+        break;
+    if(k == sizeof preds / sizeof preds[0])
+      continue;
+    kind = preds[k].kind;
+    if(kind == T_TYPE && !strcmp(ov, NG_NS "Organization"))
+      kind = T_ORG;
+    else if(kind == T_TYPE && strcmp(ov, NG_NS "Person"))
+      continue;
+    if(kind == T_SAMEAS && strncmp(ov, NGI_WIKIDATA, strlen(NGI_WIKIDATA)))
+      continue;
+    if(nt == capt) {
+      size_t nc = capt ? capt * 2 : 64;
+      trip *n2 = realloc(t, nc * sizeof *n2);
+      if(!n2) {
+        NOMEM(L);
+        break;
+      }
+      t = n2;
+      capt = nc;
+    }
+    t[nt].kind = kind;
+    t[nt].s = ngi_link_strdup(sv);
+    t[nt].o = ngi_link_strdup(ov);
+    nt++;
+    if(!t[nt - 1].s || !t[nt - 1].o)
+      NOMEM(L);
+  }
+  librdf_free_stream(str);
+  if(L->rc != NG_OK)
+    goto out;
+
+  if(L->na == L->capa) {
+    size_t nc = L->capa ? L->capa * 2 : 64;
+    article *na = realloc(L->a, nc * sizeof *na);
+    if(!na) {
+      NOMEM(L);
+      goto out;
+    }
+    L->a = na;
+    L->capa = nc;
+  }
+  ai = (int)L->na++;
+  ar = &L->a[ai];
+  memset(ar, 0, sizeof *ar);
+  for(i = 0; i < nt && L->rc == NG_OK; i++) {
+    if(t[i].kind == T_MENTIONS) {
+      int e = entity_id(L, t[i].o);
+      if(e >= 0) {
+        size_t k;
+        for(k = 0; k < ar->nents && ar->ents[k] != e; k++)
+          ;
+        if(k == ar->nents) {
+          if(ngi_link_ipush(&ar->ents, &ar->nents, &ar->capents, e))
+            NOMEM(L);
+          else
+            L->df[e]++;
+        }
+      }
+    }
+    if(t[i].kind == T_ORG) {
+      read_org(L, t, nt, i);
+      continue;
+    }
+    if(t[i].kind != T_TYPE)
+      continue;
+    {
+      int pi = person_id(L, t[i].s);
+      person *p;
+      if(pi < 0)
+        break;
+      p = &L->p[pi];
+      if(p->nart && p->arts[p->nart - 1] == ai)
+        continue;
+      if(ngi_link_ipush(&p->arts, &p->nart, &p->capart, ai) ||
+         ngi_link_ipush(&ar->persons, &ar->np, &ar->capp, pi)) {
+        NOMEM(L);
+        break;
+      }
+      for(j = 0; j < nt; j++) {
+        if(strcmp(t[j].s, t[i].s))
+          continue;
+        if(t[j].kind == T_LABEL && !p->label) {
+          p->label = ngi_link_strdup(t[j].o);
+          if(!p->label)
+            NOMEM(L);
+        } else if(t[j].kind == T_ALT &&
+                  !ngi_link_sfind(p->alts, p->nalt, t[j].o)) {
+          char *c = ngi_link_strdup(t[j].o);
+          if(!c || ngi_link_spush(&p->alts, &p->nalt, &p->capalt, c)) {
+            free(c);
+            NOMEM(L);
+          }
+        } else if(t[j].kind == T_ROLE) {
+          size_t k;
+          const char *title = NULL;
+          for(k = 0; k < nt; k++)
+            if(t[k].kind == T_TITLE && !strcmp(t[k].s, t[j].o))
+              title = t[k].o;
+          if(!title)
+            for(k = 0; k < nt; k++)
+              if(t[k].kind == T_LABEL && !strcmp(t[k].s, t[j].o))
+                title = t[k].o;
+          if(title) {
+            char *c = ngi_link_strdup(title), *q;
+            if(!c) {
+              NOMEM(L);
+              continue;
+            }
+            for(q = c; *q; q++)
+              *q = (char)tolower((unsigned char)*q);
+            if(ngi_link_sfind(p->roles, p->nrole, c))
+              free(c);
+            else if(ngi_link_spush(&p->roles, &p->nrole, &p->caprole, c)) {
+              free(c);
+              NOMEM(L);
+            }
+          }
+        }
+      }
+    }
+  }
+out:
+  for(i = 0; i < nt; i++) {
+    free(t[i].s);
+    free(t[i].o);
+  }
+  free(t);
+}
+
+/* ------------------------------------------------------------ data files */
+
+/* Read a text file line by line; fn gets each line without its end and
+ * its number; nonzero from fn stops. */
+static ng_status
+each_line(linker *L, const char *path, int optional,
+          int (*fn)(linker *L, char *line, size_t no, const char *path))
+{
+  FILE *f = fopen(path, "r");
+  char *line = NULL;
+  size_t cap = 0, no = 0;
+  ssize_t len;
+
+  if(!f) {
+    if(optional)
+      return NG_OK;
+    ngi_link_err(L, NG_ELEXICON, "cannot read '%s'", path);
+    return L->rc;
+  }
+  while((len = getline(&line, &cap, f)) >= 0) {
+    no++;
+    while(len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+      line[--len] = '\0';
+    if(fn(L, line, no, path))
+      break;
+  }
+  free(line);
+  fclose(f);
+  return L->rc;
+}
+
+static int
+given_line(linker *L, char *line, size_t no, const char *path)
+{
+  char *tab = strchr(line, '\t'), *sl;
+
+  (void)no;
+  (void)path;
+  if(line[0] == '#' || !tab || no <= 1)
+    return 0;
+  *tab = '\0';
+  sl = ngi_slug(line);
+  if(!sl || ngi_smap_put(&L->given_gender, sl, tab[1] ? tab[1] : 'U')) {
+    free(sl);
+    NOMEM(L);
+    return 1;
+  }
+  free(sl);
+  return 0;
+}
+
+static int
+place_line(linker *L, char *line, size_t no, const char *path)
+{
+  char *p = line, *q;
+
+  (void)no;
+  (void)path;
+  if(line[0] == '#' || !line[0])
+    return 0;
+  for(; p; p = q) {
+    q = strpbrk(p, "|\t");
+    if(q)
+      *q++ = '\0';
+    if(*p && !(p[0] == 'Q' && isdigit((unsigned char)p[1]))) {
+      char *sl = ngi_slug(p);
+      if(!sl || ngi_smap_put(&L->places, sl, 1)) {
+        free(sl);
+        NOMEM(L);
+        return 1;
+      }
+      free(sl);
+    }
+  }
+  return 0;
+}
+
+static int
+variant_line(linker *L, char *line, size_t no, const char *path)
+{
+  char *p = line, *q;
+  int group = (int)no;
+
+  (void)path;
+  if(line[0] == '#' || !line[0])
+    return 0;
+  while(p) {
+    char *sl;
+    q = strpbrk(p, "|\t");
+    if(q)
+      *q++ = '\0';
+    if(*p) {
+      sl = ngi_slug(p);
+      if(!sl || ngi_smap_put(&L->variants, sl, group)) {
+        free(sl);
+        NOMEM(L);
+        return 1;
+      }
+      free(sl);
+    }
+    p = q;
+  }
+  return 0;
+}
+
+static int
+gaz_name(linker *L, int idx, const char *name)
+{
+  gaz_entry *e = &L->g[idx];
+  char *sl;
+  int old;
+
+  if(!*name)
+    return 0;
+  sl = ngi_slug(name);
+  if(!sl || ngi_link_spush(&e->names, &e->nnames, &e->capnames, sl)) {
+    free(sl);
+    NOMEM(L);
+    return 1;
+  }
+  old = ngi_smap_get(&L->gaz, sl, 0);
+  /* one name for two entries: -1, decided by roles when matched */
+  if(ngi_smap_put(&L->gaz, sl, old && old != idx + 1 ? -1 : idx + 1)) {
+    NOMEM(L);
+    return 1;
+  }
+  return 0;
+}
+
+/* name TAB aliases (|) TAB Q-id TAB roles (|) */
+static int
+gaz_line(linker *L, char *line, size_t no, const char *path)
+{
+  char *f[4] = { NULL, NULL, NULL, NULL }, *p = line, *q;
+  size_t nf = 0;
+  gaz_entry *e;
+  int idx;
+
+  if(line[0] == '#' || !line[0])
+    return 0;
+  while(p && nf < 4) {
+    f[nf++] = p;
+    q = strchr(p, '\t');
+    if(q)
+      *q++ = '\0';
+    p = q;
+  }
+  if(nf >= 3 && !strcmp(f[0], "name") && !strcmp(f[2], "wikidata"))
+    return 0; /* the header */
+  if(nf < 3 || !f[0][0]) {
+    ngi_link_err(L, NG_ELEXICON, "%s:%zu: want name, aliases, Wikidata ID, "
+                 "roles (tab-separated)", path, no);
+    return 1;
+  }
+  if(f[2][0] != 'Q' || !f[2][1] ||
+     strspn(f[2] + 1, "0123456789") != strlen(f[2] + 1)) {
+    ngi_link_err(L, NG_ELEXICON, "%s:%zu: '%s' is not a Wikidata ID (Q123)",
+                 path, no, f[2]);
+    return 1;
+  }
+  if(L->ng == L->capg) {
+    size_t nc = L->capg ? L->capg * 2 : 16;
+    gaz_entry *ng = realloc(L->g, nc * sizeof *ng);
+    if(!ng) {
+      NOMEM(L);
+      return 1;
+    }
+    L->g = ng;
+    L->capg = nc;
+  }
+  e = &L->g[L->ng];
+  memset(e, 0, sizeof *e);
+  e->qid = ngi_link_strdup(f[2]);
+  if(!e->qid) {
+    NOMEM(L);
+    return 1;
+  }
+  idx = (int)L->ng++;
+  for(p = f[3]; p; p = q) {
+    q = strchr(p, '|');
+    if(q)
+      *q++ = '\0';
+    if(*p) {
+      char *c = ngi_link_strdup(p), *r;
+      if(!c || ngi_link_spush(&e->roles, &e->nrole, &e->caprole, c)) {
+        free(c);
+        NOMEM(L);
+        return 1;
+      }
+      for(r = c; *r; r++)
+        *r = (char)tolower((unsigned char)*r);
+    }
+  }
+  if(gaz_name(L, idx, f[0]))
+    return 1;
+  for(p = f[1]; p; p = q) {
+    q = strchr(p, '|');
+    if(q)
+      *q++ = '\0';
+    if(gaz_name(L, idx, p))
+      return 1;
+  }
+  return 0;
+}
+
+static char *
+data_path(const char *rel)
+{
+  return ngi_iri_join(ng_data_dir(), "/", rel);
+}
+
+void
+ngi_link_load_data(linker *L)
+{
+  char *path = data_path("lexicon/given-names.tsv");
+
+  if(!path) {
+    NOMEM(L);
+    return;
+  }
+  each_line(L, path, 1, given_line);
+  free(path);
+  path = data_path("lexicon/countries.tsv");
+  if(path)
+    each_line(L, path, 1, place_line);
+  free(path);
+  path = data_path("lexicon/places-extra.tsv");
+  if(path)
+    each_line(L, path, 1, place_line);
+  free(path);
+  if(L->o && L->o->variants) {
+    each_line(L, L->o->variants, 0, variant_line);
+  } else {
+    path = data_path("gazetteer/name-variants.tsv");
+    if(!path) {
+      NOMEM(L);
+      return;
+    }
+    each_line(L, path, 1, variant_line);
+    free(path);
+  }
+  if(L->o && L->o->gazetteer && L->rc == NG_OK)
+    each_line(L, L->o->gazetteer, 0, gaz_line);
+}
+
+/* ------------------------------------------------------------ merged view */
+
+ng_status
+ng_store_query_merged(ng_store *st, const char *links_graph,
+                      const char *query, const char *format, FILE *out,
+                      char *err)
+{
+  librdf_storage *mem = NULL;
+  librdf_model *m = NULL, *saved;
+  librdf_node *ctx = NULL;
+  librdf_stream *str;
+  ngi_smap map;
+  char **iris = NULL, **canon = NULL;
+  size_t n = 0, i, ncanon = 0, capcanon = 0;
+  ng_status rc;
+
+  memset(&map, 0, sizeof map);
+  if(!links_graph)
+    links_graph = NG_LINKS_GRAPH;
+  rc = ngi_iri_check(links_graph, "links graph", err);
+  if(rc != NG_OK)
+    return rc;
+  /* the map: person -> its canonical node */
+  ctx = librdf_new_node_from_uri_string(st->world,
+                                        (const unsigned char *)links_graph);
+  if(!ctx)
+    goto nomem;
+  str = librdf_model_context_as_stream(st->model, ctx);
+  librdf_free_node(ctx);
+  if(!str) {
+    ngi_store_log_err(st, "cannot read the links graph", err);
+    return NG_ESTORE;
+  }
+  for(; !librdf_stream_end(str); librdf_stream_next(str)) {
+    librdf_statement *s = librdf_stream_get_object(str);
+    librdf_node *sn, *on;
+    const char *p, *a, *b;
+    if(!s)
+      break;
+    sn = librdf_statement_get_subject(s);
+    on = librdf_statement_get_object(s);
+    p = node_str(librdf_statement_get_predicate(s));
+    if(!p || strcmp(p, NGI_OWL "sameAs") || !librdf_node_is_resource(sn) ||
+       !librdf_node_is_resource(on))
+      continue;
+    a = node_str(sn);
+    b = node_str(on);
+    if(!strncmp(b, NGI_WIKIDATA, strlen(NGI_WIKIDATA)))
+      continue;
+    if(ngi_smap_get(&map, a, -1) < 0) {
+      int ci = -1;
+      size_t k;
+      for(k = 0; k < ncanon; k++)
+        if(!strcmp(canon[k], b))
+          ci = (int)k;
+      if(ci < 0) {
+        char *c = ngi_link_strdup(b);
+        if(!c || ngi_link_spush(&canon, &ncanon, &capcanon, c)) {
+          free(c);
+          librdf_free_stream(str);
+          goto nomem;
+        }
+        ci = (int)ncanon - 1;
+      }
+      if(ngi_smap_put(&map, a, ci)) {
+        librdf_free_stream(str);
+        goto nomem;
+      }
+    }
+  }
+  librdf_free_stream(str);
+
+  mem = librdf_new_storage(st->world, "hashes", NULL,
+                           "hash-type='memory',contexts='yes'");
+  m = mem ? librdf_new_model(st->world, mem, NULL) : NULL;
+  if(!m)
+    goto nomem;
+  rc = ng_store_graphs(st, &iris, &n, err);
+  for(i = 0; i < n && rc == NG_OK; i++) {
+    ctx = librdf_new_node_from_uri_string(st->world,
+                                          (const unsigned char *)iris[i]);
+    str = ctx ? librdf_model_context_as_stream(st->model, ctx) : NULL;
+    if(!str) {
+      ngi_store_log_err(st, "cannot read the store", err);
+      rc = NG_ESTORE;
+    }
+    for(; str && !librdf_stream_end(str) && rc == NG_OK;
+        librdf_stream_next(str)) {
+      librdf_statement *s = librdf_stream_get_object(str), *c;
+      librdf_node *sn, *pn, *on;
+      int k;
+      if(!s)
+        break;
+      sn = librdf_statement_get_subject(s);
+      pn = librdf_statement_get_predicate(s);
+      on = librdf_statement_get_object(s);
+      if(librdf_node_is_resource(sn) &&
+         (k = ngi_smap_get(&map, node_str(sn), -1)) >= 0)
+        sn = librdf_new_node_from_uri_string(
+          st->world, (const unsigned char *)canon[k]);
+      else
+        sn = librdf_new_node_from_node(sn);
+      if(librdf_node_is_resource(on) &&
+         (k = ngi_smap_get(&map, node_str(on), -1)) >= 0)
+        on = librdf_new_node_from_uri_string(
+          st->world, (const unsigned char *)canon[k]);
+      else
+        on = librdf_new_node_from_node(on);
+      pn = librdf_new_node_from_node(pn);
+      if(!sn || !pn || !on) {
+        if(sn)
+          librdf_free_node(sn);
+        if(pn)
+          librdf_free_node(pn);
+        if(on)
+          librdf_free_node(on);
+        rc = NG_ENOMEM;
+        break;
+      }
+      c = librdf_new_statement_from_nodes(st->world, sn, pn, on);
+      if(!c)
+        rc = NG_ENOMEM;
+      else if(librdf_model_context_add_statement(m, ctx, c))
+        rc = NG_ERDF;
+      if(c)
+        librdf_free_statement(c);
+    }
+    if(str)
+      librdf_free_stream(str);
+    if(ctx)
+      librdf_free_node(ctx);
+  }
+  for(i = 0; i < n; i++)
+    free(iris[i]);
+  free(iris);
+  if(rc == NG_ENOMEM)
+    ngi_store_errf(err, "out of memory");
+  else if(rc == NG_ERDF)
+    ngi_store_errf(err, "cannot build the merged view");
+  if(rc == NG_OK) {
+    saved = st->model;
+    st->model = m;
+    rc = ng_store_query(st, query, format, out, err);
+    st->model = saved;
+  }
+  librdf_free_model(m);
+  librdf_free_storage(mem);
+  for(i = 0; i < ncanon; i++)
+    free(canon[i]);
+  free(canon);
+  ngi_smap_free(&map);
+  return rc;
+
+nomem:
+  if(m)
+    librdf_free_model(m);
+  if(mem)
+    librdf_free_storage(mem);
+  for(i = 0; i < ncanon; i++)
+    free(canon[i]);
+  free(canon);
+  ngi_smap_free(&map);
+  ngi_store_errf(err, "out of memory");
+  return NG_ENOMEM;
+}
