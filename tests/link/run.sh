@@ -11,12 +11,15 @@ cd "$(dirname "$0")/../.." || exit 1
 
 NG_BIN=${NG_BIN:-./newsgraph}
 NG_SHARED=${NG_SHARED:-../shared}
+VALGRIND=${VALGRIND:-}
+[ "$VALGRIND" = 0 ] && VALGRIND=
 export NEWSGRAPH_DATA="$PWD/ontology"
 export LC_ALL=C.UTF-8
 unset NEWSGRAPH_STORE
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/newsgraph-link.XXXXXX") || exit 1
 trap 'rm -rf "$tmp"' EXIT
+mkdir -p "$tmp/vg"
 
 passed=0
 failed=0
@@ -26,8 +29,16 @@ check() { # check NAME COMMAND...
   local name=$1; shift
   if "$@"; then pass; else fail "$name"; fi
 }
+# run ARGS...: the CLI (under valgrind with VALGRIND=1), stdout in
+# $tmp/out, stderr in $tmp/err; sets rc
 run() {
-  timeout 120 "$NG_BIN" "$@" </dev/null >"$tmp/out" 2>"$tmp/err"
+  if [ -n "$VALGRIND" ]; then
+    timeout 900 valgrind -q --error-exitcode=99 --leak-check=full \
+      --errors-for-leak-kinds=definite --log-file="$tmp/vg/%p.log" \
+      "$NG_BIN" "$@" </dev/null >"$tmp/out" 2>"$tmp/err"
+  else
+    timeout 120 "$NG_BIN" "$@" </dev/null >"$tmp/out" 2>"$tmp/err"
+  fi
   rc=$?
 }
 err1() { head -n 1 "$tmp/err"; }
@@ -196,6 +207,14 @@ John Prescott|John Prescott,Prescott'
   check "gazetteer: Gordon Brown owl:sameAs wd:Q10648, got '$n'" [ "$n" = 1 ]
 else
   fail "no BBC corpus at $bbc"
+fi
+
+if [ -n "$VALGRIND" ]; then
+  reports=$(find "$tmp/vg" -name '*.log' -size +0 | LC_ALL=C sort)
+  if [ -z "$reports" ]; then pass; else
+    fail "valgrind reported errors in $(echo "$reports" | wc -l) runs"
+    for r in $reports; do head -n 30 "$r" | sed 's/^/    /'; done
+  fi
 fi
 
 printf '%d passed, %d failed\n' "$passed" "$failed"
