@@ -67,6 +67,8 @@ TEST_BINS := $(TEST_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 FUZZ_SRCS   := $(sort $(wildcard fuzz/fuzz_*.c))
 FUZZ_NAMES  := $(FUZZ_SRCS:fuzz/fuzz_%.c=%)
 REPLAY_BINS := $(FUZZ_NAMES:%=$(BUILD)/fuzz/%-replay)
+# the input readers (part of the command) are fuzzed too
+INPUT_OBJS  := $(filter $(BUILD)/input/%,$(CLI_OBJS))
 
 STATIC_LIB := $(BUILD)/libnewsgraph.a
 SHARED_LIB := $(BUILD)/libnewsgraph.so.$(VERSION)
@@ -114,7 +116,7 @@ $(BUILD)/tests/%: $(BUILD)/tests/unit/%.o $(STATIC_LIB)
 	$(CC) $(ALL_LDFLAGS) -o $@ $< $(STATIC_LIB) $(LDLIBS)
 
 $(BUILD)/fuzz/%-replay: $(BUILD)/fuzz/fuzz_%.o $(BUILD)/fuzz/replay.o \
-                       $(STATIC_LIB)
+                       $(INPUT_OBJS) $(STATIC_LIB)
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(LDLIBS)
 
 .SECONDARY: $(TEST_OBJS) $(FUZZ_NAMES:%=$(BUILD)/fuzz/fuzz_%.o)
@@ -156,7 +158,7 @@ fuzz:
 
 fuzz-build: $(FUZZ_BINS)
 
-$(BUILD)/fuzz/%-fuzzer: $(BUILD)/fuzz/fuzz_%.o $(STATIC_LIB)
+$(BUILD)/fuzz/%-fuzzer: $(BUILD)/fuzz/fuzz_%.o $(INPUT_OBJS) $(STATIC_LIB)
 	$(CC) $(ALL_LDFLAGS) -fsanitize=fuzzer -o $@ $^ $(LDLIBS)
 
 bench: all

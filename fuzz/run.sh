@@ -4,10 +4,11 @@
 #   bash fuzz/run.sh BUILD SECONDS [NAME...]
 #
 # For each NAME (default: every fuzz/fuzz_*.c) runs BUILD/fuzz/NAME-fuzzer
-# for SECONDS on one core, under nice, with fuzz/newsgraph.dict.  The
-# working corpus BUILD/fuzz/corpus/NAME is kept between runs and seeded
+# for SECONDS on one core, under nice, with fuzz/NAME.dict if there is one,
+# else fuzz/newsgraph.dict.  The working corpus BUILD/fuzz/corpus/NAME is
+# kept between runs and seeded from fuzz/seeds/NAME if there is one, else
 # from a sample of $NG_SHARED/corpus (every 40th article), tests/articles,
-# tests/bad, tests/hostile/literals and fuzz/regress/NAME.  Findings
+# tests/bad and tests/hostile; and from fuzz/regress/NAME.  Findings
 # (crash-*, leak-*, timeout-*, oom-*) go to BUILD/fuzz/findings/; copy
 # each one, once fixed, to fuzz/regress/NAME/ so that make test replays
 # it.  Prints one summary line per harness; exits 1 if any found something.
@@ -48,14 +49,20 @@ for name in "${names[@]}"; do
   seeds=$build/fuzz/seeds
   rm -rf "$seeds"
   mkdir -p "$seeds"
-  if [ -d "$NG_SHARED/corpus" ]; then
+  dict=fuzz/newsgraph.dict
+  [ -f "fuzz/$name.dict" ] && dict=fuzz/$name.dict
+  text=1
+  [ -d "fuzz/seeds/$name" ] && text=
+  if [ -n "$text" ] && [ -d "$NG_SHARED/corpus" ]; then
     find "$NG_SHARED/corpus" -name '*.txt' -type f | LC_ALL=C sort |
       awk 'NR % 40 == 1' | while IFS= read -r f; do
         cp "$f" "$seeds/shared-$(basename "$f")"
       done
   fi
-  for d in tests/articles tests/bad tests/hostile/literals tests/hostile \
-           "fuzz/regress/$name"; do
+  dirs=("fuzz/seeds/$name" "fuzz/regress/$name")
+  [ -n "$text" ] && dirs+=(tests/articles tests/bad tests/hostile/literals \
+                           tests/hostile)
+  for d in "${dirs[@]}"; do
     [ -d "$d" ] || continue
     find "$d" -maxdepth 1 -type f ! -name '*.tsv' ! -name '*.expect' \
       ! -name '*.md' ! -name '*.sh' ! -name '*.py' -exec cp {} "$seeds/" \;
@@ -63,7 +70,7 @@ for name in "${names[@]}"; do
   echo "fuzz: $name for ${secs}s (log $log)"
   nice -n 10 "$bin" -max_total_time="$secs" -max_len="$FUZZ_MAX_LEN" \
     -timeout="$FUZZ_TIMEOUT" -rss_limit_mb=2048 -print_final_stats=1 \
-    -dict=fuzz/newsgraph.dict -artifact_prefix="$findings/$name-" \
+    -dict="$dict" -artifact_prefix="$findings/$name-" \
     "$corpus" "$seeds" > "$log" 2>&1
   rc=$?
   execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)
