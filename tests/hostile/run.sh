@@ -2,8 +2,8 @@
 # tests/hostile/run.sh - hostile input: odd literals, odd names, huge and
 # degenerate articles, and the fuzz regression inputs.
 #
-#  1. fuzz/regress/NAME/* (and the files below) replayed through every
-#     $NG_BUILD/fuzz/NAME-replay harness (built by `make unit`).
+#  1. fuzz/regress/NAME/*, fuzz/seeds/NAME/* and the files below replayed
+#     through every $NG_BUILD/fuzz/NAME-replay harness (built by make unit).
 #  2. literals/*.txt: quotes, backslashes, control characters, RTL marks,
 #     """, ]]>, <script>, noncharacters, emoji.  Each RDF syntax newsgraph
 #     writes parses with rapper and gives the same triples as N-Triples;
@@ -15,6 +15,9 @@
 #     every code point, one byte over the limit): a graph rapper parses,
 #     or exit 4 with one line on stderr, each within $HOSTILE_TIMEOUT
 #     seconds.  Skipped under VALGRIND=1.
+#  5. Faults: -o FILE on a full disk (a file size limit) or onto a
+#     directory, a locked store, TLS failures on push and URL fetch
+#     (exit 8, the password never printed).
 #
 # Sourced by nothing: run by tests/run.sh with NG_BIN, NG_BUILD, VALGRIND.
 # Prints "FAIL: ..." lines and ends with "N passed, N failed".
@@ -70,7 +73,8 @@ for h in "$NG_BUILD"/fuzz/*-replay; do
   [ -x "$h" ] || continue
   name=${h##*/}
   name=${name%-replay}
-  for f in fuzz/regress/"$name"/* "$dir"/literals/*.txt "$dir"/names.txt; do
+  for f in fuzz/regress/"$name"/* fuzz/seeds/"$name"/* "$dir"/literals/*.txt \
+           "$dir"/names.txt; do
     [ -f "$f" ] || continue
     if timeout 120 "$h" "$f" > "$tmp/replay.out" 2>&1; then
       pass
@@ -244,6 +248,122 @@ PY
       fail "$name: exit $rc, want $want and one line matching '$pat': $(err1)"
     fi
   done
+fi
+
+# ------------------------------------------------------------ 5. faults
+
+# -o FILE writes FILE.tmp and renames it: a full disk (here a file size
+# limit, which makes write() fail with EFBIG like ENOSPC) or an unwritable
+# target leaves no FILE and no FILE.tmp, with exit 6 and one line.
+if [ -z "$VALGRIND" ]; then
+  mkdir -p "$tmp/o"
+  arts=$(ls tests/articles/*.txt | head -n 4)
+  # shellcheck disable=SC2086
+  (ulimit -f 8; trap '' XFSZ
+   exec timeout "$HOSTILE_TIMEOUT" "$NG_BIN" extract -q -o "$tmp/o/full.nq" \
+     $arts $arts $arts) < /dev/null > "$tmp/out" 2> "$tmp/err"
+  rc=$?
+  if one_line_error 6 && [ ! -e "$tmp/o/full.nq" ] &&
+     [ ! -e "$tmp/o/full.nq.tmp" ]; then pass; else
+    fail "-o on a full disk (ulimit -f): exit $rc, want 6, one line and no file left: $(err1) $(ls "$tmp/o")"
+  fi
+  # the same with a file already there: it is kept as it was
+  echo "old graph" > "$tmp/o/keep.nq"
+  # shellcheck disable=SC2086
+  (ulimit -f 8; trap '' XFSZ
+   exec timeout "$HOSTILE_TIMEOUT" "$NG_BIN" extract -q -o "$tmp/o/keep.nq" \
+     $arts $arts $arts) < /dev/null > "$tmp/out" 2> "$tmp/err"
+  rc=$?
+  if one_line_error 6 && [ "$(cat "$tmp/o/keep.nq")" = "old graph" ] &&
+     [ ! -e "$tmp/o/keep.nq.tmp" ]; then pass; else
+    fail "-o on a full disk over an old file: exit $rc, want 6 and the old file kept: $(err1)"
+  fi
+  mkdir -p "$tmp/o/a-dir"
+  ng extract -o "$tmp/o/a-dir" tests/articles/wikinews-2019-104.txt
+  if one_line_error 6 && [ -d "$tmp/o/a-dir" ] &&
+     [ ! -e "$tmp/o/a-dir.tmp" ]; then pass; else
+    fail "-o onto a directory: exit $rc, want 6 and the directory kept: $(err1)"
+  fi
+fi
+
+# A store another process holds locked: a clear error (exit 7) in time.
+db=$tmp/locked.db
+ng load --store "$db" tests/articles/wikinews-2019-104.txt
+if [ "$rc" -eq 0 ]; then
+  python3 - "$db" > "$tmp/lock.out" 2>&1 <<'PY' &
+import sqlite3, sys, time
+c = sqlite3.connect(sys.argv[1], isolation_level=None)
+c.execute("BEGIN EXCLUSIVE")
+print("locked", flush=True)
+time.sleep(60)
+PY
+  lock_pid=$!
+  for _ in $(seq 1 50); do grep -q locked "$tmp/lock.out" && break; sleep 0.1; done
+  start=$SECONDS
+  ng load --store "$db" tests/articles/wikinews-2019-113.txt
+  took=$((SECONDS - start))
+  kill "$lock_pid" 2> /dev/null
+  wait "$lock_pid" 2> /dev/null
+  if [ "$rc" -eq 7 ] && grep -q '^newsgraph: ' "$tmp/err" &&
+     grep -qiE 'lock|busy' "$tmp/err" && [ "$took" -le 20 ]; then pass; else
+    fail "load into a locked store: exit $rc in ${took}s, want 7 and 'locked' or 'busy' within 20 s: $(err1)"
+  fi
+  ng query --store "$db" 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }'
+  if [ "$rc" -eq 0 ]; then pass; else
+    fail "the store after the locked load: query exit $rc: $(err1)"
+  fi
+else
+  fail "load into a new store: exit $rc: $(err1)"
+fi
+
+# TLS failures (a plain HTTP server spoken to with https://, a self-signed
+# certificate): exit 8, and the password never printed.
+if command -v openssl > /dev/null; then
+  pw=hostile-Pw-$$-sEcReT
+  port_file=$tmp/port
+  openssl req -x509 -newkey rsa:2048 -nodes -subj /CN=localhost -days 1 \
+    -keyout "$tmp/key.pem" -out "$tmp/cert.pem" > /dev/null 2>&1
+  python3 - "$tmp" <<'PY' > /dev/null 2>&1 &
+import http.server, os, ssl, sys, threading
+tmp = sys.argv[1]
+class H(http.server.BaseHTTPRequestHandler):
+    def do_GET(self):
+        self.send_response(200); self.end_headers(); self.wfile.write(b"x")
+    do_PUT = do_POST = do_GET
+    def log_message(self, *a): pass
+plain = http.server.HTTPServer(("127.0.0.1", 0), H)
+tls = http.server.HTTPServer(("127.0.0.1", 0), H)
+ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+ctx.load_cert_chain(os.path.join(tmp, "cert.pem"), os.path.join(tmp, "key.pem"))
+tls.socket = ctx.wrap_socket(tls.socket, server_side=True)
+for s in (plain, tls):
+    threading.Thread(target=s.serve_forever, daemon=True).start()
+with open(os.path.join(tmp, "port.tmp"), "w") as f:
+    f.write("%d %d\n" % (plain.server_address[1], tls.server_address[1]))
+os.rename(os.path.join(tmp, "port.tmp"), os.path.join(tmp, "port"))
+threading.Event().wait(120)
+PY
+  tls_pid=$!
+  for _ in $(seq 1 50); do [ -s "$port_file" ] && break; sleep 0.1; done
+  read -r plain_port tls_port < "$port_file" 2> /dev/null
+  ttl=$tmp/push.ttl
+  printf '<http://example.org/s> <http://example.org/p> "o" .\n' > "$ttl"
+  for url in "https://127.0.0.1:$plain_port/data" \
+             "https://localhost:$tls_port/data"; do
+    NEWSGRAPH_PASSWORD=$pw ng push --endpoint "$url" --user dba \
+      --retries 0 "$ttl"
+    if [ "$rc" -eq 8 ] && grep -qiE 'ssl|tls|certificate|handshake' "$tmp/err" &&
+       ! grep -qF "$pw" "$tmp/out" "$tmp/err"; then pass; else
+      fail "push to $url (TLS failure): exit $rc, want 8, a TLS message and no password: $(err1)"
+    fi
+  done
+  ng extract "https://localhost:$tls_port/article.txt"
+  if [ "$rc" -ne 0 ] && grep -qiE 'ssl|tls|certificate' "$tmp/err"; then pass
+  else
+    fail "extract of a URL with a self-signed certificate: exit $rc, want a failure naming the certificate: $(err1)"
+  fi
+  kill "$tls_pid" 2> /dev/null
+  wait "$tls_pid" 2> /dev/null
 fi
 
 # ------------------------------------------------------------ valgrind
