@@ -1,9 +1,9 @@
 /* fetch.c - one article by URL (http://, https://, file://) with libcurl.
  *
  * Bounded in every way a server could abuse: connect and total timeouts,
- * a body limit checked as the bytes arrive (and against Content-Length
- * first), a fixed number of redirects, only http/https/file protocols
- * (redirects only to http/https).  The final URL after redirects is kept,
+ * a body limit checked as the bytes arrive (and by libcurl against
+ * Content-Length first), a fixed number of redirects, only http/https/file
+ * protocols (redirects only to http/https).  The final URL is kept,
  * since it is the article's address.  Safe from many threads: libcurl is
  * initialised once, each call has its own easy handle.
  */
@@ -90,7 +90,6 @@ ng_status ng_fetch(const char *url, const ng_fetch_opts *opts,
   char cerr[CURL_ERROR_SIZE];
   char *eff = NULL, *ctype = NULL;
   long status = 0;
-  curl_off_t clen = -1;
   ng_fetched *f;
   int is_file;
 
@@ -150,7 +149,6 @@ ng_status ng_fetch(const char *url, const ng_fetch_opts *opts,
 #endif
   cc = curl_easy_perform(c);
   curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &status);
-  curl_easy_getinfo(c, CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, &clen);
   {
     char *p = NULL;
     curl_easy_getinfo(c, CURLINFO_EFFECTIVE_URL, &p);
@@ -180,7 +178,6 @@ ng_status ng_fetch(const char *url, const ng_fetch_opts *opts,
     ngi_graph_errf(err, "'%.200s': HTTP status %ld", url, status);
     goto fail;
   }
-  (void)clen;
   f = calloc(1, sizeof *f);
   if (f == NULL || eff == NULL) {
     free(f);

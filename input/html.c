@@ -156,11 +156,11 @@ static const char *const skip_tags[] = {
 
 static const char *const skip_words[] = {
   "nav", "navbar", "navigation", "menu", "breadcrumb", "breadcrumbs",
-  "related", "share", "sharing", "social", "ad", "ads", "advert", "advertisement",
-  "sponsor", "sponsored", "promo", "newsletter", "subscribe", "caption",
-  "comment", "comments", "footer", "sidebar", "cookie", "cookies", "banner",
-  "popup", "outbrain", "taboola", "recommended", "more-stories", "byline",
-  "hidden", NULL
+  "related", "share", "sharing", "social", "ad", "ads", "advert",
+  "advertisement", "sponsor", "sponsored", "promo", "newsletter",
+  "subscribe", "caption", "comment", "comments", "footer", "sidebar",
+  "cookie", "cookies", "banner", "popup", "outbrain", "taboola",
+  "recommended", "byline", "hidden", NULL
 };
 
 /* Whether a class/id value has one of skip_words as a word (split at
@@ -193,8 +193,10 @@ static int boilerplate(xmlNode *n)
   for (i = 0; skip_tags[i] != NULL; i++)
     if (name_is(n, skip_tags[i]))
       return 1;
-  if (xmlHasProp(n, (const xmlChar *)"hidden") != NULL || attr_is(n, "aria-hidden", "true") ||
-      attr_is(n, "role", "navigation") || attr_is(n, "role", "complementary"))
+  if (xmlHasProp(n, (const xmlChar *)"hidden") != NULL ||
+      attr_is(n, "aria-hidden", "true") ||
+      attr_is(n, "role", "navigation") ||
+      attr_is(n, "role", "complementary"))
     return 1;
   v = attr(n, "class");
   if (v != NULL)
