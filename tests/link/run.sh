@@ -80,8 +80,8 @@ check "load tests/link/data: exit $rc: $(err1)" [ "$rc" -eq 0 ]
 run link --store "$db" --list
 check "link: exit $rc: $(err1)" [ "$rc" -eq 0 ]
 cp "$tmp/out" "$tmp/list"
-check "summary: 19 persons" grep -qx 'persons: 19' "$tmp/list"
-check "summary: 17 after linking" grep -qx 'persons after linking: 17' \
+check "summary: 21 persons" grep -qx 'persons: 21' "$tmp/list"
+check "summary: 19 after linking" grep -qx 'persons after linking: 19' \
   "$tmp/list"
 check "Putin sameAs Vladimir Putin" \
   has_link owl:sameAs Putin "Vladimir Putin"
@@ -101,6 +101,7 @@ check "Brown the striker is not Gordon Brown the chancellor" no_link Brown
 check "Blair next to Tony and Cherie Blair in one article: no link" \
   no_link Blair
 check "Tony Blair and Cherie Blair: no link" no_link "Cherie Blair"
+check "Ivan and Iwan Petrov in one article: no link" no_link "Ivan Petrov"
 check "Apple Inc. sameAs Apple" has_link owl:sameAs "Apple Inc." Apple
 check "Acme Ltd and Acme: two Wikidata items, no link" no_link "Acme Ltd"
 check "ABC Inc. and ABC (an acronym, many bodies): no link" no_link "ABC Inc."
@@ -118,7 +119,11 @@ m=$(qn "$db" 'SELECT DISTINCT ?a WHERE { ?a ng:mentions <http://example.org/pers
 check "--merge-same-as: Putin in 3 articles (1 without), got '$m' ('$n')" \
   [ "$n" = 1 ] && [ "$m" = 3 ]
 n=$(qn "$db" 'SELECT DISTINCT ?p WHERE { ?p a ng:Person }' --merge-same-as)
-check "--merge-same-as: 17 persons, got '$n'" [ "$n" = 17 ]
+check "--merge-same-as: 19 persons, got '$n'" [ "$n" = 19 ]
+run link --store "$db" --gazetteer tests/link/gazetteer-same-name.tsv
+n=$(q "$db" 'SELECT ?wd WHERE { <http://example.org/person/john-smith> owl:sameAs ?wd }')
+check "gazetteer name in two entries: the role picks Q900001, got '$n'" \
+  [ "$n" = http://www.wikidata.org/entity/Q900001 ]
 run link --store "$db" --drop
 n=$(q "$db" 'SELECT (COUNT(*) AS ?n) WHERE { GRAPH <https://w3id.org/newsgraph/id/graph/links> { ?s ?p ?o } }')
 check "--drop empties the links graph: exit $rc, '$n' left" \
