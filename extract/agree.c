@@ -24,6 +24,21 @@ static int agree_kind(const ng_doc *d, int i) {
   return 0;
 }
 
+/* A multi-word agreement noun starting at i: "letter of intent",
+ * "memorandum of understanding". */
+static int agree_phrase(ng_doc *d, int i, int end) {
+  char buf[128];
+  for (int n = 4; n >= 2; n--) {
+    if (i + n > end)
+      continue;
+    intptr_t v;
+    ngi_join_low(d, i, i + n, buf, sizeof buf);
+    if (ngi_map_get(&d->lex->agree, buf, &v) && v == NGI_AGREE_NOUN)
+      return 1;
+  }
+  return 0;
+}
+
 static int is_past_trigger(const ngi_tok *t) {
   size_t n = strlen(t->low);
   return n > 3 && (strcmp(t->low + n - 2, "ed") == 0 ||
@@ -109,6 +124,26 @@ static int parties_in(ng_doc *d, ngi_agreement *a, size_t *cap, int t0,
   return 0;
 }
 
+/* The trigger's object is only "the agreement" / "the deal": an agreement
+ * the article has named before. */
+static int anaphoric(const ng_doc *d, int trig, int s1) {
+  int k = trig + 1;
+  while (k < s1 && (ngi_tok_is(&d->toks[k], "on") ||
+                    ngi_tok_is(&d->toks[k], "to") ||
+                    ngi_tok_is(&d->toks[k], "up") ||
+                    ngi_tok_is(&d->toks[k], "onto")))
+    k++;
+  if (k + 1 >= s1 || !(ngi_tok_is(&d->toks[k], "the") ||
+                       ngi_tok_is(&d->toks[k], "this") ||
+                       ngi_tok_is(&d->toks[k], "that")))
+    return 0;
+  if (agree_kind(d, k + 1) != NGI_AGREE_NOUN)
+    return 0;
+  return k + 2 >= s1 || (d->toks[k + 2].flags & T_PUNCT) ||
+         !(d->toks[k + 2].flags & T_WORD) ||
+         ngi_tok_is(&d->toks[k + 2], "with") || ngi_tok_is(&d->toks[k + 2], "in");
+}
+
 ng_status ngi_find_agreements(ng_doc *d) {
   for (size_t s = 0; s < d->nsents; s++) {
     int s0 = d->sents[s].t0, s1 = d->sents[s].t1;
@@ -117,7 +152,7 @@ ng_status ngi_find_agreements(ng_doc *d) {
     int trig = -1, noun = 0;
     for (int i = s0; i < s1; i++) {
       int k = agree_kind(d, i);
-      if (k == NGI_AGREE_NOUN)
+      if (k == NGI_AGREE_NOUN || agree_phrase(d, i, s1))
         noun = 1;
       if ((k == NGI_AGREE_VERB || k == NGI_AGREE_REACH) && trig < 0 &&
           is_past_trigger(&d->toks[i]) && !negated(d, i, s0))
@@ -125,8 +160,13 @@ ng_status ngi_find_agreements(ng_doc *d) {
     }
     if (trig < 0)
       continue;
-    /* "reached", "concluded": only with an agreement noun */
-    if (agree_kind(d, trig) == NGI_AGREE_REACH && !noun)
+    /* "reached", "concluded", "signed": only with an agreement noun ("signed
+     * the treaty", not "signed a decree" or "a letter signed by") */
+    if ((agree_kind(d, trig) == NGI_AGREE_REACH ||
+         strncmp(d->toks[trig].low, "sign", 4) == 0) && !noun)
+      continue;
+    /* "signed on to the agreement": the one already reported */
+    if (d->nagrs > 0 && anaphoric(d, trig, s1))
       continue;
     ngi_agreement *a = NGI_PUSH(&d->arena, d->agrs, d->nagrs, d->capagrs);
     if (!a)
