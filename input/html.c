@@ -525,6 +525,48 @@ static int declares_charset(const char *html, size_t len)
   return 0;
 }
 
+/* Offset of the first byte that is not well-formed UTF-8 (overlongs,
+ * surrogates and code points past U+10FFFF refused), or len. */
+static size_t utf8_bad(const unsigned char *s, size_t len)
+{
+  size_t i = 0;
+
+  while (i < len) {
+    unsigned char c = s[i];
+    size_t n, k;
+    unsigned long cp;
+
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
+    if (c >= 0xc2 && c <= 0xdf) {
+      n = 1;
+      cp = c & 0x1f;
+    } else if (c >= 0xe0 && c <= 0xef) {
+      n = 2;
+      cp = c & 0x0f;
+    } else if (c >= 0xf0 && c <= 0xf4) {
+      n = 3;
+      cp = c & 0x07;
+    } else {
+      return i;
+    }
+    if (len - i <= n)
+      return i;
+    for (k = 1; k <= n; k++) {
+      if ((s[i + k] & 0xc0) != 0x80)
+        return i;
+      cp = (cp << 6) | (s[i + k] & 0x3f);
+    }
+    if ((n == 2 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff))) ||
+        (n == 3 && (cp < 0x10000 || cp > 0x10ffff)))
+      return i;
+    i += n + 1;
+  }
+  return len;
+}
+
 int ngi_html_article(const char *html, size_t len, const char *url,
                      ngi_article *a, char *err)
 {
@@ -538,6 +580,23 @@ int ngi_html_article(const char *html, size_t len, const char *url,
   if (len > (size_t)0x7fffffff) {
     snprintf(err, NGI_INPUT_ERRLEN, "page too large");
     return -1;
+  }
+  {
+    /* what the extractor refuses in text, refused in pages too: NUL
+     * bytes, and bad UTF-8 unless the page names its charset */
+    const char *nul = memchr(html, '\0', len);
+    size_t bad;
+    if (nul != NULL) {
+      snprintf(err, NGI_INPUT_ERRLEN, "binary data: NUL byte at offset %lu",
+               (unsigned long)(nul - html));
+      return -1;
+    }
+    if (!declares_charset(html, len) &&
+        (bad = utf8_bad((const unsigned char *)html, len)) < len) {
+      snprintf(err, NGI_INPUT_ERRLEN, "invalid UTF-8 at byte %lu (and no "
+               "charset declared)", (unsigned long)bad);
+      return -1;
+    }
   }
   doc = htmlReadMemory(html, (int)len, url,
                        declares_charset(html, len) ? NULL : "UTF-8",

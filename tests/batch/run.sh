@@ -90,6 +90,26 @@ if [ "$rc" -eq 2 ] && [ ! -s "$tmp/out" ]; then pass; else
   fail "many files -f turtle: exit $rc, want 2 (usage)"
 fi
 
+# usage errors: exit 2, one line, nothing on stdout
+for args in "-j 0 $arts/wikinews-2019-104.txt" "--input xml $arts/wikinews-2019-104.txt" \
+            "--source http://example.org/a $arts/wikinews-2019-104.txt $arts/wikinews-2019-113.txt" \
+            "--merge -f trig $arts/wikinews-2019-104.txt $arts/wikinews-2019-113.txt"; do
+  # shellcheck disable=SC2086
+  run extract $args
+  if [ "$rc" -eq 2 ] && [ "$(wc -l < "$tmp/err")" -eq 1 ] && [ ! -s "$tmp/out" ]
+  then pass; else fail "usage: extract $args: exit $rc, want 2: $(first_err)"; fi
+done
+# --input text reads an .html file as text; --input html a .txt as a page
+cp "$data/page.html" "$tmp/page.txt"
+run extract --text --input html "$tmp/page.txt"
+if [ "$rc" -eq 0 ] && ! grep -q '<p>' "$tmp/out"; then pass; else
+  fail "--input html on a .txt file: exit $rc"
+fi
+run extract --text --input text "$data/page.html"
+if [ "$rc" -eq 0 ] && grep -q '<p>' "$tmp/out"; then pass; else
+  fail "--input text on an .html file: exit $rc"
+fi
+
 # ------------------------------------------------------------ folders
 
 mkdir -p "$tmp/tree/b" "$tmp/tree/a/deep"
@@ -258,6 +278,19 @@ if [ "$rc" -eq 0 ] && grep -q 'court ruled' "$tmp/out" &&
    ! grep -q PROMO "$tmp/out"; then pass; else
   fail "html: itemprop=articleBody: $(tr '\n' '|' < "$tmp/out" | head -c 200)"
 fi
+# pages are checked as text is: NUL bytes and bad UTF-8 (with no charset
+# declared) are refused; a declared charset is converted
+for f in nul-byte.txt latin1.txt surrogate-utf8.txt; do
+  run extract --input html "tests/bad/$f"
+  if [ "$rc" -eq 4 ] && grep -q 'NUL\|UTF-8' "$tmp/err"; then pass; else
+    fail "html: tests/bad/$f as a page: exit $rc, want 4: $(first_err)"
+  fi
+done
+printf '<html><head><meta charset="iso-8859-1"></head><body><p>Caf\351 owner Jos\351 Garc\355a said the talks failed.</p></body></html>' \
+  > "$tmp/latin1.html"
+run extract --text "$tmp/latin1.html"
+if [ "$rc" -eq 0 ] && grep -q 'Café owner José García' "$tmp/out"; then pass
+else fail "html: a Latin-1 page with its charset: exit $rc: $(first_err)"; fi
 printf '<html><body><nav>only navigation</nav></body></html>' > "$tmp/empty.html"
 run extract "$tmp/empty.html"
 if [ "$rc" -eq 4 ] && [ "$(wc -l < "$tmp/err")" -eq 1 ]; then pass; else
