@@ -830,7 +830,9 @@ link_short(linker *L, int x, int final)
     } else if(nc > 1 && best >= 3 && best >= 3 * second) {
       snprintf(why, sizeof why, "%s; %zu full names fit; context picks one "
                "(%zu against %zu)", form, nc, best, second);
-      close_match(L, x, cand[bi], 0.5, why);
+      /* 0.5, up to 0.8 as the others fall behind */
+      close_match(L, x, cand[bi],
+                  0.5 + 0.3 * (double)(best - second) / (double)best, why);
     }
   }
 }
