@@ -487,6 +487,8 @@ each_line(linker *L, const char *path, int optional,
     no++;
     while(len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
       line[--len] = '\0';
+    if(no == 1 && !strncmp(line, "\xEF\xBB\xBF", 3))
+      memmove(line, line + 3, (size_t)len - 2); /* a byte-order mark */
     if(fn(L, line, no, path))
       break;
   }
