@@ -129,6 +129,18 @@ static int org_np(ng_doc *d, int k, int s0) {
   return -1;
 }
 
+static int function_word(const ngi_tok *t) {
+  static const char *const F[] = {"the", "a", "an", "in", "on", "at", "of",
+                                  "for", "and", "but", "or", "to", "by",
+                                  "with", "from", "as", "if", "when",
+                                  "while", "after", "before", "this",
+                                  "that", "these", "those", NULL};
+  for (int i = 0; F[i]; i++)
+    if (ngi_tok_is(t, F[i]))
+      return 1;
+  return 0;
+}
+
 /* Capitalised words right before a speech verb that are neither a person
  * nor a known place: a newspaper, a company ("Kathimerini said"). */
 static int cap_org(ng_doc *d, int k, int s0) {
@@ -136,8 +148,9 @@ static int cap_org(ng_doc *d, int k, int s0) {
   while (j >= s0 && (d->toks[j].flags & (T_CAP | T_ALLCAPS)) &&
          (d->toks[j].flags & T_WORD) && d->toks[j].ment < 0 &&
          !(d->toks[j].flags & T_INQ) &&
-         !ngi_map_get(&d->lex->notname, d->toks[j].low, NULL) &&
-         !ngi_map_get(&d->lex->title, d->toks[j].low, NULL))
+         !function_word(&d->toks[j]) &&
+         (ngi_title_kind(d, j) == 0 ||
+          ngi_title_kind(d, j) == NGI_TITLE_MODIFIER))
     j--;
   if (j == k || k - j > 4)
     return -1;
@@ -203,6 +216,16 @@ static int source_of(ng_doc *d, int v, int s0, int s1, int *after) {
       int pm = mention_at(d, d->ments[m].t0 - 2);
       if (pm >= 0 && ngi_ment_person(d, pm) >= 0)
         return pm;
+    }
+    if (m >= 0 && d->ments[m].kind == M_PLACE && d->ments[m].t0 - 2 >= s0 &&
+        ngi_tok_is(&d->toks[d->ments[m].t0 - 1], "in")) {
+      /* "Democratic Rally in Cyprus hailed": the body, not the place */
+      int o = mention_at(d, d->ments[m].t0 - 2);
+      if (o >= 0 && (d->ments[o].kind == M_ORG ||
+                     ngi_ment_person(d, o) >= 0))
+        return o;
+      if ((o = cap_org(d, d->ments[m].t0 - 2, s0)) >= 0)
+        return o;
     }
     if (m >= 0 && d->ments[m].kind && !(d->toks[k].flags & T_INQ) &&
         !(d->toks[k].flags & T_POSS))
@@ -400,6 +423,24 @@ static ngi_statement *add_stmt(ng_doc *d, int direct, ngi_agent who,
   st->end = e;
   st->topic = -1;
   return st;
+}
+
+/* Words outside quotes that carry content: "it “null and void”" has
+ * none. */
+static int content_outside_quotes(ng_doc *d, int t0, int t1) {
+  static const char *const F[] = {"it", "and", "or", "but", "the", "a", "an",
+                                  "as", "of", "to", "that", "this", NULL};
+  int n = 0;
+  for (int i = t0; i < t1; i++) {
+    const ngi_tok *t = &d->toks[i];
+    if (!(t->flags & T_WORD) || (t->flags & T_INQ))
+      continue;
+    int fn = 0;
+    for (int k = 0; F[k] && !fn; k++)
+      fn = ngi_tok_is(t, F[k]);
+    n += !fn;
+  }
+  return n;
 }
 
 static int words_outside_quotes(ng_doc *d, int t0, int t1) {
@@ -606,7 +647,7 @@ static ng_status reported(ng_doc *d, int s, cue *cues, int n) {
     int that = j > 0 && ngi_tok_is(&d->toks[j - 1], "that");
     int e = clause_end(d, j, s1, cues, n, k);
     int from = j, to = e;
-    int outside = words_outside_quotes(d, j, e);
+    int outside = content_outside_quotes(d, j, e);
     /* without "that", only reporting verbs take a bare clause: "said he
      * was", not "maintained a policy" */
     int bare = (c->after == 2 || (sv & (NGI_SV_QUOTE | NGI_SV_OBJ))) &&
@@ -636,9 +677,26 @@ static ng_status reported(ng_doc *d, int s, cue *cues, int n) {
     while (from < to && (d->toks[from].flags & T_PUNCT) &&
            !(d->toks[from].flags & T_QUOTE))
       from++;
-    if (words_in(d, from, to) < 3 || dangling(&d->toks[to - 1]))
-      continue;
-    if (!add_stmt(d, 0, c->speaker, d->toks[from].b, d->toks[to - 1].e) &&
+    if (words_in(d, from, to) < 3 || dangling(&d->toks[to - 1]) ||
+        (words_in(d, from, to) < 5 && !clause_starter(d, from)))
+      continue; /* "adding that during the talks [he stressed ...]" */
+    /* "noted that A, and that B": two things said */
+    int part = from;
+    for (int x = from + 1; x + 1 < to; x++) {
+      if ((d->toks[x].flags & T_INQ) || !ngi_tok_is(&d->toks[x], "and") ||
+          !ngi_tok_is(&d->toks[x + 1], "that"))
+        continue;
+      int pe = x;
+      if (pe > part && ngi_tok_is(&d->toks[pe - 1], ","))
+        pe--;
+      if (words_in(d, part, pe) >= 3 &&
+          !add_stmt(d, 0, c->speaker, d->toks[part].b, d->toks[pe - 1].e) &&
+          d->arena.failed)
+        return NG_ENOMEM;
+      part = x + 2;
+    }
+    if (words_in(d, part, to) >= 3 &&
+        !add_stmt(d, 0, c->speaker, d->toks[part].b, d->toks[to - 1].e) &&
         d->arena.failed)
       return NG_ENOMEM;
     if (to > done_to && from > c->verb)

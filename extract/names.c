@@ -238,8 +238,11 @@ static int org_run(const ng_doc *d, int i, int end) {
     return i;
   /* the run may go on past its last organisation word with its object:
    * "Institute for Economic Research" -- keep up to the last capital */
-  while (last < j && (d->toks[last].flags & T_CAP))
-    last++;
+  while (last < j && ((d->toks[last].flags & T_CAP) ||
+                      (last + 1 < j && (d->toks[last + 1].flags & T_CAP) &&
+                       (ngi_tok_is(&d->toks[last], "of") ||
+                        ngi_tok_is(&d->toks[last], "for")))))
+    last++; /* "Progressive Party of Working People", not "X and Y" */
   return last;
 }
 
