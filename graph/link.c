@@ -128,6 +128,12 @@ static const char *const given_forms[] = {
   "Sir", "Dame", "King", "Queen", "Prince", "Princess", "Pope", "Saint",
   NULL
 };
+/* titles that go with a given name: "Prince William", "Pope Francis" */
+static const char *const royal[] = {
+  "prince", "princes", "princess", "king", "queen", "pope", "duke",
+  "duchess", "emperor", "empress", "sultan", "emir", "saint", "sir", "dame",
+  NULL
+};
 static const char *const role_stop[] = {
   "former", "the", "of", "and", "for", "ex", "then", "new", "acting",
   "senior", "chief", "deputy", "a", "an", "in", "to", "on", NULL
@@ -297,6 +303,11 @@ parse_name(linker *L, person *p)
       goto done; /* "Paris-based Euronext" */
   if(ngi_smap_get(&L->places, p->surname, 0))
     goto done; /* "Wales", "Said Wales": places, not people */
+  for(i = 0; i < p->nrole; i++)
+    if(in_words(royal, p->roles[i]))
+      single_given = 1; /* "William", a prince: a given name */
+  if(p->ngiven > 0 && in_words(royal, p->given[0]))
+    goto done; /* "Princes William" */
   if(p->ngiven == 0) {
     /* one word: a surname only when a form of address says so ("Mr
      * Blair") or the article gives a role; never a given name alone */
