@@ -19,7 +19,7 @@ static int agree_kind(const ng_doc *d, int i) {
   const ngi_tok *t = &d->toks[i];
   if (!(t->flags & T_WORD))
     return 0;
-  if (ngi_map_getn(&d->lex->agree, t->low, strlen(t->low), &v))
+  if (ngi_tok_in(&d->lex->agree, t, &v))
     return (int)v;
   return 0;
 }
@@ -152,7 +152,7 @@ ng_status ngi_find_agreements(ng_doc *d) {
     int trig = -1, noun = 0;
     for (int i = s0; i < s1; i++) {
       int k = agree_kind(d, i);
-      if (k == NGI_AGREE_NOUN || agree_phrase(d, i, s1))
+      if (k == NGI_AGREE_NOUN)
         noun = 1;
       if ((k == NGI_AGREE_VERB || k == NGI_AGREE_REACH) && trig < 0 &&
           is_past_trigger(&d->toks[i]) && !negated(d, i, s0))
@@ -160,6 +160,8 @@ ng_status ngi_find_agreements(ng_doc *d) {
     }
     if (trig < 0)
       continue;
+    for (int i = s0; i < s1 && !noun; i++)
+      noun = agree_phrase(d, i, s1); /* "letter of intent" */
     /* "reached", "concluded", "signed": only with an agreement noun ("signed
      * the treaty", not "signed a decree" or "a letter signed by") */
     if ((agree_kind(d, trig) == NGI_AGREE_REACH ||

@@ -100,30 +100,36 @@ void ngi_map_init(ngi_map *m) { memset(m, 0, sizeof *m); }
 void ngi_map_release(ngi_map *m) {
   free(m->keys);
   free(m->vals);
+  free(m->hashes);
   memset(m, 0, sizeof *m);
 }
 
 static int map_resize(ngi_map *m, size_t cap) {
   const char **keys = calloc(cap, sizeof *keys);
   intptr_t *vals = calloc(cap, sizeof *vals);
-  if (!keys || !vals) {
+  uint64_t *hashes = calloc(cap, sizeof *hashes);
+  if (!keys || !vals || !hashes) {
     free(keys);
     free(vals);
+    free(hashes);
     return -1;
   }
   for (size_t i = 0; i < m->cap; i++) {
     if (!m->keys[i])
       continue;
-    size_t j = ngi_hash(m->keys[i], strlen(m->keys[i])) & (cap - 1);
+    size_t j = m->hashes[i] & (cap - 1);
     while (keys[j])
       j = (j + 1) & (cap - 1);
     keys[j] = m->keys[i];
     vals[j] = m->vals[i];
+    hashes[j] = m->hashes[i];
   }
   free(m->keys);
   free(m->vals);
+  free(m->hashes);
   m->keys = keys;
   m->vals = vals;
+  m->hashes = hashes;
   m->cap = cap;
   return 0;
 }
@@ -131,10 +137,10 @@ static int map_resize(ngi_map *m, size_t cap) {
 int ngi_map_put(ngi_map *m, const char *key, intptr_t val) {
   if ((m->n + 1) * 2 > m->cap && map_resize(m, m->cap ? m->cap * 2 : 64))
     return -1;
-  size_t len = strlen(key);
-  size_t j = ngi_hash(key, len) & (m->cap - 1);
+  uint64_t h = ngi_hash(key, strlen(key));
+  size_t j = h & (m->cap - 1);
   while (m->keys[j]) {
-    if (strcmp(m->keys[j], key) == 0) {
+    if (m->hashes[j] == h && strcmp(m->keys[j], key) == 0) {
       m->vals[j] = val;
       return 0;
     }
@@ -142,6 +148,7 @@ int ngi_map_put(ngi_map *m, const char *key, intptr_t val) {
   }
   m->keys[j] = key;
   m->vals[j] = val;
+  m->hashes[j] = h;
   m->n++;
   return 0;
 }
@@ -150,9 +157,17 @@ int ngi_map_getn(const ngi_map *m, const char *key, size_t n,
                  intptr_t *val) {
   if (!m->cap)
     return 0;
-  size_t j = ngi_hash(key, n) & (m->cap - 1);
+  return ngi_map_geth(m, key, n, ngi_hash(key, n), val);
+}
+
+int ngi_map_geth(const ngi_map *m, const char *key, size_t n, uint64_t h,
+                 intptr_t *val) {
+  if (!m->cap)
+    return 0;
+  size_t j = h & (m->cap - 1);
   while (m->keys[j]) {
-    if (strncmp(m->keys[j], key, n) == 0 && m->keys[j][n] == '\0') {
+    if (m->hashes[j] == h && memcmp(m->keys[j], key, n) == 0 &&
+        m->keys[j][n] == '\0') {
       if (val)
         *val = m->vals[j];
       return 1;

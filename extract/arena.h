@@ -39,6 +39,7 @@ void *ngi_grow(ngi_arena *a, void *old, size_t size, size_t have,
 typedef struct ngi_map {
   const char **keys;
   intptr_t *vals;
+  uint64_t *hashes;     /* of each key: compared before the bytes */
   size_t cap, n;
 } ngi_map;
 
@@ -49,6 +50,9 @@ int ngi_map_put(ngi_map *m, const char *key, intptr_t val);
 /* Returns 1 and sets *val when found (val may be NULL). */
 int ngi_map_get(const ngi_map *m, const char *key, intptr_t *val);
 int ngi_map_getn(const ngi_map *m, const char *key, size_t n, intptr_t *val);
+/* The same with the key's hash (ngi_hash) already known. */
+int ngi_map_geth(const ngi_map *m, const char *key, size_t n, uint64_t h,
+                 intptr_t *val);
 
 uint64_t ngi_hash(const char *s, size_t n);
 

@@ -36,7 +36,15 @@ typedef struct ngi_tok {
   int quote;           /* quote span containing it, or -1 */
   int ment;            /* mention starting or covering it, or -1 */
   const char *low;     /* lower-cased base form */
+  uint32_t lowlen;     /* its length */
+  uint64_t h;          /* its ngi_hash, for look-ups */
 } ngi_tok;
+
+/* Is token t's lower-case form a key of m?  (*v gets the value.) */
+static inline int ngi_tok_in(const ngi_map *m, const ngi_tok *t,
+                             intptr_t *v) {
+  return ngi_map_geth(m, t->low, t->lowlen, t->h, v);
+}
 
 typedef struct ngi_para {
   uint32_t b, e;

@@ -20,7 +20,7 @@
 /* ------------------------------------------------------------ look-ups */
 
 static int has(const ngi_map *m, const ngi_tok *t) {
-  return ngi_map_getn(m, t->low, strlen(t->low), NULL);
+  return ngi_tok_in(m, t, NULL);
 }
 
 /* Strip a trailing dot ("mr." -> "mr") for look-ups. */
@@ -42,7 +42,7 @@ int ngi_title_kind(const ng_doc *d, int i) {
   size_t n = strlen(t->low);
   if (!(t->flags & T_WORD) || (t->flags & T_NUM))
     return 0;
-  if (ngi_map_getn(&d->lex->title, t->low, n, &v))
+  if (ngi_tok_in(&d->lex->title, t, &v))
     return (int)v;
   if (n > 3 && t->low[n - 1] == 's' &&
       ngi_map_getn(&d->lex->title, t->low, n - 1, &v))
@@ -133,7 +133,7 @@ static int name_part(const ng_doc *d, int i) {
       ngi_title_kind(d, i) == NGI_TITLE_OFFICE)
     return 0;
   intptr_t v;
-  if (ngi_map_getn(&x->place, t->low, strlen(t->low), &v) &&
+  if (ngi_tok_in(&x->place, t, &v) &&
       NGI_PLACE_KIND(v) != NGI_PLACE_CAPITAL)
     return 0;
   return 1;

@@ -53,7 +53,7 @@ int ngi_speech_at(const ng_doc *d, int i) {
   const ngi_tok *t = &d->toks[i];
   if (!(t->flags & T_WORD) || (t->flags & T_INQ))
     return 0;
-  if (ngi_map_getn(&d->lex->speech, t->low, strlen(t->low), &v))
+  if (ngi_tok_in(&d->lex->speech, t, &v))
     return (int)v | 0x100;
   return 0;
 }

@@ -147,8 +147,9 @@ static int set_low(ng_doc *d, ngi_tok *t) {
   char *low = ngi_alloc(&d->arena, n * 2 + 4);
   if (!low)
     return -1;
-  ngi_lower(d->text + t->b, n, low, n * 2 + 4);
+  t->lowlen = (uint32_t)ngi_lower(d->text + t->b, n, low, n * 2 + 4);
   t->low = low;
+  t->h = ngi_hash(low, t->lowlen);
   return 0;
 }
 

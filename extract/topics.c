@@ -68,9 +68,15 @@ static void score(const ng_doc *d, int t0, int t1, int *counts) {
     /* prefixes no longer than a keyword's first word: one huge token (a
      * run of CJK, say) must not cost its length squared */
     size_t top = n < KW_FIRST_MAX ? n : KW_FIRST_MAX;
-    for (size_t l = n < 3 ? n : 3; l <= top; l++) {
+    size_t l0 = n < 3 ? n : 3;
+    uint64_t h = ngi_hash(t->low, l0);
+    for (size_t l = l0; l <= top; l++) {
       intptr_t k;
-      if (!ngi_map_getn(&lex->kwfirst, t->low, l, &k))
+      if (l > l0) { /* FNV-1a goes on byte by byte: extend the prefix's */
+        h ^= (unsigned char)t->low[l - 1];
+        h *= 1099511628211ull;
+      }
+      if (!ngi_map_geth(&lex->kwfirst, t->low, l, h, &k))
         continue;
       for (int x = (int)k; x >= 0; x = lex->keywords[x].next)
         if (kw_match(d, &lex->keywords[x], i, t1))
@@ -107,11 +113,9 @@ static int content_word(const ng_doc *d, int i) {
     return 0; /* possessives and contractions: "don't" */
   const ng_lexicon *x = d->lex;
   int proper = (t->flags & T_CAP) && !(t->flags & T_SSTART);
-  if ((!proper && ngi_map_getn(&x->topicstop, t->low, n, NULL)) ||
-      ngi_map_getn(&x->speech, t->low, n, NULL) ||
-      ngi_map_getn(&x->timeword, t->low, n, NULL) ||
-      ngi_map_getn(&x->honorific, t->low, n, NULL) ||
-      ngi_map_getn(&x->notname, t->low, n, NULL))
+  if ((!proper && ngi_tok_in(&x->topicstop, t, NULL)) ||
+      ngi_tok_in(&x->speech, t, NULL) || ngi_tok_in(&x->timeword, t, NULL) ||
+      ngi_tok_in(&x->honorific, t, NULL) || ngi_tok_in(&x->notname, t, NULL))
     return 0;
   if (n > 4 && !(t->flags & T_CAP) && (strcmp(t->low + n - 2, "ly") == 0 ||
                 strcmp(t->low + n - 2, "ed") == 0))
@@ -212,10 +216,8 @@ static int coined(const ngi_tok *t, const char *text) {
 /* A word that heads names rather than being one: "Day", "Council". */
 static int generic(const ng_doc *d, const ngi_tok *t) {
   const ng_lexicon *x = d->lex;
-  size_t n = strlen(t->low);
-  return ngi_map_getn(&x->thingword, t->low, n, NULL) ||
-         ngi_map_getn(&x->orgword, t->low, n, NULL) ||
-         ngi_map_getn(&x->title, t->low, n, NULL);
+  return ngi_tok_in(&x->thingword, t, NULL) || ngi_tok_in(&x->orgword, t, NULL) ||
+         ngi_tok_in(&x->title, t, NULL);
 }
 
 static int by_score(const void *a, const void *b) {
