@@ -416,6 +416,22 @@ static ng_status build(ng_doc *d, ngi_map *cmap) {
     if (attach(d, pi, m, (int)mi, form))
       return NG_ENOMEM;
   }
+  /* 1b. a place word that is the surname of a person named in full
+   * ("Valeska Paris ... Paris said") stands for that person */
+  for (size_t mi = 0; mi < d->nments; mi++) {
+    ngi_ment *m = &d->ments[mi];
+    if (m->kind != M_PLACE || m->t1 - m->t0 != 1 ||
+        !(d->toks[m->t0].flags & T_CAP) || (d->toks[m->t0].flags & T_ALLCAPS))
+      continue;
+    int pi = by_surname(d, surname_low(d, m), NULL, m->t0);
+    if (pi < 0 || d->pers[pi].npos == 0 || last_before(&d->pers[pi], m->t0) < 0)
+      continue;
+    m->kind = M_PERSON;
+    m->entity = -1;
+    m->place = -1;
+    if (attach(d, pi, m, (int)mi, ngi_span_text(d, m->t0, m->t1)))
+      return NG_ENOMEM;
+  }
   /* 2. lone surnames and other candidates */
   for (size_t mi = 0; mi < d->nments; mi++) {
     ngi_ment *m = &d->ments[mi];
