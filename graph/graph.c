@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "iri.h"
+#include "sha256.h"
 #include "vocab.h"
 
 struct ng_graph {
@@ -313,6 +314,42 @@ static char *mint(builder *b, const char *base, const char *kind,
   return iri;
 }
 
+/* A person's IRI.  A full name is the same person in every article:
+ * <base>person/<slug>.  A lone name ("Carter", "Sir John") may be anyone:
+ * it is minted per article, <base>person/<slug>--<8 hex of the article
+ * IRI's SHA-256>, and `newsgraph link` ties it to a full name where the
+ * store shows which. */
+static char *mint_person(builder *b, const char *base, const char *article,
+                         const char *label)
+{
+  unsigned char d[NGI_SHA256_LEN];
+  char hex[2 * NGI_SHA256_LEN + 1], *slug, *iri;
+  size_t n;
+
+  if (label == NULL || b->st != NG_OK)
+    return NULL;
+  if (strchr(label, ' ') != NULL)
+    return mint(b, base, "person/", label);
+  slug = ngi_slug(label);
+  ngi_sha256(article, strlen(article), d);
+  ngi_sha256_hex(d, hex);
+  hex[8] = '\0';
+  iri = NULL;
+  if (slug != NULL) {
+    n = strlen(slug) + 2 + 8 + 1;
+    char *seg = malloc(n);
+    if (seg != NULL) {
+      snprintf(seg, n, "%s--%s", slug, hex);
+      iri = ngi_iri_join(base, "person/", seg);
+      free(seg);
+    }
+  }
+  free(slug);
+  if (iri == NULL)
+    b->st = NG_ENOMEM;
+  return iri;
+}
+
 /* Whether s is made of 1-12 decimal digits after an optional prefix. */
 static int is_code(const char *s, char prefix)
 {
@@ -596,7 +633,7 @@ ng_status ngi_graph_add_result(ng_graph *g, const ngi_result *r,
     b.st = NG_ENOMEM;
 
   for (i = 0; i < r->npersons && b.st == NG_OK; i++)
-    piri[i] = mint(&b, base, "person/", r->persons[i].label);
+    piri[i] = mint_person(&b, base, art, r->persons[i].label);
   for (i = 0; i < r->norgs && b.st == NG_OK; i++)
     oiri[i] = mint(&b, base, "org/", r->orgs[i].label);
   for (i = 0; i < r->ntopics && b.st == NG_OK; i++) {
