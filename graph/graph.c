@@ -413,6 +413,11 @@ static void add_person(builder *b, const ngi_result *r, const char *base,
   add_type(b, iri, NGV_PERSON);
   add_type(b, iri, NGV_SCHEMA_PERSON);
   add_lit(b, iri, NGV_RDFS_LABEL, p->label);
+  /* from the given name or "Mr"/"Ms": lets linking keep Mr and Ms Brown
+   * apart */
+  if (p->gender == 'M' || p->gender == 'F')
+    add(b, uri(b, iri), term(b, NGV_SCHEMA_GENDER),
+        term(b, p->gender == 'M' ? NGV_SCHEMA_MALE : NGV_SCHEMA_FEMALE));
   for (i = 0; i < p->nalt; i++)
     if (p->alt[i] != NULL && strcmp(p->alt[i], p->label) != 0)
       add_lit(b, iri, NGV_SKOS_ALT_LABEL, p->alt[i]);

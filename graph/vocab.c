@@ -56,6 +56,9 @@ static const struct {
   {NGV_SCHEMA_NEWS_ARTICLE, SCHEMA("NewsArticle")},
   {NGV_SCHEMA_PERSON, SCHEMA("Person")},
   {NGV_SCHEMA_ORGANIZATION, SCHEMA("Organization")},
+  {NGV_SCHEMA_GENDER, SCHEMA("gender")},
+  {NGV_SCHEMA_MALE, SCHEMA("Male")},
+  {NGV_SCHEMA_FEMALE, SCHEMA("Female")},
   {NGV_XSD_BOOLEAN, XSD("boolean")},
   {NGV_XSD_NON_NEGATIVE_INTEGER, XSD("nonNegativeInteger")},
 };
