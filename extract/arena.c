@@ -28,6 +28,13 @@ void ngi_arena_release(ngi_arena *a) {
 }
 
 void *ngi_alloc(ngi_arena *a, size_t n) {
+  void *p = ngi_alloc_raw(a, n);
+  if (p)
+    memset(p, 0, n);
+  return p;
+}
+
+void *ngi_alloc_raw(ngi_arena *a, size_t n) {
   ngi_block *b = a->head;
   size_t align = sizeof(max_align_t);
   n = (n + align - 1) / align * align;
@@ -53,12 +60,11 @@ void *ngi_alloc(ngi_arena *a, size_t n) {
   }
   void *p = (char *)b->data + b->used;
   b->used += n;
-  memset(p, 0, n);
   return p;
 }
 
 char *ngi_strndup(ngi_arena *a, const char *s, size_t n) {
-  char *p = ngi_alloc(a, n + 1);
+  char *p = ngi_alloc_raw(a, n + 1);
   if (!p)
     return NULL;
   memcpy(p, s, n);

@@ -21,6 +21,7 @@ typedef struct ngi_arena {
 void ngi_arena_init(ngi_arena *a);
 void ngi_arena_release(ngi_arena *a);
 void *ngi_alloc(ngi_arena *a, size_t n);            /* zeroed */
+void *ngi_alloc_raw(ngi_arena *a, size_t n);        /* not zeroed */
 char *ngi_strndup(ngi_arena *a, const char *s, size_t n);
 char *ngi_strdup(ngi_arena *a, const char *s);
 /* Grow an arena array: returns a copy with room for `want` items. */

@@ -144,7 +144,7 @@ static ngi_tok *add_tok(ng_doc *d, uint32_t b, uint32_t e, int para) {
 
 static int set_low(ng_doc *d, ngi_tok *t) {
   size_t n = t->be - t->b;
-  char *low = ngi_alloc(&d->arena, n * 2 + 4);
+  char *low = ngi_alloc_raw(&d->arena, n * 2 + 4);
   if (!low)
     return -1;
   t->lowlen = (uint32_t)ngi_lower(d->text + t->b, n, low, n * 2 + 4);
