@@ -11,7 +11,6 @@
  * with neither headings nor key phrases is about its strongest scheme
  * concepts directly.
  */
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -285,8 +284,6 @@ static ng_status key_phrases(ng_doc *d, int max, int *counts,
     if (p->count < (p->words == 1 ? 3 : 2))
       continue;
     p->score = p->count * (p->words == 1 ? 2 : 2 + p->words);
-    if (getenv("NG_DEBUG_TOPICS"))
-      fprintf(stderr, "phrase %d %d %s\n", p->score, p->count, p->key);
     order[m++] = p;
   }
   qsort(order, m, sizeof *order, by_score);
