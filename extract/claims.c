@@ -78,6 +78,19 @@ static int is_adverb(const ng_doc *d, int i) {
          ngi_tok_is(t, "never") || ngi_tok_is(t, "repeatedly");
 }
 
+/* Is the word at k (say, opening a sentence) capitalised elsewhere in
+ * the middle of a sentence, so a name rather than any word? */
+static int proper_word(ng_doc *d, int k) {
+  if (!d->midcaps_built) {
+    for (size_t x = 0; x < d->ntoks; x++)
+      if ((d->toks[x].flags & T_CAP) && !(d->toks[x].flags & T_SSTART) &&
+          ngi_map_put(&d->midcaps, d->toks[x].low, 1))
+        return 0;
+    d->midcaps_built = 1;
+  }
+  return ngi_tok_in(&d->midcaps, &d->toks[k], NULL);
+}
+
 /* An organisation as a noun phrase ending at token k: "Geneva police",
  * "A Swiss army spokesman" -> the organisation. */
 static int org_np(ng_doc *d, int k, int s0) {
@@ -96,7 +109,7 @@ static int org_np(ng_doc *d, int k, int s0) {
   /* lower-case organisation word after a place: "Geneva police" */
   int b = j - 1;
   if (b >= s0 && d->toks[b].ment < 0 && (d->toks[b].flags & T_CAP) &&
-      !(d->toks[b].flags & T_SSTART) &&
+      (!(d->toks[b].flags & T_SSTART) || proper_word(d, b)) &&
       !ngi_map_get(&d->lex->notname, d->toks[b].low, NULL)) {
     const char *label = ngi_span_text(d, b, j + 1);
     int e = ngi_org_entity(d, label, NULL, 0, label);
@@ -157,14 +170,7 @@ static int cap_org(ng_doc *d, int k, int s0) {
   if ((d->toks[j + 1].flags & T_SSTART) && k == j + 1) {
     /* a capitalised word that opens a sentence may be any word: take it
      * only if the article also capitalises it mid-sentence */
-    if (!d->midcaps_built) {
-      for (size_t x = 0; x < d->ntoks; x++)
-        if ((d->toks[x].flags & T_CAP) && !(d->toks[x].flags & T_SSTART) &&
-            ngi_map_put(&d->midcaps, d->toks[x].low, 1))
-          return -1;
-      d->midcaps_built = 1;
-    }
-    if (!ngi_map_get(&d->midcaps, d->toks[k].low, NULL))
+    if (!proper_word(d, k))
       return -1;
   }
   const char *label = ngi_span_text(d, j + 1, k + 1);
