@@ -131,10 +131,15 @@ demo: deps
 	@$(MAKE) --no-print-directory all
 	./$(BIN) extract examples/geneva-summit.txt
 
+# valgrind: leaks inside raptor (tests/valgrind.supp) are not ours
+VG_SUPP := --suppressions=$(CURDIR)/tests/valgrind.supp
+
 test: deps
 	@$(MAKE) --no-print-directory all unit
 	NG_BIN=./$(BIN) NG_BUILD=$(BUILD) NG_SHARED=$(SHARED) \
-	  VALGRIND=$(VALGRIND) bash tests/run.sh
+	  VALGRIND=$(VALGRIND) \
+	  VALGRIND_OPTS="$(VG_SUPP) $$VALGRIND_OPTS" \
+	  bash tests/run.sh
 
 test-valgrind:
 	@$(MAKE) --no-print-directory test VALGRIND=1

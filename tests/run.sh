@@ -12,6 +12,8 @@
 #   NG_BUILD   the build directory holding tests/test_* (default build)
 #   NG_SHARED  the shared folder with corpus/ (default ../shared)
 #   VALGRIND=1 run the CLI under valgrind (definite leaks are errors)
+#   NG_SUITES  the sub-suites to run, by folder name ("store hostile");
+#              default all (.ci/run narrows its valgrind run with it)
 set -u
 cd "$(dirname "$0")/.." || exit 1
 
@@ -192,6 +194,10 @@ done
 # "N passed, N failed"; their counts join ours.
 for suite in tests/*/run.sh; do
   [ -f "$suite" ] || continue
+  if [ -n "${NG_SUITES:-}" ]; then
+    sname=${suite#tests/}
+    case " $NG_SUITES " in *" ${sname%/run.sh} "*) ;; *) continue ;; esac
+  fi
   NG_BIN=$NG_BIN NG_BUILD=$NG_BUILD NG_SHARED=$NG_SHARED VALGRIND=$VALGRIND \
     timeout 1200 bash "$suite" < /dev/null > "$tmp/suite.out" 2>&1
   src=$?
