@@ -98,6 +98,8 @@ rapper_nt() {
 }
 
 formats="turtle ntriples nquads rdfxml rdfxml-abbrev json json-triples"
+# under valgrind one syntax of each family, to keep the run short
+[ -n "$VALGRIND" ] && formats="turtle rdfxml-abbrev json"
 for art in "$dir"/literals/*.txt "$dir"/names.txt; do
   ng extract -f ntriples "$art"
   if [ "$rc" -ne 0 ]; then
@@ -217,7 +219,7 @@ w("acronyms.txt", "Acr\n\n" + "".join(
   "the Foo Bar Org (F%dB) said. " % i for i in range(50000)))
 w("long-word.txt", "Long\n\nThe " + "a" * 1000000 + " was here.\n")
 w("agreements.txt", "Deals\n\n" +
-  "Russia and China signed an agreement on trade. " * 50000)
+  "Russia and China signed an agreement on trade. " * 12500)
 w("every-codepoint.txt", "Every\n\n" + "".join(
   chr(c) for c in range(1, 0x110000) if not 0xD800 <= c <= 0xDFFF))
 w("ascii-1-127.txt", bytes(range(1, 128)) * 1000)
