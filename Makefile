@@ -82,7 +82,7 @@ $(shell mkdir -p $(BUILD))
 $(file > $(FLAGS_FILE),$(FLAGS_NOW))
 endif
 
-.PHONY: all deps unit demo test test-valgrind bench eval corpus \
+.PHONY: examples all deps unit demo test test-valgrind bench eval corpus \
         install uninstall clean fuzz fuzz-build
 .DEFAULT_GOAL := all
 
@@ -133,6 +133,11 @@ demo: deps
 
 # valgrind: leaks inside raptor (tests/valgrind.supp) are not ours
 VG_SUPP := --suppressions=$(CURDIR)/tests/valgrind.supp
+
+# The example article's graph and picture, as the README shows them.
+examples: all
+	./$(BIN) extract examples/geneva-summit.txt > examples/geneva-summit.ttl
+	bash scripts/picture.sh examples/geneva-summit.txt putin examples/geneva-summit.png
 
 test: deps
 	@$(MAKE) --no-print-directory all unit

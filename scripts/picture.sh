@@ -13,14 +13,14 @@ trap 'rm -rf "$tmp"' EXIT
 python3 - "$tmp/all.nt" "$speaker" > "$tmp/part.nt" <<'PY'
 import re, sys
 lines = open(sys.argv[1], encoding="utf-8").read().splitlines()
-spk = "/person/" + sys.argv[2] + ">"
+spk = "/person/" + sys.argv[2]
 NG = "<https://w3id.org/newsgraph/ns#"
 keep_subj = set()
 for l in lines:
     s, p, o = l.split(" ", 2)
     if "/person/" in s and p == NG + "holdsRole>" and len(keep_subj) < 12:
         keep_subj.update([s, o.rstrip(" .")])
-    if p in (NG + "speaker>", NG + "party>") and o.rstrip(" .").endswith(spk):
+    if p in (NG + "speaker>", NG + "party>") and re.search(re.escape(spk) + r"(--[0-9a-f]+)?>", o):
         kind = "st" if "statement" in s else "ag"
         if sum(1 for k in keep_subj if kind == ("st" if "statement" in k else "ag")
                and "#" in k) < 2:

@@ -144,3 +144,10 @@ PY
 if [ "$rc" -eq 0 ] && [ ! -s "$tmp/stmt.out" ]; then pass; else
   fail "statement IRIs and offsets: exit $rc: $(head -n 1 "$tmp/stmt.out")"
 fi
+
+# The example output in examples/ is what the extractor gives today (the
+# README shows it): regenerate it with `make examples` after a change.
+run extract examples/geneva-summit.txt
+if [ "$rc" -eq 0 ] && cmp -s "$tmp/out" examples/geneva-summit.ttl; then pass; else
+  fail "examples/geneva-summit.ttl is not the current output (make examples)"
+fi
