@@ -11,6 +11,7 @@
  * reported at the end (exit 10).  -o FILE writes FILE.tmp and renames it.
  */
 #define _POSIX_C_SOURCE 200809L
+#define _XOPEN_SOURCE 700 /* realpath */
 
 #include <errno.h>
 #include <pthread.h>
@@ -912,6 +913,7 @@ static int read_next(reader *r, item *it)
 /* ------------------------------------------------------------ output */
 
 static char *tmp_path;             /* -o FILE: FILE.tmp while writing */
+static char *final_path;           /* FILE, symbolic links resolved */
 static volatile sig_atomic_t tmp_live;
 
 static void on_signal(int sig)
@@ -927,20 +929,49 @@ static FILE *open_output(const char *path)
   FILE *f;
   struct sigaction sa;
 
+  struct stat sb;
+  size_t n;
+
   if (path == NULL)
     return stdout;
-  tmp_path = malloc(strlen(path) + 5);
+  /* A device, a FIFO or a terminal is written to as it is (there is no
+   * file to replace atomically); a symbolic link is followed, so the link
+   * keeps pointing at the new file. */
+  if (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode)) {
+    if (S_ISDIR(sb.st_mode)) {
+      cli_error("cannot write '%s': is a directory", path);
+      return NULL;
+    }
+    f = fopen(path, "wb");
+    if (f == NULL)
+      cli_error("cannot write '%s': %s", path, errno_text(errno));
+    return f;
+  }
+  final_path = realpath(path, NULL);
+  if (final_path == NULL && lstat(path, &sb) == 0 && S_ISLNK(sb.st_mode)) {
+    /* a link to a file not there yet: written through, in place */
+    f = fopen(path, "wb");
+    if (f == NULL)
+      cli_error("cannot write '%s': %s", path, errno_text(errno));
+    return f;
+  }
+  if (final_path == NULL)
+    final_path = strdup(path);
+  n = final_path != NULL ? strlen(final_path) + 5 : 0;
+  tmp_path = n ? malloc(n) : NULL;
   if (tmp_path == NULL) {
     cli_error("out of memory");
+    free(final_path);
+    final_path = NULL;
     return NULL;
   }
-  strcpy(tmp_path, path);
-  strcat(tmp_path, ".tmp");
+  snprintf(tmp_path, n, "%s.tmp", final_path);
   f = fopen(tmp_path, "wb");
   if (f == NULL) {
     cli_error("cannot write '%s': %s", tmp_path, errno_text(errno));
     free(tmp_path);
-    tmp_path = NULL;
+    free(final_path);
+    tmp_path = final_path = NULL;
     return NULL;
   }
   tmp_live = 1;
@@ -968,6 +999,14 @@ static int close_output(FILE *f, const char *path, int keep)
   }
   if (f == NULL)
     return 0;
+  if (tmp_path == NULL) { /* written in place: a device or a FIFO */
+    if ((fflush(f) != 0 || ferror(f)) && keep) {
+      cli_error("cannot write '%s': %s", path, errno_text(errno));
+      rc = CLI_EOUTPUT;
+    }
+    fclose(f);
+    return rc;
+  }
   if (keep && (fflush(f) != 0 || ferror(f) || fsync(fileno(f)) != 0)) {
     cli_error("cannot write '%s': %s", tmp_path, errno_text(errno));
     keep = 0;
@@ -978,8 +1017,8 @@ static int close_output(FILE *f, const char *path, int keep)
     keep = 0;
     rc = CLI_EOUTPUT;
   }
-  if (keep && rename(tmp_path, path) != 0) {
-    cli_error("cannot rename '%s' to '%s': %s", tmp_path, path,
+  if (keep && rename(tmp_path, final_path) != 0) {
+    cli_error("cannot rename '%s' to '%s': %s", tmp_path, final_path,
               errno_text(errno));
     rc = CLI_EOUTPUT;
     keep = 0;
@@ -988,7 +1027,8 @@ static int close_output(FILE *f, const char *path, int keep)
     unlink(tmp_path);
   tmp_live = 0;
   free(tmp_path);
-  tmp_path = NULL;
+  free(final_path);
+  tmp_path = final_path = NULL;
   return rc;
 }
 

@@ -415,9 +415,11 @@ static ngi_statement *add_stmt(ng_doc *d, int direct, ngi_agent who,
     e--;
   if (e <= b)
     return NULL;
-  for (size_t i = 0; i < d->nstmts; i++)
-    if (d->stmts[i].begin == b && d->stmts[i].end == e &&
-        d->stmts[i].direct == direct)
+  /* the same words twice come from the same sentence: look back a little,
+   * not over every statement (quote-only text has hundreds of thousands) */
+  for (size_t i = d->nstmts, n = 0; i > 0 && n < 64; i--, n++)
+    if (d->stmts[i - 1].begin == b && d->stmts[i - 1].end == e &&
+        d->stmts[i - 1].direct == direct)
       return NULL;
   ngi_statement *st = NGI_PUSH(&d->arena, d->stmts, d->nstmts, d->capstmts);
   if (!st)

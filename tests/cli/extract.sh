@@ -151,3 +151,21 @@ run extract examples/geneva-summit.txt
 if [ "$rc" -eq 0 ] && cmp -s "$tmp/out" examples/geneva-summit.ttl; then pass; else
   fail "examples/geneva-summit.ttl is not the current output (make examples)"
 fi
+
+# -o follows a symbolic link (the link stays, its file is replaced) and
+# writes a FIFO or device in place instead of replacing it.
+ln -s "$tmp/real.ttl" "$tmp/link.ttl"
+run extract -o "$tmp/link.ttl" examples/geneva-summit.txt
+if [ "$rc" -eq 0 ] && [ -L "$tmp/link.ttl" ] && [ -s "$tmp/real.ttl" ]; then
+  pass
+else
+  fail "-o through a symbolic link: exit $rc, link kept: $([ -L "$tmp/link.ttl" ] && echo yes || echo no)"
+fi
+mkfifo "$tmp/fifo"
+cat "$tmp/fifo" > "$tmp/fifo.out" &
+reader=$!
+run extract -o "$tmp/fifo" examples/geneva-summit.txt
+wait "$reader"
+if [ "$rc" -eq 0 ] && [ -p "$tmp/fifo" ] && [ -s "$tmp/fifo.out" ]; then pass; else
+  fail "-o onto a FIFO: exit $rc, still a FIFO: $([ -p "$tmp/fifo" ] && echo yes || echo no)"
+fi
