@@ -78,6 +78,7 @@ typedef struct ngi_ment {
   int locative;        /* after "at", "in", "entered": maybe a place */
   int honorific;       /* token of "Mr" before the name, or 0 */
   int place;           /* capitals: lexicon place, entity made on use */
+  int country;         /* descriptions: lexicon place they name, or -1 */
 } ngi_ment;
 
 typedef struct ngi_pers {
@@ -134,7 +135,6 @@ ng_status ngi_find_names(ng_doc *d);
 ng_status ngi_find_claims(ng_doc *d);
 ng_status ngi_find_topics(ng_doc *d);
 ng_status ngi_find_agreements(ng_doc *d);
-ng_status ngi_build_result(ng_doc *d);
 
 /* Helpers shared by the stages. */
 static inline int ngi_tok_is(const ngi_tok *t, const char *low) {
@@ -147,7 +147,6 @@ static inline int ngi_tok_is(const ngi_tok *t, const char *low) {
 const char *ngi_join_low(ng_doc *d, int t0, int t1, char *buf, size_t cap);
 /* Original text of tokens [t0, t1) (arena copy). */
 const char *ngi_span_text(ng_doc *d, int t0, int t1);
-int ngi_person_for_surname(ng_doc *d, const char *low);
 int ngi_org_entity(ng_doc *d, const char *label, const char *wikidata,
                    int country, const char *form);
 int add_acronym(ng_doc *d, const char *low, int entity);

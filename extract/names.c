@@ -186,6 +186,7 @@ static int add_ment(ng_doc *d, int t0, int t1, int kind, int entity) {
   m->entity = entity;
   m->subject = -1;
   m->place = -1;
+  m->country = -1;
   int mi = (int)d->nments - 1;
   for (int k = t0; k < t1; k++)
     d->toks[k].ment = mi;
@@ -399,7 +400,7 @@ ng_status ngi_find_mentions(ng_doc *d) {
         int m = add_ment(d, i, n, M_DESC, -1);
         if (m < 0)
           return NG_ENOMEM;
-        d->ments[m].gender = c; /* the country, for roles.c */
+        d->ments[m].country = c; /* "the Russian president" */
         i = n;
         continue;
       }

@@ -175,7 +175,7 @@ static int new_person(ng_doc *d, ngi_ment *m, const char *form) {
   return pi;
 }
 
-static int attach(ng_doc *d, int pi, ngi_ment *m, int mi, const char *form) {
+static int attach(ng_doc *d, int pi, ngi_ment *m, const char *form) {
   ngi_pers *p = &d->pers[pi];
   m->entity = pi;
   p->mentions++;
@@ -209,7 +209,6 @@ static int attach(ng_doc *d, int pi, ngi_ment *m, int mi, const char *form) {
     if (!h || add_form(d, &p->forms, &p->nforms, &p->capforms, h))
       return -1;
   }
-  (void)mi;
   return 0;
 }
 
@@ -261,10 +260,6 @@ static int by_first(ng_doc *d, const char *low) {
       found = (int)i;
     }
   return found;
-}
-
-int ngi_person_for_surname(ng_doc *d, const char *low) {
-  return by_surname(d, low, NULL, (int)d->ntoks);
 }
 
 static int adverb(const ngi_tok *t) {
@@ -413,7 +408,7 @@ static ng_status build(ng_doc *d, ngi_map *cmap) {
       if (ngi_map_get(&d->lex->given, d->toks[m->t0].low, &g) && g != 'U')
         d->pers[pi].gender = (char)g;
     }
-    if (attach(d, pi, m, (int)mi, form))
+    if (attach(d, pi, m, form))
       return NG_ENOMEM;
   }
   /* 1b. a place word that is the surname of a person named in full
@@ -429,7 +424,7 @@ static ng_status build(ng_doc *d, ngi_map *cmap) {
     m->kind = M_PERSON;
     m->entity = -1;
     m->place = -1;
-    if (attach(d, pi, m, (int)mi, ngi_span_text(d, m->t0, m->t1)))
+    if (attach(d, pi, m, ngi_span_text(d, m->t0, m->t1)))
       return NG_ENOMEM;
   }
   /* 2. lone surnames and other candidates */
@@ -441,7 +436,7 @@ static ng_status build(ng_doc *d, ngi_map *cmap) {
     int pi = by_surname(d, sur, first_low(d, m), m->t0);
     if (pi < 0 && m->t1 - m->t0 == 1 && m->honorific > 0)
       pi = by_first(d, sur); /* "Sir Digby" for Sir Digby Jones */
-    if (pi >= 0 && attach(d, pi, m, (int)mi, ngi_span_text(d, m->t0, m->t1)))
+    if (pi >= 0 && attach(d, pi, m, ngi_span_text(d, m->t0, m->t1)))
       return NG_ENOMEM;
   }
   /* 3. candidates with no anchor: persons on evidence.  A lone name with
@@ -478,7 +473,7 @@ static ng_status build(ng_doc *d, ngi_map *cmap) {
     if (c->person < 0 &&
         (c->person = new_person(d, m, ngi_span_text(d, m->t0, m->t1))) < 0)
       return NG_ENOMEM;
-    if (attach(d, c->person, m, (int)mi, ngi_span_text(d, m->t0, m->t1)))
+    if (attach(d, c->person, m, ngi_span_text(d, m->t0, m->t1)))
       return NG_ENOMEM;
   }
   return d->arena.failed ? NG_ENOMEM : NG_OK;

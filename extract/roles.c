@@ -501,7 +501,7 @@ static int desc_head(ng_doc *d, const ngi_ment *m) {
 
 static int resolve_desc(ng_doc *d, int mi) {
   ngi_ment *m = &d->ments[mi];
-  int country = m->gender;
+  int country = m->country;
   const char *cname = country >= 0 ? d->lex->places[country].name : NULL;
   int head = desc_head(d, m);
   const ngi_tok *first = &d->toks[m->t0];
@@ -618,7 +618,7 @@ ng_status ngi_find_roles(ng_doc *d) {
     } else if (m->kind == M_DESC) {
       m->subject = resolve_desc(d, (int)mi);
       int head = desc_head(d, m);
-      int country = m->gender;
+      int country = m->country;
       if (m->subject >= 0 && country >= 0 &&
           ngi_title_kind(d, head) == NGI_TITLE_OFFICE &&
           !ngi_map_get(&d->lex->describer, d->toks[head].low, NULL) &&
