@@ -592,7 +592,7 @@ static void process(const job *j, item *it, ng_rdf_world *w)
   ng_status st;
   double t0 = cpu_now(), t1;
   FILE *mem;
-  char *buf = NULL;
+  char *buf = NULL, *iri = NULL;
   size_t len = 0;
 
   if (decode(j, it, &art) != 0)
@@ -656,12 +656,15 @@ static void process(const job *j, item *it, ng_rdf_world *w)
   it->triples = ng_graph_size(g);
   t1 = cpu_now();
   it->t_graph = t1 - t0;
+  iri = j->quads != 0 ? ng_article_iri(doc, &o) : NULL;
+  ng_doc_free(doc); /* the graph has it all: free it before writing */
+  doc = NULL;
+  ngi_article_release(&art);
 
   t0 = t1;
   err[0] = '\0';
   if (j->quads || j->lines) {
     /* our own sorted N-Triples / N-Quads lines: fast and deterministic */
-    char *iri = j->quads != 0 ? ng_article_iri(doc, &o) : NULL;
     if ((j->quads != 0 && iri == NULL) ||
         (st = ng_graph_lines(g, j->quads == 1 ? iri : NULL, &buf, &len,
                              err)) != NG_OK) {
@@ -674,7 +677,6 @@ static void process(const job *j, item *it, ng_rdf_world *w)
       it->out = buf;
       it->outlen = len;
     }
-    free(iri);
   } else {
     mem = open_memstream(&buf, &len);
     if (mem == NULL) {
@@ -696,6 +698,7 @@ static void process(const job *j, item *it, ng_rdf_world *w)
   it->t_ser = cpu_now() - t0;
 
 out:
+  free(iri);
   ng_graph_free(g);
   ng_doc_free(doc);
   ngi_article_release(&art);

@@ -12,6 +12,8 @@ struct ngi_block {
 
 #define BLOCK_MIN (64 * 1024)
 
+static void *alloc_align(ngi_arena *a, size_t n, size_t align);
+
 void ngi_arena_init(ngi_arena *a) {
   a->head = NULL;
   a->failed = 0;
@@ -35,9 +37,17 @@ void *ngi_alloc(ngi_arena *a, size_t n) {
 }
 
 void *ngi_alloc_raw(ngi_arena *a, size_t n) {
+  return alloc_align(a, n, sizeof(max_align_t));
+}
+
+/* Strings need no alignment: one short word then costs its own length,
+ * not 16 bytes. */
+static void *alloc_align(ngi_arena *a, size_t n, size_t align) {
   ngi_block *b = a->head;
-  size_t align = sizeof(max_align_t);
-  n = (n + align - 1) / align * align;
+  if (b)
+    b->used = (b->used + align - 1) / align * align;
+  if (b && b->used > b->size)
+    b->used = b->size;
   if (n == 0)
     n = align;
   if (!b || b->size - b->used < n) {
@@ -64,7 +74,7 @@ void *ngi_alloc_raw(ngi_arena *a, size_t n) {
 }
 
 char *ngi_strndup(ngi_arena *a, const char *s, size_t n) {
-  char *p = ngi_alloc_raw(a, n + 1);
+  char *p = alloc_align(a, n + 1, 1);
   if (!p)
     return NULL;
   memcpy(p, s, n);
@@ -76,11 +86,47 @@ char *ngi_strdup(ngi_arena *a, const char *s) {
   return ngi_strndup(a, s, strlen(s));
 }
 
+/* The block that holds exactly the big one-off allocation p, unlinked
+ * from the list, or NULL when p is not one. */
+static ngi_block *unlink_big(ngi_arena *a, void *p) {
+  ngi_block *prev = a->head, *b;
+  if (!prev)
+    return NULL;
+  for (b = prev->next; b; prev = b, b = b->next)
+    if ((void *)b->data == p && b->size > BLOCK_MIN) {
+      prev->next = b->next;
+      return b;
+    }
+  return NULL;
+}
+
 void *ngi_grow(ngi_arena *a, void *old, size_t size, size_t have,
                size_t *cap, size_t want) {
   size_t ncap = *cap ? *cap : 8;
   while (ncap < want)
     ncap *= 2;
+  /* A big array lives in a block of its own: resize that block rather
+   * than leave every smaller copy behind in the arena (the token array
+   * of a long text took four times its size). */
+  if (old && ncap * size > BLOCK_MIN) {
+    ngi_block *b = unlink_big(a, old);
+    if (b) {
+      ngi_block *nb = realloc(b, sizeof *b + ncap * size);
+      if (!nb) {
+        nb = b; /* still good: put it back */
+        nb->next = a->head->next;
+        a->head->next = nb;
+        a->failed = 1;
+        return NULL;
+      }
+      memset((char *)nb->data + have * size, 0, (ncap - have) * size);
+      nb->size = nb->used = ncap * size;
+      nb->next = a->head->next;
+      a->head->next = nb;
+      *cap = ncap;
+      return nb->data;
+    }
+  }
   void *p = ngi_alloc(a, ncap * size);
   if (!p)
     return NULL;

@@ -144,10 +144,18 @@ static ngi_tok *add_tok(ng_doc *d, uint32_t b, uint32_t e, int para) {
 
 static int set_low(ng_doc *d, ngi_tok *t) {
   size_t n = t->be - t->b;
-  char *low = ngi_alloc_raw(&d->arena, n * 2 + 4);
-  if (!low)
-    return -1;
-  t->lowlen = (uint32_t)ngi_lower(d->text + t->b, n, low, n * 2 + 4);
+  char tmp[256], *low;
+  if (n * 2 + 4 > sizeof tmp) {
+    low = ngi_alloc_raw(&d->arena, n * 2 + 4);
+    if (!low)
+      return -1;
+    t->lowlen = (uint32_t)ngi_lower(d->text + t->b, n, low, n * 2 + 4);
+  } else { /* the usual short word: keep only its bytes */
+    t->lowlen = (uint32_t)ngi_lower(d->text + t->b, n, tmp, sizeof tmp);
+    low = ngi_strndup(&d->arena, tmp, t->lowlen);
+    if (!low)
+      return -1;
+  }
   t->low = low;
   t->h = ngi_hash(low, t->lowlen);
   return 0;

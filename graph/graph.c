@@ -4,9 +4,11 @@
  * escaping is raptor's job.  Output is deterministic: ngi_model_write sorts
  * the statements before serializing, whatever order the storage keeps.
  */
+#define _POSIX_C_SOURCE 200809L /* open_memstream */
 #include "graph_internal.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
@@ -41,8 +43,7 @@ static int logger(void *user_data, librdf_log_message *msg)
 
 static ng_status graph_open(ng_graph *g, char *err)
 {
-  g->storage = librdf_new_storage(g->world, "hashes", "newsgraph",
-                                  "hash-type='memory'");
+  g->storage = librdf_new_storage(g->world, "trees", NULL, NULL);
   if (g->storage == NULL) {
     ngi_graph_errf(err, "cannot create an in-memory librdf storage");
     return NG_ERDF;
@@ -1168,9 +1169,11 @@ ng_status ngi_model_serialize(librdf_world *w, librdf_model *m,
   librdf_serializer *ser;
   librdf_stream *stream;
   array_stream as;
-  unsigned char *s;
-  size_t n, slen = 0;
+  FILE *mem;
+  char *s = NULL;
+  size_t n, slen = 0, out_len;
   ng_status st;
+  int rc;
 
   *buf = NULL;
   *len = 0;
@@ -1200,35 +1203,47 @@ ng_status ngi_model_serialize(librdf_world *w, librdf_model *m,
     ngi_graph_errf(err, "out of memory");
     return NG_ENOMEM;
   }
-  s = librdf_serializer_serialize_stream_to_counted_string(ser, NULL, stream,
-                                                           &slen);
-  librdf_free_stream(stream);
-  free_statements(v, n);
-  librdf_free_serializer(ser);
-  if (s == NULL) {
-    if (n == 0) { /* some serializers give nothing for an empty graph */
-      *buf = calloc(1, 1);
-      if (*buf == NULL) {
-        ngi_graph_errf(err, "out of memory");
-        return NG_ENOMEM;
-      }
-      return NG_OK;
-    }
-    ngi_graph_errf(err, "cannot serialize the graph as %s", name);
-    return NG_ERDF;
-  }
-  *buf = malloc(slen + slen / 5 + 1);
-  if (*buf == NULL) {
-    librdf_free_memory(s);
+  /* Into a memory FILE, not raptor's counted string: that one keeps every
+   * small write as its own heap block (tens of bytes of overhead for each
+   * escaped term, 20x the output for N-Triples). */
+  mem = open_memstream(&s, &slen);
+  if (mem == NULL) {
+    librdf_free_stream(stream);
+    free_statements(v, n);
+    librdf_free_serializer(ser);
     ngi_graph_errf(err, "out of memory");
     return NG_ENOMEM;
   }
-  memcpy(*buf, s, slen);
-  (*buf)[slen] = '\0';
-  *len = slen;
-  librdf_free_memory(s);
+  rc = librdf_serializer_serialize_stream_to_file_handle(ser, mem, NULL,
+                                                         stream);
+  if (fflush(mem) != 0)
+    rc = -1;
+  out_len = slen;
+  /* room for json_fix_astral, which may grow the text by a fifth */
+  if (rc == 0 && strncmp(name, "json", 4) == 0) {
+    size_t k;
+    for (k = out_len / 5 + 1; k > 0 && putc('\0', mem) != EOF; k--)
+      ;
+    if (k > 0)
+      rc = -1;
+  }
+  if (fclose(mem) != 0)
+    rc = -1;
+  librdf_free_stream(stream);
+  free_statements(v, n);
+  librdf_free_serializer(ser);
+  if (rc != 0 && n == 0) /* some serializers refuse an empty graph */
+    rc = 0, out_len = 0;
+  if (rc != 0 || s == NULL) {
+    free(s);
+    ngi_graph_errf(err, "cannot serialize the graph as %s", name);
+    return NG_ERDF;
+  }
+  s[out_len] = '\0';
+  *buf = s;
+  *len = out_len;
   if (strncmp(name, "json", 4) == 0) {
-    *len = json_fix_astral(*buf, slen);
+    *len = json_fix_astral(*buf, out_len);
     if (*len == (size_t)-1) {
       free(*buf);
       *buf = NULL;
