@@ -59,6 +59,10 @@ int cli_opt_value(int argc, char **argv, int *i, const char *longname,
  * prints an error and returns CLI_EUSAGE when it is not one. */
 int cli_parse_size(const char *opt, const char *s, size_t *out);
 
+/* "--wait SECS" at argv[*i] (how long a locked store is waited for):
+ * as cli_opt_value, with the seconds in *out. */
+int cli_opt_wait(int argc, char **argv, int *i, double *out);
+
 /* Read a whole file ("-" = stdin) into a malloc'ed buffer, at most
  * limit + 1 bytes (so that "too large" stays the library's call).
  * Prints the error and returns CLI_EREAD (or CLI_EINTERNAL) on failure. */

@@ -29,6 +29,8 @@ static const char link_help[] =
   "  --store PATH         the store (default $NEWSGRAPH_STORE or\n"
   "                       newsgraph.db)\n"
   "  --backend NAME       sqlite (default) or bdb\n"
+  "  --wait SECS          wait while another process holds the store\n"
+  "                       locked (default 10; 0 = fail at once)\n"
   "  --gazetteer FILE     persons TSV: name, aliases (|), Wikidata ID,\n"
   "                       roles (|); matching persons get owl:sameAs\n"
   "  --variants FILE      given-name variants, one group per line (|);\n"
@@ -56,6 +58,7 @@ print_link(void *arg, const ng_link *l)
 int
 cmd_link(int argc, char **argv)
 {
+  double wait = NG_STORE_WAIT;
   const char *store = NULL, *gaz = NULL, *var = NULL, *graph = NULL, *v;
   ng_store_backend backend = NG_STORE_SQLITE;
   ng_link_opts lo;
@@ -100,6 +103,11 @@ cmd_link(int argc, char **argv)
       }
       continue;
     }
+    if((r = cli_opt_wait(argc, argv, &i, &wait))) {
+      if(r < 0)
+        goto usage;
+      continue;
+    }
     cli_error("unknown link argument '%s'", argv[i]);
     goto usage;
   }
@@ -112,7 +120,7 @@ cmd_link(int argc, char **argv)
     cli_error("no store at '%s' (newsgraph load creates one)", store);
     return CLI_ESTORE;
   }
-  rc = ng_store_open(store, backend, &st, err);
+  rc = ng_store_open_wait(store, backend, wait, &st, err);
   if(rc != NG_OK) {
     cli_error("%s", err);
     return rc == NG_ENOMEM ? CLI_EINTERNAL : CLI_ESTORE;

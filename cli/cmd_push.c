@@ -30,6 +30,8 @@ static const char push_help[] =
   "  --graph IRI           graph name (one FILE only)\n"
   "  --store PATH          push the graphs of this store\n"
   "  --backend NAME        sqlite (default) or bdb, with --store\n"
+  "  --wait SECS           wait while another process holds the store\n"
+  "                        locked (default 10; 0 = fail at once)\n"
   "  --input-format FMT    as for load\n"
   "  --base IRI            IRI base for articles\n"
   "  --user NAME           authenticate (basic or digest); the password is\n"
@@ -91,6 +93,7 @@ parse_seconds(const char *opt, const char *s, long *ms)
 int
 cmd_push(int argc, char **argv)
 {
+  double wait = NG_STORE_WAIT;
   const char *endpoint = NULL, *proto = NULL, *graph = NULL, *store = NULL;
   const char *format = NULL, *base = NULL, *user = NULL, *auth = NULL;
   const char *qurl = NULL, *backend_s = NULL, *v;
@@ -135,6 +138,11 @@ cmd_push(int argc, char **argv)
       cli_error("no password on the command line: use $NEWSGRAPH_PASSWORD "
                 "or ~/.netrc");
       goto usage;
+    }
+    if((r = cli_opt_wait(argc, argv, &i, &wait))) {
+      if(r < 0)
+        goto usage;
+      continue;
     }
     if((r = cli_opt_value(argc, argv, &i, "endpoint", 0, &endpoint)) ||
        (r = cli_opt_value(argc, argv, &i, "protocol", 0, &proto)) ||
@@ -248,7 +256,7 @@ cmd_push(int argc, char **argv)
 
   /* the graphs to send: a store's, or the FILEs loaded into memory */
   if(store) {
-    s = ng_store_open(store, backend, &st, err);
+    s = ng_store_open_wait(store, backend, wait, &st, err);
   } else {
     s = ng_store_open(NULL, NG_STORE_MEMORY, &st, err);
     for(i = 0; s == NG_OK && i < nfiles; i++) {

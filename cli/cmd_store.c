@@ -29,6 +29,8 @@ static const char load_help[] =
   "                       " DEFAULT_STORE "); created when missing\n"
   "  --backend NAME       sqlite (default, crash-safe) or bdb (faster, no\n"
   "                       transactions)\n"
+  "  --wait SECS          wait while another process holds the store\n"
+  "                       locked (default 10; 0 = fail at once)\n"
   "  --input-format FMT   turtle, ntriples, nquads, rdfxml, trig, article\n"
   "  --graph IRI          the graph (RDF) or article IRI (one FILE only)\n"
   "  --base IRI           IRI base for articles\n"
@@ -48,6 +50,8 @@ static const char query_help[] =
   "  --store PATH         the store (default $NEWSGRAPH_STORE or\n"
   "                       " DEFAULT_STORE ")\n"
   "  --backend NAME       sqlite (default) or bdb\n"
+  "  --wait SECS          wait while another process holds the store\n"
+  "                       locked (default 10; 0 = fail at once)\n"
   "  -f, --format FMT     SELECT/ASK: table (default), csv, tsv, json, xml;\n"
   "                       CONSTRUCT/DESCRIBE: turtle (default), ntriples,\n"
   "                       rdfxml, json\n"
@@ -59,7 +63,7 @@ static const char query_help[] =
   "Exit: 0 ok, 2 usage, 3 cannot read the query, 7 store, 9 query error.\n";
 
 static const char stats_help[] =
-  "usage: newsgraph stats [--store PATH] [--backend NAME]\n"
+  "usage: newsgraph stats [--store PATH] [--backend NAME] [--wait SECS]\n"
   "\n"
   "Count the graphs, articles, persons, organizations, statements,\n"
   "agreements and triples in the store, one 'name: N' line each.\n"
@@ -94,7 +98,8 @@ parse_backend(const char *s, ng_store_backend *b)
 
 /* Open an existing store (query, stats): never create one by mistake. */
 static int
-open_existing(const char *path, ng_store_backend backend, ng_store **st)
+open_existing(const char *path, ng_store_backend backend, double wait,
+              ng_store **st)
 {
   char err[NG_ERRLEN];
   struct stat sb;
@@ -104,7 +109,7 @@ open_existing(const char *path, ng_store_backend backend, ng_store **st)
     cli_error("no store at '%s' (newsgraph load creates one)", path);
     return CLI_ESTORE;
   }
-  rc = ng_store_open(path, backend, st, err);
+  rc = ng_store_open_wait(path, backend, wait, st, err);
   if(rc != NG_OK) {
     cli_error("%s", err);
     return rc == NG_ENOMEM ? CLI_EINTERNAL : CLI_ESTORE;
@@ -115,6 +120,7 @@ open_existing(const char *path, ng_store_backend backend, ng_store **st)
 int
 cmd_load(int argc, char **argv)
 {
+  double wait = NG_STORE_WAIT;
   const char *store = NULL, *format = NULL, *graph = NULL, *base = NULL;
   const char *v;
   ng_store_backend backend = NG_STORE_SQLITE;
@@ -157,6 +163,11 @@ cmd_load(int argc, char **argv)
         goto usage;
       continue;
     }
+    if((r = cli_opt_wait(argc, argv, &i, &wait))) {
+      if(r < 0)
+        goto usage;
+      continue;
+    }
     if(argv[i][0] == '-' && argv[i][1]) {
       cli_error("unknown load option '%s'", argv[i]);
       goto usage;
@@ -185,7 +196,7 @@ cmd_load(int argc, char **argv)
   }
   store = store_path(store);
   {
-    ng_status os = ng_store_open(store, backend, &st, err);
+    ng_status os = ng_store_open_wait(store, backend, wait, &st, err);
     if(os != NG_OK) {
       cli_error("%s", err);
       ng_lexicon_free(lex);
@@ -234,6 +245,7 @@ usage:
 int
 cmd_query(int argc, char **argv)
 {
+  double wait = NG_STORE_WAIT;
   const char *store = NULL, *format = NULL, *qfile = NULL, *text = NULL;
   const char *v;
   ng_store_backend backend = NG_STORE_SQLITE;
@@ -262,6 +274,11 @@ cmd_query(int argc, char **argv)
     }
     if((r = cli_opt_value(argc, argv, &i, "backend", 0, &v))) {
       if(r < 0 || parse_backend(v, &backend))
+        goto usage;
+      continue;
+    }
+    if((r = cli_opt_wait(argc, argv, &i, &wait))) {
+      if(r < 0)
         goto usage;
       continue;
     }
@@ -295,7 +312,7 @@ cmd_query(int argc, char **argv)
     }
     text = qbuf;
   }
-  r = open_existing(store_path(store), backend, &st);
+  r = open_existing(store_path(store), backend, wait, &st);
   if(r != CLI_OK) {
     free(qbuf);
     return r;
@@ -321,6 +338,7 @@ usage:
 int
 cmd_stats(int argc, char **argv)
 {
+  double wait = NG_STORE_WAIT;
   const char *store = NULL, *v;
   ng_store_backend backend = NG_STORE_SQLITE;
   ng_store *st = NULL;
@@ -344,10 +362,15 @@ cmd_stats(int argc, char **argv)
         goto usage;
       continue;
     }
+    if((r = cli_opt_wait(argc, argv, &i, &wait))) {
+      if(r < 0)
+        goto usage;
+      continue;
+    }
     cli_error("unknown stats argument '%s'", argv[i]);
     goto usage;
   }
-  r = open_existing(store_path(store), backend, &st);
+  r = open_existing(store_path(store), backend, wait, &st);
   if(r != CLI_OK)
     return r;
   ss = ng_store_get_stats(st, &s, err);

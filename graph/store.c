@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include <sqlite3.h>
 
@@ -146,7 +147,7 @@ typedef struct buf_t {
 /* Indexes librdf's sqlite schema lacks.  Run on our own connection while
  * librdf's is idle. */
 static ng_status
-ensure_indexes(const char *path, char *err)
+ensure_indexes(const char *path, double wait, char *err)
 {
   static const char sql[] =
     "CREATE INDEX IF NOT EXISTS ng_literals_text ON literals (text);"
@@ -161,7 +162,7 @@ ensure_indexes(const char *path, char *err)
 
   rc = sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, NULL);
   if(rc == SQLITE_OK) {
-    sqlite3_busy_timeout(db, 10000);
+    sqlite3_busy_timeout(db, wait > 0 ? (int)(wait * 1000) : 0);
     rc = sqlite3_exec(db, sql, NULL, NULL, &msg);
   }
   if(rc != SQLITE_OK) {
@@ -211,9 +212,9 @@ check_path(const char *path, int *exists, char *err)
   return NG_OK;
 }
 
-ng_status
-ng_store_open(const char *path, ng_store_backend backend, ng_store **out,
-              char *err)
+static ng_status
+open_once(const char *path, ng_store_backend backend, double wait,
+          ng_store **out, char *err)
 {
   ng_store *st;
   char opts[PATH_MAX + 128];
@@ -236,6 +237,7 @@ ng_store_open(const char *path, ng_store_backend backend, ng_store **out,
     return NG_ENOMEM;
   }
   st->backend = backend;
+  st->wait = wait;
   if(path && backend != NG_STORE_MEMORY) {
     st->path = xstrdup(path);
     if(!st->path)
@@ -293,7 +295,7 @@ ng_store_open(const char *path, ng_store_backend backend, ng_store **out,
     return NG_ESTORE;
   }
   if(backend == NG_STORE_SQLITE) {
-    rc = ensure_indexes(path, err);
+    rc = ensure_indexes(path, st->wait, err);
     if(rc != NG_OK) {
       ng_store_free(st);
       return rc;
@@ -306,6 +308,93 @@ nomem:
   ng_store_free(st);
   ngi_store_errf(err, "out of memory");
   return NG_ENOMEM;
+}
+
+/* ------------------------------------------------------------ waiting */
+
+/* librdf sets no busy timeout on its sqlite connection, so a store that
+ * another process holds locked fails at once with SQLITE_BUSY ("database
+ * is locked").  Every write is one transaction, undone when it fails, so
+ * the whole operation can run again: wait_again sleeps (10 ms, doubling
+ * up to 250 ms) and says whether there is time left of the store's wait. */
+typedef struct waiter {
+  struct timespec start;
+  long delay_ms;
+} waiter;
+
+static void
+wait_start(waiter *w)
+{
+  clock_gettime(CLOCK_MONOTONIC, &w->start);
+  w->delay_ms = 10;
+}
+
+static int
+is_busy(ng_status rc, const char *err)
+{
+  return rc == NG_ESTORE && err &&
+         (strstr(err, "database is locked") || strstr(err, "is busy") ||
+          strstr(err, "(5)"));
+}
+
+/* After a failure rc with message err: 1 to try again (having slept),
+ * 0 to give up (err then says how long was waited). */
+static int
+wait_again(waiter *w, double wait, ng_status rc, char *err)
+{
+  struct timespec now, nap;
+  double spent, left;
+  char tmp[NG_ERRLEN];
+
+  if(!is_busy(rc, err))
+    return 0;
+  clock_gettime(CLOCK_MONOTONIC, &now);
+  spent = (double)(now.tv_sec - w->start.tv_sec) +
+          (double)(now.tv_nsec - w->start.tv_nsec) / 1e9;
+  left = wait - spent;
+  if(left <= 0) {
+    if(wait > 0) {
+      snprintf(tmp, sizeof tmp, "%s (still locked after waiting %.0f s)",
+               err, spent);
+      memcpy(err, tmp, NG_ERRLEN);
+    }
+    return 0;
+  }
+  if((double)w->delay_ms / 1000 > left)
+    w->delay_ms = (long)(left * 1000) + 1;
+  nap.tv_sec = w->delay_ms / 1000;
+  nap.tv_nsec = (w->delay_ms % 1000) * 1000000L;
+  nanosleep(&nap, NULL);
+  if(w->delay_ms < 250)
+    w->delay_ms = w->delay_ms * 2 > 250 ? 250 : w->delay_ms * 2;
+  return 1;
+}
+
+ng_status
+ng_store_open_wait(const char *path, ng_store_backend backend, double wait,
+                   ng_store **out, char *err)
+{
+  waiter w;
+  ng_status rc;
+  char tmp[NG_ERRLEN];
+
+  if(!err)
+    err = tmp;
+  if(wait < 0)
+    wait = 0;
+  wait_start(&w);
+  do
+    rc = open_once(path, backend, wait, out, err);
+  while(rc != NG_OK && backend == NG_STORE_SQLITE &&
+        wait_again(&w, wait, rc, err));
+  return rc;
+}
+
+ng_status
+ng_store_open(const char *path, ng_store_backend backend, ng_store **out,
+              char *err)
+{
+  return ng_store_open_wait(path, backend, NG_STORE_WAIT, out, err);
 }
 
 void
@@ -518,9 +607,9 @@ put_stream(txn *t, librdf_node *ctx, librdf_stream *str, char *err)
   return rc;
 }
 
-ng_status
-ng_store_put_graph(ng_store *st, ng_graph *g, const char *graph_iri,
-                   size_t *added, char *err)
+static ng_status
+put_graph_once(ng_store *st, ng_graph *g, const char *graph_iri,
+               size_t *added, char *err)
 {
   librdf_node *ctx;
   librdf_stream *str;
@@ -556,6 +645,24 @@ ng_store_put_graph(ng_store *st, ng_graph *g, const char *graph_iri,
   if(rc == NG_OK && added)
     *added = t.added;
   librdf_free_node(ctx);
+  return rc;
+}
+
+ng_status
+ng_store_put_graph(ng_store *st, ng_graph *g, const char *graph_iri,
+                   size_t *added, char *err)
+{
+  waiter w;
+  ng_status rc;
+  char tmp[NG_ERRLEN];
+
+  if(!err)
+    err = tmp;
+  wait_start(&w);
+  do
+    rc = put_graph_once(st, g, graph_iri, added, err);
+  while(rc != NG_OK && st->backend == NG_STORE_SQLITE &&
+        wait_again(&w, st->wait, rc, err));
   return rc;
 }
 
@@ -631,9 +738,9 @@ file_iri(const char *path)
   return iri;
 }
 
-ng_status
-ng_store_load_rdf(ng_store *st, const char *path, const char *syntax,
-                  const char *graph_iri, size_t *added, char *err)
+static ng_status
+load_rdf_once(ng_store *st, const char *path, const char *syntax,
+              const char *graph_iri, size_t *added, char *err)
 {
   librdf_parser *parser = NULL;
   librdf_uri *uri = NULL;
@@ -728,10 +835,31 @@ done:
   return rc;
 }
 
+ng_status
+ng_store_load_rdf(ng_store *st, const char *path, const char *syntax,
+                  const char *graph_iri, size_t *added, char *err)
+{
+  struct stat sb;
+  waiter w;
+  ng_status rc;
+  char tmp[NG_ERRLEN];
+
+  if(!err)
+    err = tmp;
+  wait_start(&w);
+  /* only a regular file can be read again */
+  do
+    rc = load_rdf_once(st, path, syntax, graph_iri, added, err);
+  while(rc != NG_OK && st->backend == NG_STORE_SQLITE &&
+        stat(path, &sb) == 0 && S_ISREG(sb.st_mode) &&
+        wait_again(&w, st->wait, rc, err));
+  return rc;
+}
+
 /* ------------------------------------------------------------ reading */
 
-ng_status
-ng_store_drop_graph(ng_store *st, const char *graph_iri, char *err)
+static ng_status
+drop_graph_once(ng_store *st, const char *graph_iri, char *err)
 {
   librdf_node *ctx = iri_node(st, graph_iri, err);
   txn t;
@@ -747,6 +875,23 @@ ng_store_drop_graph(ng_store *st, const char *graph_iri, char *err)
   else
     txn_rollback(&t);
   librdf_free_node(ctx);
+  return rc;
+}
+
+ng_status
+ng_store_drop_graph(ng_store *st, const char *graph_iri, char *err)
+{
+  waiter w;
+  ng_status rc;
+  char tmp[NG_ERRLEN];
+
+  if(!err)
+    err = tmp;
+  wait_start(&w);
+  do
+    rc = drop_graph_once(st, graph_iri, err);
+  while(rc != NG_OK && st->backend == NG_STORE_SQLITE &&
+        wait_again(&w, st->wait, rc, err));
   return rc;
 }
 

@@ -21,6 +21,7 @@ struct ng_store {
   librdf_storage *storage;
   librdf_model *model;
   ng_store_backend backend;
+  double wait;         /* seconds a locked sqlite file is waited for */
   char *path;          /* NULL for the in-memory store */
   ngi_logbuf log;
   char **graphs;       /* load order of the named graphs (memory store) */

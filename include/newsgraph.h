@@ -148,6 +148,13 @@ typedef enum ng_store_backend {
  * NG_STORE_MEMORY.  For NG_STORE_BDB, path is a file prefix. */
 ng_status ng_store_open(const char *path, ng_store_backend backend,
                         ng_store **out, char *err);
+/* The same, waiting up to wait seconds (0: not at all) while another
+ * process holds the sqlite file locked; the store's writes then wait as
+ * long (each is undone and run again).  ng_store_open waits
+ * NG_STORE_WAIT seconds. */
+#define NG_STORE_WAIT 10.0
+ng_status ng_store_open_wait(const char *path, ng_store_backend backend,
+                             double wait, ng_store **out, char *err);
 void ng_store_free(ng_store *st);
 
 /* Replace the named graph graph_iri with the statements of g (all or
