@@ -25,6 +25,12 @@ struct ng_graph {
   char *base;          /* base of the first document, for prefixes */
   char log[NG_ERRLEN]; /* first librdf error (own world only) */
   int nerrors;
+  /* Nodes made once and shared (librdf copies a node by reference): the
+   * vocabulary terms, and the latest subject.  A graph of a million
+   * statements then holds one predicate node each, not a million. */
+  librdf_node *terms[NGV_COUNT];
+  librdf_node *last_node;
+  char *last_iri;
 };
 
 /* ------------------------------------------------------------ life */
@@ -112,8 +118,16 @@ ng_status ngi_graph_new_in(librdf_world *w, ng_graph **out, char *err)
 
 void ng_graph_free(ng_graph *g)
 {
+  size_t i;
+
   if (g == NULL)
     return;
+  for (i = 0; i < NGV_COUNT; i++)
+    if (g->terms[i] != NULL)
+      librdf_free_node(g->terms[i]);
+  if (g->last_node != NULL)
+    librdf_free_node(g->last_node);
+  free(g->last_iri);
   if (g->model != NULL)
     librdf_free_model(g->model);
   if (g->storage != NULL)
@@ -155,18 +169,45 @@ typedef struct builder {
 
 static librdf_node *uri(builder *b, const char *iri)
 {
+  ng_graph *g = b->g;
   librdf_node *n;
+  size_t len;
 
   if (b->st != NG_OK || iri == NULL)
     return NULL;
-  n = librdf_new_node_from_uri_string(b->g->world,
-                                      (const unsigned char *)iri);
+  if (g->last_iri != NULL && strcmp(g->last_iri, iri) == 0)
+    return librdf_new_node_from_node(g->last_node);
+  n = librdf_new_node_from_uri_string(g->world, (const unsigned char *)iri);
+  if (n == NULL)
+    return NULL;
+  len = strlen(iri);
+  free(g->last_iri);
+  if (g->last_node != NULL)
+    librdf_free_node(g->last_node);
+  g->last_node = NULL;
+  g->last_iri = malloc(len + 1);
+  if (g->last_iri != NULL) {
+    memcpy(g->last_iri, iri, len + 1);
+    g->last_node = librdf_new_node_from_node(n);
+    if (g->last_node == NULL) {
+      free(g->last_iri);
+      g->last_iri = NULL;
+    }
+  }
   return n;
 }
 
 static librdf_node *term(builder *b, ngi_term t)
 {
-  return uri(b, ngi_vocab_iri(t));
+  ng_graph *g = b->g;
+
+  if (b->st != NG_OK || (int)t < 0 || t >= NGV_COUNT)
+    return NULL;
+  if (g->terms[t] == NULL)
+    g->terms[t] = librdf_new_node_from_uri_string(
+        g->world, (const unsigned char *)ngi_vocab_iri(t));
+  return g->terms[t] != NULL ? librdf_new_node_from_node(g->terms[t])
+                             : NULL;
 }
 
 /* Whether byte c of a literal must be rewritten: C0 controls other than
