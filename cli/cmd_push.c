@@ -24,9 +24,8 @@ static const char push_help[] =
   "  --endpoint URL        Graph Store endpoint (Virtuoso:\n"
   "                        .../sparql-graph-crud-auth) or, with --protocol\n"
   "                        update, the Update endpoint (.../sparql-auth)\n"
-  "  --protocol P          gsp (default: PUT per graph, in parts of\n"
-  "                        --chunk triples) or update (INSERT DATA, many\n"
-  "                        small graphs per request)\n"
+  "  --protocol P          gsp (default: PUT per graph) or update (INSERT\n"
+  "                        DATA, many small graphs per request)\n"
   "  --graph IRI           graph name (one FILE only)\n"
   "  --store PATH          push the graphs of this store\n"
   "  --backend NAME        sqlite (default) or bdb, with --store\n"
@@ -40,12 +39,17 @@ static const char push_help[] =
   "  --verify              count each graph at the endpoint afterwards and\n"
   "                        fail when the count differs\n"
   "  --query-endpoint URL  for --verify (default: scheme://host/sparql)\n"
+  "  --update-endpoint URL SPARQL Update endpoint (Virtuoso: .../sparql-auth)\n"
+  "                        for gsp graphs over --chunk triples: they go in\n"
+  "                        parts to a staging graph, then one MOVE puts\n"
+  "                        them in place (without it they are refused)\n"
   "  --insecure            do not verify TLS certificates (warns)\n"
   "  --connect-timeout S   seconds (default 10)\n"
   "  --timeout S           seconds per request (default 300)\n"
   "  --retries N           on connection errors, 5xx, 429 (default 3)\n"
   "  --chunk N             triples per request (default 50000 gsp,\n"
-  "                        1000 update)\n"
+  "                        1000 update); a bigger graph is sent in parts,\n"
+  "                        all or nothing (a failure leaves it as it was)\n"
   "  -q, --quiet           only errors and the summary\n"
   "  -h, --help            this help\n"
   "\n"
@@ -96,7 +100,7 @@ cmd_push(int argc, char **argv)
   double wait = NG_STORE_WAIT;
   const char *endpoint = NULL, *proto = NULL, *graph = NULL, *store = NULL;
   const char *format = NULL, *base = NULL, *user = NULL, *auth = NULL;
-  const char *qurl = NULL, *backend_s = NULL, *v;
+  const char *qurl = NULL, *uurl = NULL, *backend_s = NULL, *v;
   ng_store_backend backend = NG_STORE_SQLITE;
   ng_endpoint_opts eo;
   ng_endpoint *ep = NULL;
@@ -153,7 +157,8 @@ cmd_push(int argc, char **argv)
        (r = cli_opt_value(argc, argv, &i, "base", 0, &base)) ||
        (r = cli_opt_value(argc, argv, &i, "user", 0, &user)) ||
        (r = cli_opt_value(argc, argv, &i, "auth", 0, &auth)) ||
-       (r = cli_opt_value(argc, argv, &i, "query-endpoint", 0, &qurl))) {
+       (r = cli_opt_value(argc, argv, &i, "query-endpoint", 0, &qurl)) ||
+       (r = cli_opt_value(argc, argv, &i, "update-endpoint", 0, &uurl))) {
       if(r < 0)
         goto usage;
       continue;
@@ -244,6 +249,7 @@ cmd_push(int argc, char **argv)
   if(eo.password && !*eo.password)
     eo.password = NULL;
   eo.query_url = qurl;
+  eo.update_url = uurl;
   eo.on_report = on_report;
   eo.arg = &t;
 

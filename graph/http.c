@@ -2,12 +2,13 @@
  * The only file of newsgraph that includes curl.
  *
  * Graph Store protocol: each graph is PUT (replacing it) as N-Triples text
- * (which is Turtle) in parts of at most chunk_triples statements: the first
- * part PUT, the rest POSTed, because large single requests have been seen
- * to be answered 2xx while storing only part of the data.  SPARQL Update:
- * "DROP SILENT GRAPH <g> ; INSERT DATA { GRAPH <g> { ... } }" with the
- * triples written by raptor's N-Triples writer (never pasted strings), many
- * small graphs per request.  Every request is bounded in time and in the
+ * (which is Turtle).  SPARQL Update: "DROP SILENT GRAPH <g> ; INSERT DATA
+ * { GRAPH <g> { ... } }" with the triples written by raptor's N-Triples
+ * writer (never pasted strings), many small graphs per request.  A graph
+ * of more than chunk_triples statements is sent in parts (large single
+ * requests have been seen answered 2xx while storing only part of the
+ * data) into a staging graph, then moved onto its graph by one "MOVE"
+ * update: a failure part-way leaves the endpoint's graph as it was.  Every request is bounded in time and in the
  * size of the answer kept, and retried with back-off on connection errors,
  * 5xx and 429 (honouring Retry-After).  The password never appears in any
  * message.
@@ -26,6 +27,7 @@
 #include "graph_internal.h"
 #include "http.h"
 #include "iri.h"
+#include "sha256.h"
 #include "store.h"
 
 #define DEF_CONNECT_MS 10000L
@@ -88,7 +90,7 @@ typedef struct pending {
 
 struct ng_endpoint {
   CURL *curl;
-  char *url, *query_url, *user, *password;
+  char *url, *query_url, *update_url, *user, *password;
   ng_endpoint_opts o;
   char curl_err[CURL_ERROR_SIZE];
   /* SPARQL Update batch */
@@ -250,11 +252,15 @@ ng_endpoint_new(const char *url, const ng_endpoint_opts *opts,
   ep->url = xstrdup(url);
   ep->query_url = ep->o.query_url ? xstrdup(ep->o.query_url)
                                   : ngi_http_query_url(url);
+  ep->update_url = ep->o.update_url ? xstrdup(ep->o.update_url)
+                 : ep->o.protocol == NG_PROTO_UPDATE ? xstrdup(url) : NULL;
   ep->user = xstrdup(ep->o.user);
   ep->password = xstrdup(ep->o.password);
-  ep->o.user = ep->o.password = ep->o.query_url = NULL;
+  ep->o.user = ep->o.password = ep->o.query_url = ep->o.update_url = NULL;
   ep->curl = curl_easy_init();
   if(!ep->url || !ep->query_url || !ep->curl ||
+     ((opts && opts->update_url) || ep->o.protocol == NG_PROTO_UPDATE)
+       != !!ep->update_url ||
      (opts && opts->user && !ep->user) ||
      (opts && opts->password && !ep->password)) {
     ng_endpoint_free(ep);
@@ -286,6 +292,7 @@ ng_endpoint_free(ng_endpoint *ep)
   buf_release(&ep->batch);
   free(ep->url);
   free(ep->query_url);
+  free(ep->update_url);
   free(ep->user);
   free(ep);
 }
@@ -544,13 +551,20 @@ write_chunk(ng_store *st, librdf_stream *str, size_t max, buf *out,
 {
   raptor_world *rw = librdf_world_get_raptor(ngi_store_world(st));
   raptor_iostream *io;
-  void *text = NULL;
+  FILE *mem;
+  char *text = NULL;
   size_t len = 0, k = 0;
   int bad = 0;
 
   *n = 0;
-  io = raptor_new_iostream_to_string(rw, &text, &len, malloc);
+  /* a memory FILE: raptor's string iostream keeps each small write as a
+   * heap block of its own (600 MB for 100,000 triples) */
+  mem = open_memstream(&text, &len);
+  io = mem ? raptor_new_iostream_to_file_handle(rw, mem) : NULL;
   if(!io) {
+    if(mem)
+      fclose(mem);
+    free(text);
     ngi_store_errf(err, "out of memory");
     return NG_ENOMEM;
   }
@@ -565,7 +579,9 @@ write_chunk(ng_store *st, librdf_stream *str, size_t max, buf *out,
       bad = 1;
     k++;
   }
-  raptor_free_iostream(io); /* delivers text */
+  raptor_free_iostream(io);
+  if(fclose(mem))
+    bad = 1;
   if(bad || !text) {
     free(text);
     ngi_store_errf(err, "cannot write N-Triples");
@@ -620,52 +636,182 @@ graph_stream(ng_store *st, const char *iri, char *err)
   return str;
 }
 
-static ng_status
-push_gsp(ng_endpoint *ep, ng_store *st, const char *iri, char *err)
-{
-  librdf_stream *str;
-  char *url;
-  buf text = { 0 };
-  outcome oc;
-  size_t n, total = 0;
-  int part = 0, blank = 0;
-  ng_status rc = NG_OK;
+/* ------------------------------------------------------------ staging */
 
-  memset(&oc, 0, sizeof oc);
-  url = graph_url(ep, iri);
+static int add_update(buf *b, const char *iri, const char *nt, size_t len,
+                      int drop, int blank);
+
+/* The staging graph of iri: urn:x-newsgraph:staging:<SHA-256 of iri>. */
+static void
+staging_iri(const char *iri, char out[96])
+{
+  unsigned char d[NGI_SHA256_LEN];
+  char hex[2 * NGI_SHA256_LEN + 1];
+
+  ngi_sha256(iri, strlen(iri), d);
+  ngi_sha256_hex(d, hex);
+  snprintf(out, 96, "urn:x-newsgraph:staging:%s", hex);
+}
+
+/* One SPARQL Update request to the update endpoint. */
+static ng_status
+update_at(ng_endpoint *ep, const char *text, outcome *oc)
+{
+  return request(ep, "POST", ep->update_url, "application/sparql-update",
+                 NULL, text, strlen(text), oc);
+}
+
+/* Part `part` of a staged graph into the staging graph stg. */
+static ng_status
+send_part(ng_endpoint *ep, const char *stg, const buf *text, int part,
+          int blank, outcome *oc)
+{
+  buf one = { 0 };
+  char *url;
+  ng_status rc;
+
+  if(ep->o.protocol == NG_PROTO_GSP) {
+    url = graph_url(ep, stg);
+    if(!url)
+      return NG_ENOMEM;
+    rc = request(ep, part == 0 ? "PUT" : "POST", url, "text/turtle", NULL,
+                 text->p ? text->p : "", text->len, oc);
+    free(url);
+    return rc;
+  }
+  if(add_update(&one, stg, text->p ? text->p : "", text->len, part == 0,
+                blank)) {
+    buf_release(&one);
+    return NG_ENOMEM;
+  }
+  rc = request(ep, "POST", ep->update_url, "application/sparql-update",
+               NULL, one.p, one.len, oc);
+  buf_release(&one);
+  return rc;
+}
+
+/* A graph too big for one request: its parts into the staging graph, then
+ * "MOVE" onto iri in one update (all or nothing at the endpoint).  After a
+ * failure the staging graph is dropped (best effort) and iri untouched. */
+static ng_status
+push_staged(ng_endpoint *ep, librdf_stream *str, ng_store *st,
+            const char *iri, size_t *total, outcome *oc, char *err)
+{
+  char stg[96];
+  buf text = { 0 }, q = { 0 };
+  size_t n = 0, sent = 0;
+  int part = 0, blank;
+  ng_status rc = NG_OK;
+  outcome drop;
+
+  staging_iri(iri, stg);
+  do {
+    text.len = 0;
+    blank = 0;
+    rc = write_chunk(st, str, ep->o.chunk_triples, &text, &n, &blank, err);
+    if(rc != NG_OK || (n == 0 && part > 0))
+      break;
+    rc = send_part(ep, stg, &text, part, blank, oc);
+    if(rc != NG_OK) {
+      ngi_store_errf(err, "part %d of %zu triples: %s; the graph at the "
+                     "endpoint is unchanged", part + 1, ep->o.chunk_triples,
+                     rc == NG_ENOMEM ? "out of memory" : oc->msg);
+      break;
+    }
+    sent += n;
+    part++;
+  } while(n == ep->o.chunk_triples);
+  if(rc == NG_OK) {
+    if(buf_str(&q, "MOVE GRAPH <") || buf_str(&q, stg) ||
+       buf_str(&q, "> TO GRAPH <") || buf_str(&q, iri) || buf_str(&q, ">"))
+      rc = NG_ENOMEM;
+    else
+      rc = update_at(ep, q.p, oc);
+    if(rc != NG_OK)
+      ngi_store_errf(err, "moving the %zu triples in place: %s; the graph "
+                     "at the endpoint is unchanged", sent,
+                     rc == NG_ENOMEM ? "out of memory" : oc->msg);
+  }
+  if(rc != NG_OK && err)
+    snprintf(oc->msg, sizeof oc->msg, "%s", err);
+  if(rc != NG_OK && ep->update_url) {
+    memset(&drop, 0, sizeof drop);
+    q.len = 0;
+    if(!buf_str(&q, "DROP SILENT GRAPH <") && !buf_str(&q, stg) &&
+       !buf_str(&q, ">"))
+      (void)update_at(ep, q.p, &drop);
+    buf_release(&drop.r.body);
+  }
+  if(rc == NG_OK)
+    *total = sent;
+  buf_release(&text);
+  buf_release(&q);
+  return rc;
+}
+
+/* One graph, small enough for one request: PUT. */
+static ng_status
+push_gsp_one(ng_endpoint *ep, librdf_stream *str, ng_store *st,
+             const char *iri, size_t *total, outcome *oc, char *err)
+{
+  buf text = { 0 };
+  char *url = graph_url(ep, iri);
+  size_t n = 0;
+  int blank = 0;
+  ng_status rc;
+
   if(!url) {
     ngi_store_errf(err, "out of memory");
     return NG_ENOMEM;
   }
+  rc = write_chunk(st, str, (size_t)-1, &text, &n, &blank, err);
+  if(rc == NG_OK) {
+    rc = request(ep, "PUT", url, "text/turtle", NULL, text.p ? text.p : "",
+                 text.len, oc);
+    if(rc != NG_OK)
+      ngi_store_errf(err, "cannot push graph <%s>: %s", iri, oc->msg);
+    else
+      *total = n;
+  }
+  buf_release(&text);
+  free(url);
+  return rc;
+}
+
+static ng_status
+push_gsp(ng_endpoint *ep, ng_store *st, const char *iri, char *err)
+{
+  librdf_stream *str;
+  outcome oc;
+  size_t size = 0, total = 0;
+  ng_status rc;
+
+  memset(&oc, 0, sizeof oc);
+  rc = ng_store_count(st, iri, &size, err);
+  if(rc == NG_OK && size > ep->o.chunk_triples && !ep->update_url) {
+    ngi_store_errf(err, "graph <%s> has %zu triples, more than one request "
+                   "(%zu) holds: sending it in parts needs a SPARQL Update "
+                   "endpoint to put them in place all at once", iri, size,
+                   ep->o.chunk_triples);
+    rc = NG_EUSAGE;
+  }
+  if(rc != NG_OK) {
+    report(ep, iri, 0, NULL, rc, err ? err : "cannot read graph");
+    return rc;
+  }
   str = graph_stream(st, iri, err);
   if(!str) {
-    free(url);
     report(ep, iri, 0, NULL, NG_ESTORE, err ? err : "cannot read graph");
     return NG_ESTORE;
   }
-  do {
-    text.len = 0;
-    rc = write_chunk(st, str, ep->o.chunk_triples, &text, &n, &blank, err);
-    if(rc != NG_OK)
-      break;
-    if(n == 0 && part > 0)
-      break;
-    rc = request(ep, part == 0 ? "PUT" : "POST", url, "text/turtle", NULL,
-                 text.p ? text.p : "", text.len, &oc);
-    if(rc != NG_OK) {
-      ngi_store_errf(err, "cannot push graph <%s>%s: %s", iri,
-                     part ? " (a later part)" : "", oc.msg);
-      break;
-    }
-    total += n;
-    part++;
-  } while(n == ep->o.chunk_triples);
+  if(size <= ep->o.chunk_triples)
+    rc = push_gsp_one(ep, str, st, iri, &total, &oc, err);
+  else
+    rc = push_staged(ep, str, st, iri, &total, &oc, err);
   librdf_free_stream(str);
   report(ep, iri, total, &oc, rc,
          rc == NG_OK ? NULL : (oc.msg[0] ? oc.msg : (err ? err : "error")));
-  buf_release(&text);
   buf_release(&oc.r.body);
-  free(url);
   return rc;
 }
 
@@ -724,10 +870,10 @@ static ng_status
 push_update(ng_endpoint *ep, ng_store *st, const char *iri, char *err)
 {
   librdf_stream *str;
-  buf text = { 0 }, one = { 0 };
+  buf text = { 0 };
   outcome oc;
   size_t n = 0, total = 0, size = 0;
-  int part = 0, blank = 0;
+  int blank = 0;
   ng_status rc;
 
   memset(&oc, 0, sizeof oc);
@@ -780,29 +926,10 @@ push_update(ng_endpoint *ep, ng_store *st, const char *iri, char *err)
       report(ep, iri, 0, NULL, rc, err ? err : "error");
     return rc;
   }
-  /* large: alone, in parts; the first part drops the old graph */
-  do {
-    text.len = 0;
-    one.len = 0;
-    blank = 0;
-    rc = write_chunk(st, str, ep->o.chunk_triples, &text, &n, &blank, err);
-    if(rc != NG_OK || n == 0)
-      break;
-    if(add_update(&one, iri, text.p, text.len, part == 0, blank)) {
-      ngi_store_errf(err, "out of memory");
-      rc = NG_ENOMEM;
-      break;
-    }
-    rc = send_update(ep, &one, &oc, err);
-    if(rc != NG_OK)
-      break;
-    total += n;
-    part++;
-  } while(n == ep->o.chunk_triples);
+  /* large: alone, in parts, through a staging graph */
+  rc = push_staged(ep, str, st, iri, &total, &oc, err);
   librdf_free_stream(str);
-  report(ep, iri, total, &oc, rc, oc.msg[0] ? oc.msg : "error");
-  buf_release(&text);
-  buf_release(&one);
+  report(ep, iri, total, &oc, rc, oc.msg[0] ? oc.msg : (err ? err : "error"));
   buf_release(&oc.r.body);
   return rc;
 }

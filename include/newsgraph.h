@@ -265,6 +265,11 @@ typedef struct ng_endpoint_opts {
   size_t chunk_triples;      /* per request; default 50,000 (GSP),
                                 1,000 (update) */
   const char *query_url;     /* for ng_endpoint_count; NULL: <base>/sparql */
+  const char *update_url;    /* SPARQL Update endpoint for the "MOVE" that
+                                puts a graph sent in several parts in place
+                                (GSP; NULL: the endpoint itself with
+                                NG_PROTO_UPDATE, else such a graph is
+                                refused) */
   void (*on_report)(void *arg, const ng_push_report *r);
   void *arg;
 } ng_endpoint_opts;
@@ -276,7 +281,10 @@ ng_status ng_endpoint_new(const char *url, const ng_endpoint_opts *opts,
 void ng_endpoint_free(ng_endpoint *ep);
 
 /* Send the named graph graph_iri of st, replacing that graph at the
- * endpoint.  With NG_PROTO_UPDATE small graphs are queued and sent
+ * endpoint, all or nothing: a graph larger than chunk_triples goes in
+ * parts into a staging graph of its own, then one SPARQL Update moves it
+ * onto graph_iri; after a failure the staging graph is dropped and
+ * graph_iri is as it was.  With NG_PROTO_UPDATE small graphs are queued and sent
  * together (ng_endpoint_flush sends the rest).  on_report is called once
  * per graph when its fate is known.  Returns the status of what was sent
  * now (NG_ENET when a request failed). */

@@ -3,9 +3,14 @@
 push fault tests (what a real Virtuoso will not do when asked).
 
     python3 tests/faultserver.py PORTFILE
+    python3 tests/faultserver.py PORTFILE --proxy BASE --fail-write N
 
 Listens on 127.0.0.1 on a free port, writes the port to PORTFILE, serves
-until killed.  The first path segment picks the behaviour of any request:
+until killed.  With --proxy, every request goes on unchanged to BASE (a
+real endpoint: same path, headers and body, so digest authentication
+still holds), except the Nth write that carries credentials (PUT or POST
+with an Authorization header), which gets a 500: a failure part-way
+through a push.  Otherwise the first path segment picks the behaviour:
 
     /500/...     answer 500 with a short message
     /hang/...    read the request, then never answer (60 s)
@@ -16,16 +21,19 @@ until killed.  The first path segment picks the behaviour of any request:
     /ok/...      201
     /hits/MODE   GET: how many requests MODE has had so far (text)
 """
+import http.client
 import socket
 import struct
 import sys
 import threading
 import time
+import urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 hits = {}
 seen = set()
 lock = threading.Lock()
+proxy = {"base": None, "fail": 0, "writes": 0}
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -52,7 +60,38 @@ class Handler(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(data)
 
+    def _forward(self):
+        n = int(self.headers.get("Content-Length") or 0)
+        body = self.rfile.read(n) if n else None
+        if self.command in ("PUT", "POST") and \
+                self.headers.get("Authorization"):
+            with lock:
+                proxy["writes"] += 1
+                fail = proxy["writes"] == proxy["fail"]
+            if fail:
+                self._answer(500, "stub: this write fails on purpose")
+                return
+        u = urllib.parse.urlsplit(proxy["base"])
+        c = http.client.HTTPConnection(u.hostname, u.port, timeout=60)
+        hdrs = {k: v for k, v in self.headers.items()
+                if k.lower() not in ("host", "connection")}
+        c.request(self.command, self.path, body=body, headers=hdrs)
+        r = c.getresponse()
+        data = r.read()
+        self.send_response(r.status)
+        for k, v in r.getheaders():
+            if k.lower() not in ("connection", "transfer-encoding",
+                                 "content-length"):
+                self.send_header(k, v)
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+        c.close()
+
     def _handle(self):
+        if proxy["base"]:
+            self._forward()
+            return
         parts = self.path.split("?")[0].strip("/").split("/")
         mode = parts[0] if parts else ""
         if mode == "hits" and len(parts) > 1:
@@ -92,6 +131,10 @@ class Handler(BaseHTTPRequestHandler):
 
 
 def main():
+    args = sys.argv[2:]
+    if "--proxy" in args:
+        proxy["base"] = args[args.index("--proxy") + 1]
+        proxy["fail"] = int(args[args.index("--fail-write") + 1])
     srv = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     srv.daemon_threads = True
     with open(sys.argv[1], "w") as f:

@@ -260,13 +260,66 @@ else
   ans=$(curl -s -G "$VIRT_SPARQL" -H 'Accept: text/csv' --data-urlencode \
     "query=SELECT ?t WHERE { GRAPH <$G> { ?s <https://w3id.org/newsgraph/ns#text> ?t } }" | tail -n 1)
   check "SPARQL answer after push: $ans" [ "$ans" = '"Free trade helps both our peoples."' ]
-  # bounded requests: 3 parts of 1000, verified
+  # bounded requests: 3 parts of 1000 into a staging graph, then one MOVE
   head -n 2500 "$tmp/big.nt" >"$tmp/mid.nt"
   run push --endpoint "$VIRT_GSP" --user dba --chunk 1000 --verify \
-    --graph http://ex/mid "$tmp/mid.nt"
+    --update-endpoint "$VIRT_UPDATE" --graph http://ex/mid "$tmp/mid.nt"
   check "chunked push 2500/1000: exit $rc: $(err1)" [ "$rc" -eq 0 ]
   check "chunked push: 2500 at Virtuoso, got $(vcount http://ex/mid)" \
     [ "$(vcount http://ex/mid)" = 2500 ]
+  staged() { # triples left in staging graphs at the endpoint
+    curl -s -G "$VIRT_SPARQL" -H 'Accept: text/csv' --data-urlencode \
+      "query=SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?g), 'urn:x-newsgraph:staging:')) }" |
+      tail -n 1 | tr -d '"\r'
+  }
+  check "chunked push: no staging graph left, got $(staged)" [ "$(staged)" = 0 ]
+  # in parts without an update endpoint: refused, the graph untouched
+  run push --endpoint "$VIRT_GSP" --user dba --chunk 1000 \
+    --graph "$G" "$tmp/mid.nt"
+  check "parts without --update-endpoint: exit 8, got $rc: $(err1)" [ "$rc" -eq 8 ]
+  check "parts without --update-endpoint: says why: $(err1)" \
+    grep -q 'Update endpoint' "$tmp/err"
+  check "parts without --update-endpoint: graph untouched (14), got $(vcount $G)" \
+    [ "$(vcount $G)" = 14 ]
+  # a write that fails part-way (a proxy in front of Virtuoso answers 500
+  # to the Nth write): the graph keeps its old triples, no staging left
+  proxy_push() { # proxy_push N PUSH-ARGS...: through a proxy failing write N
+    local n=$1 pp pid
+    shift
+    rm -f "$tmp/proxy.port"
+    python3 tests/faultserver.py "$tmp/proxy.port" --proxy "$VIRT_BASE" \
+      --fail-write "$n" &
+    pid=$!
+    for _ in $(seq 50); do [ -s "$tmp/proxy.port" ] && break; sleep 0.1; done
+    pp="http://127.0.0.1:$(cat "$tmp/proxy.port" 2>/dev/null)"
+    run push --user dba --retries 0 --chunk 1000 --graph "$G" "$@" \
+      --endpoint "$pp/$PROXY_PATH" --update-endpoint "$pp/sparql-auth"
+    kill "$pid" 2>/dev/null
+    wait "$pid" 2>/dev/null
+  }
+  for how in "gsp 3 a later part" "gsp 4 the move" "update 2 a later part" \
+             "update 4 the move"; do
+    set -- $how
+    proto=$1 n=$2
+    shift 2
+    PROXY_PATH=sparql-graph-crud-auth
+    [ "$proto" = update ] && PROXY_PATH=sparql-auth
+    proxy_push "$n" --protocol "$proto" "$tmp/mid.nt"
+    check "$proto push, $* fails: exit 8, got $rc: $(err1)" [ "$rc" -eq 8 ]
+    check "$proto push, $* fails: says the graph is unchanged: $(err1)" \
+      grep -q 'unchanged' "$tmp/err"
+    check "$proto push, $* fails: graph untouched (14), got $(vcount $G)" \
+      [ "$(vcount $G)" = 14 ]
+    check "$proto push, $* fails: no staging graph left, got $(staged)" \
+      [ "$(staged)" = 0 ]
+  done
+  # and through the proxy with no failure, the whole graph arrives
+  PROXY_PATH=sparql-graph-crud-auth
+  proxy_push 0 "$tmp/mid.nt"
+  check "push through the proxy: exit 0, got $rc: $(err1)" [ "$rc" -eq 0 ]
+  check "push through the proxy: 2500, got $(vcount $G)" [ "$(vcount $G)" = 2500 ]
+  run push --endpoint "$VIRT_GSP" --user dba --graph "$G" "$d/article2.ttl"
+  check "push back: 14, got $(vcount $G)" [ "$(vcount $G)" = 14 ]
   # a store's graphs
   run push --endpoint "$VIRT_GSP" --user dba --verify --store "$qdb"
   check "push --store: exit $rc: $(err1)" [ "$rc" -eq 0 ]
