@@ -320,13 +320,16 @@ nomem:
 typedef struct waiter {
   struct timespec start;
   long delay_ms;
+  char err[NG_ERRLEN]; /* for a caller that passed no err */
 } waiter;
 
-static void
-wait_start(waiter *w)
+/* Start waiting; returns err, or a buffer of w's when err is NULL. */
+static char *
+wait_start(waiter *w, char *err)
 {
   clock_gettime(CLOCK_MONOTONIC, &w->start);
   w->delay_ms = 10;
+  return err ? err : w->err;
 }
 
 static int
@@ -370,19 +373,24 @@ wait_again(waiter *w, double wait, ng_status rc, char *err)
   return 1;
 }
 
+/* A write of st failed with rc: 1 when it should run again (sqlite,
+ * busy, time left; having slept).  err must not be NULL. */
+static int
+write_again(ng_store *st, waiter *w, ng_status rc, char *err)
+{
+  return st->backend == NG_STORE_SQLITE && wait_again(w, st->wait, rc, err);
+}
+
 ng_status
 ng_store_open_wait(const char *path, ng_store_backend backend, double wait,
                    ng_store **out, char *err)
 {
   waiter w;
   ng_status rc;
-  char tmp[NG_ERRLEN];
 
-  if(!err)
-    err = tmp;
   if(wait < 0)
     wait = 0;
-  wait_start(&w);
+  err = wait_start(&w, err);
   do
     rc = open_once(path, backend, wait, out, err);
   while(rc != NG_OK && backend == NG_STORE_SQLITE &&
@@ -654,15 +662,11 @@ ng_store_put_graph(ng_store *st, ng_graph *g, const char *graph_iri,
 {
   waiter w;
   ng_status rc;
-  char tmp[NG_ERRLEN];
 
-  if(!err)
-    err = tmp;
-  wait_start(&w);
-  do
-    rc = put_graph_once(st, g, graph_iri, added, err);
-  while(rc != NG_OK && st->backend == NG_STORE_SQLITE &&
-        wait_again(&w, st->wait, rc, err));
+  err = wait_start(&w, err);
+  while((rc = put_graph_once(st, g, graph_iri, added, err)) != NG_OK &&
+        write_again(st, &w, rc, err))
+    ;
   return rc;
 }
 
@@ -842,17 +846,13 @@ ng_store_load_rdf(ng_store *st, const char *path, const char *syntax,
   struct stat sb;
   waiter w;
   ng_status rc;
-  char tmp[NG_ERRLEN];
 
-  if(!err)
-    err = tmp;
-  wait_start(&w);
+  err = wait_start(&w, err);
   /* only a regular file can be read again */
-  do
-    rc = load_rdf_once(st, path, syntax, graph_iri, added, err);
-  while(rc != NG_OK && st->backend == NG_STORE_SQLITE &&
+  while((rc = load_rdf_once(st, path, syntax, graph_iri, added, err)) != NG_OK &&
         stat(path, &sb) == 0 && S_ISREG(sb.st_mode) &&
-        wait_again(&w, st->wait, rc, err));
+        write_again(st, &w, rc, err))
+    ;
   return rc;
 }
 
@@ -883,15 +883,11 @@ ng_store_drop_graph(ng_store *st, const char *graph_iri, char *err)
 {
   waiter w;
   ng_status rc;
-  char tmp[NG_ERRLEN];
 
-  if(!err)
-    err = tmp;
-  wait_start(&w);
-  do
-    rc = drop_graph_once(st, graph_iri, err);
-  while(rc != NG_OK && st->backend == NG_STORE_SQLITE &&
-        wait_again(&w, st->wait, rc, err));
+  err = wait_start(&w, err);
+  while((rc = drop_graph_once(st, graph_iri, err)) != NG_OK &&
+        write_again(st, &w, rc, err))
+    ;
   return rc;
 }
 
