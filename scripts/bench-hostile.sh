@@ -7,9 +7,10 @@
 # and pronouns, a one-sentence million-word run, quote marks of every
 # style, nested quotes, one huge word, CJK without spaces, appositions)
 # builds articles of 1x, 2x, 4x, 8x and 16x BASE_KB (default 256 KB) and
-# times `BIN extract` on each (CPU seconds, user + system; best of 2).
-# Prints a table with the time per MB and its ratio to the 1x run: about
-# 1.0 all the way down means linear time.  Not a test: no pass or fail.
+# times `BIN extract` on each (CPU seconds, user + system; best of 2; and
+# the peak resident memory).  Prints a table with the time per MB and its
+# ratio to the 1x run: about 1.0 all the way down means linear time.
+# Not a test: no pass or fail.
 set -u
 cd "$(dirname "$0")/.." || exit 1
 bin=${1:-./newsgraph}
@@ -59,36 +60,39 @@ open(out, "wb").write(head + body + b" He said it ended.\n")
 PY
 }
 
-cpu() { # BIN FILE -> CPU seconds, or "fail"
-  local best= t
+cpu() { # BIN FILE -> "CPU-seconds peak-RSS-MB" (best of 2), or "fail"
+  local best= t m
   for _ in 1 2; do
-    if ! /usr/bin/time -f '%U %S' -o "$tmp/time" "$bin" extract "$2" \
+    if ! /usr/bin/time -f '%U %S %M' -o "$tmp/time" "$bin" extract "$2" \
         > /dev/null 2> "$tmp/err"; then
       echo fail
       return
     fi
     t=$(awk '{printf "%.3f", $1 + $2}' "$tmp/time")
+    m=$(awk '{printf "%.0f", $3 / 1024}' "$tmp/time")
     if [ -z "$best" ] || awk -v a="$t" -v b="$best" 'BEGIN{exit !(a < b)}'
     then best=$t; fi
   done
-  echo "$best"
+  echo "$best $m"
 }
 
-printf '%-16s %5s %9s %9s %8s\n' pattern size cpu_s s_per_MB vs_1x
+printf '%-16s %5s %9s %9s %8s %8s\n' pattern size cpu_s s_per_MB vs_1x rss_MB
 for p in corpus quotes-pronouns one-sentence quote-marks nested-quotes \
          one-word cjk appositions; do
   first=
   for m in 1 2 4 8 16; do
     bytes=$((base_kb * 1024 * m))
     make_article "$p" "$bytes" "$tmp/a.txt"
-    t=$(cpu "$bin" "$tmp/a.txt")
-    if [ "$t" = fail ]; then
+    r=$(cpu "$bin" "$tmp/a.txt")
+    if [ "$r" = fail ]; then
       printf '%-16s %4sx %9s  %s\n' "$p" "$m" fail "$(head -c 100 "$tmp/err")"
       continue
     fi
+    t=${r% *}
     per=$(awk -v t="$t" -v b="$bytes" 'BEGIN{printf "%.3f", t / (b / 1048576)}')
     [ -n "$first" ] || first=$per
-    printf '%-16s %4sx %9s %9s %8s\n' "$p" "$m" "$t" "$per" \
-      "$(awk -v a="$per" -v f="$first" 'BEGIN{printf "%.2f", (f > 0 ? a / f : 0)}')"
+    printf '%-16s %4sx %9s %9s %8s %8s\n' "$p" "$m" "$t" "$per" \
+      "$(awk -v a="$per" -v f="$first" 'BEGIN{printf "%.2f", (f > 0 ? a / f : 0)}')" \
+      "${r#* }"
   done
 done
