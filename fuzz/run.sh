@@ -46,7 +46,7 @@ for name in "${names[@]}"; do
     continue
   fi
   mkdir -p "$corpus" "$findings"
-  seeds=$build/fuzz/seeds
+  seeds=$build/fuzz/seeds/$name # one per harness: runs may go side by side
   rm -rf "$seeds"
   mkdir -p "$seeds"
   dict=fuzz/newsgraph.dict
