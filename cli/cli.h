@@ -68,6 +68,9 @@ int cli_opt_wait(int argc, char **argv, int *i, double *out);
  * Prints the error and returns CLI_EREAD (or CLI_EINTERNAL) on failure. */
 int cli_read_input(const char *path, size_t limit, char **buf, size_t *len);
 
+/* errno as a short lower-case phrase ("no such file"). */
+const char *cli_errno_text(int e);
+
 /* The exit code table of --help. */
 void cli_print_exit_codes(FILE *out);
 

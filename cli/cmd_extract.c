@@ -8,7 +8,7 @@
  * main thread writes finished slots in input order, so the output is the
  * same for any -j and memory stays bounded by the ring.  --merge puts all
  * articles into one graph instead.  A failed article is counted and
- * reported at the end (exit 10).  -o FILE writes FILE.tmp and renames it.
+ * reported at the end (exit 10).  Inputs: sources.c; -o FILE: output.c.
  */
 #define _POSIX_C_SOURCE 200809L
 #define _XOPEN_SOURCE 700 /* realpath */
@@ -26,6 +26,8 @@
 
 #include "cli.h"
 #include "input.h"
+#include "output.h"
+#include "sources.h"
 
 /* ------------------------------------------------------------ options */
 
@@ -100,8 +102,6 @@ static const char *why(const char *err, ng_status st)
 {
   return err[0] != '\0' ? err : status_text(st);
 }
-
-typedef enum in_kind { IN_AUTO, IN_TEXT, IN_HTML, IN_JSONL, IN_URL } in_kind;
 
 typedef struct extract_args {
   const char *format, *data, *output;
@@ -250,136 +250,6 @@ static int parse(int argc, char **argv, extract_args *a)
   return -1;
 }
 
-/* ------------------------------------------------------------ sources */
-
-typedef struct source {
-  char *path;   /* "-" for stdin */
-  in_kind kind;
-} source;
-
-static int is_url(const char *s)
-{
-  return strncmp(s, "http://", 7) == 0 || strncmp(s, "https://", 8) == 0 ||
-         strncmp(s, "file://", 7) == 0;
-}
-
-static int ends_with(const char *s, const char *suffix)
-{
-  size_t n = strlen(s), m = strlen(suffix);
-  return n >= m && strcmp(s + n - m, suffix) == 0;
-}
-
-static in_kind kind_of(const char *path, in_kind forced)
-{
-  if (forced != IN_AUTO)
-    return forced;
-  if (ends_with(path, ".jsonl"))
-    return IN_JSONL;
-  if (ends_with(path, ".html") || ends_with(path, ".htm"))
-    return IN_HTML;
-  return IN_TEXT;
-}
-
-static const char *errno_text(int e)
-{
-  switch (e) {
-  case ENOENT: return "no such file";
-  case EACCES: return "permission denied";
-  case EISDIR: return "is a directory";
-  case ENOTDIR: return "not a directory in the path";
-  case ENOMEM: return "out of memory";
-  default: return strerror(e);
-  }
-}
-
-/* The inputs, folders expanded.  *dirs counts folder arguments. */
-static int expand(const extract_args *a, source **out, size_t *nout,
-                  size_t *dirs, unsigned long long *total_bytes)
-{
-  source *v = NULL;
-  size_t n = 0, cap = 0, i, k;
-
-  *dirs = 0;
-  *total_bytes = 0;
-  for (i = 0; i < a->ninputs; i++) {
-    const char *arg = a->inputs[i];
-    struct stat sb;
-    char **paths = NULL;
-    size_t np = 0;
-    int is_dir = strcmp(arg, "-") != 0 && !is_url(arg) &&
-                 stat(arg, &sb) == 0 && S_ISDIR(sb.st_mode);
-
-    if (is_dir) {
-      (*dirs)++;
-      if (ngi_walk(arg, &paths, &np) != 0) {
-        cli_error("cannot read '%s': %s", arg, errno_text(errno));
-        goto fail;
-      }
-      if (np == 0 && a->ninputs == 1) {
-        free(paths);
-        cli_error("cannot read '%s': a directory with no articles (*.txt, "
-                  "*.html, *.htm, *.jsonl)", arg);
-        goto fail;
-      }
-    }
-    if (n + (is_dir ? np : 1) > cap) {
-      size_t ncap = (cap + np + 16) * 2;
-      source *nv = realloc(v, ncap * sizeof *nv);
-      if (nv == NULL) {
-        for (k = 0; k < np; k++)
-          free(paths[k]);
-        free(paths);
-        cli_error("out of memory");
-        goto fail;
-      }
-      v = nv;
-      cap = ncap;
-    }
-    if (is_dir) {
-      for (k = 0; k < np; k++) {
-        v[n].path = paths[k];
-        v[n].kind = kind_of(paths[k], a->input);
-        if (stat(paths[k], &sb) == 0)
-          *total_bytes += (unsigned long long)sb.st_size;
-        n++;
-      }
-      free(paths);
-      continue;
-    }
-    v[n].path = malloc(strlen(arg) + 1);
-    if (v[n].path == NULL) {
-      cli_error("out of memory");
-      goto fail;
-    }
-    strcpy(v[n].path, arg);
-    if (is_url(arg)) {
-      v[n].kind = IN_URL;
-    } else if (strcmp(arg, "-") == 0) {
-      v[n].kind = a->input;
-      if (v[n].kind == IN_AUTO) {
-        int c = getc(stdin);
-        if (c != EOF)
-          ungetc(c, stdin);
-        v[n].kind = c == '{' ? IN_JSONL : c == '<' ? IN_HTML : IN_TEXT;
-      }
-    } else {
-      v[n].kind = kind_of(arg, a->input);
-      if (stat(arg, &sb) == 0 && S_ISREG(sb.st_mode))
-        *total_bytes += (unsigned long long)sb.st_size;
-    }
-    n++;
-  }
-  *out = v;
-  *nout = n;
-  return 0;
-
-fail:
-  for (k = 0; k < n; k++)
-    free(v[k].path);
-  free(v);
-  return -1;
-}
-
 /* ------------------------------------------------------------ items */
 
 enum { SLOT_FREE, SLOT_READY, SLOT_TAKEN, SLOT_DONE };
@@ -520,7 +390,8 @@ static int decode(const job *j, item *it, ngi_article *art)
               strstr(f->content_type, "html") != NULL) ||
              (f->content_type == NULL && *p == '<') ||
              (strncmp(it->name, "file://", 7) == 0 &&
-              (ends_with(it->name, ".html") || ends_with(it->name, ".htm")))));
+              (cli_ends_with(it->name, ".html") ||
+               cli_ends_with(it->name, ".htm")))));
     if (html) {
       if (ngi_html_article(f->body, f->len, f->final_url, art, err) != 0) {
         item_fail(it, CLI_EINPUT, "'%s': %s", it->name, err);
@@ -717,7 +588,7 @@ static void read_whole(item *it, const char *path, size_t limit)
 
   if (f == NULL) {
     item_fail(it, CLI_EREAD, "cannot read '%s': %s", path,
-              errno_text(errno));
+              cli_errno_text(errno));
     return;
   }
   if (fstat(fileno(f), &sb) == 0 && S_ISDIR(sb.st_mode)) {
@@ -763,7 +634,7 @@ static void read_whole(item *it, const char *path, size_t limit)
     if (!is_stdin)
       fclose(f);
     item_fail(it, CLI_EREAD, "cannot read '%s': %s", it->name,
-              e != 0 ? errno_text(e) : "I/O error");
+              e != 0 ? cli_errno_text(e) : "I/O error");
     return;
   }
   if (!is_stdin)
@@ -779,7 +650,7 @@ static void read_whole(item *it, const char *path, size_t limit)
 
 /* The reader: sources in order, JSON Lines files line by line. */
 typedef struct reader {
-  source *src;
+  cli_source *src;
   size_t nsrc, next;
   FILE *jf;              /* the open JSON Lines file */
   const char *jpath;
@@ -869,7 +740,7 @@ static int read_next(reader *r, item *it)
 {
   memset(it, 0, sizeof *it);
   for (;;) {
-    source *s;
+    cli_source *s;
 
     if (r->jf != NULL) {
       int got = next_line(r, it);
@@ -878,7 +749,7 @@ static int read_next(reader *r, item *it)
       if (ferror(r->jf)) {
         it->name = dup_name(r->jpath);
         item_fail(it, CLI_EREAD, "cannot read '%s': %s",
-                  cli_display_name(r->jpath), errno_text(errno));
+                  cli_display_name(r->jpath), cli_errno_text(errno));
       }
       if (r->jf != stdin)
         fclose(r->jf);
@@ -896,7 +767,7 @@ static int read_next(reader *r, item *it)
       if (r->jf == NULL) {
         it->name = dup_name(s->path);
         item_fail(it, CLI_EREAD, "cannot read '%s': %s", s->path,
-                  errno_text(errno));
+                  cli_errno_text(errno));
         return 1;
       }
       continue;
@@ -913,131 +784,9 @@ static int read_next(reader *r, item *it)
   }
 }
 
-/* ------------------------------------------------------------ output */
-
-static char *tmp_path;             /* -o FILE: FILE.tmp while writing */
-static char *final_path;           /* FILE, symbolic links resolved */
-static volatile sig_atomic_t tmp_live;
-
-static void on_signal(int sig)
-{
-  if (tmp_live && tmp_path != NULL)
-    unlink(tmp_path);
-  signal(sig, SIG_DFL);
-  raise(sig);
-}
-
-static FILE *open_output(const char *path)
-{
-  FILE *f;
-  struct sigaction sa;
-
-  struct stat sb;
-  size_t n;
-
-  if (path == NULL)
-    return stdout;
-  /* A device, a FIFO or a terminal is written to as it is (there is no
-   * file to replace atomically); a symbolic link is followed, so the link
-   * keeps pointing at the new file. */
-  if (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode)) {
-    if (S_ISDIR(sb.st_mode)) {
-      cli_error("cannot write '%s': is a directory", path);
-      return NULL;
-    }
-    f = fopen(path, "wb");
-    if (f == NULL)
-      cli_error("cannot write '%s': %s", path, errno_text(errno));
-    return f;
-  }
-  final_path = realpath(path, NULL);
-  if (final_path == NULL && lstat(path, &sb) == 0 && S_ISLNK(sb.st_mode)) {
-    /* a link to a file not there yet: written through, in place */
-    f = fopen(path, "wb");
-    if (f == NULL)
-      cli_error("cannot write '%s': %s", path, errno_text(errno));
-    return f;
-  }
-  if (final_path == NULL)
-    final_path = strdup(path);
-  n = final_path != NULL ? strlen(final_path) + 5 : 0;
-  tmp_path = n ? malloc(n) : NULL;
-  if (tmp_path == NULL) {
-    cli_error("out of memory");
-    free(final_path);
-    final_path = NULL;
-    return NULL;
-  }
-  snprintf(tmp_path, n, "%s.tmp", final_path);
-  f = fopen(tmp_path, "wb");
-  if (f == NULL) {
-    cli_error("cannot write '%s': %s", tmp_path, errno_text(errno));
-    free(tmp_path);
-    free(final_path);
-    tmp_path = final_path = NULL;
-    return NULL;
-  }
-  tmp_live = 1;
-  memset(&sa, 0, sizeof sa);
-  sa.sa_handler = on_signal;
-  sigaction(SIGINT, &sa, NULL);
-  sigaction(SIGTERM, &sa, NULL);
-  sigaction(SIGHUP, &sa, NULL);
-  return f;
-}
-
-/* Finish the output: keep it (rename FILE.tmp to FILE) or drop it.
- * Returns 0, or CLI_EOUTPUT after printing why. */
-static int close_output(FILE *f, const char *path, int keep)
-{
-  int rc = 0;
-
-  if (f == stdout) {
-    if (fflush(stdout) != 0 || ferror(stdout)) {
-      if (keep)
-        cli_error("cannot write the output: %s", errno_text(errno));
-      return CLI_EOUTPUT;
-    }
-    return 0;
-  }
-  if (f == NULL)
-    return 0;
-  if (tmp_path == NULL) { /* written in place: a device or a FIFO */
-    if ((fflush(f) != 0 || ferror(f)) && keep) {
-      cli_error("cannot write '%s': %s", path, errno_text(errno));
-      rc = CLI_EOUTPUT;
-    }
-    fclose(f);
-    return rc;
-  }
-  if (keep && (fflush(f) != 0 || ferror(f) || fsync(fileno(f)) != 0)) {
-    cli_error("cannot write '%s': %s", tmp_path, errno_text(errno));
-    keep = 0;
-    rc = CLI_EOUTPUT;
-  }
-  if (fclose(f) != 0 && keep) {
-    cli_error("cannot write '%s': %s", tmp_path, errno_text(errno));
-    keep = 0;
-    rc = CLI_EOUTPUT;
-  }
-  if (keep && rename(tmp_path, final_path) != 0) {
-    cli_error("cannot rename '%s' to '%s': %s", tmp_path, final_path,
-              errno_text(errno));
-    rc = CLI_EOUTPUT;
-    keep = 0;
-  }
-  if (!keep)
-    unlink(tmp_path);
-  tmp_live = 0;
-  free(tmp_path);
-  free(final_path);
-  tmp_path = final_path = NULL;
-  return rc;
-}
-
 /* ------------------------------------------------------------ one article */
 
-static int run_one(const extract_args *a, const job *j, source *s)
+static int run_one(const extract_args *a, const job *j, cli_source *s)
 {
   item it;
   reader r;
@@ -1060,7 +809,7 @@ static int run_one(const extract_args *a, const job *j, source *s)
     item_clear(&it);
     return rc;
   }
-  out = open_output(a->output);
+  out = cli_output_open(a->output);
   if (out == NULL) {
     item_clear(&it);
     return CLI_EOUTPUT;
@@ -1072,10 +821,10 @@ static int run_one(const extract_args *a, const job *j, source *s)
     rc = CLI_EOUTPUT;
   if (rc != 0) {
     cli_error("cannot write the %s output: %s", j->format,
-              errno_text(errno));
-    close_output(out, a->output, 0);
+              cli_errno_text(errno));
+    cli_output_close(out, a->output, 0);
   } else {
-    rc = close_output(out, a->output, 1);
+    rc = cli_output_close(out, a->output, 1);
   }
   item_clear(&it);
   return rc;
@@ -1178,7 +927,7 @@ static void progress(const totals *t, double start, unsigned long long total,
   fflush(stderr);
 }
 
-static int run_many(const extract_args *a, job *j, source *src, size_t nsrc,
+static int run_many(const extract_args *a, job *j, cli_source *src, size_t nsrc,
                     unsigned long long total_bytes, FILE *out)
 {
   pool p;
@@ -1270,7 +1019,7 @@ static int run_many(const extract_args *a, job *j, source *src, size_t nsrc,
         t.t_graph += cpu_now() - t0;
       } else if (w->rc == 0 && w->outlen > 0 &&
                  fwrite(w->out, 1, w->outlen, out) != w->outlen) {
-        cli_error("cannot write the output: %s", errno_text(errno));
+        cli_error("cannot write the output: %s", cli_errno_text(errno));
         fatal = CLI_EOUTPUT;
       }
       item_clear(w);
@@ -1348,9 +1097,9 @@ static int run_many(const extract_args *a, job *j, source *src, size_t nsrc,
   ng_rdf_world_free(mw);
 
   if (!fatal)
-    fatal = close_output(out, a->output, 1);
+    fatal = cli_output_close(out, a->output, 1);
   else
-    close_output(out, a->output, 0);
+    cli_output_close(out, a->output, 0);
   if (a->stats)
     fprintf(stderr, "newsgraph: stats: articles=%lu failed=%lu bytes=%llu "
             "triples=%lu jobs=%ld seconds=%.3f extract_cpu=%.3f "
@@ -1385,8 +1134,8 @@ int cmd_extract(int argc, char **argv)
 {
   extract_args a;
   job j;
-  source *src = NULL;
-  size_t nsrc = 0, dirs = 0, i;
+  cli_source *src = NULL;
+  size_t nsrc = 0, dirs = 0;
   unsigned long long total = 0;
   char err[NG_ERRLEN];
   ng_lexicon *lex = NULL;
@@ -1398,7 +1147,8 @@ int cmd_extract(int argc, char **argv)
     free(a.inputs);
     return rc;
   }
-  if (expand(&a, &src, &nsrc, &dirs, &total) != 0) {
+  if (cli_sources_expand(a.inputs, a.ninputs, a.input, &src, &nsrc, &dirs,
+                         &total) != 0) {
     free(a.inputs);
     return CLI_EREAD;
   }
@@ -1452,7 +1202,7 @@ int cmd_extract(int argc, char **argv)
       rc = run_one(&a, &j, &src[0]);
     } else {
       static char obuf[1 << 16];
-      out = open_output(a.output);
+      out = cli_output_open(a.output);
       if (out == NULL) {
         rc = CLI_EOUTPUT;
       } else {
@@ -1463,9 +1213,7 @@ int cmd_extract(int argc, char **argv)
     }
   }
   ng_lexicon_free(lex);
-  for (i = 0; i < nsrc; i++)
-    free(src[i].path);
-  free(src);
+  cli_sources_free(src, nsrc);
   free(a.inputs);
   return rc;
 }

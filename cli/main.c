@@ -162,7 +162,7 @@ int cli_opt_wait(int argc, char **argv, int *i, double *out)
   return 1;
 }
 
-static const char *errno_text(int e)
+const char *cli_errno_text(int e)
 {
   switch (e) {
   case ENOENT: return "no such file";
@@ -186,7 +186,7 @@ int cli_read_input(const char *path, size_t limit, char **buf, size_t *len)
   *len = 0;
   f = is_stdin ? stdin : fopen(path, "rb");
   if (f == NULL) {
-    cli_error("cannot read '%s': %s", path, errno_text(errno));
+    cli_error("cannot read '%s': %s", path, cli_errno_text(errno));
     return CLI_EREAD;
   }
   if (fstat(fileno(f), &sb) == 0 && S_ISDIR(sb.st_mode)) {
@@ -224,7 +224,7 @@ int cli_read_input(const char *path, size_t limit, char **buf, size_t *len)
     if (!is_stdin)
       fclose(f);
     cli_error("cannot read '%s': %s", cli_display_name(path),
-              e != 0 ? errno_text(e) : "I/O error");
+              e != 0 ? cli_errno_text(e) : "I/O error");
     return CLI_EREAD;
   }
   if (!is_stdin)

@@ -1,0 +1,136 @@
+/* output.c - the output file of a command, never left half-written: -o
+ * FILE is written as FILE.tmp, synced and renamed over FILE at the end (or
+ * removed on failure, and on SIGINT, SIGTERM or SIGHUP).  A device, a FIFO
+ * or a symbolic link to a file not there yet is written in place; a link
+ * to a file is followed, so the link keeps pointing at the new file. */
+#define _POSIX_C_SOURCE 200809L
+#define _XOPEN_SOURCE 700 /* realpath */
+
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "output.h"
+
+static char *tmp_path;             /* -o FILE: FILE.tmp while writing */
+static char *final_path;           /* FILE, symbolic links resolved */
+static volatile sig_atomic_t tmp_live;
+
+static void on_signal(int sig)
+{
+  if (tmp_live && tmp_path != NULL)
+    unlink(tmp_path);
+  signal(sig, SIG_DFL);
+  raise(sig);
+}
+
+FILE *cli_output_open(const char *path)
+{
+  FILE *f;
+  struct sigaction sa;
+
+  struct stat sb;
+  size_t n;
+
+  if (path == NULL)
+    return stdout;
+  /* A device, a FIFO or a terminal is written to as it is (there is no
+   * file to replace atomically); a symbolic link is followed, so the link
+   * keeps pointing at the new file. */
+  if (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode)) {
+    if (S_ISDIR(sb.st_mode)) {
+      cli_error("cannot write '%s': is a directory", path);
+      return NULL;
+    }
+    f = fopen(path, "wb");
+    if (f == NULL)
+      cli_error("cannot write '%s': %s", path, cli_errno_text(errno));
+    return f;
+  }
+  final_path = realpath(path, NULL);
+  if (final_path == NULL && lstat(path, &sb) == 0 && S_ISLNK(sb.st_mode)) {
+    /* a link to a file not there yet: written through, in place */
+    f = fopen(path, "wb");
+    if (f == NULL)
+      cli_error("cannot write '%s': %s", path, cli_errno_text(errno));
+    return f;
+  }
+  if (final_path == NULL)
+    final_path = strdup(path);
+  n = final_path != NULL ? strlen(final_path) + 5 : 0;
+  tmp_path = n ? malloc(n) : NULL;
+  if (tmp_path == NULL) {
+    cli_error("out of memory");
+    free(final_path);
+    final_path = NULL;
+    return NULL;
+  }
+  snprintf(tmp_path, n, "%s.tmp", final_path);
+  f = fopen(tmp_path, "wb");
+  if (f == NULL) {
+    cli_error("cannot write '%s': %s", tmp_path, cli_errno_text(errno));
+    free(tmp_path);
+    free(final_path);
+    tmp_path = final_path = NULL;
+    return NULL;
+  }
+  tmp_live = 1;
+  memset(&sa, 0, sizeof sa);
+  sa.sa_handler = on_signal;
+  sigaction(SIGINT, &sa, NULL);
+  sigaction(SIGTERM, &sa, NULL);
+  sigaction(SIGHUP, &sa, NULL);
+  return f;
+}
+
+int cli_output_close(FILE *f, const char *path, int keep)
+{
+  int rc = 0;
+
+  if (f == stdout) {
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+      if (keep)
+        cli_error("cannot write the output: %s", cli_errno_text(errno));
+      return CLI_EOUTPUT;
+    }
+    return 0;
+  }
+  if (f == NULL)
+    return 0;
+  if (tmp_path == NULL) { /* written in place: a device or a FIFO */
+    if ((fflush(f) != 0 || ferror(f)) && keep) {
+      cli_error("cannot write '%s': %s", path, cli_errno_text(errno));
+      rc = CLI_EOUTPUT;
+    }
+    fclose(f);
+    return rc;
+  }
+  if (keep && (fflush(f) != 0 || ferror(f) || fsync(fileno(f)) != 0)) {
+    cli_error("cannot write '%s': %s", tmp_path, cli_errno_text(errno));
+    keep = 0;
+    rc = CLI_EOUTPUT;
+  }
+  if (fclose(f) != 0 && keep) {
+    cli_error("cannot write '%s': %s", tmp_path, cli_errno_text(errno));
+    keep = 0;
+    rc = CLI_EOUTPUT;
+  }
+  if (keep && rename(tmp_path, final_path) != 0) {
+    cli_error("cannot rename '%s' to '%s': %s", tmp_path, final_path,
+              cli_errno_text(errno));
+    rc = CLI_EOUTPUT;
+    keep = 0;
+  }
+  if (!keep)
+    unlink(tmp_path);
+  tmp_live = 0;
+  free(tmp_path);
+  free(final_path);
+  tmp_path = final_path = NULL;
+  return rc;
+}

@@ -1,0 +1,134 @@
+/* sources.c - the inputs of `newsgraph extract`: files, folders (searched
+ * for articles, in sorted order), URLs and stdin, each with the kind of
+ * reader it needs. */
+#define _POSIX_C_SOURCE 200809L
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cli.h"
+#include "input.h"
+#include "sources.h"
+
+int cli_is_url(const char *s)
+{
+  return strncmp(s, "http://", 7) == 0 || strncmp(s, "https://", 8) == 0 ||
+         strncmp(s, "file://", 7) == 0;
+}
+
+int cli_ends_with(const char *s, const char *suffix)
+{
+  size_t n = strlen(s), m = strlen(suffix);
+  return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+in_kind cli_kind_of(const char *path, in_kind forced)
+{
+  if (forced != IN_AUTO)
+    return forced;
+  if (cli_ends_with(path, ".jsonl"))
+    return IN_JSONL;
+  if (cli_ends_with(path, ".html") || cli_ends_with(path, ".htm"))
+    return IN_HTML;
+  return IN_TEXT;
+}
+
+int cli_sources_expand(char **inputs, size_t ninputs, in_kind forced,
+                       cli_source **out, size_t *nout, size_t *dirs,
+                       unsigned long long *total_bytes)
+{
+  cli_source *v = NULL;
+  size_t n = 0, cap = 0, i, k;
+
+  *dirs = 0;
+  *total_bytes = 0;
+  for (i = 0; i < ninputs; i++) {
+    const char *arg = inputs[i];
+    struct stat sb;
+    char **paths = NULL;
+    size_t np = 0;
+    int is_dir = strcmp(arg, "-") != 0 && !cli_is_url(arg) &&
+                 stat(arg, &sb) == 0 && S_ISDIR(sb.st_mode);
+
+    if (is_dir) {
+      (*dirs)++;
+      if (ngi_walk(arg, &paths, &np) != 0) {
+        cli_error("cannot read '%s': %s", arg, cli_errno_text(errno));
+        goto fail;
+      }
+      if (np == 0 && ninputs == 1) {
+        free(paths);
+        cli_error("cannot read '%s': a directory with no articles (*.txt, "
+                  "*.html, *.htm, *.jsonl)", arg);
+        goto fail;
+      }
+    }
+    if (n + (is_dir ? np : 1) > cap) {
+      size_t ncap = (cap + np + 16) * 2;
+      cli_source *nv = realloc(v, ncap * sizeof *nv);
+      if (nv == NULL) {
+        for (k = 0; k < np; k++)
+          free(paths[k]);
+        free(paths);
+        cli_error("out of memory");
+        goto fail;
+      }
+      v = nv;
+      cap = ncap;
+    }
+    if (is_dir) {
+      for (k = 0; k < np; k++) {
+        v[n].path = paths[k];
+        v[n].kind = cli_kind_of(paths[k], forced);
+        if (stat(paths[k], &sb) == 0)
+          *total_bytes += (unsigned long long)sb.st_size;
+        n++;
+      }
+      free(paths);
+      continue;
+    }
+    v[n].path = malloc(strlen(arg) + 1);
+    if (v[n].path == NULL) {
+      cli_error("out of memory");
+      goto fail;
+    }
+    strcpy(v[n].path, arg);
+    if (cli_is_url(arg)) {
+      v[n].kind = IN_URL;
+    } else if (strcmp(arg, "-") == 0) {
+      v[n].kind = forced;
+      if (v[n].kind == IN_AUTO) {
+        int c = getc(stdin);
+        if (c != EOF)
+          ungetc(c, stdin);
+        v[n].kind = c == '{' ? IN_JSONL : c == '<' ? IN_HTML : IN_TEXT;
+      }
+    } else {
+      v[n].kind = cli_kind_of(arg, forced);
+      if (stat(arg, &sb) == 0 && S_ISREG(sb.st_mode))
+        *total_bytes += (unsigned long long)sb.st_size;
+    }
+    n++;
+  }
+  *out = v;
+  *nout = n;
+  return 0;
+
+fail:
+  for (k = 0; k < n; k++)
+    free(v[k].path);
+  free(v);
+  return -1;
+}
+
+void cli_sources_free(cli_source *v, size_t n)
+{
+  size_t i;
+
+  for (i = 0; i < n; i++)
+    free(v[i].path);
+  free(v);
+}
