@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "arena.h"
 #include "doc.h"
 #include "textutil.h"
 
@@ -270,6 +271,40 @@ static void test_deterministic(void) {
   ng_doc_free(b);
 }
 
+/* The arena: arrays grown past a block (resized in place), interleaved
+ * with small allocations and strings, keep their items and zero the rest;
+ * strings take their own length. */
+static void test_arena(void) {
+  ngi_arena a;
+  int *v = NULL, *w = NULL, ok = 1;
+  size_t nv = 0, cv = 0, nw = 0, cw = 0;
+  ngi_arena_init(&a);
+  for (int i = 0; i < 200000 && ok; i++) {
+    int *p = NGI_PUSH(&a, v, nv, cv);
+    int *q = i % 3 == 0 ? NGI_PUSH(&a, w, nw, cw) : &i;
+    char *s = ngi_strndup(&a, "abcdefghij", (size_t)i % 10);
+    double *d = ngi_alloc(&a, sizeof *d);
+    if (!p || !q || !s || !d || ((uintptr_t)d % sizeof(double)) != 0 ||
+        strlen(s) != (size_t)i % 10 || *d != 0.0)
+      ok = 0;
+    else if (i % 3 == 0)
+      *p = i, *q = -i;
+    else
+      *p = i;
+  }
+  for (size_t i = 0; i < nv && ok; i++)
+    ok = v[i] == (int)i;
+  for (size_t i = 0; i < nw && ok; i++)
+    ok = w[i] == -3 * (int)i;
+  check(ok && nv == 200000 && !a.failed, "arena: grown arrays keep items", 0);
+  /* the room past the items of a grown array is zeroed */
+  ok = 1;
+  for (size_t i = nv; i < cv && ok; i++)
+    ok = v[i] == 0;
+  check(ok, "arena: grown room is zero", 0);
+  ngi_arena_release(&a);
+}
+
 int main(void) {
   char err[NG_ERRLEN];
   if (ng_lexicon_load(NULL, &lex, err) != NG_OK) {
@@ -284,6 +319,7 @@ int main(void) {
   test_claims();
   test_topics_agreements();
   test_deterministic();
+  test_arena();
   ng_lexicon_free(lex);
   printf("%d passed, %d failed\n", passed, failed);
   return failed ? 1 : 0;
