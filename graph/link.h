@@ -126,4 +126,19 @@ void ngi_link_read_graph(linker *L, const char *giri);
 /* Given names, places, name variants and the gazetteer (L->o). */
 void ngi_link_load_data(linker *L);
 
+/* Names (linknames.c). */
+int ngi_link_in_words(const char *const *list, const char *s);
+/* Parse p->label into p->kind, given names, surname, suffix, gender. */
+void ngi_link_parse_name(linker *L, person *p);
+/* 1 when role sets share a content word, 0 when either is empty, -1 when
+ * both have roles and none fits. */
+int ngi_link_roles_fit(char **ra, size_t na, char **rb, size_t nb);
+int ngi_link_same_title(const person *a, const person *b);
+int ngi_link_gender_fits(const person *a, const person *b);
+/* Does x name f in fewer or other-spelt words?  *variant: 0 exact,
+ * 1 transliteration, 2 variant table, 3 one letter; *shorter: x says less
+ * than f. */
+int ngi_link_name_fits(linker *L, const person *x, const person *f,
+                       int *variant, int *shorter);
+
 #endif /* NG_LINK_H */
