@@ -59,9 +59,21 @@ int cli_opt_value(int argc, char **argv, int *i, const char *longname,
  * prints an error and returns CLI_EUSAGE when it is not one. */
 int cli_parse_size(const char *opt, const char *s, size_t *out);
 
-/* "--wait SECS" at argv[*i] (how long a locked store is waited for):
- * as cli_opt_value, with the seconds in *out. */
-int cli_opt_wait(int argc, char **argv, int *i, double *out);
+/* Where a store command's store is (storeopts.c). */
+typedef struct cli_store_opts {
+  const char *path;           /* --store; NULL: $NEWSGRAPH_STORE or the
+                                 default newsgraph.db */
+  ng_store_backend backend;   /* --backend sqlite|bdb */
+  double wait;                /* --wait SECS on a locked store */
+} cli_store_opts;
+
+void cli_store_opts_init(cli_store_opts *o);
+/* --store, --backend or --wait at argv[*i]: as cli_opt_value. */
+int cli_store_opt(int argc, char **argv, int *i, cli_store_opts *o);
+const char *cli_store_path(const cli_store_opts *o);
+/* Open the store (existing: refuse to create a missing sqlite file);
+ * CLI_OK, or the exit code after printing the error. */
+int cli_store_open(const cli_store_opts *o, int existing, ng_store **st);
 
 /* Read a whole file ("-" = stdin) into a malloc'ed buffer, at most
  * limit + 1 bytes (so that "too large" stays the library's call).

@@ -58,17 +58,16 @@ print_link(void *arg, const ng_link *l)
 int
 cmd_link(int argc, char **argv)
 {
-  double wait = NG_STORE_WAIT;
-  const char *store = NULL, *gaz = NULL, *var = NULL, *graph = NULL, *v;
-  ng_store_backend backend = NG_STORE_SQLITE;
+  cli_store_opts so;
+  const char *gaz = NULL, *var = NULL, *graph = NULL;
   ng_link_opts lo;
   ng_link_stats ls;
   ng_store *st = NULL;
   char err[NG_ERRLEN];
-  struct stat sb;
   int i, r, list = 0, drop = 0;
   ng_status rc;
 
+  cli_store_opts_init(&so);
   for(i = 1; i < argc; i++) {
     if(!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
       fputs(link_help, stdout);
@@ -82,7 +81,7 @@ cmd_link(int argc, char **argv)
       drop = 1;
       continue;
     }
-    if((r = cli_opt_value(argc, argv, &i, "store", 0, &store)) ||
+    if((r = cli_store_opt(argc, argv, &i, &so)) ||
        (r = cli_opt_value(argc, argv, &i, "gazetteer", 0, &gaz)) ||
        (r = cli_opt_value(argc, argv, &i, "variants", 0, &var)) ||
        (r = cli_opt_value(argc, argv, &i, "graph", 0, &graph))) {
@@ -90,41 +89,12 @@ cmd_link(int argc, char **argv)
         goto usage;
       continue;
     }
-    if((r = cli_opt_value(argc, argv, &i, "backend", 0, &v))) {
-      if(r < 0)
-        goto usage;
-      if(!strcmp(v, "sqlite"))
-        backend = NG_STORE_SQLITE;
-      else if(!strcmp(v, "bdb"))
-        backend = NG_STORE_BDB;
-      else {
-        cli_error("unknown backend '%s' (sqlite or bdb)", v);
-        goto usage;
-      }
-      continue;
-    }
-    if((r = cli_opt_wait(argc, argv, &i, &wait))) {
-      if(r < 0)
-        goto usage;
-      continue;
-    }
     cli_error("unknown link argument '%s'", argv[i]);
     goto usage;
   }
-  if(!store) {
-    store = getenv("NEWSGRAPH_STORE");
-    if(!store || !*store)
-      store = "newsgraph.db";
-  }
-  if(backend == NG_STORE_SQLITE && stat(store, &sb) != 0) {
-    cli_error("no store at '%s' (newsgraph load creates one)", store);
-    return CLI_ESTORE;
-  }
-  rc = ng_store_open_wait(store, backend, wait, &st, err);
-  if(rc != NG_OK) {
-    cli_error("%s", err);
-    return rc == NG_ENOMEM ? CLI_EINTERNAL : CLI_ESTORE;
-  }
+  r = cli_store_open(&so, 1, &st);
+  if(r != CLI_OK)
+    return r;
   if(drop) {
     rc = ng_store_drop_graph(st, graph ? graph : NG_LINKS_GRAPH, err);
     ng_store_free(st);

@@ -97,11 +97,10 @@ parse_seconds(const char *opt, const char *s, long *ms)
 int
 cmd_push(int argc, char **argv)
 {
-  double wait = NG_STORE_WAIT;
-  const char *endpoint = NULL, *proto = NULL, *graph = NULL, *store = NULL;
+  cli_store_opts so;
+  const char *endpoint = NULL, *proto = NULL, *graph = NULL, *store;
   const char *format = NULL, *base = NULL, *user = NULL, *auth = NULL;
-  const char *qurl = NULL, *uurl = NULL, *backend_s = NULL, *v;
-  ng_store_backend backend = NG_STORE_SQLITE;
+  const char *qurl = NULL, *uurl = NULL, *v;
   ng_endpoint_opts eo;
   ng_endpoint *ep = NULL;
   ng_lexicon *lex = NULL;
@@ -114,6 +113,7 @@ cmd_push(int argc, char **argv)
   ng_status s;
 
   ng_endpoint_opts_init(&eo);
+  cli_store_opts_init(&so);
   files = calloc((size_t)argc + 1, sizeof *files);
   if(!files) {
     cli_error("out of memory");
@@ -143,16 +143,10 @@ cmd_push(int argc, char **argv)
                 "or ~/.netrc");
       goto usage;
     }
-    if((r = cli_opt_wait(argc, argv, &i, &wait))) {
-      if(r < 0)
-        goto usage;
-      continue;
-    }
-    if((r = cli_opt_value(argc, argv, &i, "endpoint", 0, &endpoint)) ||
+    if((r = cli_store_opt(argc, argv, &i, &so)) ||
+       (r = cli_opt_value(argc, argv, &i, "endpoint", 0, &endpoint)) ||
        (r = cli_opt_value(argc, argv, &i, "protocol", 0, &proto)) ||
        (r = cli_opt_value(argc, argv, &i, "graph", 0, &graph)) ||
-       (r = cli_opt_value(argc, argv, &i, "store", 0, &store)) ||
-       (r = cli_opt_value(argc, argv, &i, "backend", 0, &backend_s)) ||
        (r = cli_opt_value(argc, argv, &i, "input-format", 0, &format)) ||
        (r = cli_opt_value(argc, argv, &i, "base", 0, &base)) ||
        (r = cli_opt_value(argc, argv, &i, "user", 0, &user)) ||
@@ -209,6 +203,7 @@ cmd_push(int argc, char **argv)
     cli_error("push: --endpoint URL is required");
     goto usage;
   }
+  store = so.path; /* no default here: without --store, FILEs */
   if(!!store == !!nfiles) {
     cli_error("push: give FILEs or --store, %s",
               store ? "not both" : "none given");
@@ -234,14 +229,6 @@ cmd_push(int argc, char **argv)
       goto usage;
     }
   }
-  if(backend_s) {
-    if(!strcmp(backend_s, "bdb"))
-      backend = NG_STORE_BDB;
-    else if(strcmp(backend_s, "sqlite")) {
-      cli_error("unknown backend '%s' (sqlite or bdb)", backend_s);
-      goto usage;
-    }
-  }
   if(eo.insecure)
     cli_error("warning: --insecure: TLS certificates are not verified");
   eo.user = user;
@@ -262,7 +249,13 @@ cmd_push(int argc, char **argv)
 
   /* the graphs to send: a store's, or the FILEs loaded into memory */
   if(store) {
-    s = ng_store_open_wait(store, backend, wait, &st, err);
+    r = cli_store_open(&so, 1, &st);
+    if(r != CLI_OK) {
+      ng_endpoint_free(ep);
+      free(files);
+      return r;
+    }
+    s = NG_OK;
   } else {
     s = ng_store_open(NULL, NG_STORE_MEMORY, &st, err);
     for(i = 0; s == NG_OK && i < nfiles; i++) {

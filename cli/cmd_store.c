@@ -69,61 +69,11 @@ static const char stats_help[] =
   "agreements and triples in the store, one 'name: N' line each.\n"
   "Exit: 0 ok, 2 usage, 7 store.\n";
 
-/* The store path: --store, else $NEWSGRAPH_STORE, else the default. */
-static const char *
-store_path(const char *opt)
-{
-  const char *env = getenv("NEWSGRAPH_STORE");
-
-  if(opt)
-    return opt;
-  if(env && *env)
-    return env;
-  return DEFAULT_STORE;
-}
-
-static int
-parse_backend(const char *s, ng_store_backend *b)
-{
-  if(!strcmp(s, "sqlite"))
-    *b = NG_STORE_SQLITE;
-  else if(!strcmp(s, "bdb"))
-    *b = NG_STORE_BDB;
-  else {
-    cli_error("unknown backend '%s' (sqlite or bdb)", s);
-    return CLI_EUSAGE;
-  }
-  return CLI_OK;
-}
-
-/* Open an existing store (query, stats): never create one by mistake. */
-static int
-open_existing(const char *path, ng_store_backend backend, double wait,
-              ng_store **st)
-{
-  char err[NG_ERRLEN];
-  struct stat sb;
-  ng_status rc;
-
-  if(backend == NG_STORE_SQLITE && stat(path, &sb) != 0) {
-    cli_error("no store at '%s' (newsgraph load creates one)", path);
-    return CLI_ESTORE;
-  }
-  rc = ng_store_open_wait(path, backend, wait, st, err);
-  if(rc != NG_OK) {
-    cli_error("%s", err);
-    return rc == NG_ENOMEM ? CLI_EINTERNAL : CLI_ESTORE;
-  }
-  return CLI_OK;
-}
-
 int
 cmd_load(int argc, char **argv)
 {
-  double wait = NG_STORE_WAIT;
-  const char *store = NULL, *format = NULL, *graph = NULL, *base = NULL;
-  const char *v;
-  ng_store_backend backend = NG_STORE_SQLITE;
+  cli_store_opts so;
+  const char *format = NULL, *graph = NULL, *base = NULL;
   ng_lexicon *lex = NULL;
   ng_store *st = NULL;
   char err[NG_ERRLEN];
@@ -135,6 +85,7 @@ cmd_load(int argc, char **argv)
     cli_error("out of memory");
     return CLI_EINTERNAL;
   }
+  cli_store_opts_init(&so);
   for(i = 1; i < argc; i++) {
     if(!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
       fputs(load_help, stdout);
@@ -150,20 +101,10 @@ cmd_load(int argc, char **argv)
         files[nfiles++] = argv[i];
       break;
     }
-    if((r = cli_opt_value(argc, argv, &i, "store", 0, &store)) ||
+    if((r = cli_store_opt(argc, argv, &i, &so)) ||
        (r = cli_opt_value(argc, argv, &i, "input-format", 0, &format)) ||
        (r = cli_opt_value(argc, argv, &i, "graph", 0, &graph)) ||
        (r = cli_opt_value(argc, argv, &i, "base", 0, &base))) {
-      if(r < 0)
-        goto usage;
-      continue;
-    }
-    if((r = cli_opt_value(argc, argv, &i, "backend", 0, &v))) {
-      if(r < 0 || parse_backend(v, &backend))
-        goto usage;
-      continue;
-    }
-    if((r = cli_opt_wait(argc, argv, &i, &wait))) {
       if(r < 0)
         goto usage;
       continue;
@@ -194,15 +135,11 @@ cmd_load(int argc, char **argv)
       break;
     }
   }
-  store = store_path(store);
-  {
-    ng_status os = ng_store_open_wait(store, backend, wait, &st, err);
-    if(os != NG_OK) {
-      cli_error("%s", err);
-      ng_lexicon_free(lex);
-      free(files);
-      return os == NG_ENOMEM ? CLI_EINTERNAL : CLI_ESTORE;
-    }
+  r = cli_store_open(&so, 0, &st);
+  if(r != CLI_OK) {
+    ng_lexicon_free(lex);
+    free(files);
+    return r;
   }
   for(i = 0; i < nfiles; i++) {
     ng_load_opts lo = { 0 };
@@ -245,10 +182,8 @@ usage:
 int
 cmd_query(int argc, char **argv)
 {
-  double wait = NG_STORE_WAIT;
-  const char *store = NULL, *format = NULL, *qfile = NULL, *text = NULL;
-  const char *v;
-  ng_store_backend backend = NG_STORE_SQLITE;
+  cli_store_opts so;
+  const char *format = NULL, *qfile = NULL, *text = NULL;
   ng_store *st = NULL;
   char err[NG_ERRLEN];
   char *qbuf = NULL;
@@ -256,6 +191,7 @@ cmd_query(int argc, char **argv)
   int i, r, merge = 0;
   ng_status qs;
 
+  cli_store_opts_init(&so);
   for(i = 1; i < argc; i++) {
     if(!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
       fputs(query_help, stdout);
@@ -265,19 +201,9 @@ cmd_query(int argc, char **argv)
       merge = 1;
       continue;
     }
-    if((r = cli_opt_value(argc, argv, &i, "store", 0, &store)) ||
+    if((r = cli_store_opt(argc, argv, &i, &so)) ||
        (r = cli_opt_value(argc, argv, &i, "format", 'f', &format)) ||
        (r = cli_opt_value(argc, argv, &i, "query-file", 'q', &qfile))) {
-      if(r < 0)
-        goto usage;
-      continue;
-    }
-    if((r = cli_opt_value(argc, argv, &i, "backend", 0, &v))) {
-      if(r < 0 || parse_backend(v, &backend))
-        goto usage;
-      continue;
-    }
-    if((r = cli_opt_wait(argc, argv, &i, &wait))) {
       if(r < 0)
         goto usage;
       continue;
@@ -312,7 +238,7 @@ cmd_query(int argc, char **argv)
     }
     text = qbuf;
   }
-  r = open_existing(store_path(store), backend, wait, &st);
+  r = cli_store_open(&so, 1, &st);
   if(r != CLI_OK) {
     free(qbuf);
     return r;
@@ -338,31 +264,20 @@ usage:
 int
 cmd_stats(int argc, char **argv)
 {
-  double wait = NG_STORE_WAIT;
-  const char *store = NULL, *v;
-  ng_store_backend backend = NG_STORE_SQLITE;
+  cli_store_opts so;
   ng_store *st = NULL;
   ng_store_stats s;
   char err[NG_ERRLEN];
   int i, r;
   ng_status ss;
 
+  cli_store_opts_init(&so);
   for(i = 1; i < argc; i++) {
     if(!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
       fputs(stats_help, stdout);
       return CLI_OK;
     }
-    if((r = cli_opt_value(argc, argv, &i, "store", 0, &store))) {
-      if(r < 0)
-        goto usage;
-      continue;
-    }
-    if((r = cli_opt_value(argc, argv, &i, "backend", 0, &v))) {
-      if(r < 0 || parse_backend(v, &backend))
-        goto usage;
-      continue;
-    }
-    if((r = cli_opt_wait(argc, argv, &i, &wait))) {
+    if((r = cli_store_opt(argc, argv, &i, &so))) {
       if(r < 0)
         goto usage;
       continue;
@@ -370,7 +285,7 @@ cmd_stats(int argc, char **argv)
     cli_error("unknown stats argument '%s'", argv[i]);
     goto usage;
   }
-  r = open_existing(store_path(store), backend, wait, &st);
+  r = cli_store_open(&so, 1, &st);
   if(r != CLI_OK)
     return r;
   ss = ng_store_get_stats(st, &s, err);

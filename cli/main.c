@@ -142,26 +142,6 @@ int cli_parse_size(const char *opt, const char *s, size_t *out)
   return CLI_OK;
 }
 
-int cli_opt_wait(int argc, char **argv, int *i, double *out)
-{
-  const char *v;
-  char *end;
-  double d;
-  int r = cli_opt_value(argc, argv, i, "wait", 0, &v);
-
-  if (r <= 0)
-    return r;
-  errno = 0;
-  d = strtod(v, &end);
-  if (v[0] < '0' || v[0] > '9' || *end != '\0' || errno != 0 ||
-      !(d <= 86400)) {
-    cli_error("--wait '%s': not a number of seconds (0 to 86400)", v);
-    return -1;
-  }
-  *out = d;
-  return 1;
-}
-
 const char *cli_errno_text(int e)
 {
   switch (e) {
