@@ -578,6 +578,19 @@ static char *claim_iri(builder *b, const char *article, const char *kind,
   return iri;
 }
 
+/* What a statement or agreement is about and where it stands: its topic,
+ * its article, its byte span. */
+static void add_place(builder *b, const ngi_result *r, const char *iri,
+                      const char *art, char **tiri, int topic,
+                      uint32_t begin, uint32_t end)
+{
+  if (topic >= 0 && (size_t)topic < r->ntopics)
+    add_iri(b, iri, NGV_ABOUT, tiri[topic]);
+  add_iri(b, iri, NGV_IN_ARTICLE, art);
+  add(b, uri(b, iri), term(b, NGV_BEGIN_INDEX), number(b, begin));
+  add(b, uri(b, iri), term(b, NGV_END_INDEX), number(b, end));
+}
+
 static void add_claims(builder *b, const ngi_result *r, const char *art,
                        char **piri, char **oiri, char **tiri)
 {
@@ -598,11 +611,7 @@ static void add_claims(builder *b, const ngi_result *r, const char *art,
     add_iri(b, iri, NGV_SPEAKER, agent_iri(&s->speaker, piri, r->npersons,
                                            oiri, r->norgs));
     add_lit(b, iri, NGV_TEXT, s->text);
-    if (s->topic >= 0 && (size_t)s->topic < r->ntopics)
-      add_iri(b, iri, NGV_ABOUT, tiri[s->topic]);
-    add_iri(b, iri, NGV_IN_ARTICLE, art);
-    add(b, uri(b, iri), term(b, NGV_BEGIN_INDEX), number(b, s->begin));
-    add(b, uri(b, iri), term(b, NGV_END_INDEX), number(b, s->end));
+    add_place(b, r, iri, art, tiri, s->topic, s->begin, s->end);
     free(iri);
   }
   free(ix);
@@ -623,11 +632,7 @@ static void add_claims(builder *b, const ngi_result *r, const char *art,
     for (k = 0; k < a->nparties; k++)
       add_iri(b, iri, NGV_PARTY, agent_iri(&a->parties[k], piri,
                                            r->npersons, oiri, r->norgs));
-    if (a->topic >= 0 && (size_t)a->topic < r->ntopics)
-      add_iri(b, iri, NGV_ABOUT, tiri[a->topic]);
-    add_iri(b, iri, NGV_IN_ARTICLE, art);
-    add(b, uri(b, iri), term(b, NGV_BEGIN_INDEX), number(b, a->begin));
-    add(b, uri(b, iri), term(b, NGV_END_INDEX), number(b, a->end));
+    add_place(b, r, iri, art, tiri, a->topic, a->begin, a->end);
     free(iri);
   }
   free(ix);
