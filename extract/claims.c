@@ -18,6 +18,7 @@
 
 typedef struct cue {
   int verb;            /* token of the verb */
+  int vlen;            /* its tokens: "pointed out" 2 */
   int src;             /* mention of the source, or -1 */
   ngi_agent speaker;
   int after;           /* source after the verb: "said Putin" */
@@ -314,24 +315,42 @@ static int sentence_subject(ng_doc *d, int s0, int v) {
   return -1;
 }
 
+/* "called on Italy and Egypt to join": after the form at i, within ten
+ * words (quotations aside), "to" and a word or a quotation. */
+static int to_verb_after(const ng_doc *d, int i, int s1) {
+  int len;
+  ngi_speech_form(d, i, &len);
+  /* quoted words do not count: called on “village councils ...” to */
+  for (int x = i + len, n = 0; x + 1 < s1 && n < 10; x++) {
+    if (d->toks[x].flags & (T_INQ | T_QUOTE))
+      continue;
+    n++;
+    if (ngi_tok_is(&d->toks[x], "to") &&
+        (d->toks[x + 1].flags & (T_WORD | T_QUOTE)))
+      return 1; /* to join, to “practise what it preaches” */
+  }
+  return 0;
+}
+
 static int find_cues(ng_doc *d, int s, cue *cues, int max) {
   int s0 = d->sents[s].t0, s1 = d->sents[s].t1, n = 0;
   for (int i = s0; i < s1 && n < max; i++) {
     int sv = ngi_speech_at(d, i);
-    int according = 0;
-    if (!sv) {
-      if (ngi_tok_is(&d->toks[i], "according") && i + 2 < s1 &&
-          ngi_tok_is(&d->toks[i + 1], "to") && !(d->toks[i].flags & T_INQ) &&
-          !ngi_tok_is(&d->toks[i + 2], "which") &&
-          !ngi_tok_is(&d->toks[i + 2], "whom"))
-        according = 1;
-      else
-        continue;
-    }
+    /* "according to" (a preposition, in the lexicon as a form) */
+    int according = ngi_tok_is(&d->toks[i], "according") && i + 2 < s1 &&
+                    ngi_tok_is(&d->toks[i + 1], "to") &&
+                    !(d->toks[i].flags & T_INQ) &&
+                    !ngi_tok_is(&d->toks[i + 2], "which") &&
+                    !ngi_tok_is(&d->toks[i + 2], "whom");
+    if (according ? 0 : !sv || ngi_tok_is(&d->toks[i], "according"))
+      continue; /* nor "according to which" */
+    if ((sv & NGI_SV_TOINF) && !to_verb_after(d, i, s1))
+      continue; /* "appealed to the same instincts" */
     if (!according && negated(d, i, s0))
       continue;
     cue *c = &cues[n];
     c->verb = i;
+    ngi_speech_form(d, i, &c->vlen);
     c->after = 0;
     c->attrib = 0;
     if (according) {
@@ -460,7 +479,7 @@ static int words_outside_quotes(ng_doc *d, int t0, int t1) {
 
 /* After the verb: skip "that", an object of "told", time phrases. */
 static int clause_start(ng_doc *d, const cue *c, int s1) {
-  int j = c->verb + 1;
+  int j = c->verb + c->vlen;
   if (c->after == 2) { /* according to [the] X's Y, CLAUSE */
     int m = c->src;
     j = m >= 0 ? d->ments[m].t1 : c->verb + 3;
@@ -650,7 +669,7 @@ static ng_status reported(ng_doc *d, int s, cue *cues, int n) {
       continue;
     int j = clause_start(d, c, s1);
     if (j + 1 < s1 && ngi_tok_is(&d->toks[j], ",") && !c->attrib &&
-        j == c->verb + 1 && (d->toks[j + 1].flags & T_WORD))
+        j == c->verb + c->vlen && (d->toks[j + 1].flags & T_WORD))
       j++; /* "In addition, he said, Biden agreed that" */
     int that = j > 0 && ngi_tok_is(&d->toks[j - 1], "that");
     int e = clause_end(d, j, s1, cues, n, k);
@@ -661,6 +680,7 @@ static ng_status reported(ng_doc *d, int s, cue *cues, int n) {
     int bare = (c->after == 2 || (sv & (NGI_SV_QUOTE | NGI_SV_OBJ))) &&
                !c->attrib && clause_starter(d, j);
     int ok = outside >= 2 && j < s1 && (that || bare);
+
     if (!ok) {
       /* "CLAUSE, X said": the clause before the source, when the cue
        * closes the sentence and no other cue comes before it */

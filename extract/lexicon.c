@@ -322,8 +322,26 @@ static ng_status load_speech(loader *L) {
       flags |= NGI_SV_PAST;
     if (strstr(s, "present"))
       flags |= NGI_SV_PRESENT;
+    if (strstr(s, "toinf"))
+      flags |= NGI_SV_TOINF;
     if ((st = put(L, &L->lex->speech, f[0], flags, 0)))
       return st;
+    /* "pointed out", "called on": found by their first word */
+    const char *sp = strchr(f[0], ' ');
+    if (sp && sp > f[0]) {
+      intptr_t words = 1, had = 0;
+      for (const char *q = f[0]; *q; q++)
+        words += *q == ' ' && q[1] && q[1] != ' ';
+      const char *first = key(L, f[0]);
+      char *cut = first ? strchr((char *)first, ' ') : NULL;
+      if (!first)
+        return fail(L, NG_ENOMEM, "out of memory");
+      *cut = '\0';
+      if (ngi_map_get(&L->lex->speech_first, first, &had) && had >= words)
+        continue;
+      if (ngi_map_put(&L->lex->speech_first, first, words))
+        return fail(L, NG_ENOMEM, "out of memory");
+    }
   }
   return st;
 }
@@ -351,7 +369,8 @@ void ng_lexicon_free(ng_lexicon *lex) {
   ngi_map *maps[] = {&lex->given,   &lex->notname,  &lex->honorific,
                      &lex->title,   &lex->describer, &lex->timeword,
                      &lex->orgword, &lex->place,    &lex->org,
-                     &lex->speech,  &lex->agree,    &lex->kwfirst,
+                     &lex->speech,  &lex->speech_first, &lex->agree,
+                     &lex->kwfirst,
                      &lex->topicstop, &lex->thingword};
   for (size_t i = 0; i < sizeof maps / sizeof *maps; i++)
     ngi_map_release(maps[i]);

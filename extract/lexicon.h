@@ -31,7 +31,8 @@ enum {
   NGI_SV_QUOTE = 2,  /* introduces a quote */
   NGI_SV_OBJ = 4,    /* takes a person object: told X, urged X */
   NGI_SV_PAST = 8,
-  NGI_SV_PRESENT = 16
+  NGI_SV_PRESENT = 16,
+  NGI_SV_TOINF = 32   /* only with "OBJECT to VERB": "called on X to" */
 };
 
 /* agreement trigger kinds */
@@ -70,7 +71,8 @@ struct ng_lexicon {
   ngi_map orgword;      /* ministry, council, party ... */
   ngi_map place;        /* form -> index << 3 | NGI_PLACE_* */
   ngi_map org;          /* form -> index into orgs */
-  ngi_map speech;       /* verb form -> NGI_SV_* */
+  ngi_map speech;       /* verb form -> NGI_SV_* ("pointed out" too) */
+  ngi_map speech_first; /* first word of a multi-word form -> most words */
   ngi_map agree;        /* trigger form -> NGI_AGREE_* */
   ngi_map kwfirst;      /* first keyword word -> first index in keywords */
   ngi_map topicstop;    /* words that never make a key phrase */

@@ -9,6 +9,8 @@ int ngi_is_given(const ng_doc *d, int i);
 int ngi_title_kind(const ng_doc *d, int i);       /* NGI_TITLE_* or 0 */
 int ngi_place_at(const ng_doc *d, int i, int end, intptr_t *val);
 int ngi_speech_at(const ng_doc *d, int i);        /* NGI_SV_* or 0 */
+/* The same, with *len the tokens of the form ("pointed out": 2). */
+int ngi_speech_form(const ng_doc *d, int i, int *len);
 
 ng_status ngi_find_mentions(ng_doc *d);
 ng_status ngi_build_persons(ng_doc *d);

@@ -48,14 +48,44 @@ const char *ngi_join_low(ng_doc *d, int t0, int t1, char *buf, size_t cap) {
   return buf;
 }
 
-int ngi_speech_at(const ng_doc *d, int i) {
-  intptr_t v;
+int ngi_speech_form(const ng_doc *d, int i, int *len) {
+  intptr_t v, most;
   const ngi_tok *t = &d->toks[i];
+  if (len)
+    *len = 1;
   if (!(t->flags & T_WORD) || (t->flags & T_INQ))
     return 0;
+  /* the longest multi-word form first: "called on" before "called" */
+  if (ngi_tok_in(&d->lex->speech_first, t, &most)) {
+    for (int n = (int)most; n >= 2; n--) {
+      char buf[128];
+      size_t k = 0;
+      int ok = i + n <= (int)d->ntoks;
+      for (int w = 0; ok && w < n; w++) {
+        const ngi_tok *u = &d->toks[i + w];
+        ok = (u->flags & T_WORD) && !(u->flags & T_INQ) &&
+             k + u->lowlen + 2 < sizeof buf;
+        if (ok) {
+          if (w)
+            buf[k++] = ' ';
+          memcpy(buf + k, u->low, u->lowlen);
+          k += u->lowlen;
+        }
+      }
+      if (ok && ngi_map_getn(&d->lex->speech, buf, k, &v)) {
+        if (len)
+          *len = n;
+        return (int)v | 0x100;
+      }
+    }
+  }
   if (ngi_tok_in(&d->lex->speech, t, &v))
     return (int)v | 0x100;
   return 0;
+}
+
+int ngi_speech_at(const ng_doc *d, int i) {
+  return ngi_speech_form(d, i, NULL);
 }
 
 /* ------------------------------------------------------------ entities */

@@ -221,6 +221,27 @@ static void test_claims(void) {
     before += strstr(r->statements[i].text, "whether") != NULL;
   check(before == 0, "negated cue says nothing", 0);
   ng_doc_free(d);
+
+  /* multi-word forms: "pointed out", "called on X to" (not "appealed to
+   * the same instincts", not "according to which") */
+  d = run("Forms\n\n"
+          "John Roe pointed out that the plan had failed badly.\n\n"
+          "Jane Doe called on Italy and Egypt to join the project.\n\n"
+          "Jane Doe said the parties appealed to the same old instincts.\n\n"
+          "They signed a deal, according to which the border would move.\n");
+  if (!d)
+    return;
+  r = ngi_doc_result(d);
+  check(said(r, 0, "John Roe", "the plan had failed badly"), "pointed out", 0);
+  check(said(r, 0, "Jane Doe", "Italy and Egypt to join the project"),
+        "called on X to", 0);
+  check(said(r, 0, "Jane Doe", "the parties appealed to the same old instincts"),
+        "appealed to without a to-verb is no cue", 0);
+  before = 0;
+  for (size_t i = 0; i < r->nstatements; i++)
+    before += strstr(r->statements[i].text, "border") != NULL;
+  check(before == 0, "according to which says nothing", 0);
+  ng_doc_free(d);
 }
 
 static void test_topics_agreements(void) {
