@@ -315,6 +315,20 @@ static int sentence_subject(ng_doc *d, int s0, int v) {
   return -1;
 }
 
+/* An auxiliary before an -ing form makes it a verb of its own clause, not
+ * a participle of the sentence's subject: "its engine has been answering
+ * queries". */
+static int progressive(const ng_doc *d, int i) {
+  static const char *const AUX[] = {
+      "be", "been", "being", "is", "are", "was", "were", "am", "'s", "'re",
+      "has", "have", "had", "will", "would", "could", "should", "may",
+      "might", "must", "not", "also", "still", NULL};
+  for (int k = 0; AUX[k]; k++)
+    if (ngi_tok_is(&d->toks[i], AUX[k]))
+      return 1;
+  return 0;
+}
+
 /* "called on Italy and Egypt to join": after the form at i, within ten
  * words (quotations aside), "to" and a word or a quotation. */
 static int to_verb_after(const ng_doc *d, int i, int s1) {
@@ -403,7 +417,23 @@ static int find_cues(ng_doc *d, int s, cue *cues, int max) {
     }
     c->speaker = agent_of(d, c->src);
     if (c->speaker.kind == NGI_AGENT_NONE && c->src < 0 && i > s0 &&
-        !according && (ends_ing(&d->toks[i]) || ngi_tok_is(&d->toks[i - 1], "but") ||
+        !according && ends_ing(&d->toks[i]) && progressive(d, i - 1)) {
+      /* "Lord Falconer, was insisting", "he had been saying": the one
+       * named just before the auxiliaries; "its search engine has been
+       * answering" is no cue */
+      int k = i - 1;
+      while (k > s0 && progressive(d, k))
+        k--;
+      int comma = k > s0 && ngi_tok_is(&d->toks[k], ",");
+      k -= comma;
+      int m = d->toks[k].ment;
+      if (m >= 0 && d->ments[m].t1 == k + 1)
+        c->speaker = agent_of(d, m);
+      else if (comma) /* "Mr X, like many users, will be hoping" */
+        c->speaker = agent_of(d, sentence_subject(d, s0, i));
+    } else if (c->speaker.kind == NGI_AGENT_NONE && c->src < 0 && i > s0 &&
+        !according &&
+        (ends_ing(&d->toks[i]) || ngi_tok_is(&d->toks[i - 1], "but") ||
          ngi_tok_is(&d->toks[i - 1], "and"))) {
       /* "..., adding that" / "..., but noted that": the subject */
       c->speaker = agent_of(d, sentence_subject(d, s0, i));

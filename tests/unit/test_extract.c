@@ -228,7 +228,9 @@ static void test_claims(void) {
           "John Roe pointed out that the plan had failed badly.\n\n"
           "Jane Doe called on Italy and Egypt to join the project.\n\n"
           "Jane Doe said the parties appealed to the same old instincts.\n\n"
-          "They signed a deal, according to which the border would move.\n");
+          "They signed a deal, according to which the border would move.\n\n"
+          "John Roe pointed out that its engine has been answering queries "
+          "this way since 2003.\n");
   if (!d)
     return;
   r = ngi_doc_result(d);
@@ -241,6 +243,9 @@ static void test_claims(void) {
   for (size_t i = 0; i < r->nstatements; i++)
     before += strstr(r->statements[i].text, "border") != NULL;
   check(before == 0, "according to which says nothing", 0);
+  check(said(r, 0, "John Roe",
+             "its engine has been answering queries this way since 2003"),
+        "has been answering: a verb, not a new cue", 0);
   ng_doc_free(d);
 }
 
