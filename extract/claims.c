@@ -168,6 +168,9 @@ static int cap_org(ng_doc *d, int k, int s0) {
     j--;
   if (j == k || k - j > 4)
     return -1;
+  if (k == j + 1 && ngi_map_get(&d->lex->timeword, d->toks[k].low, NULL) &&
+      !ngi_map_get(&d->lex->given, d->toks[k].low, NULL))
+    return -1; /* "Wednesday" alone speaks for nobody ("May" may) */
   if ((d->toks[j + 1].flags & T_SSTART) && k == j + 1) {
     /* a capitalised word that opens a sentence may be any word: take it
      * only if the article also capitalises it mid-sentence */
@@ -195,8 +198,22 @@ static int cap_org(ng_doc *d, int k, int s0) {
 static int source_of(ng_doc *d, int v, int s0, int s1, int *after) {
   *after = 0;
   int k = v - 1;
-  while (k >= s0 && is_adverb(d, k))
-    k--;
+  for (;;) {
+    while (k >= s0 && is_adverb(d, k))
+      k--;
+    /* "Putin on Wednesday dismissed", "X last week said": a time phrase */
+    if (k - 1 >= s0 && ngi_map_get(&d->lex->timeword, d->toks[k].low, NULL) &&
+        (ngi_tok_is(&d->toks[k - 1], "on") ||
+         ngi_tok_is(&d->toks[k - 1], "last") ||
+         ngi_tok_is(&d->toks[k - 1], "this") ||
+         ngi_tok_is(&d->toks[k - 1], "earlier") ||
+         ngi_tok_is(&d->toks[k - 1], "late") ||
+         ngi_tok_is(&d->toks[k - 1], "early"))) {
+      k -= 2;
+      continue;
+    }
+    break;
+  }
   /* "Avinoam Idan, said" / "X, for his part, said" / "X, deputy director
    * of Y, said": the source before the comma or before the apposition */
   if (k >= s0 && ngi_tok_is(&d->toks[k], ",")) {

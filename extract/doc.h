@@ -122,6 +122,7 @@ struct ng_doc {
   ngi_map surnames;      /* surname -> first person with it */
   ngi_map orgmap;        /* org label -> org entity */
   ngi_map midcaps;       /* words capitalised mid-sentence (claims.c) */
+  ngi_map timesurnames;  /* months that end a person's name: "may" */
   int midcaps_built;
   const ng_lexicon *lex;
   int speaker, speaker_para, speaker_section; /* last person who spoke */

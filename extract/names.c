@@ -129,8 +129,14 @@ static int name_part(const ng_doc *d, int i) {
     if (ngi_tok_is(t, FN[k]))
       return 0; /* "Jewel Of The Nile" */
   const ng_lexicon *x = d->lex;
-  if (has(&x->orgword, t) || has(&x->timeword, t) || has(&x->thingword, t) ||
-      ngi_title_kind(d, i) == NGI_TITLE_OFFICE)
+  /* a month right after a given name is a surname: "Theresa May", "Brian
+   * May" (not "May 5") */
+  int surname_month = has(&x->timeword, t) && i > 0 &&
+                      (ngi_is_given(d, i - 1) || ngi_is_honorific(d, i - 1)) &&
+                      !(i + 1 < (int)d->ntoks &&
+                        (d->toks[i + 1].flags & T_NUM));
+  if (has(&x->orgword, t) || (has(&x->timeword, t) && !surname_month) ||
+      has(&x->thingword, t) || ngi_title_kind(d, i) == NGI_TITLE_OFFICE)
     return 0;
   intptr_t v;
   if (ngi_tok_in(&x->place, t, &v) &&
@@ -190,7 +196,29 @@ static int add_ment(ng_doc *d, int t0, int t1, int kind, int entity) {
   int mi = (int)d->nments - 1;
   for (int k = t0; k < t1; k++)
     d->toks[k].ment = mi;
+  /* "Theresa May": a lone "May" later may be her */
+  if (kind == M_PERSON && t1 - t0 >= 2 &&
+      ngi_tok_in(&d->lex->timeword, &d->toks[t1 - 1], NULL) &&
+      ngi_map_put(&d->timesurnames, d->toks[t1 - 1].low, 1))
+    return -1;
   return mi;
+}
+
+/* A time word that is the surname of a person named in full before: "May
+ * said" after "Theresa May", not "in May" or "May 5". */
+static int time_surname(const ng_doc *d, int i) {
+  static const char *const BEFORE[] = {"in", "on", "since", "until", "by",
+                                       "from", "of", "early", "late", "last",
+                                       "next", "this", "mid", "to", NULL};
+  const ngi_tok *t = &d->toks[i];
+  if (!(t->flags & T_CAP) || !ngi_tok_in(&d->timesurnames, t, NULL))
+    return 0;
+  if (i + 1 < (int)d->ntoks && (d->toks[i + 1].flags & T_NUM))
+    return 0;
+  for (int k = 0; i > 0 && BEFORE[k]; k++)
+    if (ngi_tok_is(&d->toks[i - 1], BEFORE[k]))
+      return 0;
+  return 1;
 }
 
 static int pronoun_gender(const ngi_tok *t) {
@@ -507,8 +535,8 @@ ng_status ngi_find_mentions(ng_doc *d) {
         continue;
       }
       /* unknown capitalised words: names after a title, or candidates */
-      if (name_part(d, i) && !known_word(d, t) && !ngi_title_kind(d, i) &&
-          !(t->flags & T_INITIAL)) {
+      if (((name_part(d, i) && !known_word(d, t)) || time_surname(d, i)) &&
+          !ngi_title_kind(d, i) && !(t->flags & T_INITIAL)) {
         int e2 = name_end(d, i, end);
         int tb = i - 1;
         if (tb > d->sents[s].t0 && ngi_tok_is(&d->toks[tb], ","))

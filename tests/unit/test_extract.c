@@ -230,7 +230,9 @@ static void test_claims(void) {
           "Jane Doe said the parties appealed to the same old instincts.\n\n"
           "They signed a deal, according to which the border would move.\n\n"
           "John Roe pointed out that its engine has been answering queries "
-          "this way since 2003.\n");
+          "this way since 2003.\n\n"
+          "Theresa May met Jane Doe in May. May on Wednesday said the talks "
+          "went well.\n");
   if (!d)
     return;
   r = ngi_doc_result(d);
@@ -246,6 +248,10 @@ static void test_claims(void) {
   check(said(r, 0, "John Roe",
              "its engine has been answering queries this way since 2003"),
         "has been answering: a verb, not a new cue", 0);
+  /* a month as a surname, a time phrase between speaker and verb */
+  check(person(r, "Theresa May") >= 0, "Theresa May is a person", 0);
+  check(said(r, 0, "Theresa May", "the talks went well"),
+        "May on Wednesday said: May, not Wednesday", 0);
   ng_doc_free(d);
 }
 
