@@ -75,6 +75,11 @@ const char *cli_store_path(const cli_store_opts *o);
  * CLI_OK, or the exit code after printing the error. */
 int cli_store_open(const cli_store_opts *o, int existing, ng_store **st);
 
+/* Read at most limit + 1 bytes of path ("-" = stdin) into a malloc'ed,
+ * NUL-terminated buffer.  Returns 0, or an errno (EISDIR for a folder,
+ * ENOMEM), or -1 for an unknown read error.  Prints nothing. */
+int cli_slurp(const char *path, size_t limit, char **buf, size_t *len);
+
 /* Read a whole file ("-" = stdin) into a malloc'ed buffer, at most
  * limit + 1 bytes (so that "too large" stays the library's call).
  * Prints the error and returns CLI_EREAD (or CLI_EINTERNAL) on failure. */

@@ -580,72 +580,12 @@ out:
 /* Read a whole file (or stdin) of at most limit + 1 bytes into it. */
 static void read_whole(item *it, const char *path, size_t limit)
 {
-  int is_stdin = strcmp(path, "-") == 0;
-  FILE *f = is_stdin ? stdin : fopen(path, "rb");
-  struct stat sb;
-  size_t n = 0, cap = 0, want = limit + 1;
-  char *b = NULL;
+  int e = cli_slurp(path, limit, &it->raw, &it->rawlen);
 
-  if (f == NULL) {
-    item_fail(it, CLI_EREAD, "cannot read '%s': %s", path,
-              cli_errno_text(errno));
-    return;
-  }
-  if (fstat(fileno(f), &sb) == 0 && S_ISDIR(sb.st_mode)) {
-    if (!is_stdin)
-      fclose(f);
-    item_fail(it, CLI_EREAD, "cannot read '%s': is a directory", it->name);
-    return;
-  }
-  if (!is_stdin && S_ISREG(sb.st_mode) && (size_t)sb.st_size < want)
-    cap = (size_t)sb.st_size + 2; /* read once more to see the end */
-  else
-    cap = 65536;
-  while (n < want) {
-    size_t got, room;
-    if (b == NULL || n + 1 >= cap) {
-      size_t ncap = b == NULL ? cap : cap * 2;
-      char *nb;
-      if (ncap > want + 1)
-        ncap = want + 1;
-      nb = realloc(b, ncap);
-      if (nb == NULL) {
-        free(b);
-        if (!is_stdin)
-          fclose(f);
-        item_fail(it, CLI_EINTERNAL, "cannot read '%s': out of memory",
-                  it->name);
-        return;
-      }
-      b = nb;
-      cap = ncap;
-    }
-    room = cap - 1 - n;
-    if (room > want - n)
-      room = want - n;
-    got = fread(b + n, 1, room, f);
-    n += got;
-    if (got == 0)
-      break;
-  }
-  if (ferror(f)) {
-    int e = errno;
-    free(b);
-    if (!is_stdin)
-      fclose(f);
-    item_fail(it, CLI_EREAD, "cannot read '%s': %s", it->name,
-              e != 0 ? cli_errno_text(e) : "I/O error");
-    return;
-  }
-  if (!is_stdin)
-    fclose(f);
-  if (b == NULL && (b = malloc(1)) == NULL) {
-    item_fail(it, CLI_EINTERNAL, "out of memory");
-    return;
-  }
-  b[n] = '\0';
-  it->raw = b;
-  it->rawlen = n;
+  if (e != 0)
+    item_fail(it, e == ENOMEM ? CLI_EINTERNAL : CLI_EREAD,
+              "cannot read '%s': %s", it->name,
+              e > 0 ? cli_errno_text(e) : "I/O error");
 }
 
 /* The reader: sources in order, JSON Lines files line by line. */

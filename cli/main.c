@@ -154,72 +154,76 @@ const char *cli_errno_text(int e)
   }
 }
 
-int cli_read_input(const char *path, size_t limit, char **buf, size_t *len)
+int cli_slurp(const char *path, size_t limit, char **buf, size_t *len)
 {
-  FILE *f;
-  struct stat sb;
-  char *b = NULL;
-  size_t n = 0, cap = 0, want = limit < SIZE_MAX ? limit + 1 : limit;
   int is_stdin = strcmp(path, "-") == 0;
+  FILE *f = is_stdin ? stdin : fopen(path, "rb");
+  struct stat sb;
+  size_t n = 0, cap, want = limit < SIZE_MAX - 2 ? limit + 1 : SIZE_MAX - 2;
+  char *b = NULL;
+  int e = 0;
 
   *buf = NULL;
   *len = 0;
-  f = is_stdin ? stdin : fopen(path, "rb");
-  if (f == NULL) {
-    cli_error("cannot read '%s': %s", path, cli_errno_text(errno));
-    return CLI_EREAD;
-  }
+  if (f == NULL)
+    return errno != 0 ? errno : -1;
   if (fstat(fileno(f), &sb) == 0 && S_ISDIR(sb.st_mode)) {
     if (!is_stdin)
       fclose(f);
-    cli_error("cannot read '%s': is a directory", cli_display_name(path));
-    return CLI_EREAD;
+    return EISDIR;
   }
+  if (!is_stdin && S_ISREG(sb.st_mode) && (size_t)sb.st_size < want)
+    cap = (size_t)sb.st_size + 2; /* read once more to see the end */
+  else
+    cap = 65536;
   while (n < want) {
-    size_t got;
-    if (n == cap) {
-      size_t ncap = cap > 0 ? cap * 2 : 65536;
+    size_t got, room;
+    if (b == NULL || n + 1 >= cap) {
+      size_t ncap = b == NULL ? cap : cap * 2;
       char *nb;
-      if (ncap > want)
-        ncap = want;
-      nb = realloc(b, ncap + 1);
+      if (ncap > want + 1)
+        ncap = want + 1;
+      nb = realloc(b, ncap);
       if (nb == NULL) {
-        free(b);
-        if (!is_stdin)
-          fclose(f);
-        cli_error("cannot read '%s': out of memory", cli_display_name(path));
-        return CLI_EINTERNAL;
+        e = ENOMEM;
+        break;
       }
       b = nb;
       cap = ncap;
     }
-    got = fread(b + n, 1, cap - n, f);
+    room = cap - 1 - n;
+    if (room > want - n)
+      room = want - n;
+    got = fread(b + n, 1, room, f);
     n += got;
     if (got == 0)
       break;
   }
-  if (ferror(f)) {
-    int e = errno;
-    free(b);
-    if (!is_stdin)
-      fclose(f);
-    cli_error("cannot read '%s': %s", cli_display_name(path),
-              e != 0 ? cli_errno_text(e) : "I/O error");
-    return CLI_EREAD;
-  }
+  if (e == 0 && ferror(f))
+    e = errno != 0 ? errno : -1;
+  if (e == 0 && b == NULL && (b = malloc(1)) == NULL)
+    e = ENOMEM;
   if (!is_stdin)
     fclose(f);
-  if (b == NULL) {
-    b = malloc(1);
-    if (b == NULL) {
-      cli_error("out of memory");
-      return CLI_EINTERNAL;
-    }
+  if (e != 0) {
+    free(b);
+    return e;
   }
   b[n] = '\0';
   *buf = b;
   *len = n;
-  return CLI_OK;
+  return 0;
+}
+
+int cli_read_input(const char *path, size_t limit, char **buf, size_t *len)
+{
+  int e = cli_slurp(path, limit, buf, len);
+
+  if (e == 0)
+    return CLI_OK;
+  cli_error("cannot read '%s': %s", cli_display_name(path),
+            e > 0 ? cli_errno_text(e) : "I/O error");
+  return e == ENOMEM ? CLI_EINTERNAL : CLI_EREAD;
 }
 
 /* ------------------------------------------------------------ main */

@@ -378,6 +378,17 @@ static cand *cand_of(ng_doc *d, ngi_map *map, cand **all, size_t *n,
   return c;
 }
 
+/* The candidate record of a lone person mention not tied to anyone yet,
+ * or NULL. */
+static cand *unanchored(ng_doc *d, const ngi_ment *m, const ngi_map *cmap,
+                        cand *cands) {
+  intptr_t ci;
+  if (m->kind != M_PERSON || m->entity >= 0 ||
+      !ngi_map_get(cmap, surname_low(d, m), &ci))
+    return NULL;
+  return &cands[ci];
+}
+
 static ng_status build(ng_doc *d, ngi_map *cmap);
 
 ng_status ngi_build_persons(ng_doc *d) {
@@ -475,12 +486,9 @@ static ng_status build(ng_doc *d, ngi_map *cmap) {
    * it would"). */
   for (size_t mi = 0; mi < d->nments; mi++) {
     ngi_ment *m = &d->ments[mi];
-    if (m->kind != M_PERSON || m->entity >= 0)
+    cand *c = unanchored(d, m, cmap, cands);
+    if (!c)
       continue;
-    intptr_t ci;
-    if (!ngi_map_get(cmap, surname_low(d, m), &ci))
-      continue;
-    cand *c = &cands[ci];
     c->count++;
     c->evidence |= m->evidence > 0;
     c->speech |= near_speech(d, m);
@@ -488,12 +496,9 @@ static ng_status build(ng_doc *d, ngi_map *cmap) {
   }
   for (size_t mi = 0; mi < d->nments; mi++) {
     ngi_ment *m = &d->ments[mi];
-    if (m->kind != M_PERSON || m->entity >= 0)
+    cand *c = unanchored(d, m, cmap, cands);
+    if (!c)
       continue;
-    intptr_t ci;
-    if (!ngi_map_get(cmap, surname_low(d, m), &ci))
-      continue;
-    cand *c = &cands[ci];
     if (!(c->evidence || (c->count >= 2 && c->speech) ||
           (c->speech && c->neuter < 0)) ||
         (!c->evidence && c->neuter >= 0)) {

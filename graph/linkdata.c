@@ -497,24 +497,33 @@ each_line(linker *L, const char *path, int optional,
   return L->rc;
 }
 
+/* Put the slug of text into map with value v: 0, or 1 after recording
+ * out of memory. */
 static int
-given_line(linker *L, char *line, size_t no, const char *path)
+put_slug(linker *L, ngi_smap *map, const char *text, int v)
 {
-  char *tab = strchr(line, '\t'), *sl;
+  char *sl = ngi_slug(text);
 
-  (void)no;
-  (void)path;
-  if(line[0] == '#' || !tab || no <= 1)
-    return 0;
-  *tab = '\0';
-  sl = ngi_slug(line);
-  if(!sl || ngi_smap_put(&L->given_gender, sl, tab[1] ? tab[1] : 'U')) {
+  if(!sl || ngi_smap_put(map, sl, v)) {
     free(sl);
     NOMEM(L);
     return 1;
   }
   free(sl);
   return 0;
+}
+
+static int
+given_line(linker *L, char *line, size_t no, const char *path)
+{
+  char *tab = strchr(line, '\t');
+
+  (void)no;
+  (void)path;
+  if(line[0] == '#' || !tab || no <= 1)
+    return 0;
+  *tab = '\0';
+  return put_slug(L, &L->given_gender, line, tab[1] ? tab[1] : 'U');
 }
 
 static int
@@ -530,15 +539,9 @@ place_line(linker *L, char *line, size_t no, const char *path)
     q = strpbrk(p, "|\t");
     if(q)
       *q++ = '\0';
-    if(*p && !(p[0] == 'Q' && isdigit((unsigned char)p[1]))) {
-      char *sl = ngi_slug(p);
-      if(!sl || ngi_smap_put(&L->places, sl, 1)) {
-        free(sl);
-        NOMEM(L);
-        return 1;
-      }
-      free(sl);
-    }
+    if(*p && !(p[0] == 'Q' && isdigit((unsigned char)p[1])) &&
+       put_slug(L, &L->places, p, 1))
+      return 1;
   }
   return 0;
 }
@@ -553,19 +556,11 @@ variant_line(linker *L, char *line, size_t no, const char *path)
   if(line[0] == '#' || !line[0])
     return 0;
   while(p) {
-    char *sl;
     q = strpbrk(p, "|\t");
     if(q)
       *q++ = '\0';
-    if(*p) {
-      sl = ngi_slug(p);
-      if(!sl || ngi_smap_put(&L->variants, sl, group)) {
-        free(sl);
-        NOMEM(L);
-        return 1;
-      }
-      free(sl);
-    }
+    if(*p && put_slug(L, &L->variants, p, group))
+      return 1;
     p = q;
   }
   return 0;
