@@ -12,7 +12,9 @@
 #include <string.h>
 
 #include "doc.h"
-#include "names.h"
+#include "mention.h"
+#include "roles.h"
+#include "agree.h"
 
 static int agree_kind(const ng_doc *d, int i) {
   intptr_t v;

@@ -14,7 +14,9 @@
 #include <string.h>
 
 #include "doc.h"
-#include "names.h"
+#include "mention.h"
+#include "roles.h"
+#include "claims.h"
 
 typedef struct cue {
   int verb;            /* token of the verb */

@@ -1,9 +1,11 @@
 /* doc.h - the document as the extraction stages see it.
  *
  * text.c fills paragraphs, tokens, quotes and sentences; names.c adds
- * mentions and entities; claims.c statements; topics.c and agree.c the
- * rest; result.c copies it all into the ngi_result that graph/ reads.
- * Everything lives in doc->arena.
+ * mentions, persons.c persons and organisations, roles.c roles; topics.c,
+ * claims.c and agree.c the rest; extract.c runs them in that order and
+ * copies it all into the ngi_result (result.h) that graph/ reads.
+ * Everything lives in doc->arena.  Part of the bottom of extract/: it
+ * declares no stage.
  */
 #ifndef NG_DOC_H
 #define NG_DOC_H
@@ -130,30 +132,11 @@ struct ng_doc {
   int extracted;
 };
 
-/* Stages, in order.  Each returns NG_OK or NG_ENOMEM. */
-ng_status ngi_segment(ng_doc *d);
-ng_status ngi_find_names(ng_doc *d);
-ng_status ngi_find_claims(ng_doc *d);
-ng_status ngi_find_topics(ng_doc *d);
-ng_status ngi_find_agreements(ng_doc *d);
-
-/* Helpers shared by the stages. */
+/* Helpers shared by the stages (more in mention.h). */
 static inline int ngi_tok_is(const ngi_tok *t, const char *low) {
   const char *a = t->low, *b = low;
   while (*a && *a == *b)
     a++, b++;
   return *a == *b;
 }
-/* Lower-cased text of tokens [t0, t1) joined by single spaces. */
-const char *ngi_join_low(ng_doc *d, int t0, int t1, char *buf, size_t cap);
-/* Original text of tokens [t0, t1) (arena copy). */
-const char *ngi_span_text(ng_doc *d, int t0, int t1);
-int ngi_org_entity(ng_doc *d, const char *label, const char *wikidata,
-                   int country, const char *form);
-int add_acronym(ng_doc *d, const char *low, int entity);
-/* The organisation entity of a place or organisation mention; a capital
- * ("Moscow") becomes its country's entity only when used as an agent.
- * -1 when none, -2 when out of memory. */
-int ngi_ment_entity(ng_doc *d, int m);
-
 #endif

@@ -15,104 +15,13 @@
 #include <string.h>
 
 #include "doc.h"
+#include "mention.h"
 #include "names.h"
-
-/* ------------------------------------------------------------ look-ups */
 
 static int has(const ngi_map *m, const ngi_tok *t) {
   return ngi_tok_in(m, t, NULL);
 }
 
-/* Strip a trailing dot ("mr." -> "mr") for look-ups. */
-static int has_nodot(const ngi_map *m, const ngi_tok *t) {
-  size_t n = strlen(t->low);
-  if (n > 1 && t->low[n - 1] == '.')
-    n--;
-  return ngi_map_getn(m, t->low, n, NULL);
-}
-
-int ngi_is_honorific(const ng_doc *d, int i) {
-  const ngi_tok *t = &d->toks[i];
-  return (t->flags & T_CAP) && has_nodot(&d->lex->honorific, t);
-}
-
-int ngi_title_kind(const ng_doc *d, int i) {
-  const ngi_tok *t = &d->toks[i];
-  intptr_t v;
-  size_t n = strlen(t->low);
-  if (!(t->flags & T_WORD) || (t->flags & T_NUM))
-    return 0;
-  if (ngi_tok_in(&d->lex->title, t, &v))
-    return (int)v;
-  if (n > 3 && t->low[n - 1] == 's' &&
-      ngi_map_getn(&d->lex->title, t->low, n - 1, &v))
-    return (int)v; /* presidents, ministers */
-  return 0;
-}
-
-/* Longest phrase of up to max tokens from i found in map (tokens must be
- * words; the first capitalised when cap).  Returns its length, 0 if none. */
-static int longest(const ng_doc *d, const ngi_map *m, int i, int end,
-                   int max, int cap, intptr_t *val) {
-  char buf[512];
-  int best = 0;
-  size_t n = 0;
-  if (cap && !(d->toks[i].flags & (T_CAP | T_ALLCAPS)))
-    return 0;
-  for (int k = 0; k < max && i + k < end; k++) {
-    const ngi_tok *t = &d->toks[i + k];
-    if (!(t->flags & T_WORD))
-      break;
-    size_t l = strlen(t->low);
-    if (n + l + 2 >= sizeof buf)
-      break;
-    if (k)
-      buf[n++] = ' ';
-    memcpy(buf + n, t->low, l);
-    n += l;
-    buf[n] = '\0';
-    intptr_t v;
-    if (ngi_map_getn(m, buf, n, &v)) {
-      best = k + 1;
-      if (val)
-        *val = v;
-    }
-    if (t->flags & T_POSS)
-      break;
-  }
-  return best;
-}
-
-int ngi_place_at(const ng_doc *d, int i, int end, intptr_t *val) {
-  return longest(d, &d->lex->place, i, end, 5, 1, val);
-}
-
-static int known_word(const ng_doc *d, const ngi_tok *t) {
-  const ng_lexicon *x = d->lex;
-  return has(&x->notname, t) || has_nodot(&x->honorific, t) ||
-         has(&x->timeword, t) || has(&x->orgword, t) ||
-         has(&x->describer, t) || has(&x->place, t) || has(&x->org, t) ||
-         has(&x->speech, t);
-}
-
-int ngi_is_given(const ng_doc *d, int i) {
-  const ngi_tok *t = &d->toks[i];
-  const ng_lexicon *x = d->lex;
-  if (!(t->flags & T_CAP) || (t->flags & (T_ALLCAPS | T_POSS)) ||
-      !has(&x->given, t) || has(&x->timeword, t) || has(&x->notname, t) ||
-      has(&x->orgword, t) || has(&x->describer, t))
-    return 0;
-  /* "Dean" is a title and a name: "by Dean Kamen" is a name, "US Dean
-   * Smith" a title */
-  if (!has(&x->title, t))
-    return 1;
-  if (i + 1 >= (int)d->ntoks || !(d->toks[i + 1].flags & T_CAP) ||
-      has(&x->title, &d->toks[i + 1]))
-    return 0;
-  return i == 0 || d->toks[i - 1].sent != t->sent ||
-         !(d->toks[i - 1].flags & (T_CAP | T_ALLCAPS)) ||
-         (d->toks[i - 1].flags & T_SSTART);
-}
 
 /* Can token i be part of a name after its first part? */
 static int name_part(const ng_doc *d, int i) {
@@ -296,7 +205,7 @@ static int acronym_after(ng_doc *d, int n, int end, int entity) {
   const char *acr = d->toks[n + 1].low;
   if (ngi_org_entity(d, d->orgs[entity].label, NULL, 0,
                      ngi_span_text(d, n + 1, n + 2)) < -1 ||
-      add_acronym(d, acr, entity))
+      ngi_add_acronym(d, acr, entity))
     return -1;
   return 1;
 }
@@ -445,7 +354,7 @@ ng_status ngi_find_mentions(ng_doc *d) {
         continue;
       }
       /* known organisations */
-      if ((n = longest(d, &d->lex->org, i, end, 8, 1, &v))) {
+      if ((n = ngi_longest(d, &d->lex->org, i, end, 8, 1, &v))) {
         const ngi_lexorg *o = &d->lex->orgs[v];
         int e = ngi_org_entity(d, o->name, o->wikidata, 0,
                                ngi_span_text(d, i, i + n));
@@ -535,7 +444,7 @@ ng_status ngi_find_mentions(ng_doc *d) {
         continue;
       }
       /* unknown capitalised words: names after a title, or candidates */
-      if (((name_part(d, i) && !known_word(d, t)) || time_surname(d, i)) &&
+      if (((name_part(d, i) && !ngi_known_word(d, t)) || time_surname(d, i)) &&
           !ngi_title_kind(d, i) && !(t->flags & T_INITIAL)) {
         int e2 = name_end(d, i, end);
         int tb = i - 1;

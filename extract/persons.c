@@ -11,140 +11,8 @@
 #include <string.h>
 
 #include "doc.h"
-#include "names.h"
-
-/* Tokens [t0, t1) as printed, white space folded to single spaces (for
- * names and labels: "Patrick  Gillett" -> "Patrick Gillett"). */
-const char *ngi_span_text(ng_doc *d, int t0, int t1) {
-  uint32_t b = d->toks[t0].b, e = d->toks[t1 - 1].be;
-  char *out = ngi_alloc(&d->arena, e - b + 1);
-  if (!out)
-    return NULL;
-  size_t n = 0;
-  for (uint32_t i = b; i < e; i++) {
-    char c = d->text[i];
-    int space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
-    if (space && n && out[n - 1] == ' ')
-      continue;
-    out[n++] = space ? ' ' : c;
-  }
-  out[n] = '\0';
-  return out;
-}
-
-const char *ngi_join_low(ng_doc *d, int t0, int t1, char *buf, size_t cap) {
-  size_t n = 0;
-  buf[0] = '\0';
-  for (int i = t0; i < t1; i++) {
-    const char *w = d->toks[i].low;
-    size_t l = strlen(w);
-    if (n + l + 2 > cap)
-      break;
-    if (n)
-      buf[n++] = ' ';
-    memcpy(buf + n, w, l + 1);
-    n += l;
-  }
-  return buf;
-}
-
-int ngi_speech_form(const ng_doc *d, int i, int *len) {
-  intptr_t v, most;
-  const ngi_tok *t = &d->toks[i];
-  if (len)
-    *len = 1;
-  if (!(t->flags & T_WORD) || (t->flags & T_INQ))
-    return 0;
-  /* the longest multi-word form first: "called on" before "called" */
-  if (ngi_tok_in(&d->lex->speech_first, t, &most)) {
-    for (int n = (int)most; n >= 2; n--) {
-      char buf[128];
-      size_t k = 0;
-      int ok = i + n <= (int)d->ntoks;
-      for (int w = 0; ok && w < n; w++) {
-        const ngi_tok *u = &d->toks[i + w];
-        ok = (u->flags & T_WORD) && !(u->flags & T_INQ) &&
-             k + u->lowlen + 2 < sizeof buf;
-        if (ok) {
-          if (w)
-            buf[k++] = ' ';
-          memcpy(buf + k, u->low, u->lowlen);
-          k += u->lowlen;
-        }
-      }
-      if (ok && ngi_map_getn(&d->lex->speech, buf, k, &v)) {
-        if (len)
-          *len = n;
-        return (int)v | 0x100;
-      }
-    }
-  }
-  if (ngi_tok_in(&d->lex->speech, t, &v))
-    return (int)v | 0x100;
-  return 0;
-}
-
-int ngi_speech_at(const ng_doc *d, int i) {
-  return ngi_speech_form(d, i, NULL);
-}
-
-/* ------------------------------------------------------------ entities */
-
-static int add_form(ng_doc *d, const char ***forms, size_t *n, size_t *cap,
-                    const char *form) {
-  for (size_t i = 0; i < *n; i++)
-    if (strcmp((*forms)[i], form) == 0)
-      return 0;
-  const char **f = NGI_PUSH(&d->arena, *forms, *n, *cap);
-  if (!f)
-    return -1;
-  *f = form;
-  return 0;
-}
-
-int ngi_org_entity(ng_doc *d, const char *label, const char *wikidata,
-                   int country, const char *form) {
-  if (!label || !form)
-    return -2;
-  intptr_t i;
-  if (ngi_map_get(&d->orgmap, label, &i)) {
-    ngi_orgent *o = &d->orgs[i];
-    if (strcmp(form, label) &&
-        add_form(d, &o->forms, &o->nforms, &o->capforms, form))
-      return -2;
-    return (int)i;
-  }
-  ngi_orgent *o = NGI_PUSH(&d->arena, d->orgs, d->norgs, d->caporgs);
-  if (!o || ngi_map_put(&d->orgmap, label, (intptr_t)d->norgs - 1))
-    return -2;
-  o->label = label;
-  o->wikidata = wikidata;
-  o->country = country;
-  if (strcmp(form, label) &&
-      add_form(d, &o->forms, &o->nforms, &o->capforms, form))
-    return -2;
-  return (int)d->norgs - 1;
-}
-
-int ngi_ment_entity(ng_doc *d, int mi) {
-  if (mi < 0)
-    return -1;
-  ngi_ment *m = &d->ments[mi];
-  if (m->kind != M_PLACE && m->kind != M_ORG)
-    return -1;
-  if (m->entity < 0 && m->kind == M_PLACE && m->place >= 0) {
-    const ngi_place *p = &d->lex->places[m->place];
-    m->entity = ngi_org_entity(d, p->name, p->wikidata, 1,
-                               ngi_span_text(d, m->t0, m->t1));
-    if (m->entity < -1)
-      return -2;
-  }
-  return m->entity;
-}
-
-int add_acronym(ng_doc *d, const char *low, int entity) {
-  return ngi_map_put(&d->acronyms, low, entity);
-}
+#include "mention.h"
+#include "persons.h"
 
 /* ------------------------------------------------------------ persons */
 
@@ -224,11 +92,11 @@ static int attach(ng_doc *d, int pi, ngi_ment *m, const char *form) {
       (ntoks_label(form) == ntoks_label(p->label) &&
        strlen(form) > strlen(p->label) &&
        !(d->toks[m->t0].flags & T_INITIAL))) {
-    if (add_form(d, &p->forms, &p->nforms, &p->capforms, p->label))
+    if (ngi_add_form(d, &p->forms, &p->nforms, &p->capforms, p->label))
       return -1;
     p->label = form;
   } else if (strcmp(form, p->label) &&
-             add_form(d, &p->forms, &p->nforms, &p->capforms, form)) {
+             ngi_add_form(d, &p->forms, &p->nforms, &p->capforms, form)) {
     return -1;
   }
   if (!p->gender && m->gender)
@@ -236,7 +104,7 @@ static int attach(ng_doc *d, int pi, ngi_ment *m, const char *form) {
   if (m->honorific > 0) {
     /* "Mr Biden" is a form the article uses, never the label */
     const char *h = ngi_span_text(d, m->honorific, m->t1);
-    if (!h || add_form(d, &p->forms, &p->nforms, &p->capforms, h))
+    if (!h || ngi_add_form(d, &p->forms, &p->nforms, &p->capforms, h))
       return -1;
   }
   return 0;

@@ -13,7 +13,8 @@
 #include <string.h>
 
 #include "doc.h"
-#include "names.h"
+#include "mention.h"
+#include "roles.h"
 #include "textutil.h"
 
 static int is_stop(const ngi_tok *t) {
@@ -479,13 +480,6 @@ static int comma_between(const ng_doc *d, int a, int b) {
   for (int k = a; k < b; k++)
     if (ngi_tok_is(&d->toks[k], ",") && !(d->toks[k].flags & T_INQ))
       return 1;
-  return 0;
-}
-
-int ngi_para_of(const ng_doc *d, uint32_t off) {
-  for (size_t p = 0; p < d->nparas; p++)
-    if (off >= d->paras[p].b && off <= d->paras[p].e)
-      return (int)p;
   return 0;
 }
 

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "doc.h"
+#include "text.h"
 #include "textutil.h"
 
 /* ------------------------------------------------------------ documents */

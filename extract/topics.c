@@ -15,6 +15,8 @@
 #include <string.h>
 
 #include "doc.h"
+#include "mention.h"
+#include "topics.h"
 
 static int find_topic(ng_doc *d, const char *id, const char *label,
                       const char *iptc, int heading) {

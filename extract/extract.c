@@ -1,50 +1,31 @@
-/* doc.c - the extraction pipeline and the results handed to graph/.
+/* extract.c - the extraction pipeline: the top of extract/.
  *
- * ng_extract runs the stages of DESIGN.md in order over one document and
- * copies what they found into the flat ngi_result of result.h.  Also here:
- * status strings, the version and where the data files are.
+ * ng_extract runs the stages of DESIGN.md in order over one document,
+ * each in a file of its own below this one:
+ *
+ *   text.c     bytes -> paragraphs, tokens, quote marks, sentences
+ *   names.c    mentions: persons, places, organisations, pronouns
+ *   persons.c  person mentions -> persons (coreference)
+ *   roles.c    roles; descriptions and pronouns -> persons
+ *   topics.c   topics of the article and of its paragraphs
+ *   claims.c   direct quotes and reported speech, with speakers
+ *   agree.c    agreements, their parties and subject
+ *
+ * and copies what they found into the flat ngi_result of result.h, which
+ * graph/ reads.  Shared helpers are at the bottom: mention.c (look-ups,
+ * spans, entities), doc.h (the document), lexicon.c, textutil.c, arena.c.
  */
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "doc.h"
+#include "text.h"
 #include "names.h"
-
-const char *ng_strerror(ng_status st) {
-  switch (st) {
-  case NG_OK: return "success";
-  case NG_ENOMEM: return "out of memory";
-  case NG_EINPUT: return "bad input";
-  case NG_EIO: return "input/output error";
-  case NG_ELEXICON: return "lexicon data missing or malformed";
-  case NG_EFORMAT: return "unknown RDF format";
-  case NG_ERDF: return "RDF library error";
-  case NG_ESTORE: return "triple store error";
-  case NG_ENET: return "network error";
-  case NG_EQUERY: return "query error";
-  case NG_EUSAGE: return "bad argument";
-  }
-  return "unknown error";
-}
-
-const char *ng_version(void) { return NG_VERSION; }
-
-#ifndef NG_DATADIR
-#define NG_DATADIR "/usr/local/share/newsgraph"
-#endif
-
-/* $NEWSGRAPH_DATA, else the install prefix's data when installed, else
- * ./ontology (a build tree). */
-const char *ng_data_dir(void) {
-  const char *env = getenv("NEWSGRAPH_DATA");
-  struct stat sb;
-  if (env && *env)
-    return env;
-  if (stat(NG_DATADIR "/lexicon", &sb) == 0 && S_ISDIR(sb.st_mode))
-    return NG_DATADIR;
-  return "ontology";
-}
+#include "persons.h"
+#include "roles.h"
+#include "topics.h"
+#include "claims.h"
+#include "agree.h"
 
 /* ------------------------------------------------------------ results */
 
