@@ -25,7 +25,7 @@
 #include <unistd.h>
 
 #include "cli.h"
-#include "input.h"
+#include "input/input.h"
 #include "output.h"
 #include "sources.h"
 

@@ -3,7 +3,7 @@
  * Every statement is built from librdf nodes (never from Turtle text), so
  * escaping is raptor's job.  Writing them out is serialize.c's.
  */
-#include "graph_internal.h"
+#include "graph.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "iri.h"
-#include "sha256.h"
+#include "util/sha256.h"
 #include "vocab.h"
 
 struct ng_graph {
@@ -763,9 +763,7 @@ char *ng_article_iri(const ng_doc *doc, const ng_graph_opts *opts)
 
 /* ------------------------------------------------------------ metadata
  * (batch helper, issue 4): what a page or record says about its article,
- * from ng_article_meta, and graphs in per-thread worlds (graph/batch.c). */
-
-#include "batch.h"
+ * from ng_article_meta. */
 
 static int all_digits(const char *s, size_t n)
 {
@@ -876,38 +874,6 @@ ng_status ng_graph_add_meta(ng_graph *g, const ng_doc *doc,
   else if (b.st != NG_OK)
     ngi_graph_errf(err, "cannot add the article's metadata to the graph");
   return b.st;
-}
-
-/* A graph on librdf's "trees" storage (AVL trees) in a per-thread world:
- * twice as fast as the hashes storage of ng_graph_new for an article's
- * hundred-odd statements, and still O(log n) per statement for a merged
- * corpus (the "memory" list storage is as fast for one article but
- * quadratic: 20x slower on 500 merged articles). */
-ng_status ng_graph_new_in_world(ng_rdf_world *rw, ng_graph **out, char *err)
-{
-  ng_graph *g;
-
-  *out = NULL;
-  if (ngi_rdf_world_librdf(rw) == NULL) {
-    ngi_graph_errf(err, "no librdf world");
-    return NG_EUSAGE;
-  }
-  g = calloc(1, sizeof *g);
-  if (g == NULL) {
-    ngi_graph_errf(err, "out of memory");
-    return NG_ENOMEM;
-  }
-  g->world = ngi_rdf_world_librdf(rw);
-  g->storage = librdf_new_storage(g->world, "trees", NULL, NULL);
-  g->model = g->storage != NULL ? librdf_new_model(g->world, g->storage, NULL)
-                                : NULL;
-  if (g->model == NULL) {
-    ng_graph_free(g);
-    ngi_graph_errf(err, "cannot create an in-memory librdf model");
-    return NG_ERDF;
-  }
-  *out = g;
-  return NG_OK;
 }
 
 ng_status ng_graph_write(ng_graph *g, const char *format, FILE *out,

@@ -1,6 +1,9 @@
-/* http.h - internal helpers of the SPARQL endpoint client (graph/http.c),
- * the only file of newsgraph that includes curl.  The public API is the
- * ng_endpoint_* part of include/newsgraph.h; this header is for tests.
+/* http.h - net/: HTTP with libcurl, the only folder that includes curl:
+ * one article by URL (fetch.c) and pushing a store's graphs to SPARQL
+ * endpoints (http.c).  The public API is the ng_fetch and ng_endpoint_*
+ * part of include/newsgraph.h; this header is the folder's internal
+ * helpers, for tests.  net/ reads the store (store/, graph/) to push it;
+ * only cli/ uses net/.
  */
 #ifndef NG_HTTP_H
 #define NG_HTTP_H

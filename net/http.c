@@ -24,11 +24,11 @@
 
 #include <curl/curl.h>
 
-#include "graph_internal.h"
+#include "graph/graph.h"
 #include "http.h"
-#include "iri.h"
-#include "sha256.h"
-#include "store.h"
+#include "graph/iri.h"
+#include "util/sha256.h"
+#include "store/store.h"
 
 #define DEF_CONNECT_MS 10000L
 #define DEF_TIMEOUT_MS 300000L

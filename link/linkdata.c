@@ -1,4 +1,4 @@
-/* linkdata.c - what the entity linker (graph/link.c) reads: the store's
+/* linkdata.c - what the entity linker (link/link.c) reads: the store's
  * person and organisation nodes with their names, roles and articles, the
  * data files (given names, places, name variants, the person gazetteer),
  * and the merged view that `query --merge-same-as` runs over.  Also the
@@ -12,11 +12,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "graph_internal.h"
-#include "iri.h"
+#include "graph/graph.h"
+#include "graph/iri.h"
 #include "link.h"
-#include "store.h"
-#include "vocab.h"
+#include "store/store.h"
+#include "graph/vocab.h"
 
 /* ------------------------------------------------------------ helpers */
 

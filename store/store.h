@@ -1,7 +1,8 @@
-/* store.h - internal view of the embedded triple store (graph/store.c),
- * shared with the SPARQL query (graph/query.c) and push (graph/http.c)
- * modules.  The public API is in include/newsgraph.h ("store and
- * endpoints"); nothing outside graph/ includes this header.
+/* store.h - store/: the embedded triple store (store.c) and SPARQL over
+ * it (query.c).  The interface of the folder for link/ and net/ (push
+ * reads the store's graphs); the public API is the ng_store_* part of
+ * include/newsgraph.h ("store and endpoints").  store/ builds on graph/
+ * and nothing else of ours.
  */
 #ifndef NG_STORE_H
 #define NG_STORE_H

@@ -35,11 +35,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "graph_internal.h"
-#include "iri.h"
+#include "graph/graph.h"
+#include "graph/iri.h"
 #include "link.h"
-#include "store.h"
-#include "vocab.h"
+#include "store/store.h"
+#include "graph/vocab.h"
 
 #define NG_CONFIDENCE NG_NS "confidence"
 #define NG_LINK_REASON NG_NS "linkReason"

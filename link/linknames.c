@@ -9,8 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "graph_internal.h"
-#include "iri.h"
+#include "graph/graph.h"
+#include "graph/iri.h"
 #include "link.h"
 
 void

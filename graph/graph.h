@@ -1,18 +1,27 @@
-/* graph_internal.h - what graph/ shares with its other modules and tests.
+/* graph.h - graph/: extraction results to RDF.  The interface of the
+ * folder for store/, link/, net/ and the tests (the public side is the
+ * ng_graph_* and ng_rdf_world_* part of include/newsgraph.h).
  *
- * A graph is one librdf model (in-memory "hashes" storage) in a world that
- * it owns, or borrows from the store (ngi_graph_new_in).  Tests fill an
- * ngi_result by hand and call ngi_graph_add_result directly.
+ * graph/ builds the librdf model of an article (graph.c, with the terms
+ * of vocab.h and the IRIs of iri.h, its other two headers), serializes
+ * any model deterministically (serialize.c) and gives batch extraction
+ * per-thread worlds and a fast N-Quads writer (batch.c).  It reads
+ * extract/'s results (extract/result.h) and nothing else of ours but
+ * util/.
+ *
+ * A graph is one librdf model (in-memory "trees" storage) in a world that
+ * it owns, or borrows from the store or a batch thread (ngi_graph_new_in).
+ * Tests fill an ngi_result by hand and call ngi_graph_add_result directly.
  */
-#ifndef NG_GRAPH_INTERNAL_H
-#define NG_GRAPH_INTERNAL_H
+#ifndef NG_GRAPH_H
+#define NG_GRAPH_H
 
 #include <stdio.h>
 
 #include <redland.h>
 
 #include "newsgraph.h"
-#include "result.h"
+#include "extract/result.h"
 
 /* A graph in an existing world, which it does not free and whose logger
  * it leaves alone.  The world must outlive the graph. */
@@ -46,4 +55,4 @@ ng_status ngi_model_serialize(librdf_world *w, librdf_model *m,
                               const char *format, const char *base,
                               char **buf, size_t *len, char *err);
 
-#endif /* NG_GRAPH_INTERNAL_H */
+#endif /* NG_GRAPH_H */

@@ -1,6 +1,8 @@
-/* link.h - the name helpers of the entity linker (graph/link.c), shared
- * with its unit test.  The linker itself is public: ng_store_link and
- * ng_store_query_merged in include/newsgraph.h.
+/* link.h - link/: entity linking over the store.  What the linker's
+ * files share (link.c decides, linkdata.c reads, linknames.c compares
+ * names) and its name helpers for the unit test.  The linker itself is
+ * public: ng_store_link and ng_store_query_merged in include/newsgraph.h.
+ * link/ builds on store/ and graph/ and nothing else of ours.
  */
 #ifndef NG_LINK_H
 #define NG_LINK_H

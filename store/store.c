@@ -23,7 +23,7 @@
 
 #include <sqlite3.h>
 
-#include "graph_internal.h"
+#include "graph/graph.h"
 #include "store.h"
 
 /* ------------------------------------------------------------ helpers */
