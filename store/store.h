@@ -1,11 +1,14 @@
-/* store.h - store/: the embedded triple store (store.c) and SPARQL over
- * it (query.c).  The interface of the folder for link/ and net/ (push
- * reads the store's graphs); the public API is the ng_store_* part of
- * include/newsgraph.h ("store and endpoints").  store/ builds on graph/
- * and nothing else of ours.
+/* store.h - store/: the embedded triple store and SPARQL over it.
+ * store.c opens the store, waits for its lock and reads it, write.c
+ * changes it, query.c runs SPARQL.  The interface of the folder for link/
+ * and net/ (push reads the store's graphs); the public API is the
+ * ng_store_* part of include/newsgraph.h ("store and endpoints").  store/
+ * builds on graph/ and nothing else of ours.
  */
 #ifndef NG_STORE_H
 #define NG_STORE_H
+
+#include <time.h>
 
 #include <redland.h>
 
@@ -28,6 +31,31 @@ struct ng_store {
   char **graphs;       /* load order of the named graphs (memory store) */
   size_t ngraphs, capgraphs;
 };
+
+/* Waiting for a store that another process holds locked (store.c). */
+typedef struct ngi_waiter {
+  struct timespec start;
+  long delay_ms;
+  char err[NG_ERRLEN]; /* for a caller that passed no err */
+} ngi_waiter;
+
+/* Start waiting; returns err, or a buffer of w's when err is NULL. */
+char *ngi_store_wait_start(ngi_waiter *w, char *err);
+
+/* A write of st failed with rc: 1 when it should run again (sqlite,
+ * busy, time left; having slept).  err must not be NULL. */
+int ngi_store_write_again(ng_store *st, ngi_waiter *w, ng_status rc,
+                          char *err);
+
+/* A malloc'ed copy of s (NULL on out of memory). */
+char *ngi_store_strdup(const char *s);
+
+/* Remember the graph order of a memory store (so pushes follow the order
+ * the files were given in); -1 on out of memory. */
+int ngi_store_note_graph(ng_store *st, const char *iri);
+
+/* The node of a graph IRI, or NULL with err set. */
+librdf_node *ngi_store_iri_node(ng_store *st, const char *iri, char *err);
 
 librdf_world *ngi_store_world(ng_store *st);
 librdf_model *ngi_store_model(ng_store *st);
