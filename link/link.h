@@ -112,7 +112,6 @@ void ngi_link_err(linker *L, ng_status rc, const char *fmt, ...)
 #endif
   ;
 
-char *ngi_link_strdup(const char *s);
 /* Append to a growable array; -1 on out of memory. */
 int ngi_link_ipush(int **a, size_t *n, size_t *cap, int x);
 int ngi_link_spush(char ***a, size_t *n, size_t *cap, char *s);

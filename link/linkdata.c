@@ -16,19 +16,9 @@
 #include "link.h"
 #include "store/store.h"
 #include "graph/vocab.h"
+#include "util/str.h"
 
 /* ------------------------------------------------------------ helpers */
-
-char *
-ngi_link_strdup(const char *s)
-{
-  size_t n = strlen(s) + 1;
-  char *p = malloc(n);
-
-  if(p)
-    memcpy(p, s, n);
-  return p;
-}
 
 /* Append x to a growable int array; -1 on out of memory. */
 int
@@ -156,7 +146,7 @@ ngi_smap_put(ngi_smap *m, const char *k, int v)
   slot = smap_slot(m, k, &found);
   if(!found) {
     size_t i = (size_t)(slot - m->vals);
-    m->keys[i] = ngi_link_strdup(k);
+    m->keys[i] = ngi_str_dup(k);
     if(!m->keys[i])
       return -1;
     m->n++;
@@ -227,7 +217,7 @@ person_id(linker *L, const char *iri)
   }
   p = &L->p[L->np];
   memset(p, 0, sizeof *p);
-  p->iri = ngi_link_strdup(iri);
+  p->iri = ngi_str_dup(iri);
   if(!p->iri || ngi_smap_put(&L->person_ix, iri, (int)L->np)) {
     free(p->iri);
     NOMEM(L);
@@ -258,7 +248,7 @@ read_org(linker *L, const trip *t, size_t nt, size_t i)
   }
   o = &L->orgs[L->norg];
   memset(o, 0, sizeof *o);
-  o->iri = ngi_link_strdup(t[i].s);
+  o->iri = ngi_str_dup(t[i].s);
   if(!o->iri || ngi_smap_put(&L->org_ix, t[i].s, (int)L->norg)) {
     free(o->iri);
     NOMEM(L);
@@ -269,9 +259,9 @@ read_org(linker *L, const trip *t, size_t nt, size_t i)
     if(strcmp(t[j].s, t[i].s))
       continue;
     if(t[j].kind == T_LABEL && !o->label)
-      o->label = ngi_link_strdup(t[j].o);
+      o->label = ngi_str_dup(t[j].o);
     else if(t[j].kind == T_SAMEAS && !o->qid)
-      o->qid = ngi_link_strdup(t[j].o);
+      o->qid = ngi_str_dup(t[j].o);
   }
 }
 
@@ -355,8 +345,8 @@ ngi_link_read_graph(linker *L, const char *giri)
       capt = nc;
     }
     t[nt].kind = kind;
-    t[nt].s = ngi_link_strdup(sv);
-    t[nt].o = ngi_link_strdup(ov);
+    t[nt].s = ngi_str_dup(sv);
+    t[nt].o = ngi_str_dup(ov);
     nt++;
     if(!t[nt - 1].s || !t[nt - 1].o)
       NOMEM(L);
@@ -416,12 +406,12 @@ ngi_link_read_graph(linker *L, const char *giri)
         if(strcmp(t[j].s, t[i].s))
           continue;
         if(t[j].kind == T_LABEL && !p->label) {
-          p->label = ngi_link_strdup(t[j].o);
+          p->label = ngi_str_dup(t[j].o);
           if(!p->label)
             NOMEM(L);
         } else if(t[j].kind == T_ALT &&
                   !ngi_link_sfind(p->alts, p->nalt, t[j].o)) {
-          char *c = ngi_link_strdup(t[j].o);
+          char *c = ngi_str_dup(t[j].o);
           if(!c || ngi_link_spush(&p->alts, &p->nalt, &p->capalt, c)) {
             free(c);
             NOMEM(L);
@@ -437,7 +427,7 @@ ngi_link_read_graph(linker *L, const char *giri)
               if(t[k].kind == T_LABEL && !strcmp(t[k].s, t[j].o))
                 title = t[k].o;
           if(title) {
-            char *c = ngi_link_strdup(title), *q;
+            char *c = ngi_str_dup(title), *q;
             if(!c) {
               NOMEM(L);
               continue;
@@ -632,7 +622,7 @@ gaz_line(linker *L, char *line, size_t no, const char *path)
   }
   e = &L->g[L->ng];
   memset(e, 0, sizeof *e);
-  e->qid = ngi_link_strdup(f[2]);
+  e->qid = ngi_str_dup(f[2]);
   if(!e->qid) {
     NOMEM(L);
     return 1;
@@ -643,7 +633,7 @@ gaz_line(linker *L, char *line, size_t no, const char *path)
     if(q)
       *q++ = '\0';
     if(*p) {
-      char *c = ngi_link_strdup(p), *r;
+      char *c = ngi_str_dup(p), *r;
       if(!c || ngi_link_spush(&e->roles, &e->nrole, &e->caprole, c)) {
         free(c);
         NOMEM(L);

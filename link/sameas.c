@@ -14,6 +14,7 @@
 #include "graph/vocab.h"
 #include "link.h"
 #include "store/store.h"
+#include "util/str.h"
 
 /* ------------------------------------------------------------ merged view */
 
@@ -71,7 +72,7 @@ ng_store_query_merged(ng_store *st, const char *links_graph,
         if(!strcmp(canon[k], b))
           ci = (int)k;
       if(ci < 0) {
-        char *c = ngi_link_strdup(b);
+        char *c = ngi_str_dup(b);
         if(!c || ngi_link_spush(&canon, &ncanon, &capcanon, c)) {
           free(c);
           librdf_free_stream(str);

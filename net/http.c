@@ -18,6 +18,7 @@
 
 #include "http.h"
 #include "store/store.h"
+#include "util/str.h"
 
 #define DEF_CONNECT_MS 10000L
 #define DEF_TIMEOUT_MS 300000L
@@ -69,21 +70,6 @@ ngi_buf_release(ngi_buf *b)
 /* ------------------------------------------------------------ endpoint */
 
 
-
-char *
-ngi_http_strdup(const char *s)
-{
-  size_t n;
-  char *d;
-
-  if(!s)
-    return NULL;
-  n = strlen(s) + 1;
-  d = malloc(n);
-  if(d)
-    memcpy(d, s, n);
-  return d;
-}
 
 void
 ng_endpoint_opts_init(ng_endpoint_opts *o)
@@ -220,14 +206,13 @@ ng_endpoint_new(const char *url, const ng_endpoint_opts *opts,
     ep->o.max_response = DEF_MAX_RESPONSE;
   if(ep->o.retries < 0)
     ep->o.retries = 0;
-  ep->url = ngi_http_strdup(url);
-  ep->query_url = ep->o.query_url ? ngi_http_strdup(ep->o.query_url)
+  ep->url = ngi_str_dup(url);
+  ep->query_url = ep->o.query_url ? ngi_str_dup(ep->o.query_url)
                                   : ngi_http_query_url(url);
-  ep->update_url = ep->o.update_url ? ngi_http_strdup(ep->o.update_url)
-                 : ep->o.protocol == NG_PROTO_UPDATE ? ngi_http_strdup(url)
-                                                     : NULL;
-  ep->user = ngi_http_strdup(ep->o.user);
-  ep->password = ngi_http_strdup(ep->o.password);
+  ep->update_url = ep->o.update_url ? ngi_str_dup(ep->o.update_url)
+                 : ep->o.protocol == NG_PROTO_UPDATE ? ngi_str_dup(url) : NULL;
+  ep->user = ngi_str_dup(ep->o.user);
+  ep->password = ngi_str_dup(ep->o.password);
   ep->o.user = ep->o.password = ep->o.query_url = ep->o.update_url = NULL;
   ep->curl = curl_easy_init();
   if(!ep->url || !ep->query_url || !ep->curl ||

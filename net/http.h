@@ -63,9 +63,6 @@ int ngi_buf_add(ngi_buf *b, const char *s, size_t n);
 int ngi_buf_str(ngi_buf *b, const char *s);
 void ngi_buf_release(ngi_buf *b);
 
-/* A malloc'ed copy of s; NULL for NULL or out of memory. */
-char *ngi_http_strdup(const char *s);
-
 /* One HTTP exchange with retries.  NG_OK on a 2xx answer. */
 ng_status ngi_http_request(ng_endpoint *ep, const char *method,
                            const char *url, const char *ctype,

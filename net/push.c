@@ -23,6 +23,7 @@
 #include "http.h"
 #include "util/sha256.h"
 #include "store/store.h"
+#include "util/str.h"
 
 /* ------------------------------------------------------------ pushing */
 
@@ -414,7 +415,7 @@ push_update(ng_endpoint *ep, ng_store *st, const char *iri, char *err)
         }
       }
       if(rc == NG_OK &&
-         (!(ep->pend[ep->npend].graph = ngi_http_strdup(iri)) ||
+         (!(ep->pend[ep->npend].graph = ngi_str_dup(iri)) ||
           add_update(&ep->batch, iri, text.p ? text.p : "", text.len, 1,
                      blank))) {
         free(ep->pend[ep->npend].graph);

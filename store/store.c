@@ -25,6 +25,7 @@
 
 #include "graph/graph.h"
 #include "store.h"
+#include "util/str.h"
 
 /* ------------------------------------------------------------ helpers */
 
@@ -99,17 +100,6 @@ store_logger(void *user_data, librdf_log_message *m)
   return 1;
 }
 
-char *
-ngi_store_strdup(const char *s)
-{
-  size_t n = strlen(s) + 1;
-  char *d = malloc(n);
-
-  if(d)
-    memcpy(d, s, n);
-  return d;
-}
-
 /* Remember the graph order of a memory store (so pushes follow the order
  * the files were given in). */
 int
@@ -130,7 +120,7 @@ ngi_store_note_graph(ng_store *st, const char *iri)
     st->graphs = g;
     st->capgraphs = cap;
   }
-  st->graphs[st->ngraphs] = ngi_store_strdup(iri);
+  st->graphs[st->ngraphs] = ngi_str_dup(iri);
   if(!st->graphs[st->ngraphs])
     return -1;
   st->ngraphs++;
@@ -246,7 +236,7 @@ open_once(const char *path, ng_store_backend backend, double wait,
   st->backend = backend;
   st->wait = wait;
   if(path && backend != NG_STORE_MEMORY) {
-    st->path = ngi_store_strdup(path);
+    st->path = ngi_str_dup(path);
     if(!st->path)
       goto nomem;
   }
@@ -444,7 +434,7 @@ ng_store_graphs(ng_store *st, char ***iris, size_t *n, char *err)
     if(!v)
       goto nomem;
     for(k = 0; k < st->ngraphs; k++) {
-      v[k] = ngi_store_strdup(st->graphs[k]);
+      v[k] = ngi_str_dup(st->graphs[k]);
       if(!v[k])
         goto nomem;
     }
@@ -472,7 +462,7 @@ ng_store_graphs(ng_store *st, char ***iris, size_t *n, char *err)
       v = nv;
       cap = nc;
     }
-    v[k] = ngi_store_strdup((const char *)librdf_uri_as_string(
+    v[k] = ngi_str_dup((const char *)librdf_uri_as_string(
       librdf_node_get_uri(c)));
     if(!v[k]) {
       librdf_free_iterator(it);

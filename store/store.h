@@ -47,9 +47,6 @@ char *ngi_store_wait_start(ngi_waiter *w, char *err);
 int ngi_store_write_again(ng_store *st, ngi_waiter *w, ng_status rc,
                           char *err);
 
-/* A malloc'ed copy of s (NULL on out of memory). */
-char *ngi_store_strdup(const char *s);
-
 /* Remember the graph order of a memory store (so pushes follow the order
  * the files were given in); -1 on out of memory. */
 int ngi_store_note_graph(ng_store *st, const char *iri);

@@ -22,6 +22,7 @@
 
 #include "graph/graph.h"
 #include "store.h"
+#include "util/str.h"
 
 typedef struct buf_t {
   char *p;
@@ -115,7 +116,7 @@ txn_clear(txn *t, librdf_node *ctx, char *err)
     t->cleared = c;
     t->capcleared = cap;
   }
-  t->cleared[t->ncleared] = ngi_store_strdup(iri);
+  t->cleared[t->ncleared] = ngi_str_dup(iri);
   if(!t->cleared[t->ncleared]) {
     ngi_store_errf(err, "out of memory");
     return NG_ENOMEM;
@@ -329,7 +330,7 @@ file_iri(const char *path)
   free(abs);
   if(!u)
     return NULL;
-  iri = ngi_store_strdup((const char *)u);
+  iri = ngi_str_dup((const char *)u);
   raptor_free_memory(u);
   return iri;
 }
@@ -559,7 +560,7 @@ ng_store_load_file(ng_store *st, const char *path, const ng_load_opts *o,
     rc = ng_store_load_rdf(st, path, syntax, o->graph, added, err);
     if(rc == NG_OK && graph && strcmp(syntax, "nquads") &&
        strcmp(syntax, "trig")) {
-      *graph = o->graph ? ngi_store_strdup(o->graph) : file_iri(path);
+      *graph = o->graph ? ngi_str_dup(o->graph) : file_iri(path);
     }
     return rc;
   }
