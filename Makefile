@@ -6,8 +6,11 @@
 #   make test VALGRIND=1 (or make test-valgrind)  CLI tests under valgrind
 #   make demo | bench | eval | corpus | install | uninstall | clean
 #
-# Sources are found by wildcard: extract/*.c graph/*.c make the library,
-# cli/*.c the command, tests/unit/test_*.c one test program each.
+# Sources are found by wildcard: the *.c of extract/ util/ graph/ store/
+# link/ net/ make the library, cli/*.c and input/*.c the command,
+# tests/unit/test_*.c one test program each (HACKING.md has the map).
+# Headers are included by folder ("store/store.h") from the top (-I.);
+# extract/ keeps its own -Iextract.
 
 PREFIX     ?= /usr/local
 BINDIR     ?= $(PREFIX)/bin
@@ -49,13 +52,14 @@ PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
 
 WARN := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
         -Wwrite-strings
-ALL_CFLAGS := -std=c11 $(WARN) -Iinclude -Iextract -Igraph -Iinput \
+ALL_CFLAGS := -std=c11 $(WARN) -Iinclude -I. -Iextract \
               -DNG_DATADIR=\"$(DATADIR)\" $(PKG_CFLAGS) \
               $(CFLAGS) $(SAN_FLAGS) -MMD -MP
 ALL_LDFLAGS := $(LDFLAGS) $(SAN_FLAGS) -pthread
 LDLIBS := $(PKG_LIBS) -lm
 
-LIB_SRCS  := $(sort $(wildcard extract/*.c graph/*.c))
+LIB_SRCS  := $(sort $(wildcard extract/*.c util/*.c graph/*.c store/*.c \
+                                 link/*.c net/*.c))
 CLI_SRCS  := $(sort $(wildcard cli/*.c input/*.c))
 TEST_SRCS := $(sort $(wildcard tests/unit/test_*.c))
 

@@ -11,7 +11,7 @@
 
 #include "newsgraph.h"
 
-/* Exit codes (documented in --help; see docs/TEAM-NOTES.md). */
+/* Exit codes (documented in --help; see HACKING.md). */
 enum {
   CLI_OK = 0,
   CLI_EINTERNAL = 1, /* out of memory, internal error */

@@ -10,7 +10,7 @@
 #include <sys/stat.h>
 
 #include "cli.h"
-#include "input.h"
+#include "input/input.h"
 #include "sources.h"
 
 int cli_is_url(const char *s)

@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "iri.h"
+#include "graph/iri.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);

@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "input.h"
+#include "input/input.h"
 #include "newsgraph.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);

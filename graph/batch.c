@@ -7,13 +7,12 @@
  * created and freed under one mutex; once open, a world is used by its
  * own thread only.
  */
-#include "graph_internal.h"
+#include "graph.h"
 
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "batch.h"
 #include "iri.h"
 
 struct ng_rdf_world {
@@ -70,9 +69,19 @@ void ng_rdf_world_free(ng_rdf_world *w)
   free(w);
 }
 
-librdf_world *ngi_rdf_world_librdf(ng_rdf_world *w)
+/* A graph on librdf's "trees" storage (AVL trees) in a per-thread world:
+ * twice as fast as the hashes storage of ng_graph_new for an article's
+ * hundred-odd statements, and still O(log n) per statement for a merged
+ * corpus (the "memory" list storage is as fast for one article but
+ * quadratic: 20x slower on 500 merged articles). */
+ng_status ng_graph_new_in_world(ng_rdf_world *rw, ng_graph **out, char *err)
 {
-  return w != NULL ? w->world : NULL;
+  *out = NULL;
+  if (rw == NULL || rw->world == NULL) {
+    ngi_graph_errf(err, "no librdf world");
+    return NG_EUSAGE;
+  }
+  return ngi_graph_new_in(rw->world, out, err);
 }
 
 /* ------------------------------------------------------------ lines

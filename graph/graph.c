@@ -1,9 +1,11 @@
 /* graph.c - extraction results to RDF statements.
  *
  * Every statement is built from librdf nodes (never from Turtle text), so
- * escaping is raptor's job.  Writing them out is serialize.c's.
+ * escaping is raptor's job.  What a page or record says about its
+ * article (ng_graph_add_meta) is meta.c's, writing them out serialize.c's,
+ * graphs in per-thread worlds batch.c's.
  */
-#include "graph_internal.h"
+#include "graph.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -12,7 +14,7 @@
 #include <string.h>
 
 #include "iri.h"
-#include "sha256.h"
+#include "util/sha256.h"
 #include "vocab.h"
 
 struct ng_graph {
@@ -159,11 +161,9 @@ size_t ng_graph_size(ng_graph *g)
 /* ------------------------------------------------------------ building */
 
 /* Builds statements; the first failure sticks in st and later calls only
- * free what they are given, so callers can chain without checks. */
-typedef struct builder {
-  ng_graph *g;
-  ng_status st;
-} builder;
+ * free what they are given, so callers can chain without checks (the
+ * type is in graph.h, for meta.c). */
+typedef ngi_builder builder;
 
 static librdf_node *uri(builder *b, const char *iri)
 {
@@ -336,6 +336,29 @@ static void add_iri(builder *b, const char *s, ngi_term p, const char *o)
 static void add_type(builder *b, const char *s, ngi_term cls)
 {
   add(b, uri(b, s), term(b, NGV_RDF_TYPE), term(b, cls));
+}
+
+/* The builder for meta.c. */
+librdf_node *ngi_build_uri(ngi_builder *b, const char *iri)
+{
+  return uri(b, iri);
+}
+
+librdf_node *ngi_build_lit(ngi_builder *b, const char *s)
+{
+  return lit(b, s);
+}
+
+void ngi_build_add(ngi_builder *b, librdf_node *s, librdf_node *p,
+                   librdf_node *o)
+{
+  add(b, s, p, o);
+}
+
+void ngi_build_add_lit(ngi_builder *b, const char *s, ngi_term p,
+                       const char *text)
+{
+  add_lit(b, s, p, text);
 }
 
 /* <base><kind>/<slug of label>; NULL for a NULL label or out of memory. */
@@ -759,155 +782,6 @@ char *ng_article_iri(const ng_doc *doc, const ng_graph_opts *opts)
   if (ngi_article_iri_new(r->text, r->len, opts, &iri, NULL) != NG_OK)
     return NULL;
   return iri;
-}
-
-/* ------------------------------------------------------------ metadata
- * (batch helper, issue 4): what a page or record says about its article,
- * from ng_article_meta, and graphs in per-thread worlds (graph/batch.c). */
-
-#include "batch.h"
-
-static int all_digits(const char *s, size_t n)
-{
-  size_t i;
-
-  for (i = 0; i < n; i++)
-    if (s[i] < '0' || s[i] > '9')
-      return 0;
-  return 1;
-}
-
-/* xsd:date for YYYY-MM-DD, xsd:dateTime for YYYY-MM-DDThh:mm:ss[.f]
- * [Z|+hh:mm], else NULL (kept as a plain literal). */
-static const char *date_type(const char *d)
-{
-  size_t n = strlen(d), i = 19;
-
-  if (n < 10 || !all_digits(d, 4) || d[4] != '-' || !all_digits(d + 5, 2) ||
-      d[7] != '-' || !all_digits(d + 8, 2))
-    return NULL;
-  if (n == 10)
-    return NGI_XSD "date";
-  if (n < 19 || d[10] != 'T' || !all_digits(d + 11, 2) || d[13] != ':' ||
-      !all_digits(d + 14, 2) || d[16] != ':' || !all_digits(d + 17, 2))
-    return NULL;
-  if (d[i] == '.') {
-    for (i++; d[i] >= '0' && d[i] <= '9'; i++)
-      ;
-  }
-  if (d[i] == 'Z')
-    i++;
-  else if ((d[i] == '+' || d[i] == '-') && n == i + 6 &&
-           all_digits(d + i + 1, 2) && d[i + 3] == ':' &&
-           all_digits(d + i + 4, 2))
-    i += 6;
-  return i == n ? NGI_XSD "dateTime" : NULL;
-}
-
-static void add_date(builder *b, const char *art, const char *d)
-{
-  const char *dt = date_type(d);
-  librdf_uri *u;
-  librdf_node *o;
-
-  if (dt == NULL) {
-    add(b, uri(b, art), uri(b, NGI_SCHEMA "datePublished"), lit(b, d));
-    return;
-  }
-  u = librdf_new_uri(b->g->world, (const unsigned char *)dt);
-  o = u != NULL ? librdf_new_node_from_typed_literal(
-                    b->g->world, (const unsigned char *)d, NULL, u)
-                : NULL;
-  if (u != NULL)
-    librdf_free_uri(u);
-  add(b, uri(b, art), uri(b, NGI_SCHEMA "datePublished"), o);
-}
-
-ng_status ng_graph_add_meta(ng_graph *g, const ng_doc *doc,
-                            const ng_graph_opts *opts,
-                            const ng_article_meta *m, char *err)
-{
-  const ngi_result *r = doc != NULL ? ngi_doc_result(doc) : NULL;
-  builder b;
-  char *art = NULL;
-  ng_status st;
-
-  if (g == NULL || r == NULL) {
-    ngi_graph_errf(err, "no graph or document not extracted");
-    return NG_EUSAGE;
-  }
-  if (m == NULL)
-    return NG_OK;
-  st = ngi_article_iri_new(r->text, r->len, opts, &art, err);
-  if (st != NG_OK)
-    return st;
-  b.g = g;
-  b.st = NG_OK;
-  add_lit(&b, art, NGV_HEADLINE, m->title);
-  if (m->date != NULL && *m->date != '\0')
-    add_date(&b, art, m->date);
-  if (m->author != NULL) {
-    const char *p = m->author;
-    while (*p != '\0' && b.st == NG_OK) {
-      size_t n = strcspn(p, "\n");
-      char *one = n > 0 ? malloc(n + 1) : NULL;
-      if (n > 0 && one == NULL) {
-        b.st = NG_ENOMEM;
-        break;
-      }
-      if (one != NULL) {
-        memcpy(one, p, n);
-        one[n] = '\0';
-        add(&b, uri(&b, art), uri(&b, NGI_SCHEMA "author"), lit(&b, one));
-        free(one);
-      }
-      p += n;
-      if (*p == '\n')
-        p++;
-    }
-  }
-  if (m->url != NULL && ngi_iri_check(m->url, "url", NULL) == NG_OK)
-    add(&b, uri(&b, art), uri(&b, NGI_SCHEMA "url"), uri(&b, m->url));
-  if (m->id != NULL && *m->id != '\0')
-    add(&b, uri(&b, art), uri(&b, NGI_SCHEMA "identifier"), lit(&b, m->id));
-  free(art);
-  if (b.st == NG_ENOMEM)
-    ngi_graph_errf(err, "out of memory");
-  else if (b.st != NG_OK)
-    ngi_graph_errf(err, "cannot add the article's metadata to the graph");
-  return b.st;
-}
-
-/* A graph on librdf's "trees" storage (AVL trees) in a per-thread world:
- * twice as fast as the hashes storage of ng_graph_new for an article's
- * hundred-odd statements, and still O(log n) per statement for a merged
- * corpus (the "memory" list storage is as fast for one article but
- * quadratic: 20x slower on 500 merged articles). */
-ng_status ng_graph_new_in_world(ng_rdf_world *rw, ng_graph **out, char *err)
-{
-  ng_graph *g;
-
-  *out = NULL;
-  if (ngi_rdf_world_librdf(rw) == NULL) {
-    ngi_graph_errf(err, "no librdf world");
-    return NG_EUSAGE;
-  }
-  g = calloc(1, sizeof *g);
-  if (g == NULL) {
-    ngi_graph_errf(err, "out of memory");
-    return NG_ENOMEM;
-  }
-  g->world = ngi_rdf_world_librdf(rw);
-  g->storage = librdf_new_storage(g->world, "trees", NULL, NULL);
-  g->model = g->storage != NULL ? librdf_new_model(g->world, g->storage, NULL)
-                                : NULL;
-  if (g->model == NULL) {
-    ng_graph_free(g);
-    ngi_graph_errf(err, "cannot create an in-memory librdf model");
-    return NG_ERDF;
-  }
-  *out = g;
-  return NG_OK;
 }
 
 ng_status ng_graph_write(ng_graph *g, const char *format, FILE *out,

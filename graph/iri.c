@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "sha256.h"
+#include "util/sha256.h"
 
 void ngi_graph_errf(char *err, const char *fmt, ...)
 {

@@ -6,7 +6,7 @@
  * through a memory FILE; raptor's JSON escapes are mended on the way.
  */
 #define _POSIX_C_SOURCE 200809L /* open_memstream */
-#include "graph_internal.h"
+#include "graph.h"
 
 #include <errno.h>
 #include <stdio.h>

@@ -1,7 +1,8 @@
 /* vocab.h - every ontology term graph/ writes, in one table.
  *
  * The ontology (ontology/newsgraph.ttl) declares exactly these ng: terms;
- * tests/unit/test_graph.c checks the table against TEAM-NOTES.md's list.
+ * tests/unit/test_graph.c checks the table against its own list of those
+ * terms.
  * Add a term here first, then to the ontology.
  */
 #ifndef NG_VOCAB_H

@@ -333,7 +333,7 @@ ng_status ng_graph_new_in_world(ng_rdf_world *w, ng_graph **out, char *err);
 ng_status ng_graph_lines(ng_graph *g, const char *graph_iri, char **buf,
                          size_t *len, char *err);
 
-/* Fetch one http://, https:// or file:// URL (graph/fetch.c, libcurl).
+/* Fetch one http://, https:// or file:// URL (net/fetch.c, libcurl).
  * Safe from any thread.  Zero fields take the defaults. */
 typedef struct ng_fetch_opts {
   long connect_timeout_ms;  /* default 10,000 */
@@ -356,7 +356,7 @@ ng_status ng_fetch(const char *url, const ng_fetch_opts *opts,
                    ng_fetched **out, char *err);
 void ng_fetched_free(ng_fetched *f);
 
-/* --- linking (issue 5: graph/link.c) --- */
+/* --- linking (issue 5: link/link.c) --- */
 /* Entity linking over the store: person nodes of different articles that
  * name one real person are tied together in a named graph of their own
  * (NG_LINKS_GRAPH by default), replaced on each run so it can be

@@ -1,4 +1,4 @@
-/* test_iri.c - unit test of graph/iri.c and graph/sha256.c: slugs,
+/* test_iri.c - unit test of graph/iri.c and util/sha256.c: slugs,
  * IRI checks, base handling, article IRIs and SHA-256 test vectors.
  * Prints "N passed, N failed" last; exits 1 on any failure.
  */
@@ -6,8 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "iri.h"
-#include "sha256.h"
+#include "graph/iri.h"
+#include "util/sha256.h"
 
 static int passed, failed;
 

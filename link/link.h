@@ -1,6 +1,10 @@
-/* link.h - the name helpers of the entity linker (graph/link.c), shared
- * with its unit test.  The linker itself is public: ng_store_link and
- * ng_store_query_merged in include/newsgraph.h.
+/* link.h - link/: entity linking over the store.  What the linker's
+ * files share (link.c decides, record.c writes a link down, linkdata.c
+ * reads, linknames.c compares names, sameas.c is the merged view of
+ * `query --merge-same-as`) and its name helpers for the unit test.  The
+ * linker itself is public: ng_store_link and ng_store_query_merged in
+ * include/newsgraph.h.  link/ builds on store/ and graph/ and nothing
+ * else of ours.
  */
 #ifndef NG_LINK_H
 #define NG_LINK_H
@@ -108,7 +112,6 @@ void ngi_link_err(linker *L, ng_status rc, const char *fmt, ...)
 #endif
   ;
 
-char *ngi_link_strdup(const char *s);
 /* Append to a growable array; -1 on out of memory. */
 int ngi_link_ipush(int **a, size_t *n, size_t *cap, int x);
 int ngi_link_spush(char ***a, size_t *n, size_t *cap, char *s);
@@ -125,6 +128,19 @@ void ngi_link_read_graph(linker *L, const char *giri);
 
 /* Given names, places, name variants and the gazetteer (L->o). */
 void ngi_link_load_data(linker *L);
+
+/* The IRI or literal text of a node (borrowed), NULL for a blank node. */
+const char *ngi_link_node_str(librdf_node *n);
+
+/* Writing links down (record.c; errors are recorded in L).  The triple
+ * (s pred o) of IRIs into the links graph; the reified record of one link
+ * (with confidence, reason and the labels of both ends), which also goes
+ * to the caller's on_link. */
+void ngi_link_triple(linker *L, const char *s, const char *pred,
+                     const char *o);
+void ngi_link_record(linker *L, const char *from, const char *to,
+                     const char *pred, double conf, const char *reason,
+                     const char *fl, const char *tl);
 
 /* Names (linknames.c). */
 int ngi_link_in_words(const char *const *list, const char *s);

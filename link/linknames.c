@@ -9,9 +9,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "graph_internal.h"
-#include "iri.h"
+#include "graph/graph.h"
+#include "graph/iri.h"
 #include "link.h"
+#include "util/str.h"
 
 void
 ngi_link_fold(const char *t, char *out, size_t n)
@@ -123,7 +124,7 @@ split(const char *s, char **buf, char **tok, size_t max)
   size_t n = 0;
   char *p;
 
-  *buf = ngi_link_strdup(s);
+  *buf = ngi_str_dup(s);
   if(!*buf)
     return 0;
   for(p = *buf; *p && n < max;) {
@@ -206,9 +207,9 @@ ngi_link_parse_name(linker *L, person *p)
     if(strlen(q) == 3 && q[1] == '-') {
       char a[2] = { q[0], 0 }, b[2] = { q[2], 0 };
       if(ngi_link_spush(&p->given, &p->ngiven, &p->capgiven,
-                        ngi_link_strdup(a)) ||
+                        ngi_str_dup(a)) ||
          ngi_link_spush(&p->given, &p->ngiven, &p->capgiven,
-                        ngi_link_strdup(b))) {
+                        ngi_str_dup(b))) {
         NOMEM(L);
         goto done;
       }

@@ -13,7 +13,7 @@
 
 #include <curl/curl.h>
 
-#include "iri.h"
+#include "graph/iri.h"
 #include "newsgraph.h"
 
 static pthread_once_t init_once = PTHREAD_ONCE_INIT;

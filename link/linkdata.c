@@ -1,8 +1,7 @@
-/* linkdata.c - what the entity linker (graph/link.c) reads: the store's
+/* linkdata.c - what the entity linker (link/link.c) reads: the store's
  * person and organisation nodes with their names, roles and articles, the
- * data files (given names, places, name variants, the person gazetteer),
- * and the merged view that `query --merge-same-as` runs over.  Also the
- * small string maps and arrays both files use.
+ * data files (given names, places, name variants, the person gazetteer).
+ * Also the small string maps and arrays the linker's files use.
  */
 #define _POSIX_C_SOURCE 200809L
 
@@ -12,24 +11,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "graph_internal.h"
-#include "iri.h"
+#include "graph/graph.h"
+#include "graph/iri.h"
 #include "link.h"
-#include "store.h"
-#include "vocab.h"
+#include "store/store.h"
+#include "graph/vocab.h"
+#include "util/str.h"
 
 /* ------------------------------------------------------------ helpers */
-
-char *
-ngi_link_strdup(const char *s)
-{
-  size_t n = strlen(s) + 1;
-  char *p = malloc(n);
-
-  if(p)
-    memcpy(p, s, n);
-  return p;
-}
 
 /* Append x to a growable int array; -1 on out of memory. */
 int
@@ -157,7 +146,7 @@ ngi_smap_put(ngi_smap *m, const char *k, int v)
   slot = smap_slot(m, k, &found);
   if(!found) {
     size_t i = (size_t)(slot - m->vals);
-    m->keys[i] = ngi_link_strdup(k);
+    m->keys[i] = ngi_str_dup(k);
     if(!m->keys[i])
       return -1;
     m->n++;
@@ -228,7 +217,7 @@ person_id(linker *L, const char *iri)
   }
   p = &L->p[L->np];
   memset(p, 0, sizeof *p);
-  p->iri = ngi_link_strdup(iri);
+  p->iri = ngi_str_dup(iri);
   if(!p->iri || ngi_smap_put(&L->person_ix, iri, (int)L->np)) {
     free(p->iri);
     NOMEM(L);
@@ -259,7 +248,7 @@ read_org(linker *L, const trip *t, size_t nt, size_t i)
   }
   o = &L->orgs[L->norg];
   memset(o, 0, sizeof *o);
-  o->iri = ngi_link_strdup(t[i].s);
+  o->iri = ngi_str_dup(t[i].s);
   if(!o->iri || ngi_smap_put(&L->org_ix, t[i].s, (int)L->norg)) {
     free(o->iri);
     NOMEM(L);
@@ -270,14 +259,14 @@ read_org(linker *L, const trip *t, size_t nt, size_t i)
     if(strcmp(t[j].s, t[i].s))
       continue;
     if(t[j].kind == T_LABEL && !o->label)
-      o->label = ngi_link_strdup(t[j].o);
+      o->label = ngi_str_dup(t[j].o);
     else if(t[j].kind == T_SAMEAS && !o->qid)
-      o->qid = ngi_link_strdup(t[j].o);
+      o->qid = ngi_str_dup(t[j].o);
   }
 }
 
-static const char *
-node_str(librdf_node *n)
+const char *
+ngi_link_node_str(librdf_node *n)
 {
   if(!n)
     return NULL;
@@ -327,9 +316,9 @@ ngi_link_read_graph(linker *L, const char *giri)
 
     if(!s)
       break;
-    sv = node_str(librdf_statement_get_subject(s));
-    pv = node_str(librdf_statement_get_predicate(s));
-    ov = node_str(librdf_statement_get_object(s));
+    sv = ngi_link_node_str(librdf_statement_get_subject(s));
+    pv = ngi_link_node_str(librdf_statement_get_predicate(s));
+    ov = ngi_link_node_str(librdf_statement_get_object(s));
     if(!sv || !pv || !ov ||
        !librdf_node_is_resource(librdf_statement_get_subject(s)))
       continue;
@@ -356,8 +345,8 @@ ngi_link_read_graph(linker *L, const char *giri)
       capt = nc;
     }
     t[nt].kind = kind;
-    t[nt].s = ngi_link_strdup(sv);
-    t[nt].o = ngi_link_strdup(ov);
+    t[nt].s = ngi_str_dup(sv);
+    t[nt].o = ngi_str_dup(ov);
     nt++;
     if(!t[nt - 1].s || !t[nt - 1].o)
       NOMEM(L);
@@ -417,12 +406,12 @@ ngi_link_read_graph(linker *L, const char *giri)
         if(strcmp(t[j].s, t[i].s))
           continue;
         if(t[j].kind == T_LABEL && !p->label) {
-          p->label = ngi_link_strdup(t[j].o);
+          p->label = ngi_str_dup(t[j].o);
           if(!p->label)
             NOMEM(L);
         } else if(t[j].kind == T_ALT &&
                   !ngi_link_sfind(p->alts, p->nalt, t[j].o)) {
-          char *c = ngi_link_strdup(t[j].o);
+          char *c = ngi_str_dup(t[j].o);
           if(!c || ngi_link_spush(&p->alts, &p->nalt, &p->capalt, c)) {
             free(c);
             NOMEM(L);
@@ -438,7 +427,7 @@ ngi_link_read_graph(linker *L, const char *giri)
               if(t[k].kind == T_LABEL && !strcmp(t[k].s, t[j].o))
                 title = t[k].o;
           if(title) {
-            char *c = ngi_link_strdup(title), *q;
+            char *c = ngi_str_dup(title), *q;
             if(!c) {
               NOMEM(L);
               continue;
@@ -633,7 +622,7 @@ gaz_line(linker *L, char *line, size_t no, const char *path)
   }
   e = &L->g[L->ng];
   memset(e, 0, sizeof *e);
-  e->qid = ngi_link_strdup(f[2]);
+  e->qid = ngi_str_dup(f[2]);
   if(!e->qid) {
     NOMEM(L);
     return 1;
@@ -644,7 +633,7 @@ gaz_line(linker *L, char *line, size_t no, const char *path)
     if(q)
       *q++ = '\0';
     if(*p) {
-      char *c = ngi_link_strdup(p), *r;
+      char *c = ngi_str_dup(p), *r;
       if(!c || ngi_link_spush(&e->roles, &e->nrole, &e->caprole, c)) {
         free(c);
         NOMEM(L);
@@ -704,170 +693,4 @@ ngi_link_load_data(linker *L)
   }
   if(L->o && L->o->gazetteer && L->rc == NG_OK)
     each_line(L, L->o->gazetteer, 0, gaz_line);
-}
-
-/* ------------------------------------------------------------ merged view */
-
-ng_status
-ng_store_query_merged(ng_store *st, const char *links_graph,
-                      const char *query, const char *format, FILE *out,
-                      char *err)
-{
-  librdf_storage *mem = NULL;
-  librdf_model *m = NULL, *saved;
-  librdf_node *ctx = NULL;
-  librdf_stream *str;
-  ngi_smap map;
-  char **iris = NULL, **canon = NULL;
-  size_t n = 0, i, ncanon = 0, capcanon = 0;
-  ng_status rc;
-
-  memset(&map, 0, sizeof map);
-  if(!links_graph)
-    links_graph = NG_LINKS_GRAPH;
-  rc = ngi_iri_check(links_graph, "links graph", err);
-  if(rc != NG_OK)
-    return rc;
-  /* the map: person -> its canonical node */
-  ctx = librdf_new_node_from_uri_string(st->world,
-                                        (const unsigned char *)links_graph);
-  if(!ctx)
-    goto nomem;
-  str = librdf_model_context_as_stream(st->model, ctx);
-  librdf_free_node(ctx);
-  if(!str) {
-    ngi_store_log_err(st, "cannot read the links graph", err);
-    return NG_ESTORE;
-  }
-  for(; !librdf_stream_end(str); librdf_stream_next(str)) {
-    librdf_statement *s = librdf_stream_get_object(str);
-    librdf_node *sn, *on;
-    const char *p, *a, *b;
-    if(!s)
-      break;
-    sn = librdf_statement_get_subject(s);
-    on = librdf_statement_get_object(s);
-    p = node_str(librdf_statement_get_predicate(s));
-    if(!p || strcmp(p, NGI_OWL "sameAs") || !librdf_node_is_resource(sn) ||
-       !librdf_node_is_resource(on))
-      continue;
-    a = node_str(sn);
-    b = node_str(on);
-    if(!strncmp(b, NGI_WIKIDATA, strlen(NGI_WIKIDATA)))
-      continue;
-    if(ngi_smap_get(&map, a, -1) < 0) {
-      int ci = -1;
-      size_t k;
-      for(k = 0; k < ncanon; k++)
-        if(!strcmp(canon[k], b))
-          ci = (int)k;
-      if(ci < 0) {
-        char *c = ngi_link_strdup(b);
-        if(!c || ngi_link_spush(&canon, &ncanon, &capcanon, c)) {
-          free(c);
-          librdf_free_stream(str);
-          goto nomem;
-        }
-        ci = (int)ncanon - 1;
-      }
-      if(ngi_smap_put(&map, a, ci)) {
-        librdf_free_stream(str);
-        goto nomem;
-      }
-    }
-  }
-  librdf_free_stream(str);
-
-  mem = librdf_new_storage(st->world, "hashes", NULL,
-                           "hash-type='memory',contexts='yes'");
-  m = mem ? librdf_new_model(st->world, mem, NULL) : NULL;
-  if(!m)
-    goto nomem;
-  rc = ng_store_graphs(st, &iris, &n, err);
-  for(i = 0; i < n && rc == NG_OK; i++) {
-    ctx = librdf_new_node_from_uri_string(st->world,
-                                          (const unsigned char *)iris[i]);
-    str = ctx ? librdf_model_context_as_stream(st->model, ctx) : NULL;
-    if(!str) {
-      ngi_store_log_err(st, "cannot read the store", err);
-      rc = NG_ESTORE;
-    }
-    for(; str && !librdf_stream_end(str) && rc == NG_OK;
-        librdf_stream_next(str)) {
-      librdf_statement *s = librdf_stream_get_object(str), *c;
-      librdf_node *sn, *pn, *on;
-      int k;
-      if(!s)
-        break;
-      sn = librdf_statement_get_subject(s);
-      pn = librdf_statement_get_predicate(s);
-      on = librdf_statement_get_object(s);
-      if(librdf_node_is_resource(sn) &&
-         (k = ngi_smap_get(&map, node_str(sn), -1)) >= 0)
-        sn = librdf_new_node_from_uri_string(
-          st->world, (const unsigned char *)canon[k]);
-      else
-        sn = librdf_new_node_from_node(sn);
-      if(librdf_node_is_resource(on) &&
-         (k = ngi_smap_get(&map, node_str(on), -1)) >= 0)
-        on = librdf_new_node_from_uri_string(
-          st->world, (const unsigned char *)canon[k]);
-      else
-        on = librdf_new_node_from_node(on);
-      pn = librdf_new_node_from_node(pn);
-      if(!sn || !pn || !on) {
-        if(sn)
-          librdf_free_node(sn);
-        if(pn)
-          librdf_free_node(pn);
-        if(on)
-          librdf_free_node(on);
-        rc = NG_ENOMEM;
-        break;
-      }
-      c = librdf_new_statement_from_nodes(st->world, sn, pn, on);
-      if(!c)
-        rc = NG_ENOMEM;
-      else if(librdf_model_context_add_statement(m, ctx, c))
-        rc = NG_ERDF;
-      if(c)
-        librdf_free_statement(c);
-    }
-    if(str)
-      librdf_free_stream(str);
-    if(ctx)
-      librdf_free_node(ctx);
-  }
-  for(i = 0; i < n; i++)
-    free(iris[i]);
-  free(iris);
-  if(rc == NG_ENOMEM)
-    ngi_store_errf(err, "out of memory");
-  else if(rc == NG_ERDF)
-    ngi_store_errf(err, "cannot build the merged view");
-  if(rc == NG_OK) {
-    saved = st->model;
-    st->model = m;
-    rc = ng_store_query(st, query, format, out, err);
-    st->model = saved;
-  }
-  librdf_free_model(m);
-  librdf_free_storage(mem);
-  for(i = 0; i < ncanon; i++)
-    free(canon[i]);
-  free(canon);
-  ngi_smap_free(&map);
-  return rc;
-
-nomem:
-  if(m)
-    librdf_free_model(m);
-  if(mem)
-    librdf_free_storage(mem);
-  for(i = 0; i < ncanon; i++)
-    free(canon[i]);
-  free(canon);
-  ngi_smap_free(&map);
-  ngi_store_errf(err, "out of memory");
-  return NG_ENOMEM;
 }

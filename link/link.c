@@ -18,7 +18,8 @@
  *  - organisations that differ by a legal form (Apple Inc., Apple).
  *  - a person gazetteer (TSV) ties names to Wikidata with owl:sameAs.
  * What it reads comes from linkdata.c, how names compare from
- * linknames.c; docs/linking.md has the rules.
+ * linknames.c, how a link is written down from record.c;
+ * docs/linking.md has the rules.
  *
  * Kept apart always: nodes in one article (the extractor already chose),
  * a short form whose article also has a full name with its surname,
@@ -35,15 +36,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "graph_internal.h"
-#include "iri.h"
+#include "graph/graph.h"
+#include "graph/iri.h"
 #include "link.h"
-#include "store.h"
-#include "vocab.h"
-
-#define NG_CONFIDENCE NG_NS "confidence"
-#define NG_LINK_REASON NG_NS "linkReason"
-#define RDF_STATEMENT NGI_RDF "Statement"
+#include "store/store.h"
+#include "graph/vocab.h"
 
 /* ------------------------------------------------------------ context */
 
@@ -110,99 +107,6 @@ shared_context(linker *L, int ia, int ib)
     }
   }
   return n;
-}
-
-/* ------------------------------------------------------------ output */
-
-static librdf_node *
-res(linker *L, const char *iri)
-{
-  librdf_node *n = librdf_new_node_from_uri_string(
-    L->w, (const unsigned char *)iri);
-  if(!n)
-    NOMEM(L);
-  return n;
-}
-
-static void
-emit(linker *L, librdf_node *s, const char *pred, librdf_node *o)
-{
-  librdf_node *p = res(L, pred);
-  librdf_statement *st;
-
-  if(!s || !p || !o || L->rc != NG_OK) {
-    if(s)
-      librdf_free_node(s);
-    if(p)
-      librdf_free_node(p);
-    if(o)
-      librdf_free_node(o);
-    return;
-  }
-  st = librdf_new_statement_from_nodes(L->w, s, p, o);
-  if(!st || librdf_model_add_statement(L->m, st))
-    ngi_link_err(L, NG_ERDF, "cannot add a link to the graph");
-  if(st)
-    librdf_free_statement(st);
-}
-
-static librdf_node *
-lit(linker *L, const char *v, const char *dt)
-{
-  librdf_uri *u = NULL;
-  librdf_node *n;
-
-  if(dt) {
-    u = librdf_new_uri(L->w, (const unsigned char *)dt);
-    if(!u) {
-      NOMEM(L);
-      return NULL;
-    }
-  }
-  n = librdf_new_node_from_typed_literal(L->w, (const unsigned char *)v,
-                                         NULL, u);
-  if(u)
-    librdf_free_uri(u);
-  if(!n)
-    NOMEM(L);
-  return n;
-}
-
-/* The reified record of one link, and the callback. */
-static void
-record(linker *L, const char *from, const char *to, const char *pred,
-       double conf, const char *reason, const char *fl, const char *tl)
-{
-  char frag[64], num[16];
-  char *iri;
-  ng_link l;
-
-  L->nlinks++;
-  snprintf(frag, sizeof frag, "#link-%zu", L->nlinks);
-  iri = ngi_iri_join(L->graph, frag, NULL);
-  if(!iri) {
-    NOMEM(L);
-    return;
-  }
-  snprintf(num, sizeof num, "%.2f", conf);
-  emit(L, res(L, iri), NGI_RDF "type", res(L, RDF_STATEMENT));
-  emit(L, res(L, iri), NGI_RDF "subject", res(L, from));
-  emit(L, res(L, iri), NGI_RDF "predicate", res(L, pred));
-  emit(L, res(L, iri), NGI_RDF "object", res(L, to));
-  emit(L, res(L, iri), NG_CONFIDENCE, lit(L, num, NGI_XSD "decimal"));
-  emit(L, res(L, iri), NG_LINK_REASON, lit(L, reason, NULL));
-  free(iri);
-  if(L->o && L->o->on_link) {
-    l.from = from;
-    l.to = to;
-    l.from_label = fl;
-    l.to_label = tl;
-    l.predicate = strcmp(pred, NGI_OWL "sameAs") ? "skos:closeMatch"
-                                                 : "owl:sameAs";
-    l.confidence = conf;
-    l.reason = reason;
-    L->o->on_link(L->o->arg, &l);
-  }
 }
 
 /* ------------------------------------------------------------ clusters */
@@ -275,9 +179,9 @@ close_match(linker *L, int x, int f, double conf, const char *why)
 {
   if(L->p[x].kind == K_SURNAME || L->p[x].kind == K_INITIAL)
     L->stats.short_linked++;
-  emit(L, res(L, L->p[x].iri), NGI_SKOS "closeMatch", res(L, L->p[f].iri));
-  record(L, L->p[x].iri, L->p[f].iri, NGI_SKOS "closeMatch", conf, why,
-         L->p[x].label, L->p[f].label);
+  ngi_link_triple(L, L->p[x].iri, NGI_SKOS "closeMatch", L->p[f].iri);
+  ngi_link_record(L, L->p[x].iri, L->p[f].iri, NGI_SKOS "closeMatch", conf,
+                  why, L->p[x].label, L->p[f].label);
   L->stats.close_match++;
 }
 
@@ -294,8 +198,8 @@ same_as(linker *L, int x, int f, double conf, const char *why)
   L->p[x].conf = conf;
   if(L->p[x].kind == K_SURNAME || L->p[x].kind == K_INITIAL)
     L->stats.short_linked++;
-  record(L, L->p[x].iri, L->p[f].iri, NGI_OWL "sameAs", conf, why,
-         L->p[x].label, L->p[f].label);
+  ngi_link_record(L, L->p[x].iri, L->p[f].iri, NGI_OWL "sameAs", conf, why,
+                  L->p[x].label, L->p[f].label);
 }
 
 /* Is there, in an article of x, another full name with x's surname? */
@@ -544,16 +448,15 @@ link_orgs(linker *L)
       continue; /* "ABC": the US network, the Spanish daily, the
                    Australian broadcaster all in one node */
     if(best_strong >= 0) {
-      emit(L, res(L, o->iri), NGI_OWL "sameAs", res(L, L->orgs[target].iri));
-      record(L, o->iri, L->orgs[target].iri, NGI_OWL "sameAs", 0.9,
-             "organisation name with its legal form", o->label,
-             L->orgs[target].label);
+      ngi_link_triple(L, o->iri, NGI_OWL "sameAs", L->orgs[target].iri);
+      ngi_link_record(L, o->iri, L->orgs[target].iri, NGI_OWL "sameAs", 0.9,
+                      "organisation name with its legal form", o->label,
+                      L->orgs[target].label);
     } else {
-      emit(L, res(L, o->iri), NGI_SKOS "closeMatch",
-           res(L, L->orgs[target].iri));
-      record(L, o->iri, L->orgs[target].iri, NGI_SKOS "closeMatch", 0.7,
-             "organisation name with Group or Holdings", o->label,
-             L->orgs[target].label);
+      ngi_link_triple(L, o->iri, NGI_SKOS "closeMatch", L->orgs[target].iri);
+      ngi_link_record(L, o->iri, L->orgs[target].iri, NGI_SKOS "closeMatch",
+                      0.7, "organisation name with Group or Holdings",
+                      o->label, L->orgs[target].label);
     }
     L->stats.org_links++;
   }
@@ -607,9 +510,9 @@ wikidata(linker *L, int x, int e, const char *why)
     NOMEM(L);
     return;
   }
-  emit(L, res(L, L->p[x].iri), NGI_OWL "sameAs", res(L, wd));
-  record(L, L->p[x].iri, wd, NGI_OWL "sameAs", 1.0, why, L->p[x].label,
-         NULL);
+  ngi_link_triple(L, L->p[x].iri, NGI_OWL "sameAs", wd);
+  ngi_link_record(L, L->p[x].iri, wd, NGI_OWL "sameAs", 1.0, why,
+                  L->p[x].label, NULL);
   L->stats.wikidata++;
   free(wd);
 }
@@ -872,8 +775,7 @@ ng_store_link(ng_store *st, const ng_link_opts *o, ng_link_stats *stats,
       int m = L.mem[i][k];
       if(m == best)
         continue;
-      emit(&L, res(&L, L.p[m].iri), NGI_OWL "sameAs",
-           res(&L, L.p[best].iri));
+      ngi_link_triple(&L, L.p[m].iri, NGI_OWL "sameAs", L.p[best].iri);
       L.stats.same_as++;
     }
   }

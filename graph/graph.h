@@ -1,18 +1,29 @@
-/* graph_internal.h - what graph/ shares with its other modules and tests.
+/* graph.h - graph/: extraction results to RDF.  The interface of the
+ * folder for store/, link/, net/ and the tests (the public side is the
+ * ng_graph_* and ng_rdf_world_* part of include/newsgraph.h).
  *
- * A graph is one librdf model (in-memory "hashes" storage) in a world that
- * it owns, or borrows from the store (ngi_graph_new_in).  Tests fill an
- * ngi_result by hand and call ngi_graph_add_result directly.
+ * graph/ builds the librdf model of an article (graph.c; meta.c adds what
+ * a page says about it; with the terms of vocab.h and the IRIs of iri.h,
+ * its other two headers), serializes
+ * any model deterministically (serialize.c) and gives batch extraction
+ * per-thread worlds and a fast N-Quads writer (batch.c).  It reads
+ * extract/'s results (extract/result.h) and nothing else of ours but
+ * util/.
+ *
+ * A graph is one librdf model (in-memory "trees" storage) in a world that
+ * it owns, or borrows from the store or a batch thread (ngi_graph_new_in).
+ * Tests fill an ngi_result by hand and call ngi_graph_add_result directly.
  */
-#ifndef NG_GRAPH_INTERNAL_H
-#define NG_GRAPH_INTERNAL_H
+#ifndef NG_GRAPH_H
+#define NG_GRAPH_H
 
 #include <stdio.h>
 
 #include <redland.h>
 
 #include "newsgraph.h"
-#include "result.h"
+#include "extract/result.h"
+#include "vocab.h"
 
 /* A graph in an existing world, which it does not free and whose logger
  * it leaves alone.  The world must outlive the graph. */
@@ -25,6 +36,23 @@ librdf_world *ngi_graph_world(ng_graph *g);
 /* The body of ng_graph_add_doc, for any result (tests build one by hand). */
 ng_status ngi_graph_add_result(ng_graph *g, const ngi_result *r,
                                const ng_graph_opts *o, char *err);
+
+/* The statement builder of graph.c, for meta.c: the first failure sticks
+ * in st and later calls only free what they are given.  A NULL node means
+ * out of memory. */
+typedef struct ngi_builder {
+  ng_graph *g;
+  ng_status st;
+} ngi_builder;
+
+librdf_node *ngi_build_uri(ngi_builder *b, const char *iri);
+librdf_node *ngi_build_lit(ngi_builder *b, const char *s);
+/* Add (s p o), taking the nodes. */
+void ngi_build_add(ngi_builder *b, librdf_node *s, librdf_node *p,
+                   librdf_node *o);
+/* Add (s p o) with o a literal, unless the text is NULL or empty. */
+void ngi_build_add_lit(ngi_builder *b, const char *s, ngi_term p,
+                       const char *text);
 
 /* The canonical raptor serializer name of a format or alias ("ttl" ->
  * "turtle"; NULL -> "turtle"), or NULL when unknown. */
@@ -46,4 +74,4 @@ ng_status ngi_model_serialize(librdf_world *w, librdf_model *m,
                               const char *format, const char *base,
                               char **buf, size_t *len, char *err);
 
-#endif /* NG_GRAPH_INTERNAL_H */
+#endif /* NG_GRAPH_H */

@@ -8,7 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "graph_internal.h"
+#include "graph/graph.h"
 #include "store.h"
 
 /* Result formats for variable bindings and booleans (rasqal's names). */

@@ -1,6 +1,8 @@
-/* sha256.h - a small SHA-256 (FIPS 180-4) for minting article IRIs.
+/* sha256.h - util/: a small SHA-256 (FIPS 180-4), for minting article
+ * IRIs (graph/) and push's staging graph names (net/).  util/ is the
+ * bottom of the tree: it includes nothing of ours.
  *
- * Only what graph/ needs: hash a buffer in one call, or feed it in pieces.
+ * Hash a buffer in one call, or feed it in pieces.
  * The algorithm is public domain; this implementation is our own.
  */
 #ifndef NG_SHA256_H

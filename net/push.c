@@ -1,0 +1,515 @@
+/* push.c - push named graphs of a store to SPARQL 1.1 endpoints: the
+ * protocols, over http.c's requests (which do the retrying).
+ *
+ * Graph Store protocol: each graph is PUT (replacing it) as N-Triples text
+ * (which is Turtle).  SPARQL Update: "DROP SILENT GRAPH <g> ; INSERT DATA
+ * { GRAPH <g> { ... } }" with the triples written by raptor's N-Triples
+ * writer (never pasted strings), many small graphs per request.  A graph
+ * of more than chunk_triples statements is sent in parts (large single
+ * requests have been seen answered 2xx while storing only part of the
+ * data) into a staging graph, then moved onto its graph by one "MOVE"
+ * update: a failure part-way leaves the endpoint's graph as it was.
+ */
+#define _POSIX_C_SOURCE 200809L
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <curl/curl.h>
+
+#include "graph/iri.h"
+#include "http.h"
+#include "util/sha256.h"
+#include "store/store.h"
+#include "util/str.h"
+
+/* ------------------------------------------------------------ pushing */
+
+static void
+report(ng_endpoint *ep, const char *graph, size_t triples,
+       const ngi_outcome *oc, ng_status st, const char *msg)
+{
+  ng_push_report r;
+
+  if(!ep->o.on_report)
+    return;
+  r.graph = graph;
+  r.triples = triples;
+  r.http_status = oc ? oc->status : 0;
+  r.status = st;
+  r.message = st == NG_OK ? NULL : msg;
+  r.attempts = oc ? oc->attempts : 0;
+  ep->o.on_report(ep->o.arg, &r);
+}
+
+/* Append up to max statements of str to out as N-Triples (advancing the
+ * stream); *n gets how many, *blank whether any has a blank node. */
+static ng_status
+write_chunk(ng_store *st, librdf_stream *str, size_t max, ngi_buf *out,
+            size_t *n, int *blank, char *err)
+{
+  raptor_world *rw = librdf_world_get_raptor(ngi_store_world(st));
+  raptor_iostream *io;
+  FILE *mem;
+  char *text = NULL;
+  size_t len = 0, k = 0;
+  int bad = 0;
+
+  *n = 0;
+  /* a memory FILE: raptor's string iostream keeps each small write as a
+   * heap block of its own (600 MB for 100,000 triples) */
+  mem = open_memstream(&text, &len);
+  io = mem ? raptor_new_iostream_to_file_handle(rw, mem) : NULL;
+  if(!io) {
+    if(mem)
+      fclose(mem);
+    free(text);
+    ngi_store_errf(err, "out of memory");
+    return NG_ENOMEM;
+  }
+  for(; k < max && !librdf_stream_end(str); librdf_stream_next(str)) {
+    librdf_statement *s = librdf_stream_get_object(str);
+    if(!s)
+      break;
+    if(librdf_node_is_blank(librdf_statement_get_subject(s)) ||
+       librdf_node_is_blank(librdf_statement_get_object(s)))
+      *blank = 1;
+    if(raptor_statement_ntriples_write(s, io, 0))
+      bad = 1;
+    k++;
+  }
+  raptor_free_iostream(io);
+  if(fclose(mem))
+    bad = 1;
+  if(bad || !text) {
+    free(text);
+    ngi_store_errf(err, "cannot write N-Triples");
+    return NG_ERDF;
+  }
+  if(ngi_buf_add(out, text, len)) {
+    free(text);
+    ngi_store_errf(err, "out of memory");
+    return NG_ENOMEM;
+  }
+  free(text);
+  *n = k;
+  return NG_OK;
+}
+
+/* url + "?graph=" (or "&graph=") + the escaped IRI. */
+static char *
+graph_url(ng_endpoint *ep, const char *iri)
+{
+  char *esc = curl_easy_escape(ep->curl, iri, 0);
+  ngi_buf b = { 0 };
+  int bad;
+
+  if(!esc)
+    return NULL;
+  bad = ngi_buf_str(&b, ep->url) ||
+        ngi_buf_str(&b, strchr(ep->url, '?') ? "&graph=" : "?graph=") ||
+        ngi_buf_str(&b, esc);
+  curl_free(esc);
+  if(bad) {
+    ngi_buf_release(&b);
+    return NULL;
+  }
+  return b.p;
+}
+
+static librdf_stream *
+graph_stream(ng_store *st, const char *iri, char *err)
+{
+  librdf_node *ctx = librdf_new_node_from_uri_string(
+    ngi_store_world(st), (const unsigned char *)iri);
+  librdf_stream *str;
+
+  if(!ctx) {
+    ngi_store_errf(err, "invalid graph IRI '%s'", iri);
+    return NULL;
+  }
+  str = librdf_model_context_as_stream(ngi_store_model(st), ctx);
+  librdf_free_node(ctx);
+  if(!str)
+    ngi_store_errf(err, "cannot read graph '%s' from the store", iri);
+  return str;
+}
+
+/* ------------------------------------------------------------ staging */
+
+static int add_update(ngi_buf *b, const char *iri, const char *nt, size_t len,
+                      int drop, int blank);
+
+/* The staging graph of iri: urn:x-newsgraph:staging:<SHA-256 of iri>. */
+static void
+staging_iri(const char *iri, char out[96])
+{
+  unsigned char d[NGI_SHA256_LEN];
+  char hex[2 * NGI_SHA256_LEN + 1];
+
+  ngi_sha256(iri, strlen(iri), d);
+  ngi_sha256_hex(d, hex);
+  snprintf(out, 96, "urn:x-newsgraph:staging:%s", hex);
+}
+
+/* One SPARQL Update request to the update endpoint. */
+static ng_status
+update_at(ng_endpoint *ep, const char *text, ngi_outcome *oc)
+{
+  return ngi_http_request(ep, "POST", ep->update_url,
+                          "application/sparql-update", NULL, text,
+                          strlen(text), oc);
+}
+
+/* Part `part` of a staged graph into the staging graph stg. */
+static ng_status
+send_part(ng_endpoint *ep, const char *stg, const ngi_buf *text, int part,
+          int blank, ngi_outcome *oc)
+{
+  ngi_buf one = { 0 };
+  char *url;
+  ng_status rc;
+
+  if(ep->o.protocol == NG_PROTO_GSP) {
+    url = graph_url(ep, stg);
+    if(!url)
+      return NG_ENOMEM;
+    rc = ngi_http_request(ep, part == 0 ? "PUT" : "POST", url,
+                          "text/turtle", NULL, text->p ? text->p : "",
+                          text->len, oc);
+    free(url);
+    return rc;
+  }
+  if(add_update(&one, stg, text->p ? text->p : "", text->len, part == 0,
+                blank)) {
+    ngi_buf_release(&one);
+    return NG_ENOMEM;
+  }
+  rc = ngi_http_request(ep, "POST", ep->update_url,
+                        "application/sparql-update", NULL, one.p, one.len,
+                        oc);
+  ngi_buf_release(&one);
+  return rc;
+}
+
+/* A graph too big for one request: its parts into the staging graph, then
+ * "MOVE" onto iri in one update (all or nothing at the endpoint).  After a
+ * failure the staging graph is dropped (best effort) and iri untouched. */
+static ng_status
+push_staged(ng_endpoint *ep, librdf_stream *str, ng_store *st,
+            const char *iri, size_t *total, ngi_outcome *oc, char *err)
+{
+  char stg[96];
+  ngi_buf text = { 0 }, q = { 0 };
+  size_t n = 0, sent = 0;
+  int part = 0, blank;
+  ng_status rc = NG_OK;
+  ngi_outcome drop;
+
+  staging_iri(iri, stg);
+  do {
+    text.len = 0;
+    blank = 0;
+    rc = write_chunk(st, str, ep->o.chunk_triples, &text, &n, &blank, err);
+    if(rc != NG_OK || (n == 0 && part > 0))
+      break;
+    rc = send_part(ep, stg, &text, part, blank, oc);
+    if(rc != NG_OK) {
+      ngi_store_errf(err, "part %d of %zu triples: %s; the graph at the "
+                     "endpoint is unchanged", part + 1, ep->o.chunk_triples,
+                     rc == NG_ENOMEM ? "out of memory" : oc->msg);
+      break;
+    }
+    sent += n;
+    part++;
+  } while(n == ep->o.chunk_triples);
+  if(rc == NG_OK) {
+    if(ngi_buf_str(&q, "MOVE GRAPH <") || ngi_buf_str(&q, stg) ||
+       ngi_buf_str(&q, "> TO GRAPH <") || ngi_buf_str(&q, iri) ||
+       ngi_buf_str(&q, ">"))
+      rc = NG_ENOMEM;
+    else
+      rc = update_at(ep, q.p, oc);
+    if(rc != NG_OK)
+      ngi_store_errf(err, "moving the %zu triples in place: %s; the graph "
+                     "at the endpoint is unchanged", sent,
+                     rc == NG_ENOMEM ? "out of memory" : oc->msg);
+  }
+  if(rc != NG_OK && err)
+    snprintf(oc->msg, sizeof oc->msg, "%s", err);
+  if(rc != NG_OK && ep->update_url) {
+    memset(&drop, 0, sizeof drop);
+    q.len = 0;
+    if(!ngi_buf_str(&q, "DROP SILENT GRAPH <") && !ngi_buf_str(&q, stg) &&
+       !ngi_buf_str(&q, ">"))
+      (void)update_at(ep, q.p, &drop);
+    ngi_buf_release(&drop.r.body);
+  }
+  if(rc == NG_OK)
+    *total = sent;
+  ngi_buf_release(&text);
+  ngi_buf_release(&q);
+  return rc;
+}
+
+/* One graph, small enough for one request: PUT. */
+static ng_status
+push_gsp_one(ng_endpoint *ep, librdf_stream *str, ng_store *st,
+             const char *iri, size_t *total, ngi_outcome *oc, char *err)
+{
+  ngi_buf text = { 0 };
+  char *url = graph_url(ep, iri);
+  size_t n = 0;
+  int blank = 0;
+  ng_status rc;
+
+  if(!url) {
+    ngi_store_errf(err, "out of memory");
+    return NG_ENOMEM;
+  }
+  rc = write_chunk(st, str, (size_t)-1, &text, &n, &blank, err);
+  if(rc == NG_OK) {
+    rc = ngi_http_request(ep, "PUT", url, "text/turtle", NULL,
+                          text.p ? text.p : "", text.len, oc);
+    if(rc != NG_OK)
+      ngi_store_errf(err, "cannot push graph <%s>: %s", iri, oc->msg);
+    else
+      *total = n;
+  }
+  ngi_buf_release(&text);
+  free(url);
+  return rc;
+}
+
+static ng_status
+push_gsp(ng_endpoint *ep, ng_store *st, const char *iri, char *err)
+{
+  librdf_stream *str;
+  ngi_outcome oc;
+  size_t size = 0, total = 0;
+  ng_status rc;
+
+  memset(&oc, 0, sizeof oc);
+  rc = ng_store_count(st, iri, &size, err);
+  if(rc == NG_OK && size > ep->o.chunk_triples && !ep->update_url) {
+    ngi_store_errf(err, "graph <%s> has %zu triples, more than one request "
+                   "(%zu) holds: sending it in parts needs a SPARQL Update "
+                   "endpoint to put them in place all at once", iri, size,
+                   ep->o.chunk_triples);
+    rc = NG_EUSAGE;
+  }
+  if(rc != NG_OK) {
+    report(ep, iri, 0, NULL, rc, err ? err : "cannot read graph");
+    return rc;
+  }
+  str = graph_stream(st, iri, err);
+  if(!str) {
+    report(ep, iri, 0, NULL, NG_ESTORE, err ? err : "cannot read graph");
+    return NG_ESTORE;
+  }
+  if(size <= ep->o.chunk_triples)
+    rc = push_gsp_one(ep, str, st, iri, &total, &oc, err);
+  else
+    rc = push_staged(ep, str, st, iri, &total, &oc, err);
+  librdf_free_stream(str);
+  report(ep, iri, total, &oc, rc,
+         rc == NG_OK ? NULL : (oc.msg[0] ? oc.msg : (err ? err : "error")));
+  ngi_buf_release(&oc.r.body);
+  return rc;
+}
+
+/* "DROP SILENT GRAPH <g> ; INSERT DATA { GRAPH <g> { nt } }" (or, since
+ * some stores refuse blank nodes in INSERT DATA, INSERT { } WHERE { }). */
+static int
+add_update(ngi_buf *b, const char *iri, const char *nt, size_t len, int drop,
+           int blank)
+{
+  if(b->len && ngi_buf_str(b, " ;\n"))
+    return -1;
+  if(drop && (ngi_buf_str(b, "DROP SILENT GRAPH <") || ngi_buf_str(b, iri) ||
+              ngi_buf_str(b, "> ;\n")))
+    return -1;
+  if(ngi_buf_str(b, blank ? "INSERT { GRAPH <" : "INSERT DATA { GRAPH <") ||
+     ngi_buf_str(b, iri) || ngi_buf_str(b, "> {\n") ||
+     ngi_buf_add(b, nt, len) ||
+     ngi_buf_str(b, blank ? "} } WHERE { }" : "} }"))
+    return -1;
+  return 0;
+}
+
+static ng_status
+send_update(ng_endpoint *ep, const ngi_buf *body, ngi_outcome *oc, char *err)
+{
+  ng_status rc = ngi_http_request(ep, "POST", ep->url,
+                                  "application/sparql-update", NULL,
+                                  body->p ? body->p : "", body->len, oc);
+
+  if(rc != NG_OK)
+    ngi_store_errf(err, "SPARQL update failed: %s", oc->msg);
+  return rc;
+}
+
+ng_status
+ng_endpoint_flush(ng_endpoint *ep, char *err)
+{
+  ngi_outcome oc;
+  ng_status rc = NG_OK;
+  size_t i;
+
+  if(!ep->npend)
+    return NG_OK;
+  memset(&oc, 0, sizeof oc);
+  rc = send_update(ep, &ep->batch, &oc, err);
+  for(i = 0; i < ep->npend; i++) {
+    report(ep, ep->pend[i].graph, ep->pend[i].triples, &oc, rc, oc.msg);
+    free(ep->pend[i].graph);
+  }
+  ep->npend = 0;
+  ep->batch.len = 0;
+  ep->batch_triples = 0;
+  ngi_buf_release(&oc.r.body);
+  return rc;
+}
+
+static ng_status
+push_update(ng_endpoint *ep, ng_store *st, const char *iri, char *err)
+{
+  librdf_stream *str;
+  ngi_buf text = { 0 };
+  ngi_outcome oc;
+  size_t n = 0, total = 0, size = 0;
+  int blank = 0;
+  ng_status rc;
+
+  memset(&oc, 0, sizeof oc);
+  rc = ng_store_count(st, iri, &size, err);
+  if(rc != NG_OK) {
+    report(ep, iri, 0, NULL, rc, err ? err : "cannot read graph");
+    return rc;
+  }
+  if(ep->npend && ep->batch_triples + size > ep->o.chunk_triples) {
+    rc = ng_endpoint_flush(ep, err);
+    if(rc != NG_OK && rc != NG_ENET)
+      return rc;
+  }
+  str = graph_stream(st, iri, err);
+  if(!str) {
+    report(ep, iri, 0, NULL, NG_ESTORE, err ? err : "cannot read graph");
+    return NG_ESTORE;
+  }
+  if(size <= ep->o.chunk_triples) {
+    /* small: queue it */
+    rc = write_chunk(st, str, ep->o.chunk_triples, &text, &n, &blank, err);
+    librdf_free_stream(str);
+    if(rc == NG_OK) {
+      if(ep->npend == ep->cappend) {
+        size_t cap = ep->cappend ? 2 * ep->cappend : 16;
+        ngi_pending *p = realloc(ep->pend, cap * sizeof *p);
+        if(!p)
+          rc = NG_ENOMEM;
+        else {
+          ep->pend = p;
+          ep->cappend = cap;
+        }
+      }
+      if(rc == NG_OK &&
+         (!(ep->pend[ep->npend].graph = ngi_str_dup(iri)) ||
+          add_update(&ep->batch, iri, text.p ? text.p : "", text.len, 1,
+                     blank))) {
+        free(ep->pend[ep->npend].graph);
+        rc = NG_ENOMEM;
+      }
+      if(rc == NG_ENOMEM)
+        ngi_store_errf(err, "out of memory");
+      if(rc == NG_OK) {
+        ep->pend[ep->npend++].triples = n;
+        ep->batch_triples += n;
+      }
+    }
+    ngi_buf_release(&text);
+    if(rc != NG_OK)
+      report(ep, iri, 0, NULL, rc, err ? err : "error");
+    return rc;
+  }
+  /* large: alone, in parts, through a staging graph */
+  rc = push_staged(ep, str, st, iri, &total, &oc, err);
+  librdf_free_stream(str);
+  report(ep, iri, total, &oc, rc, oc.msg[0] ? oc.msg : (err ? err : "error"));
+  ngi_buf_release(&oc.r.body);
+  return rc;
+}
+
+ng_status
+ng_endpoint_push(ng_endpoint *ep, ng_store *st, const char *graph_iri,
+                 char *err)
+{
+  ng_status rc = ngi_iri_check(graph_iri, "graph IRI", err);
+
+  if(rc != NG_OK) {
+    report(ep, graph_iri, 0, NULL, rc, err ? err : "bad graph IRI");
+    return rc;
+  }
+  if(ep->o.protocol == NG_PROTO_UPDATE)
+    return push_update(ep, st, graph_iri, err);
+  return push_gsp(ep, st, graph_iri, err);
+}
+
+ng_status
+ng_endpoint_count(ng_endpoint *ep, const char *graph_iri, size_t *n,
+                  char *err)
+{
+  ngi_buf q = { 0 }, url = { 0 };
+  ngi_outcome oc;
+  char *esc = NULL;
+  ng_status rc;
+  const char *p;
+  char *end;
+  unsigned long long v;
+
+  *n = 0;
+  rc = ngi_iri_check(graph_iri, "graph IRI", err);
+  if(rc != NG_OK)
+    return rc;
+  memset(&oc, 0, sizeof oc);
+  if(ngi_buf_str(&q, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH <") ||
+     ngi_buf_str(&q, graph_iri) || ngi_buf_str(&q, "> { ?s ?p ?o } }") ||
+     !(esc = curl_easy_escape(ep->curl, q.p, 0)) ||
+     ngi_buf_str(&url, ep->query_url) ||
+     ngi_buf_str(&url, strchr(ep->query_url, '?') ? "&query=" : "?query=") ||
+     ngi_buf_str(&url, esc)) {
+    ngi_store_errf(err, "out of memory");
+    rc = NG_ENOMEM;
+    goto done;
+  }
+  rc = ngi_http_request(ep, "GET", url.p, NULL, "text/csv", NULL, 0, &oc);
+  if(rc != NG_OK) {
+    ngi_store_errf(err, "cannot count graph <%s>: %s", graph_iri, oc.msg);
+    goto done;
+  }
+  /* text/csv: a header line, then the number (perhaps quoted) */
+  p = oc.r.body.p ? strchr(oc.r.body.p, '\n') : NULL;
+  if(p) {
+    p++;
+    if(*p == '"')
+      p++;
+    errno = 0;
+    v = strtoull(p, &end, 10);
+    if(end != p && !errno) {
+      *n = (size_t)v;
+      goto done;
+    }
+  }
+  ngi_store_errf(err, "cannot count graph <%s>: unexpected answer",
+                 graph_iri);
+  rc = NG_ENET;
+
+done:
+  if(esc)
+    curl_free(esc);
+  ngi_buf_release(&q);
+  ngi_buf_release(&url);
+  ngi_buf_release(&oc.r.body);
+  return rc;
+}

@@ -1,0 +1,73 @@
+/* store.h - store/: the embedded triple store and SPARQL over it.
+ * store.c opens the store, waits for its lock and reads it, write.c
+ * changes it, query.c runs SPARQL.  The interface of the folder for link/
+ * and net/ (push reads the store's graphs); the public API is the
+ * ng_store_* part of include/newsgraph.h ("store and endpoints").  store/
+ * builds on graph/ and nothing else of ours.
+ */
+#ifndef NG_STORE_H
+#define NG_STORE_H
+
+#include <time.h>
+
+#include <redland.h>
+
+#include "newsgraph.h"
+
+/* One message recorded by the store's librdf logger. */
+typedef struct ngi_logbuf {
+  int errors;          /* number of errors (and worse) seen since reset */
+  char msg[NG_ERRLEN]; /* the first one, with its line when known */
+} ngi_logbuf;
+
+struct ng_store {
+  librdf_world *world;
+  librdf_storage *storage;
+  librdf_model *model;
+  ng_store_backend backend;
+  double wait;         /* seconds a locked sqlite file is waited for */
+  char *path;          /* NULL for the in-memory store */
+  ngi_logbuf log;
+  char **graphs;       /* load order of the named graphs (memory store) */
+  size_t ngraphs, capgraphs;
+};
+
+/* Waiting for a store that another process holds locked (store.c). */
+typedef struct ngi_waiter {
+  struct timespec start;
+  long delay_ms;
+  char err[NG_ERRLEN]; /* for a caller that passed no err */
+} ngi_waiter;
+
+/* Start waiting; returns err, or a buffer of w's when err is NULL. */
+char *ngi_store_wait_start(ngi_waiter *w, char *err);
+
+/* A write of st failed with rc: 1 when it should run again (sqlite,
+ * busy, time left; having slept).  err must not be NULL. */
+int ngi_store_write_again(ng_store *st, ngi_waiter *w, ng_status rc,
+                          char *err);
+
+/* Remember the graph order of a memory store (so pushes follow the order
+ * the files were given in); -1 on out of memory. */
+int ngi_store_note_graph(ng_store *st, const char *iri);
+
+/* The node of a graph IRI, or NULL with err set. */
+librdf_node *ngi_store_iri_node(ng_store *st, const char *iri, char *err);
+
+librdf_world *ngi_store_world(ng_store *st);
+librdf_model *ngi_store_model(ng_store *st);
+
+/* Forget earlier logged errors before an operation. */
+void ngi_store_log_reset(ng_store *st);
+
+/* Write into err "PREFIX: <first logged error>" or "PREFIX" when none. */
+void ngi_store_log_err(ng_store *st, const char *prefix, char *err);
+
+/* snprintf into err (NG_ERRLEN bytes) when err is not NULL. */
+void ngi_store_errf(char *err, const char *fmt, ...)
+#if defined(__GNUC__)
+  __attribute__((format(printf, 2, 3)))
+#endif
+  ;
+
+#endif /* NG_STORE_H */

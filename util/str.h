@@ -1,0 +1,10 @@
+/* str.h - util/: the string helper that store/, link/ and net/ share.
+ * Like sha256.h, it includes nothing of ours.
+ */
+#ifndef NG_STR_H
+#define NG_STR_H
+
+/* A malloc'ed copy of s; NULL for NULL or out of memory. */
+char *ngi_str_dup(const char *s);
+
+#endif /* NG_STR_H */
