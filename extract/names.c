@@ -23,6 +23,93 @@ static int has(const ngi_map *m, const ngi_tok *t) {
 }
 
 
+/* "Who's", "We'll", "I'm", "Didn't": a contraction is never a name. */
+static int contraction(const ng_doc *d, const ngi_tok *t) {
+  static const char *const TAIL[] = {"'ll", "'re", "'ve", "'m", "'d", "n't",
+                                     NULL};
+  static const char *const S[] = {"who", "what", "where", "when", "why",
+                                  "how", "it", "that", "there", "here",
+                                  "he", "she", "let", "this", "everyone",
+                                  "nobody", "someone", "everything",
+                                  "nothing", "something", NULL};
+  size_t n = t->e - t->b;
+  const char *s = d->text + t->b;
+  char buf[8];
+  size_t k = 0;
+  /* the last few bytes, with a typographic apostrophe as ' */
+  for (size_t i = n > 6 ? n - 6 : 0; i < n && k + 1 < sizeof buf; i++) {
+    if ((unsigned char)s[i] == 0xE2 && i + 2 < n &&
+        (unsigned char)s[i + 1] == 0x80 && (unsigned char)s[i + 2] == 0x99) {
+      buf[k++] = '\'';
+      i += 2;
+    } else {
+      buf[k++] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
+    }
+  }
+  buf[k] = 0;
+  for (int i = 0; TAIL[i]; i++) {
+    size_t m = strlen(TAIL[i]);
+    if (k > m && strcmp(buf + k - m, TAIL[i]) == 0)
+      return 1;
+  }
+  if (t->flags & T_POSS)
+    for (int i = 0; S[i]; i++)
+      if (ngi_tok_is(t, S[i]))
+        return 1;
+  return 0;
+}
+
+/* "Man-of-the-match", "Ex-champion", "Father-of-two": a capitalised
+ * compound whose later parts are lower-case words is a description, not a
+ * name ("Jean-Claude", "Smith-Jones", "Abu al-Hassan" are names). */
+static int lower_compound(const ng_doc *d, const ngi_tok *t) {
+  const char *s = d->text + t->b, *e = d->text + t->be;
+  for (const char *p = s + 1; p + 1 < e; p++) {
+    if (*p != '-' || !(p[1] >= 'a' && p[1] <= 'z'))
+      continue;
+    const char *q = p + 1;
+    while (q < e && *q != '-')
+      q++;
+    size_t n = (size_t)(q - p - 1);
+    static const char *const P[] = {"al", "el", "bin", "ibn", "ben", "ul",
+                                    "ud", "ur", "e", "o", "de", "la", "van",
+                                    "von", "der", "du", "y", "uly", "kyzy",
+                                    "ogly", "oglu", "zade", "zadeh", NULL};
+    int part = 0;
+    for (int k = 0; P[k]; k++)
+      if (strlen(P[k]) == n && strncmp(p + 1, P[k], n) == 0)
+        part = 1;
+    if (!part)
+      return 1;
+  }
+  return 0;
+}
+
+static int led_word(const ngi_tok *t) {
+  static const char *const S[] = {"-led", "-based", "-backed", "-owned",
+                                  "-run", "-funded", "-controlled", NULL};
+  size_t n = strlen(t->low);
+  for (int i = 0; S[i]; i++) {
+    size_t m = strlen(S[i]);
+    if (n > m && strcmp(t->low + n - m, S[i]) == 0)
+      return 1;
+  }
+  return 0;
+}
+
+/* A regnal number after a given name: "Elizabeth II", "Charles III". */
+static int regnal(const ngi_tok *t) {
+  static const char *const R[] = {"ii", "iii", "iv", "vi", "vii", "viii",
+                                  "ix", "xi", "xii", "xiii", "xiv", "xv",
+                                  "xvi", NULL};
+  if (!(t->flags & T_ALLCAPS))
+    return 0;
+  for (int i = 0; R[i]; i++)
+    if (ngi_tok_is(t, R[i]))
+      return 1;
+  return 0;
+}
+
 /* Can token i be part of a name after its first part? */
 static int name_part(const ng_doc *d, int i) {
   const ngi_tok *t = &d->toks[i];
@@ -38,14 +125,41 @@ static int name_part(const ng_doc *d, int i) {
     if (ngi_tok_is(t, FN[k]))
       return 0; /* "Jewel Of The Nile" */
   const ng_lexicon *x = d->lex;
+  /* an honorific starts a name of its own: "Harrogate Mr Kennedy" */
+  if ((ngi_is_honorific(d, i) && i + 1 < (int)d->ntoks &&
+       (d->toks[i + 1].flags & T_CAP) && d->toks[i + 1].sent == t->sent &&
+       !ngi_is_honorific(d, i + 1)) ||
+      contraction(d, t))
+    return 0;
+  /* ... but "Nursultan Abish-uly Nazarbayev": a patronymic after a given
+   * name; "Bernie Sanders-backed" is not one */
+  if (lower_compound(d, t) &&
+      (i == 0 || !ngi_is_given(d, i - 1) || led_word(t) ||
+       strchr(t->low, '-') != strrchr(t->low, '-')))
+    return 0;
+  /* "Gartner More than ...", "Harris Image": words that are never names
+   * end a name, unless right after a given name ("Kanye West") */
+  if (has(&x->notname, t) && !ngi_is_honorific(d, i) &&
+      (ngi_tok_is(t, "i") || i == 0 || !ngi_is_given(d, i - 1)))
+    return 0;
   /* a month right after a given name is a surname: "Theresa May", "Brian
    * May" (not "May 5") */
   int surname_month = has(&x->timeword, t) && i > 0 &&
                       (ngi_is_given(d, i - 1) || ngi_is_honorific(d, i - 1)) &&
                       !(i + 1 < (int)d->ntoks &&
                         (d->toks[i + 1].flags & T_NUM));
+  /* a title right after a given name and before no other name is a
+   * surname: "Howard Dean", "John Major" (not "Will President Bush") */
+  int office = ngi_title_kind(d, i) == NGI_TITLE_OFFICE;
+  int surname_title =
+      office && i > 0 && d->toks[i - 1].sent == t->sent &&
+      ngi_is_given(d, i - 1) &&
+      !(i + 1 < (int)d->ntoks && d->toks[i + 1].sent == t->sent &&
+        ((d->toks[i + 1].flags & (T_CAP | T_ALLCAPS)) ||
+         ngi_tok_is(&d->toks[i + 1], "of"))); /* "Mary Queen of Scots" */
   if (has(&x->orgword, t) || (has(&x->timeword, t) && !surname_month) ||
-      has(&x->thingword, t) || ngi_title_kind(d, i) == NGI_TITLE_OFFICE)
+      has(&x->thingword, t) ||
+      (office && !(surname_title && t->low[t->lowlen - 1] != 's')))
     return 0;
   intptr_t v;
   if (ngi_tok_in(&x->place, t, &v) &&
@@ -65,11 +179,26 @@ static int particle(const ngi_tok *t) {
   return 0;
 }
 
+/* "... starring as Malcolm X. Ann Lee said": an initial after a full word
+ * and followed by two more names ends a sentence; it is not a middle
+ * initial ("George W. Bush"). */
+static int initial_ends_sentence(const ng_doc *d, int j, int end) {
+  const ngi_tok *t = d->toks;
+  return (t[j].flags & T_INITIAL) && j > 0 && t[j - 1].sent == t[j].sent &&
+         (t[j - 1].flags & T_CAP) && !(t[j - 1].flags & T_INITIAL) &&
+         j + 2 < end && (t[j + 1].flags & T_CAP) &&
+         !(t[j + 1].flags & T_INITIAL) && name_part(d, j + 1) &&
+         (t[j + 2].flags & T_CAP) && !(t[j + 2].flags & T_INITIAL) &&
+         name_part(d, j + 2);
+}
+
 /* End (exclusive) of a name whose first part is at i, or i when none. */
 static int name_end(const ng_doc *d, int i, int end) {
   int j = i + 1;
   if (d->toks[i].flags & T_POSS)
     return i + 1;
+  if (initial_ends_sentence(d, i, end))
+    return i;
   while (j < end) {
     const ngi_tok *t = &d->toks[j];
     if (particle(t) && !(t->flags & T_CAP) && j + 1 < end &&
@@ -79,10 +208,15 @@ static int name_end(const ng_doc *d, int i, int end) {
     }
     if (!name_part(d, j))
       break;
+    if (initial_ends_sentence(d, j, end))
+      break;
     j++;
     if (t->flags & T_POSS)
       break;
   }
+  /* "Elizabeth II": a regnal number ends the name */
+  if (j == i + 1 && j < end && regnal(&d->toks[j]) && ngi_is_given(d, i))
+    return j + 1;
   /* a name does not end in an initial */
   while (j > i + 1 && (d->toks[j - 1].flags & T_INITIAL))
     j--;
@@ -184,17 +318,6 @@ static int org_run(const ng_doc *d, int i, int end) {
   return last;
 }
 
-static int led_word(const ngi_tok *t) {
-  static const char *const S[] = {"-led", "-based", "-backed", "-owned",
-                                  "-run", "-funded", "-controlled", NULL};
-  size_t n = strlen(t->low);
-  for (int i = 0; S[i]; i++) {
-    size_t m = strlen(S[i]);
-    if (n > m && strcmp(t->low + n - m, S[i]) == 0)
-      return 1;
-  }
-  return 0;
-}
 
 /* "Syrian Democratic Forces (SDF)": the acronym names the same body. */
 static int acronym_after(ng_doc *d, int n, int end, int entity) {
@@ -311,6 +434,87 @@ static int locative_before(const ng_doc *d, int i, int s) {
   return 0;
 }
 
+static int word_in(const ngi_tok *t, const char *const *list) {
+  for (int k = 0; list[k]; k++)
+    if (ngi_tok_is(t, list[k]))
+      return 1;
+  return 0;
+}
+
+/* "the film Vera Drake", "his album Wild Hearts", "the game Iowa Caucus":
+ * a capitalised run right after a lower-case noun for a work or product
+ * is its title, not a person. */
+static int work_cue(const ng_doc *d, int i, int s) {
+  static const char *const W[] = {
+      "film", "films", "movie", "biopic", "drama", "comedy", "thriller",
+      "documentary", "cartoon", "animation", "sequel", "prequel", "remake",
+      "blockbuster", "epic", "album", "albums", "single", "song", "songs",
+      "ep", "anthem", "ballad", "game", "games", "novel", "book", "memoir",
+      "biography", "musical", "opera", "ballet", "series", "sitcom", "soap",
+      "programme",
+      "franchise", "ship", "vessel", "yacht", "liner", "tanker", "frigate",
+      "beer", "lager", "ale", "brand", "racehorse", "horse", "painting",
+      "sculpture", "artwork", "exhibition", "app", "console", "handset",
+      "magazine", "newspaper", "tabloid", "website", "blog", "software",
+      "browser", NULL};
+  if (i <= d->sents[s].t0)
+    return 0;
+  const ngi_tok *t = &d->toks[i - 1];
+  return (t->flags & T_WORD) && !(t->flags & (T_CAP | T_ALLCAPS)) &&
+         word_in(t, W);
+}
+
+/* "research firm Gartner", "the union Unison", "analysts Forrester": a
+ * capitalised run right after a lower-case noun for a body, or for the
+ * firms of a trade ("analysts", "pollsters"; not "athletes Vitas
+ * Gerulaitis"), names an organisation. */
+static int org_cue(const ng_doc *d, int i, int s) {
+  static const char *const O[] = {
+      "firm", "company", "union", "bank", "carmaker", "retailer", "airline",
+      "broker", "brokerage", "consultancy", "insurer", "lender", "publisher",
+      "developer", "manufacturer", "maker", "operator", "supermarket",
+      "chain", "conglomerate", "giant", "group", "studio", "label",
+      "broadcaster", "network", "watchdog", "regulator", "charity",
+      "organisation", "organization", "think-tank", "thinktank", "band",
+      "club", "outfit", "start-up", "startup", "firms", "companies",
+      "unions", "banks", "analysts", "consultants", "pollsters",
+      "auditors", "researchers", "brokers", "accountants", NULL};
+  if (i <= d->sents[s].t0)
+    return 0;
+  const ngi_tok *t = &d->toks[i - 1];
+  if (!(t->flags & T_WORD) || (t->flags & (T_CAP | T_ALLCAPS)))
+    return 0;
+  return word_in(t, O);
+}
+
+/* End of a title or a name after a cue: capitalised words, with "of",
+ * "the" ... between them ("Do The Right Thing", "Lord of the Rings"; not
+ * "and": "the biopic Ray and Mike Leigh's drama"). */
+static int cap_run(const ng_doc *d, int i, int end) {
+  int j = i;
+  while (j < end) {
+    const ngi_tok *t = &d->toks[j];
+    if ((t->flags & T_WORD) && (t->flags & (T_CAP | T_ALLCAPS | T_NUM))) {
+      j++;
+      if (t->flags & T_POSS)
+        break;
+      continue;
+    }
+    if ((t->flags & T_WORD) && j + 1 < end && j > i &&
+        (d->toks[j + 1].flags & T_CAP) &&
+        (ngi_tok_is(t, "of") || ngi_tok_is(t, "the") ||
+         ngi_tok_is(t, "in") || ngi_tok_is(t, "a") ||
+         ngi_tok_is(t, "on"))) {
+      j++;
+      continue;
+    }
+    break;
+  }
+  while (j > i + 1 && !(d->toks[j - 1].flags & (T_CAP | T_ALLCAPS | T_NUM)))
+    j--;
+  return j;
+}
+
 ng_status ngi_find_mentions(ng_doc *d) {
   for (size_t s = 0; s < d->nsents; s++) {
     int end = d->sents[s].t1;
@@ -386,6 +590,22 @@ ng_status ngi_find_mentions(ng_doc *d) {
 
       /* "World Cup", "Edinburgh Festival": names of things, not persons */
       if ((n = thing_run(d, i, end)) > i) {
+        i = n;
+        continue;
+      }
+      /* titles of works, and bodies named after a cue */
+      if (work_cue(d, i, (int)s) && !ngi_is_honorific(d, i)) {
+        i = cap_run(d, i, end);
+        continue;
+      }
+      if (org_cue(d, i, (int)s) && !ngi_is_honorific(d, i) &&
+          !ngi_is_given(d, i) && !(t->flags & T_INITIAL) &&
+          !ngi_place_at(d, i, end, &v)) {
+        n = cap_run(d, i, end);
+        const char *label = ngi_span_text(d, i, n);
+        int e = ngi_org_entity(d, label, NULL, 0, label);
+        if (e < -1 || add_ment(d, i, n, M_ORG, e) < 0)
+          return NG_ENOMEM;
         i = n;
         continue;
       }

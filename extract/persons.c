@@ -128,23 +128,65 @@ static int last_before(const ngi_pers *p, int before) {
   return best;
 }
 
+/* Is one of p's forms under a knight's or peer's style ("Sir Ian
+ * Blair")? */
+static int styled(const ngi_pers *p) {
+  static const char *const S[] = {"Sir ", "Dame ", "Lord ", "Lady ",
+                                  "Baroness ", "Baron ", NULL};
+  for (size_t f = 0; f <= p->nforms; f++) {
+    const char *x = f < p->nforms ? p->forms[f] : p->label;
+    for (int k = 0; S[k]; k++)
+      if (strncmp(x, S[k], strlen(S[k])) == 0)
+        return 1;
+  }
+  return 0;
+}
+
+/* Can mention m (a lone surname, maybe after an honorific) be person p?
+ * "Mrs Howard" is not Michael Howard when the article also has a "Mr
+ * Howard" (both set: a given name's gender alone is not enough, "Mr
+ * Ahern" is Bertie Ahern); 0 when the text tells them apart,
+ * 1 when it fits, 2 when it fits only loosely ("Mr Blair" for Sir Ian
+ * Blair: a knight is "Sir Ian", so another Blair is meant if there is
+ * one). */
+static int fits_person(ng_doc *d, const ngi_pers *p, const ngi_ment *m,
+                       int both) {
+  if (!m)
+    return 1;
+  if (both && m->gender && p->gender && m->gender != p->gender)
+    return 0;
+  if (m->honorific > 0 && m->gender && styled(p))
+    return 2;
+  (void)d;
+  return 1;
+}
+
 /* The person whose surname this is; the most recently mentioned one if
  * several fit, else the first. */
 static int by_surname(ng_doc *d, const char *sur, const char *first,
-                      int before) {
+                      int before, const ngi_ment *m, int both) {
   intptr_t head;
   if (!ngi_map_get(&d->surnames, sur, &head))
     return -1;
-  int best = -1, best_last = -2, any = -1;
+  int best = -1, best_last = -2, any = -1, loose = -1;
   for (int i = (int)head; i >= 0; i = d->pers[i].next_sur) {
     ngi_pers *p = &d->pers[i];
     if (!firsts_fit(p->first, first))
       continue;
+    int fit = fits_person(d, p, m, both);
+    if (fit == 0)
+      continue;
+    if (fit == 2) {
+      loose = i;
+      continue;
+    }
     any = i; /* the chain runs newest first: ends at the first person */
     int last = last_before(p, before);
     if (last > best_last)
       best = i, best_last = last;
   }
+  if (any < 0)
+    return loose;
   return best_last >= 0 ? best : any;
 }
 
@@ -224,6 +266,7 @@ static int neuter_ref(const ng_doc *d, const ngi_ment *o) {
 /* What is known of the lone candidates sharing one surname. */
 typedef struct cand {
   int count, evidence, speech, neuter, person, nonloc;
+  int hongender; /* 1: a "Mr X", 2: a "Mrs X" or "Ms X", 3: both */
 } cand;
 
 static void drop(ng_doc *d, ngi_ment *m) {
@@ -279,6 +322,8 @@ static ng_status build(ng_doc *d, ngi_map *cmap) {
     if (!c)
       return NG_ENOMEM;
     c->nonloc += !m->locative;
+    if (m->honorific > 0 && m->gender)
+      c->hongender |= m->gender == 'M' ? 1 : 2;
   }
   /* 1. full names, in text order */
   for (size_t mi = 0; mi < d->nments; mi++) {
@@ -327,7 +372,7 @@ static ng_status build(ng_doc *d, ngi_map *cmap) {
     if (m->kind != M_PLACE || m->t1 - m->t0 != 1 ||
         !(d->toks[m->t0].flags & T_CAP) || (d->toks[m->t0].flags & T_ALLCAPS))
       continue;
-    int pi = by_surname(d, surname_low(d, m), NULL, m->t0);
+    int pi = by_surname(d, surname_low(d, m), NULL, m->t0, NULL, 0);
     if (pi < 0 || d->pers[pi].npos == 0 || last_before(&d->pers[pi], m->t0) < 0)
       continue;
     m->kind = M_PERSON;
@@ -342,7 +387,10 @@ static ng_status build(ng_doc *d, ngi_map *cmap) {
     if (m->kind != M_PERSON || m->entity >= 0)
       continue;
     const char *sur = surname_low(d, m);
-    int pi = by_surname(d, sur, first_low(d, m), m->t0);
+    intptr_t ci, hon = 0;
+    if (ngi_map_get(cmap, sur, &ci))
+      hon = cands[ci].hongender;
+    int pi = by_surname(d, sur, first_low(d, m), m->t0, m, hon == 3);
     if (pi < 0 && m->t1 - m->t0 == 1 && m->honorific > 0)
       pi = by_first(d, sur); /* "Sir Digby" for Sir Digby Jones */
     if (pi >= 0 && attach(d, pi, m, ngi_span_text(d, m->t0, m->t1)))
