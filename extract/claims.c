@@ -17,6 +17,7 @@
 #include "mention.h"
 #include "roles.h"
 #include "claims.h"
+#include "speakers.h"
 
 typedef struct cue {
   int verb;            /* token of the verb */
@@ -27,257 +28,6 @@ typedef struct cue {
   int attrib;          /* attributes a quotation: “...,” Putin said */
 } cue;
 
-
-/* ------------------------------------------------------------ speakers */
-
-static int mention_at(ng_doc *d, int i) {
-  if (i < 0 || i >= (int)d->ntoks)
-    return -1;
-  return d->toks[i].ment;
-}
-
-static ngi_agent agent_of(ng_doc *d, int mi) {
-  ngi_agent a = {NGI_AGENT_NONE, -1};
-  if (mi < 0)
-    return a;
-  ngi_ment *m = &d->ments[mi];
-  int p = ngi_ment_person(d, mi);
-  if (m->kind == M_PRON && (m->gender == 'M' || m->gender == 'F')) {
-    /* "he added": the last speaker, if near and of that gender */
-    const ngi_para *pa = &d->paras[d->toks[m->t0].para];
-    int ls = d->speaker;
-    if (ls >= 0 && pa->section == d->speaker_section &&
-        d->toks[m->t0].para - d->speaker_para <= 2 &&
-        (!d->pers[ls].gender || d->pers[ls].gender == m->gender))
-      p = m->subject = ls;
-    else if (p < 0)
-      p = m->subject = ngi_recent_person(d, m->t0, m->gender, -1);
-  }
-  if (p >= 0) {
-    a.kind = NGI_AGENT_PERSON;
-    a.index = p;
-  } else if ((m->kind == M_ORG || m->kind == M_PLACE) &&
-             ngi_ment_entity(d, mi) >= 0) {
-    a.kind = NGI_AGENT_ORG;
-    a.index = m->entity;
-  }
-  return a;
-}
-
-static int is_adverb(const ng_doc *d, int i) {
-  const ngi_tok *t = &d->toks[i];
-  if (!(t->flags & T_WORD) || (t->flags & T_CAP))
-    return 0;
-  size_t n = strlen(t->low);
-  return (n > 3 && strcmp(t->low + n - 2, "ly") == 0) ||
-         ngi_tok_is(t, "also") || ngi_tok_is(t, "later") ||
-         ngi_tok_is(t, "has") || ngi_tok_is(t, "had") ||
-         ngi_tok_is(t, "have") || ngi_tok_is(t, "long") ||
-         ngi_tok_is(t, "then") || ngi_tok_is(t, "again") ||
-         ngi_tok_is(t, "once") || ngi_tok_is(t, "further") ||
-         ngi_tok_is(t, "still") || ngi_tok_is(t, "had") ||
-         ngi_tok_is(t, "would") || ngi_tok_is(t, "will") ||
-         ngi_tok_is(t, "did") || ngi_tok_is(t, "not") ||
-         ngi_tok_is(t, "never") || ngi_tok_is(t, "repeatedly");
-}
-
-/* Is the word at k (say, opening a sentence) capitalised elsewhere in
- * the middle of a sentence, so a name rather than any word? */
-static int proper_word(ng_doc *d, int k) {
-  if (!d->midcaps_built) {
-    for (size_t x = 0; x < d->ntoks; x++)
-      if ((d->toks[x].flags & T_CAP) && !(d->toks[x].flags & T_SSTART) &&
-          ngi_map_put(&d->midcaps, d->toks[x].low, 1))
-        return 0;
-    d->midcaps_built = 1;
-  }
-  return ngi_tok_in(&d->midcaps, &d->toks[k], NULL);
-}
-
-/* An organisation as a noun phrase ending at token k: "Geneva police",
- * "A Swiss army spokesman" -> the organisation. */
-static int org_np(ng_doc *d, int k, int s0) {
-  const ngi_tok *t = &d->toks[k];
-  int j = k;
-  if (ngi_tok_is(t, "spokesman") || ngi_tok_is(t, "spokeswoman") ||
-      ngi_tok_is(t, "spokesperson") || ngi_tok_is(t, "statement"))
-    j--;
-  if (j < s0 || !(d->toks[j].flags & T_WORD))
-    return -1;
-  int m = d->toks[j].ment;
-  if (m >= 0 && (d->ments[m].kind == M_ORG || d->ments[m].kind == M_PLACE))
-    return m;
-  if (!ngi_map_get(&d->lex->orgword, d->toks[j].low, NULL))
-    return -1;
-  /* lower-case organisation word after a place: "Geneva police" */
-  int b = j - 1;
-  if (b >= s0 && d->toks[b].ment < 0 && (d->toks[b].flags & T_CAP) &&
-      (!(d->toks[b].flags & T_SSTART) || proper_word(d, b)) &&
-      !ngi_map_get(&d->lex->notname, d->toks[b].low, NULL)) {
-    const char *label = ngi_span_text(d, b, j + 1);
-    int e = ngi_org_entity(d, label, NULL, 0, label);
-    ngi_ment *x = e >= 0 ? NGI_PUSH(&d->arena, d->ments, d->nments,
-                                    d->capments)
-                         : NULL;
-    if (!x)
-      return -1;
-    x->t0 = b;
-    x->t1 = j + 1;
-    x->kind = M_ORG;
-    x->entity = e;
-    x->subject = -1;
-    d->toks[b].ment = d->toks[j].ment = (int)d->nments - 1;
-    return (int)d->nments - 1;
-  }
-  if (b >= s0 && (m = d->toks[b].ment) >= 0 &&
-      (d->ments[m].kind == M_PLACE || d->ments[m].kind == M_ORG)) {
-    const char *label = ngi_span_text(d, d->ments[m].t0, j + 1);
-    int e = ngi_org_entity(d, label, NULL, 0, label);
-    if (e < 0)
-      return -1;
-    d->ments[m].t1 = j + 1;
-    d->ments[m].kind = M_ORG;
-    d->ments[m].entity = e;
-    for (int x = d->ments[m].t0; x <= j; x++)
-      d->toks[x].ment = m;
-    return m;
-  }
-  return -1;
-}
-
-static int function_word(const ngi_tok *t) {
-  static const char *const F[] = {"the", "a", "an", "in", "on", "at", "of",
-                                  "for", "and", "but", "or", "to", "by",
-                                  "with", "from", "as", "if", "when",
-                                  "while", "after", "before", "this",
-                                  "that", "these", "those", NULL};
-  for (int i = 0; F[i]; i++)
-    if (ngi_tok_is(t, F[i]))
-      return 1;
-  return 0;
-}
-
-/* Capitalised words right before a speech verb that are neither a person
- * nor a known place: a newspaper, a company ("Kathimerini said"). */
-static int cap_org(ng_doc *d, int k, int s0) {
-  int j = k;
-  while (j >= s0 && (d->toks[j].flags & (T_CAP | T_ALLCAPS)) &&
-         (d->toks[j].flags & T_WORD) && d->toks[j].ment < 0 &&
-         !(d->toks[j].flags & T_INQ) &&
-         !function_word(&d->toks[j]) &&
-         (ngi_title_kind(d, j) == 0 ||
-          ngi_title_kind(d, j) == NGI_TITLE_MODIFIER))
-    j--;
-  if (j == k || k - j > 4)
-    return -1;
-  if (k == j + 1 && ngi_map_get(&d->lex->timeword, d->toks[k].low, NULL) &&
-      !ngi_map_get(&d->lex->given, d->toks[k].low, NULL))
-    return -1; /* "Wednesday" alone speaks for nobody ("May" may) */
-  if ((d->toks[j + 1].flags & T_SSTART) && k == j + 1) {
-    /* a capitalised word that opens a sentence may be any word: take it
-     * only if the article also capitalises it mid-sentence */
-    if (!proper_word(d, k))
-      return -1;
-  }
-  const char *label = ngi_span_text(d, j + 1, k + 1);
-  int e = ngi_org_entity(d, label, NULL, 0, label);
-  if (e < 0)
-    return -1;
-  ngi_ment *m = NGI_PUSH(&d->arena, d->ments, d->nments, d->capments);
-  if (!m)
-    return -1;
-  m->t0 = j + 1;
-  m->t1 = k + 1;
-  m->kind = M_ORG;
-  m->entity = e;
-  m->subject = -1;
-  for (int x = j + 1; x <= k; x++)
-    d->toks[x].ment = (int)d->nments - 1;
-  return (int)d->nments - 1;
-}
-
-/* The source of the cue at verb v: before it, or right after it. */
-static int source_of(ng_doc *d, int v, int s0, int s1, int *after) {
-  *after = 0;
-  int k = v - 1;
-  for (;;) {
-    while (k >= s0 && is_adverb(d, k))
-      k--;
-    /* "Putin on Wednesday dismissed", "X last week said": a time phrase */
-    if (k - 1 >= s0 && ngi_map_get(&d->lex->timeword, d->toks[k].low, NULL) &&
-        (ngi_tok_is(&d->toks[k - 1], "on") ||
-         ngi_tok_is(&d->toks[k - 1], "last") ||
-         ngi_tok_is(&d->toks[k - 1], "this") ||
-         ngi_tok_is(&d->toks[k - 1], "earlier") ||
-         ngi_tok_is(&d->toks[k - 1], "late") ||
-         ngi_tok_is(&d->toks[k - 1], "early"))) {
-      k -= 2;
-      continue;
-    }
-    break;
-  }
-  /* "Avinoam Idan, said" / "X, for his part, said" / "X, deputy director
-   * of Y, said": the source before the comma or before the apposition */
-  if (k >= s0 && ngi_tok_is(&d->toks[k], ",")) {
-    int m = mention_at(d, k - 1);
-    if (k - 1 >= s0 && m >= 0 && ngi_ment_person(d, m) >= 0)
-      return m;
-    int j = k - 1;
-    while (j >= s0 && !ngi_tok_is(&d->toks[j], ",") &&
-           !(d->toks[j].flags & T_QUOTE))
-      j--;
-    if (j > s0 && ngi_tok_is(&d->toks[j], ",") &&
-        (m = mention_at(d, j - 1)) >= 0 && d->ments[m].kind &&
-        d->ments[m].kind != M_PRON)
-      return m; /* "Mr Balls, who stepped down ..., had suggested" */
-    if (j > s0 && ngi_tok_is(&d->toks[j], ","))
-      k = j - 1;
-  }
-  if (k >= s0) {
-    int m = mention_at(d, k);
-    if (m >= 0 && (d->ments[m].kind == M_PLACE || d->ments[m].kind == M_ORG)
-        && d->ments[m].t0 - 2 >= s0 &&
-        ngi_tok_is(&d->toks[d->ments[m].t0 - 1], "of")) {
-      /* "President X of Egypt said": the person */
-      int pm = mention_at(d, d->ments[m].t0 - 2);
-      if (pm >= 0 && ngi_ment_person(d, pm) >= 0)
-        return pm;
-    }
-    if (m >= 0 && d->ments[m].kind == M_PLACE && d->ments[m].t0 - 2 >= s0 &&
-        ngi_tok_is(&d->toks[d->ments[m].t0 - 1], "in")) {
-      /* "Democratic Rally in Cyprus hailed": the body, not the place */
-      int o = mention_at(d, d->ments[m].t0 - 2);
-      if (o >= 0 && (d->ments[o].kind == M_ORG ||
-                     ngi_ment_person(d, o) >= 0))
-        return o;
-      if ((o = cap_org(d, d->ments[m].t0 - 2, s0)) >= 0)
-        return o;
-    }
-    if (m >= 0 && d->ments[m].kind && !(d->toks[k].flags & T_INQ) &&
-        !(d->toks[k].flags & T_POSS))
-      return m;
-    if ((m = org_np(d, k, s0)) >= 0)
-      return m;
-    if ((m = cap_org(d, k, s0)) >= 0)
-      return m;
-  }
-  /* inverted: “...,” said Putin / , emphasized the head of state */
-  int j = v + 1;
-  const ngi_tok *pv = v > s0 ? &d->toks[v - 1] : NULL;
-  if (j < s1 && pv && (ngi_tok_is(pv, ",") || (pv->flags & T_QUOTE))) {
-    int m = mention_at(d, j);
-    if (m >= 0 && d->ments[m].kind && d->ments[m].kind != M_PRON) {
-      *after = 1;
-      return m;
-    }
-    if (j + 1 < s1 && ngi_tok_is(&d->toks[j], "the") &&
-        (m = mention_at(d, j + 1)) >= 0 && d->ments[m].kind) {
-      *after = 1;
-      return m;
-    }
-  }
-  return -1;
-}
 
 static int ends_ing(const ngi_tok *t) {
   size_t n = strlen(t->low);
@@ -295,44 +45,6 @@ static int negated(const ng_doc *d, int v, int s0) {
   return 0;
 }
 
-/* The subject of the sentence's main clause: its first person or
- * organisation outside quotes, after a leading subordinate clause or
- * adverbial ("When Biden identified ..., Russia took ..."; "In a recent
- * interview, former US Marine P. Whelan ..."), a place that only qualifies
- * a title ("US Marine") passed over. */
-static int sentence_subject(ng_doc *d, int s0, int v) {
-  static const char *const SUB[] = {"when", "if", "after", "before", "as",
-                                    "while", "although", "though", "since",
-                                    "because", "in", "on", "at", "during",
-                                    "with", "despite", "following", NULL};
-  int k0 = s0;
-  for (int i = 0; SUB[i]; i++)
-    if (ngi_tok_is(&d->toks[s0], SUB[i])) {
-      int k = s0;
-      while (k < v && !(ngi_tok_is(&d->toks[k], ",") &&
-                        !(d->toks[k].flags & T_INQ)) &&
-             !((d->toks[k].flags & T_QUOTE) && k > s0 &&
-               ngi_tok_is(&d->toks[k - 1], ",")))
-        k++; /* the clause ends at its comma, also one inside “...,” */
-      if (k < v)
-        k0 = k + 1;
-      break;
-    }
-  for (int k = k0; k < v; k++) {
-    int m = d->toks[k].ment;
-    if (m < 0 || (d->toks[k].flags & T_INQ) || !d->ments[m].kind ||
-        d->ments[m].t0 != k)
-      continue;
-    int kind = d->ments[m].kind;
-    if ((kind == M_PLACE || kind == M_ORG) && d->ments[m].t1 < v &&
-        ngi_title_kind(d, d->ments[m].t1))
-      continue; /* "US Marine P. Whelan" */
-    if (kind == M_PERSON || kind == M_ORG || kind == M_PLACE ||
-        kind == M_DESC)
-      return m;
-  }
-  return -1;
-}
 
 /* An auxiliary before an -ing form makes it a verb of its own clause, not
  * a participle of the sentence's subject: "its engine has been answering
@@ -365,6 +77,17 @@ static int to_verb_after(const ng_doc *d, int i, int s1) {
   return 0;
 }
 
+/* A form of "be": before a verb that takes a person object, a passive
+ * ("was told", "were urged"). */
+static int be_form(const ngi_tok *t) {
+  static const char *const BE[] = {"be", "been", "being", "is", "are", "was",
+                                   "were", "am", NULL};
+  for (int k = 0; BE[k]; k++)
+    if (ngi_tok_is(t, BE[k]))
+      return 1;
+  return 0;
+}
+
 static int find_cues(ng_doc *d, int s, cue *cues, int max) {
   int s0 = d->sents[s].t0, s1 = d->sents[s].t1, n = 0;
   for (int i = s0; i < s1 && n < max; i++) {
@@ -381,6 +104,8 @@ static int find_cues(ng_doc *d, int s, cue *cues, int max) {
       continue; /* "appealed to the same instincts" */
     if (!according && negated(d, i, s0))
       continue;
+    if ((sv & NGI_SV_OBJ) && i > s0 && be_form(&d->toks[i - 1]))
+      continue; /* "was told", "is expected to be told": the addressee */
     cue *c = &cues[n];
     c->verb = i;
     ngi_speech_form(d, i, &c->vlen);
@@ -392,7 +117,7 @@ static int find_cues(ng_doc *d, int s, cue *cues, int max) {
       for (int k = i + 2; k < s1 && k < i + 10; k++) {
         if (ngi_tok_is(&d->toks[k], ",") || ngi_speech_at(d, k))
           break;
-        int m = mention_at(d, k);
+        int m = ngi_ment_at(d, k);
         if (m < 0 || !d->ments[m].kind)
           continue;
         if (ngi_ment_person(d, m) >= 0) {
@@ -409,7 +134,7 @@ static int find_cues(ng_doc *d, int s, cue *cues, int max) {
       c->src = ends_ing(&d->toks[i]) && i > s0 &&
                        ngi_tok_is(&d->toks[i - 1], ",")
                    ? -1
-                   : source_of(d, i, s0, s1, &c->after);
+                   : ngi_source_of(d, i, s0, s1, &c->after);
       if (c->src < 0 && !ends_ing(&d->toks[i])) {
         /* "Regina Ip from the pro-Beijing camp said": the subject that
          * opens the sentence, with no clause boundary before the verb */
@@ -434,7 +159,7 @@ static int find_cues(ng_doc *d, int s, cue *cues, int max) {
           (d->toks[b - 1].flags & T_QUOTE))
         c->attrib = 1;
     }
-    c->speaker = agent_of(d, c->src);
+    c->speaker = ngi_agent_of(d, c->src);
     if (c->speaker.kind == NGI_AGENT_NONE && c->src < 0 && i > s0 &&
         !according && ends_ing(&d->toks[i]) && progressive(d, i - 1)) {
       /* "Lord Falconer, was insisting", "he had been saying": the one
@@ -447,15 +172,15 @@ static int find_cues(ng_doc *d, int s, cue *cues, int max) {
       k -= comma;
       int m = d->toks[k].ment;
       if (m >= 0 && d->ments[m].t1 == k + 1)
-        c->speaker = agent_of(d, m);
+        c->speaker = ngi_agent_of(d, m);
       else if (comma) /* "Mr X, like many users, will be hoping" */
-        c->speaker = agent_of(d, sentence_subject(d, s0, i));
+        c->speaker = ngi_agent_of(d, ngi_sentence_subject(d, s0, i));
     } else if (c->speaker.kind == NGI_AGENT_NONE && c->src < 0 && i > s0 &&
         !according &&
         (ends_ing(&d->toks[i]) || ngi_tok_is(&d->toks[i - 1], "but") ||
          ngi_tok_is(&d->toks[i - 1], "and"))) {
       /* "..., adding that" / "..., but noted that": the subject */
-      c->speaker = agent_of(d, sentence_subject(d, s0, i));
+      c->speaker = ngi_agent_of(d, ngi_sentence_subject(d, s0, i));
       if (c->speaker.kind == NGI_AGENT_NONE && n > 0)
         c->speaker = cues[n - 1].speaker;
     }
@@ -575,7 +300,7 @@ static int clause_start(ng_doc *d, const cue *c, int s1) {
     if (ngi_tok_is(&d->toks[c->verb], "told") ||
         ngi_tok_is(&d->toks[c->verb], "tells") ||
         ngi_tok_is(&d->toks[c->verb], "tell")) {
-      int m = mention_at(d, j);
+      int m = ngi_ment_at(d, j);
       if (m >= 0)
         return d->ments[m].t1;
       if (j < s1 && (ngi_tok_is(&d->toks[j], "reporters") ||
@@ -591,6 +316,12 @@ static int clause_start(ng_doc *d, const cue *c, int s1) {
         if (ngi_tok_is(&d->toks[x], ":") || ngi_tok_is(&d->toks[x], ",") ||
             (d->toks[x].flags & T_QUOTE))
           return (d->toks[x].flags & T_QUOTE) ? x : x + 1;
+      /* "told the local radio station.": only the addressee */
+      int x = j;
+      while (x < s1 && x < j + 7 && !(d->toks[x].flags & T_SEND))
+        x++;
+      if (x < j + 7)
+        return -1; /* nothing said here, nor before */
       return j;
     }
   }
@@ -662,7 +393,8 @@ static int clause_end(ng_doc *d, int j, int s1, const cue *cues, int n,
     }
   /* leave out trailing punctuation and closing marks */
   while (end > j && (d->toks[end - 1].flags & T_PUNCT) &&
-         !(d->toks[end - 1].flags & T_INQ))
+         !(d->toks[end - 1].flags & T_INQ) &&
+         !ngi_tok_is(&d->toks[end - 1], "%")) /* "4.8%" keeps its sign */
     end--;
   return end;
 }
@@ -717,6 +449,8 @@ static ng_status reported(ng_doc *d, int s, cue *cues, int n) {
     if (!(sv & NGI_SV_THAT) || c->verb < done_to)
       continue;
     int j = clause_start(d, c, s1);
+    if (j < 0)
+      continue;
     if (j + 1 < s1 && ngi_tok_is(&d->toks[j], ",") && !c->attrib &&
         j == c->verb + c->vlen && (d->toks[j + 1].flags & T_WORD))
       j++; /* "In addition, he said, Biden agreed that" */
@@ -832,12 +566,12 @@ ng_status ngi_find_claims(ng_doc *d) {
       if (who.kind == NGI_AGENT_NONE && qu->open > s0 &&
           ngi_tok_is(&d->toks[qu->open - 1], ":")) {
         /* "X took a parting shot on Twitter: “...”": the subject */
-        int m = sentence_subject(d, s0, qu->open);
+        int m = ngi_sentence_subject(d, s0, qu->open);
         int b = s0; /* "Incumbent President Donald Trump took": titles */
         while (m >= 0 && b < d->ments[m].t0 && (d->toks[b].flags & T_CAP))
           b++;
         if (m >= 0 && d->ments[m].t0 == b)
-          who = agent_of(d, m);
+          who = ngi_agent_of(d, m);
       }
       if (who.kind == NGI_AGENT_NONE && last.kind != NGI_AGENT_NONE &&
           qu->para - last_para <= 1 && words_outside_quotes(d, s0, s1) == 0)

@@ -316,6 +316,8 @@ static ng_status add_quote(ng_doc *d, int open, int close, int t0, int t1,
   return NG_OK;
 }
 
+static int is_end_punct(const ngi_tok *t);
+
 /* Pair the quote marks of paragraph p. */
 static ng_status pair_quotes(ng_doc *d, int p) {
   ngi_para *pa = &d->paras[p];
@@ -334,6 +336,15 @@ static ng_status pair_quotes(ng_doc *d, int p) {
         if (q == NGI_Q_OPEN || (q == NGI_Q_AMBIG && (sb || !sa)))
           open = i;
         /* a closing mark with nothing open: unbalanced, ignored */
+      } else if ((q == NGI_Q_OPEN || (q == NGI_Q_AMBIG && sb && !sa)) &&
+                 i > open + 1 && is_end_punct(&d->toks[i - 1])) {
+        /* “... first part. “Next part": news style reopens a quote
+         * without closing it where a paragraph break was lost */
+        ng_status st = add_quote(d, open, -1, open + 1, i, p);
+        if (st)
+          return st;
+        open = i;
+        sopen = -1;
       } else {
         /* English does not nest double quotes: any mark closes */
         ng_status st = add_quote(d, open, i, open + 1, i, p);
