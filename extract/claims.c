@@ -179,8 +179,12 @@ static int find_cues(ng_doc *d, int s, cue *cues, int max) {
         !according &&
         (ends_ing(&d->toks[i]) || ngi_tok_is(&d->toks[i - 1], "but") ||
          ngi_tok_is(&d->toks[i - 1], "and"))) {
-      /* "..., adding that" / "..., but noted that": the subject */
-      c->speaker = ngi_agent_of(d, ngi_sentence_subject(d, s0, i));
+      /* "..., adding that" / "..., but noted that": the subject, not the
+       * owner in "Mr X's budget was ..., she said after welcoming" */
+      int m = ngi_sentence_subject(d, s0, i);
+      if (m >= 0 && (d->toks[d->ments[m].t1 - 1].flags & T_POSS))
+        m = -1;
+      c->speaker = ngi_agent_of(d, m);
       if (c->speaker.kind == NGI_AGENT_NONE && n > 0)
         c->speaker = cues[n - 1].speaker;
     }
@@ -382,6 +386,12 @@ static int clause_end(ng_doc *d, int j, int s1, const cue *cues, int n,
       end = k;
       break;
     }
+  /* "... despite X": the narrator's concession, not the speaker's */
+  for (int k = j + 3; k + 1 < end; k++)
+    if (ngi_tok_is(&d->toks[k], "despite") && !(d->toks[k].flags & T_INQ)) {
+      end = k;
+      break;
+    }
   /* ", but emphasized": a second predicate whose source was not found */
   for (int k = j + 1; k + 1 < end; k++)
     if (ngi_tok_is(&d->toks[k], ",") && !(d->toks[k].flags & T_INQ) &&
@@ -417,6 +427,12 @@ static int dangling(const ngi_tok *t) {
   return 0;
 }
 
+static int wh_word(const ngi_tok *t) {
+  return ngi_tok_is(t, "who") || ngi_tok_is(t, "whom") ||
+         ngi_tok_is(t, "which") || ngi_tok_is(t, "that") ||
+         ngi_tok_is(t, "where") || ngi_tok_is(t, "when");
+}
+
 /* Can a reported clause start with token j (when no "that" led in)?
  * Not with a preposition ("said after the talks"), a question word
  * ("told reporters whether"), or a possessive ("repeating his remarks"). */
@@ -440,13 +456,61 @@ static int clause_starter(const ng_doc *d, int j) {
   return 1;
 }
 
+/* Does the verb's frame (speech-verbs.tsv: toverb, np, as) hold at j,
+ * the first word after the verb, up to e?  "vowed to VERB", "called for
+ * NP", "described NP as Y". */
+static int framed_at(const ng_doc *d, int sv, const cue *c, int j, int e) {
+  const ngi_tok *t = &d->toks[j];
+  if (c->after || !(t->flags & T_WORD) || (t->flags & T_INQ))
+    return 0;
+  if ((sv & NGI_SV_TOVERB) && ngi_tok_is(t, "to") && j + 1 < e &&
+      (d->toks[j + 1].flags & T_WORD) && !(d->toks[j + 1].flags & T_CAP))
+    return 1; /* to keep fighting, not "to Paris" */
+  if ((sv & NGI_SV_NP) && j == c->verb + c->vlen && !ngi_tok_is(t, "to") &&
+      !ngi_tok_is(t, "that"))
+    return 1;
+  if (sv & NGI_SV_AS) /* "as" after an object of a few words */
+    for (int k = j + 1; k < e && k < j + 12; k++) {
+      if ((d->toks[k].flags & T_PUNCT) && !(d->toks[k].flags & T_INQ) &&
+          !ngi_tok_is(&d->toks[k], "'s"))
+        break;
+      if (ngi_tok_is(&d->toks[k], "as") && !(d->toks[k].flags & T_INQ))
+        return k + 1 < e;
+    }
+  return 0;
+}
+
+/* A finite verb within a few words of j: "his attack was", "its sales
+ * will" open a clause; "his remarks" alone is an object. */
+static int finite_soon(const ng_doc *d, int j, int e) {
+  static const char *const FIN[] = {
+      "is", "are", "was", "were", "has", "have", "had", "will", "would",
+      "could", "should", "can", "may", "might", "must", "did", "does", NULL};
+  for (int k = j + 1; k < e && k < j + 8; k++) {
+    if ((d->toks[k].flags & T_PUNCT) && !(d->toks[k].flags & T_INQ))
+      return 0;
+    for (int i = 0; FIN[i]; i++)
+      if (ngi_tok_is(&d->toks[k], FIN[i]))
+        return 1;
+  }
+  return 0;
+}
+
+static int possessive_word(const ngi_tok *t) {
+  return ngi_tok_is(t, "his") || ngi_tok_is(t, "her") ||
+         ngi_tok_is(t, "its") || ngi_tok_is(t, "their") ||
+         ngi_tok_is(t, "our") || ngi_tok_is(t, "my") ||
+         ngi_tok_is(t, "your");
+}
+
 static ng_status reported(ng_doc *d, int s, cue *cues, int n) {
   int s0 = d->sents[s].t0, s1 = d->sents[s].t1;
   int done_to = -1; /* end of the last clause taken */
   for (int k = 0; k < n; k++) {
     cue *c = &cues[k];
     int sv = c->after == 2 ? NGI_SV_THAT : ngi_speech_at(d, c->verb);
-    if (!(sv & NGI_SV_THAT) || c->verb < done_to)
+    if (!(sv & (NGI_SV_THAT | NGI_SV_TOVERB | NGI_SV_NP | NGI_SV_AS)) ||
+        c->verb < done_to)
       continue;
     int j = clause_start(d, c, s1);
     if (j < 0)
@@ -460,9 +524,22 @@ static ng_status reported(ng_doc *d, int s, cue *cues, int n) {
     int outside = content_outside_quotes(d, j, e);
     /* without "that", only reporting verbs take a bare clause: "said he
      * was", not "maintained a policy" */
+    int starts = j < s1 && (clause_starter(d, j) ||
+                            (!(sv & NGI_SV_OBJ) &&
+                             possessive_word(&d->toks[j]) &&
+                             finite_soon(d, j, e)));
+    /* "“...,” adding there was": a clause after an attributing cue */
+    int attrib_ok = !c->attrib || (!c->after && j < s1 &&
+                                   finite_soon(d, j, e));
     int bare = (c->after == 2 || (sv & (NGI_SV_QUOTE | NGI_SV_OBJ))) &&
-               !c->attrib && clause_starter(d, j);
-    int ok = outside >= 2 && j < s1 && (that || bare);
+               attrib_ok && starts;
+    int ok = outside >= 2 && j < s1 && (that || bare) &&
+             (sv & NGI_SV_THAT);
+    /* "vowed to keep ...", "called for calm talks", "described the plan
+     * as ...": the complement the verb's frame names */
+    int framed = !ok && !that && !c->attrib && j < s1 &&
+                 outside >= 1 && framed_at(d, sv, c, j, e);
+    ok = ok || framed;
 
     if (!ok) {
       /* "CLAUSE, X said": the clause before the source, when the cue
@@ -471,6 +548,22 @@ static ng_status reported(ng_doc *d, int s, cue *cues, int n) {
       if (c->after)
         src0 = c->verb; /* "said Putin", "according to X" at the end */
       int b = src0;
+      /* "..., Mr Howard said", "..., Tory leader Ann Lee said": the
+       * comma before the source's title words */
+      int rel = 0; /* "..., who he called": a relative clause */
+      for (int x = src0; !c->after && x > s0 && x >= src0 - 5; x--) {
+        if (x < src0 && ngi_tok_is(&d->toks[x], ",") &&
+            !(d->toks[x].flags & T_INQ)) {
+          b = x;
+          break;
+        }
+        if (!(d->toks[x].flags & T_WORD) || (d->toks[x].flags & T_INQ))
+          break;
+        if (wh_word(&d->toks[x]) && (rel = 1))
+          break;
+      }
+      if (rel)
+        continue;
       while (b > s0 && (d->toks[b - 1].flags & T_PUNCT) &&
              !(d->toks[b - 1].flags & T_INQ))
         b--;
@@ -488,8 +581,9 @@ static ng_status reported(ng_doc *d, int s, cue *cues, int n) {
     while (from < to && (d->toks[from].flags & T_PUNCT) &&
            !(d->toks[from].flags & T_QUOTE))
       from++;
-    if (words_in(d, from, to) < 3 || dangling(&d->toks[to - 1]) ||
-        (words_in(d, from, to) < 5 && !clause_starter(d, from)))
+    if (words_in(d, from, to) < (framed ? 2 : 3) ||
+        dangling(&d->toks[to - 1]) ||
+        (!framed && words_in(d, from, to) < 5 && !clause_starter(d, from)))
       continue; /* "adding that during the talks [he stressed ...]" */
     /* "noted that A, and that B": two things said */
     int part = from;

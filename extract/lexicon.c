@@ -310,20 +310,23 @@ static ng_status load_speech(loader *L) {
   ng_status st;
   char *p = slurp(L, "speech-verbs.tsv", 0, &st), *f[2];
   while (p && next_line(&p, f, 2) > 0) {
+    static const struct {
+      const char *name;
+      int flag;
+    } FL[] = {{"that", NGI_SV_THAT},     {"quote", NGI_SV_QUOTE},
+              {"obj", NGI_SV_OBJ},       {"past", NGI_SV_PAST},
+              {"present", NGI_SV_PRESENT}, {"toinf", NGI_SV_TOINF},
+              {"toverb", NGI_SV_TOVERB}, {"np", NGI_SV_NP},
+              {"as", NGI_SV_AS}};
     int flags = 0;
-    const char *s = f[1] ? f[1] : "";
-    if (strstr(s, "that"))
-      flags |= NGI_SV_THAT;
-    if (strstr(s, "quote"))
-      flags |= NGI_SV_QUOTE;
-    if (strstr(s, "obj"))
-      flags |= NGI_SV_OBJ;
-    if (strstr(s, "past"))
-      flags |= NGI_SV_PAST;
-    if (strstr(s, "present"))
-      flags |= NGI_SV_PRESENT;
-    if (strstr(s, "toinf"))
-      flags |= NGI_SV_TOINF;
+    /* a comma list of whole flag names ("toinf" is not "to") */
+    for (const char *s = f[1] ? f[1] : ""; *s;) {
+      size_t n = strcspn(s, ",");
+      for (size_t k = 0; k < sizeof FL / sizeof FL[0]; k++)
+        if (strlen(FL[k].name) == n && strncmp(FL[k].name, s, n) == 0)
+          flags |= FL[k].flag;
+      s += n + (s[n] == ',');
+    }
     if ((st = put(L, &L->lex->speech, f[0], flags, 0)))
       return st;
     /* "pointed out", "called on": found by their first word */

@@ -32,7 +32,11 @@ enum {
   NGI_SV_OBJ = 4,    /* takes a person object: told X, urged X */
   NGI_SV_PAST = 8,
   NGI_SV_PRESENT = 16,
-  NGI_SV_TOINF = 32   /* only with "OBJECT to VERB": "called on X to" */
+  NGI_SV_TOINF = 32,  /* only with "OBJECT to VERB": "called on X to" */
+  NGI_SV_TOVERB = 64, /* "vowed to VERB": the to-infinitive is what was said */
+  NGI_SV_NP = 128,    /* "called for X": the noun phrase is what was said */
+  NGI_SV_AS = 512     /* "described X as Y": "X as Y" is what was said
+                         (0x100 marks a speech form in ngi_speech_form) */
 };
 
 /* agreement trigger kinds */

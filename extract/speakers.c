@@ -21,12 +21,53 @@ int ngi_ment_at(ng_doc *d, int i) {
   return d->toks[i].ment;
 }
 
+/* "the prime minister" with no person found by the roles stage: the one
+ * person of the article who holds that title, if only one does (not
+ * searched in articles of hundreds of persons: no cue-by-person cost). */
+static int role_holder(ng_doc *d, const ngi_ment *m) {
+  if (m->kind != M_DESC || m->t1 - m->t0 < 2 || d->npers > 256 ||
+      !ngi_tok_is(&d->toks[m->t0], "the"))
+    return -1;
+  char want[128];
+  size_t n = 0;
+  for (int i = m->t0 + 1; i < m->t1; i++) {
+    const ngi_tok *t = &d->toks[i];
+    if (n + t->lowlen + 2 >= sizeof want)
+      return -1;
+    if (n)
+      want[n++] = ' ';
+    memcpy(want + n, t->low, t->lowlen);
+    n += t->lowlen;
+  }
+  want[n] = '\0';
+  int found = -1;
+  for (size_t p = 0; p < d->npers; p++)
+    for (size_t r = 0; r < d->pers[p].nroles; r++) {
+      const ngi_role *ro = &d->pers[p].roles[r];
+      char low[128];
+      if (ro->former || !ro->title)
+        continue;
+      ngi_lower(ro->title, strlen(ro->title), low, sizeof low);
+      if (strcmp(low, want) != 0)
+        continue;
+      if (found >= 0 && found != (int)p)
+        return -1; /* two prime ministers: not told apart here */
+      found = (int)p;
+    }
+  return found;
+}
+
 ngi_agent ngi_agent_of(ng_doc *d, int mi) {
   ngi_agent a = {NGI_AGENT_NONE, -1};
   if (mi < 0)
     return a;
   ngi_ment *m = &d->ments[mi];
+  if (m->kind == M_DESC && (ngi_tok_is(&d->toks[m->t0], "a") ||
+                            ngi_tok_is(&d->toks[m->t0], "an")))
+    return a; /* "a federal judge said": someone new, not a known person */
   int p = ngi_ment_person(d, mi);
+  if (p < 0 && m->kind == M_DESC)
+    p = role_holder(d, m);
   if (m->kind == M_PRON && (m->gender == 'M' || m->gender == 'F')) {
     /* "he added": the last speaker, if near and of that gender */
     const ngi_para *pa = &d->paras[d->toks[m->t0].para];
@@ -47,6 +88,17 @@ ngi_agent ngi_agent_of(ng_doc *d, int mi) {
     a.index = m->entity;
   }
   return a;
+}
+
+static int locative(const ngi_tok *t) {
+  return ngi_tok_is(t, "at") || ngi_tok_is(t, "in") ||
+         ngi_tok_is(t, "near") || ngi_tok_is(t, "outside") ||
+         ngi_tok_is(t, "inside") || ngi_tok_is(t, "across");
+}
+
+static int be_word(const ngi_tok *t) {
+  return ngi_tok_is(t, "was") || ngi_tok_is(t, "were") ||
+         ngi_tok_is(t, "is") || ngi_tok_is(t, "are");
 }
 
 static int is_adverb(const ng_doc *d, int i) {
@@ -259,6 +311,10 @@ static int person_head(const ng_doc *d, int k) {
   int kind = ngi_title_kind(d, k);
   if (strncmp(d->toks[k].low, "spokes", 6) == 0)
     return 0; /* the spokesman speaks for a body, not for the last person */
+  const char *yo = strstr(d->toks[k].low, "-year-old");
+  if (yo && yo > d->toks[k].low && yo[9] == '\0' &&
+      d->toks[k].low[0] >= '0' && d->toks[k].low[0] <= '9')
+    return 1; /* "the 52-year-old said" */
   return kind == NGI_TITLE_OFFICE || kind == NGI_TITLE_OCCUPATION ||
          ngi_tok_in(&d->lex->describer, &d->toks[k], NULL);
 }
@@ -296,6 +352,8 @@ static int desc_person(ng_doc *d, int t0, int head) {
     if (m < 0)
       continue;
     int p = ngi_ment_person(d, m);
+    if (p < 0 && d->ments[m].kind == M_PRON)
+      continue; /* "He made his fortune ...": about the same one, maybe */
     if (p < 0 || (d->toks[d->ments[m].t1 - 1].flags & T_POSS))
       break; /* the sentence is about something else */
     for (size_t r = 0; r < d->pers[p].nroles; r++) {
@@ -394,7 +452,42 @@ int ngi_source_of(ng_doc *d, int v, int s0, int s1, int *after) {
       k -= 2;
       continue;
     }
+    /* "He went on to accuse", "X was quick to deny": the subject of the
+     * verb before "to" */
+    if (k - 1 >= s0 && ngi_tok_is(&d->toks[k], "to")) {
+      static const char *const LEAD[] = {"proceeded", "hastened", "rushed",
+                                         "quick", "moved", "sought", NULL};
+      int on = ngi_tok_is(&d->toks[k - 1], "on") && k - 2 >= s0 &&
+               (ngi_tok_is(&d->toks[k - 2], "went") ||
+                ngi_tok_is(&d->toks[k - 2], "go") ||
+                ngi_tok_is(&d->toks[k - 2], "goes") ||
+                ngi_tok_is(&d->toks[k - 2], "going"));
+      int lead = 0;
+      for (int x = 0; LEAD[x] && !on; x++)
+        lead = lead || ngi_tok_is(&d->toks[k - 1], LEAD[x]);
+      if (on || lead) {
+        k -= on ? 3 : 2;
+        if (lead && k >= s0 && be_word(&d->toks[k]))
+          k--; /* "was quick to" */
+        continue;
+      }
+    }
     break;
+  }
+  /* "His spokesman said": the person the spokesman speaks for */
+  if (k - 1 >= s0 && strncmp(d->toks[k].low, "spokes", 6) == 0 &&
+      (ngi_tok_is(&d->toks[k - 1], "his") ||
+       ngi_tok_is(&d->toks[k - 1], "her"))) {
+    int m = d->toks[k - 1].ment;
+    if (m >= 0 && d->ments[m].kind == M_PRON)
+      return m;
+  }
+  /* "Chris Christie, who denounced": the one before the relative */
+  if (k - 2 >= s0 && ngi_tok_is(&d->toks[k], "who") &&
+      ngi_tok_is(&d->toks[k - 1], ",")) {
+    int m = ngi_ment_at(d, k - 2);
+    if (m >= 0 && ngi_ment_person(d, m) >= 0)
+      return m;
   }
   /* "Avinoam Idan, said" / "X, for his part, said" / "X, deputy director
    * of Y, said": the source before the comma or before the apposition */
@@ -433,6 +526,9 @@ int ngi_source_of(ng_doc *d, int v, int s0, int s1, int *after) {
       if ((o = cap_org(d, d->ments[m].t0 - 2, s0)) >= 0)
         return o;
     }
+    if (m >= 0 && d->ments[m].kind && d->ments[m].kind != M_PRON &&
+        d->ments[m].t0 - 1 >= s0 && locative(&d->toks[d->ments[m].t0 - 1]))
+      return -1; /* "leaflets at Munich University calling for": a place */
     if (m >= 0 && d->ments[m].kind && !(d->toks[k].flags & T_INQ) &&
         !(d->toks[k].flags & T_POSS))
       return org_and(d, m, s0);
@@ -509,12 +605,17 @@ int ngi_sentence_subject(ng_doc *d, int s0, int v) {
         d->ments[m].t0 != k)
       continue;
     int kind = d->ments[m].kind;
+    if (kind == M_PRON && (ngi_tok_is(&d->toks[k], "his") ||
+                           ngi_tok_is(&d->toks[k], "her") ||
+                           ngi_tok_is(&d->toks[k], "its") ||
+                           ngi_tok_is(&d->toks[k], "their")))
+      continue; /* "Her lawyers said": a determiner, not the subject */
     if ((kind == M_PLACE || kind == M_ORG) && d->ments[m].t1 < v &&
         ngi_title_kind(d, d->ments[m].t1))
       continue; /* "US Marine P. Whelan" */
     if (kind == M_PERSON || kind == M_ORG || kind == M_PLACE ||
-        kind == M_DESC)
-      return m;
+        kind == M_DESC || kind == M_PRON)
+      return m; /* "But he insisted X ...": he, not X */
   }
   return -1;
 }

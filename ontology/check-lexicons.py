@@ -28,7 +28,8 @@ TSV = {  # file: (header, {column index: validator})
                                        1: lambda v: v in ("office", "occupation", "modifier")}),
     "speech-verbs.tsv": (["form", "flags"], {
         0: lambda v: v == v.lower(),
-        1: lambda v: set(v.split(",")) <= {"that", "quote", "obj", "past", "present"}}),
+        1: lambda v: set(v.split(",")) <= {"that", "quote", "obj", "past", "present", "toinf",
+                                           "toverb", "np", "as"}}),
     "agreement-triggers.tsv": (["form", "kind"], {0: lambda v: v == v.lower(),
                                                   1: lambda v: v in ("verb", "noun")}),
     "metonyms.tsv": (["form", "country"], {}),
