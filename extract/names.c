@@ -179,6 +179,12 @@ static int particle(const ngi_tok *t) {
   return 0;
 }
 
+/* A name particle that is an article in its language: "La", "Le". */
+static int article_particle(const ngi_tok *t) {
+  return ngi_tok_is(t, "la") || ngi_tok_is(t, "le") || ngi_tok_is(t, "les") ||
+         ngi_tok_is(t, "el");
+}
+
 /* "... starring as Malcolm X. Ann Lee said": an initial after a full word
  * and followed by two more names ends a sentence; it is not a middle
  * initial ("George W. Bush"). */
@@ -598,6 +604,54 @@ static int name_not_person(const ng_doc *d, const ngi_ment *m) {
  * are no person anywhere in the article: their person mentions become
  * organisations or are dropped. */
 static ng_status not_persons(ng_doc *d, ngi_map *works) {
+  /* "Le Monde", "La Scala", "El Paso": a particle that is an article
+   * starts a name only after a given name; alone it is that person's
+   * surname ("Le Roux" after "Jannie le Roux") or no person's ("Van",
+   * "Di", "Del" lead many surnames used alone: "Van Persie", "Di Canio") */
+  ngi_map surs;
+  ngi_map_init(&surs);
+  for (size_t mi = 0; mi < d->nments; mi++) {
+    const ngi_ment *m = &d->ments[mi];
+    if (m->kind == M_PERSON && m->t1 - m->t0 >= 2 &&
+        !particle(&d->toks[m->t0]) &&
+        ngi_map_put(&surs, d->toks[m->t1 - 1].low, 1)) {
+      ngi_map_release(&surs);
+      return NG_ENOMEM;
+    }
+  }
+  for (size_t mi = 0; mi < d->nments; mi++) {
+    ngi_ment *m = &d->ments[mi];
+    const ngi_tok *t = &d->toks[m->t0];
+    if (m->kind == M_PERSON && m->evidence != 1 && m->t1 - m->t0 >= 2 &&
+        (t->flags & T_CAP) && article_particle(t) &&
+        !ngi_map_get(&surs, d->toks[m->t1 - 1].low, NULL)) {
+      m->kind = 0;
+      for (int k = m->t0; k < m->t1; k++)
+        if (d->toks[k].ment == (int)mi)
+          d->toks[k].ment = -1;
+    }
+  }
+  ngi_map_release(&surs);
+  /* "the Bush/Kerry contest": two persons */
+  for (size_t mi = 0; mi < d->nments; mi++) {
+    static const char *const CONTEST[] = {"contest", "race", "debate",
+                                          "debates", "ticket", "duel",
+                                          "rivalry", "showdown", "battle",
+                                          "match", "final", NULL};
+    ngi_ment *m = &d->ments[mi];
+    int a = m->t1;
+    if (m->kind != M_PERSON || m->t1 - m->t0 != 1 || a + 2 >= (int)d->ntoks ||
+        !ngi_tok_is(&d->toks[a], "/") || d->toks[a + 1].ment < 0 ||
+        d->toks[a + 2].flags & T_CAP || !word_in(&d->toks[a + 2], CONTEST))
+      continue;
+    ngi_ment *o = &d->ments[d->toks[a + 1].ment];
+    if (o->kind != M_PERSON || o->t0 != a + 1 || o->t1 != a + 2)
+      continue;
+    if (!m->evidence)
+      m->evidence = 1;
+    if (!o->evidence)
+      o->evidence = 1;
+  }
   for (size_t mi = 0; mi < d->nments; mi++) {
     const ngi_ment *m = &d->ments[mi];
     if (m->kind != M_PERSON || m->t1 - m->t0 < 2 || m->honorific > 0)
@@ -671,6 +725,9 @@ static int surname_orgword(const ng_doc *d, int i, int n, int end) {
       /* an apposition, not the next clause ("X, the chancellor said") */
       static const char *const AFTER[] = {",", "of", "at", "for", "with",
                                           "in", ".", ")", NULL};
+      while (k + 1 < end && ngi_title_kind(d, k + 1) &&
+             !(t[k + 1].flags & T_CAP))
+        k++; /* "chief executive" */
       return k + 1 >= end || word_in(&t[k + 1], AFTER);
     }
   }
@@ -887,12 +944,17 @@ static ng_status find_mentions(ng_doc *d, ngi_map *works) {
         int tb = i - 1;
         if (tb > d->sents[s].t0 && ngi_tok_is(&d->toks[tb], ","))
           tb--; /* "... security official, Avinoam Idan" */
+        static const char *const ANY[] = {"any", "every", "no", "each",
+                                          "some", "a", "an", NULL};
         int titled = tb >= d->sents[s].t0 &&
                      (ngi_title_kind(d, tb) == NGI_TITLE_OFFICE ||
-                      ngi_title_kind(d, tb) == NGI_TITLE_OCCUPATION);
+                      ngi_title_kind(d, tb) == NGI_TITLE_OCCUPATION) &&
+                     /* "any Executive Branch official": not a name */
+                     !(tb > d->sents[s].t0 && word_in(&d->toks[tb - 1], ANY));
         /* "the EastMed project": persons do not take an article */
         if (!titled && i > d->sents[s].t0 &&
-            is_article_word(&d->toks[i - 1])) {
+            is_article_word(&d->toks[i - 1]) &&
+            !(e2 == i + 1 && e2 < end && ngi_tok_is(&d->toks[e2], "/"))) {
           i = e2;
           continue;
         }
