@@ -87,11 +87,26 @@ int ngi_known_word(const ng_doc *d, const ngi_tok *t) {
          has(&x->speech, t);
 }
 
+/* "Jean-Claude", "Hans-Peter": two given names joined by a hyphen. */
+static int hyphen_given(const ng_lexicon *x, const ng_doc *d,
+                        const ngi_tok *t) {
+  const char *h = strchr(t->low, '-');
+  if (!h || h == t->low || strchr(h + 1, '-') || !h[1])
+    return 0;
+  const char *s = d->text + t->b;
+  size_t at = (size_t)(h - t->low);
+  if (t->b + at + 1 >= t->be || !(s[at + 1] >= 'A' && s[at + 1] <= 'Z'))
+    return 0;
+  return ngi_map_getn(&x->given, t->low, at, NULL) &&
+         ngi_map_getn(&x->given, h + 1, strlen(h + 1), NULL);
+}
+
 int ngi_is_given(const ng_doc *d, int i) {
   const ngi_tok *t = &d->toks[i];
   const ng_lexicon *x = d->lex;
   if (!(t->flags & T_CAP) || (t->flags & (T_ALLCAPS | T_POSS)) ||
-      !has(&x->given, t) || has(&x->timeword, t) || has(&x->notname, t) ||
+      !(has(&x->given, t) || hyphen_given(x, d, t)) ||
+      has(&x->timeword, t) || has(&x->notname, t) ||
       has(&x->orgword, t) || has(&x->describer, t))
     return 0;
   /* "Dean" is a title and a name: "by Dean Kamen" is a name, "US Dean

@@ -179,6 +179,12 @@ static int particle(const ngi_tok *t) {
   return 0;
 }
 
+/* A name particle that is an article in its language: "La", "Le". */
+static int article_particle(const ngi_tok *t) {
+  return ngi_tok_is(t, "la") || ngi_tok_is(t, "le") || ngi_tok_is(t, "les") ||
+         ngi_tok_is(t, "el");
+}
+
 /* "... starring as Malcolm X. Ann Lee said": an initial after a full word
  * and followed by two more names ends a sentence; it is not a middle
  * initial ("George W. Bush"). */
@@ -487,6 +493,247 @@ static int org_cue(const ng_doc *d, int i, int s) {
   return word_in(t, O);
 }
 
+enum { NOT_WORK = 1, NOT_ORG = 2 };
+
+/* Remember the text of tokens [t0, t1) as a name that is a work
+ * (NOT_WORK) or an organisation (NOT_ORG), not a person. */
+static int note_span(ng_doc *d, ngi_map *works, int t0, int t1, int what) {
+  char buf[256];
+  const char *k = ngi_join_low(d, t0, t1, buf, sizeof buf);
+  intptr_t old;
+  if (!*k || (ngi_map_get(works, k, &old) && old == what))
+    return 0;
+  char *key = ngi_strdup(&d->arena, k);
+  return !key || ngi_map_put(works, key, what) ? -1 : 0;
+}
+
+/* Lower-case nouns after which a name is a company's ("Lynch Partners'
+ * shares", "analyst at X") or a team's, a band's, a work's ("X star Y").
+ * A full name used so is no person: "Morgan Stanley economist Ann Lee",
+ * "Harry Potter star Emma Watson" ("Tony Blair ally" and "Kerry
+ * spokesman" are not in these lists). */
+static const char *const ORG_AFTER[] = {
+    "analyst", "analysts", "economist", "economists", "strategist",
+    "striker", "midfielder", "defender", "goalkeeper", "winger", "captain",
+    "coach", "boss", "skipper", "frontman", "singer", "guitarist",
+    "drummer", "bassist", NULL};
+static const char *const WORK_AFTER[] = {
+    "star", "stars", "co-star", "actress", "actor", "author", "creator",
+    "screenwriter", "cast", NULL};
+/* Heads of an apposition that make the name before it a body: "X, an
+ * international real estate company"; "X's shares". */
+static const char *const BODY_HEAD[] = {
+    "company", "firm", "bank", "carmaker", "retailer", "airline", "broker",
+    "brokerage", "consultancy", "insurer", "lender", "publisher",
+    "manufacturer", "maker", "operator", "supermarket", "chain",
+    "conglomerate", "group", "studio", "label", "network",
+    "charity", "organisation", "organization", "think-tank", "band",
+    "club", "start-up", "startup", "subsidiary", "investment", "agency",
+    "service", "newspaper", "website", "game", "film", "movie", "album",
+    "novel", "book", "show", "series", "programme", "magazine", NULL};
+static const char *const BODY_POSS[] = {
+    "shares", "profits", "profit", "earnings", "revenues", "revenue",
+    "shareholders", "subsidiary", "headquarters", "stock", "customers",
+    "clients", NULL};
+static const char *const BODY_AT[] = {
+    "analyst", "analysts", "economist", "economists", "strategist",
+    "director", "partner", "banker", "bankers", "trader", "traders",
+    "executive", "executives", "researcher", "consultant", "employee",
+    "employees", "staff", "chairman", "manager", "head", "chief", NULL};
+
+static int is_work_head(const ngi_tok *t) {
+  static const char *const W[] = {"game", "film", "movie", "album", "novel",
+                                  "book", "show", "series", "programme",
+                                  "magazine", NULL};
+  return word_in(t, W);
+}
+
+/* What the context of a full name (no honorific) tells: NOT_ORG,
+ * NOT_WORK, or 0. */
+static int name_not_person(const ng_doc *d, const ngi_ment *m) {
+  const ngi_tok *t = d->toks;
+  int n = (int)d->ntoks, s = t[m->t0].sent, a = m->t1;
+  /* "X's shares" */
+  if ((t[a - 1].flags & T_POSS) && a < n && t[a].sent == s &&
+      word_in(&t[a], BODY_POSS))
+    return NOT_ORG;
+  /* "X economist Ann Lee", "X star Emma Watson" */
+  if (a + 1 < n && t[a + 1].sent == s && !(t[a - 1].flags & T_POSS) &&
+      (t[a].flags & T_WORD) && !(t[a].flags & T_CAP) &&
+      (t[a + 1].flags & T_CAP)) {
+    if (word_in(&t[a], ORG_AFTER))
+      return NOT_ORG;
+    if (word_in(&t[a], WORK_AFTER))
+      return NOT_WORK;
+  }
+  /* "X, an international real estate company", "X - a game that": the
+   * head is the last word before a function word ("a banker at X") */
+  if (a + 2 < n && t[a].sent == s &&
+      (ngi_tok_is(&t[a], ",") || ngi_tok_is(&t[a], "-") ||
+       ngi_tok_is(&t[a], "\xe2\x80\x93") || ngi_tok_is(&t[a], "(")) &&
+      (ngi_tok_is(&t[a + 1], "a") || ngi_tok_is(&t[a + 1], "an"))) {
+    static const char *const STOP[] = {
+        "of", "from", "at", "with", "by", "who", "which", "that", "in", "for",
+        "to", "and", "or", "based", "whose", "on", "since", NULL};
+    int head = -1;
+    for (int k = a + 2; k < n && k < a + 8 && t[k].sent == s; k++) {
+      if (!(t[k].flags & T_WORD) || word_in(&t[k], STOP))
+        break;
+      head = k;
+    }
+    if (head >= 0 && word_in(&t[head], BODY_HEAD))
+      return is_work_head(&t[head]) ? NOT_WORK : NOT_ORG;
+  }
+  /* "the Hutch Alive, which": persons take neither */
+  if (a + 1 < n && t[a + 1].sent == s && ngi_tok_is(&t[a], ",") &&
+      ngi_tok_is(&t[a + 1], "which") && m->t0 > 0 &&
+      ngi_tok_is(&t[m->t0 - 1], "the"))
+    return NOT_WORK;
+  /* "an analyst at X", "shares in X" */
+  int b = m->t0;
+  if (b >= 2 && t[b - 2].sent == s && !(t[b - 2].flags & T_CAP) &&
+      ((ngi_tok_is(&t[b - 1], "at") && word_in(&t[b - 2], BODY_AT)) ||
+       ((ngi_tok_is(&t[b - 1], "in") || ngi_tok_is(&t[b - 1], "of")) &&
+        (ngi_tok_is(&t[b - 2], "shares") || ngi_tok_is(&t[b - 2], "stake")))))
+    return NOT_ORG;
+  return 0;
+}
+
+/* Full names the text treats as a company, a team or a work ("CB Richard
+ * Ellis - an international real estate company", "the film Vera Drake")
+ * are no person anywhere in the article: their person mentions become
+ * organisations or are dropped. */
+static ng_status not_persons(ng_doc *d, ngi_map *works) {
+  /* "Le Monde", "La Scala", "El Paso": a particle that is an article
+   * starts a name only after a given name; alone it is that person's
+   * surname ("Le Roux" after "Jannie le Roux") or no person's ("Van",
+   * "Di", "Del" lead many surnames used alone: "Van Persie", "Di Canio") */
+  ngi_map surs;
+  ngi_map_init(&surs);
+  for (size_t mi = 0; mi < d->nments; mi++) {
+    const ngi_ment *m = &d->ments[mi];
+    if (m->kind == M_PERSON && m->t1 - m->t0 >= 2 &&
+        !particle(&d->toks[m->t0]) &&
+        ngi_map_put(&surs, d->toks[m->t1 - 1].low, 1)) {
+      ngi_map_release(&surs);
+      return NG_ENOMEM;
+    }
+  }
+  for (size_t mi = 0; mi < d->nments; mi++) {
+    ngi_ment *m = &d->ments[mi];
+    const ngi_tok *t = &d->toks[m->t0];
+    if (m->kind == M_PERSON && m->evidence != 1 && m->t1 - m->t0 >= 2 &&
+        (t->flags & T_CAP) && article_particle(t) &&
+        !ngi_map_get(&surs, d->toks[m->t1 - 1].low, NULL)) {
+      m->kind = 0;
+      for (int k = m->t0; k < m->t1; k++)
+        if (d->toks[k].ment == (int)mi)
+          d->toks[k].ment = -1;
+    }
+  }
+  ngi_map_release(&surs);
+  /* "the Bush/Kerry contest": two persons */
+  for (size_t mi = 0; mi < d->nments; mi++) {
+    static const char *const CONTEST[] = {"contest", "race", "debate",
+                                          "debates", "ticket", "duel",
+                                          "rivalry", "showdown", "battle",
+                                          "match", "final", NULL};
+    ngi_ment *m = &d->ments[mi];
+    int a = m->t1;
+    if (m->kind != M_PERSON || m->t1 - m->t0 != 1 || a + 2 >= (int)d->ntoks ||
+        !ngi_tok_is(&d->toks[a], "/") || d->toks[a + 1].ment < 0 ||
+        d->toks[a + 2].flags & T_CAP || !word_in(&d->toks[a + 2], CONTEST))
+      continue;
+    ngi_ment *o = &d->ments[d->toks[a + 1].ment];
+    if (o->kind != M_PERSON || o->t0 != a + 1 || o->t1 != a + 2)
+      continue;
+    if (!m->evidence)
+      m->evidence = 1;
+    if (!o->evidence)
+      o->evidence = 1;
+  }
+  for (size_t mi = 0; mi < d->nments; mi++) {
+    const ngi_ment *m = &d->ments[mi];
+    if (m->kind != M_PERSON || m->t1 - m->t0 < 2 || m->honorific > 0)
+      continue;
+    int what = name_not_person(d, m);
+    if (what && note_span(d, works, m->t0, m->t1, what))
+      return NG_ENOMEM;
+  }
+  if (works->n == 0)
+    return NG_OK;
+  for (size_t mi = 0; mi < d->nments; mi++) {
+    ngi_ment *m = &d->ments[mi];
+    char buf[256];
+    intptr_t what;
+    if (m->kind != M_PERSON || m->honorific > 0 ||
+        !ngi_map_get(works, ngi_join_low(d, m->t0, m->t1, buf, sizeof buf),
+                     &what))
+      continue;
+    if (what == NOT_WORK) {
+      m->kind = 0;
+      for (int k = m->t0; k < m->t1; k++)
+        if (d->toks[k].ment == (int)mi)
+          d->toks[k].ment = -1;
+      continue;
+    }
+    /* "CB Richard Ellis": an acronym before the name is part of it */
+    const ngi_tok *p = m->t0 > 0 ? &d->toks[m->t0 - 1] : NULL;
+    if (p && (p->flags & T_ALLCAPS) && p->sent == d->toks[m->t0].sent &&
+        p->ment < 0 && !ngi_title_kind(d, m->t0 - 1)) {
+      m->t0--;
+      d->toks[m->t0].ment = (int)mi;
+    }
+    const char *label = ngi_span_text(d, m->t0, m->t1);
+    int e = ngi_org_entity(d, label, NULL, 0, label);
+    if (e < -1)
+      return NG_ENOMEM;
+    m->kind = M_ORG;
+    m->entity = e;
+    m->evidence = 0;
+  }
+  return d->arena.failed ? NG_ENOMEM : NG_OK;
+}
+
+static int hon_gender(const ngi_tok *t) {
+  return ngi_tok_is(t, "mr") || ngi_tok_is(t, "mr.") ? 'M'
+         : ngi_tok_is(t, "mrs") || ngi_tok_is(t, "mrs.") ||
+                 ngi_tok_is(t, "ms") || ngi_tok_is(t, "ms.") ||
+                 ngi_tok_is(t, "miss")
+             ? 'F'
+             : 0;
+}
+
+/* Is the two-word organisation run [i, n) a person whose surname is an
+ * organisation word: after an honorific ("Mr Hall"), or a given name with
+ * a role in apposition ("Anshuman Magazine, managing director")? */
+static int surname_orgword(const ng_doc *d, int i, int n, int end) {
+  const ngi_tok *t = d->toks;
+  if (n != i + 2 || has(&d->lex->orgword, &t[i]) ||
+      (t[i + 1].flags & T_ALLCAPS) || t[i + 1].low[t[i + 1].lowlen - 1] == 's')
+    return 0;
+  if (ngi_is_honorific(d, i))
+    return 1;
+  if (!ngi_is_given(d, i) || n + 1 >= end || !ngi_tok_is(&t[n], ",") ||
+      (i > 0 && is_article_word(&t[i - 1])))
+    return 0; /* not "the Supreme Court, President X" */
+  for (int k = n + 1; k < end && k < n + 4; k++) {
+    if (!(t[k].flags & T_WORD) || (t[k].flags & (T_CAP | T_ALLCAPS)))
+      return 0;
+    int kind = ngi_title_kind(d, k);
+    if (kind == NGI_TITLE_OFFICE || kind == NGI_TITLE_OCCUPATION) {
+      /* an apposition, not the next clause ("X, the chancellor said") */
+      static const char *const AFTER[] = {",", "of", "at", "for", "with",
+                                          "in", ".", ")", NULL};
+      while (k + 1 < end && ngi_title_kind(d, k + 1) &&
+             !(t[k + 1].flags & T_CAP))
+        k++; /* "chief executive" */
+      return k + 1 >= end || word_in(&t[k + 1], AFTER);
+    }
+  }
+  return 0;
+}
+
 /* End of a title or a name after a cue: capitalised words, with "of",
  * "the" ... between them ("Do The Right Thing", "Lord of the Rings"; not
  * "and": "the biopic Ray and Mike Leigh's drama"). */
@@ -515,7 +762,19 @@ static int cap_run(const ng_doc *d, int i, int end) {
   return j;
 }
 
+static ng_status find_mentions(ng_doc *d, ngi_map *works);
+
 ng_status ngi_find_mentions(ng_doc *d) {
+  ngi_map works; /* lower-case text of names that are no person's */
+  ngi_map_init(&works);
+  ng_status st = find_mentions(d, &works);
+  if (st == NG_OK)
+    st = not_persons(d, &works);
+  ngi_map_release(&works);
+  return st;
+}
+
+static ng_status find_mentions(ng_doc *d, ngi_map *works) {
   for (size_t s = 0; s < d->nsents; s++) {
     int end = d->sents[s].t1;
     for (int i = d->sents[s].t0; i < end;) {
@@ -569,12 +828,29 @@ ng_status ngi_find_mentions(ng_doc *d) {
         continue;
       }
       /* capitalised runs with an organisation word */
+      static const char *const LEAD[] = {"the", "but", "and", "or", "so",
+                                         "yet", "if", "when", "while", "as",
+                                         "although", "because", "then",
+                                         "now", NULL};
       int skip = i;
-      if (ngi_tok_is(t, "the"))
-        skip++;
+      if (word_in(t, LEAD))
+        skip++; /* "But Lib Dem leaders" */
       while (skip < end && led_word(&d->toks[skip]))
         skip++; /* "Kurdish-led Syrian Democratic Forces" */
-      if (skip < end && (n = org_run(d, skip, end)) > skip + 1) {
+      if (skip < end && (n = org_run(d, skip, end)) > skip + 1 &&
+          surname_orgword(d, skip, n, end)) {
+        /* "Mr Hall", "Anshuman Magazine, managing director" */
+        int h = ngi_is_honorific(d, skip);
+        int m = add_ment(d, skip + h, n, M_PERSON, -1);
+        if (m < 0)
+          return NG_ENOMEM;
+        d->ments[m].evidence = h ? 1 : 2;
+        d->ments[m].honorific = h ? skip : 0;
+        d->ments[m].gender = h ? hon_gender(&d->toks[skip]) : 0;
+        i = n;
+        continue;
+      }
+      if (skip < end && n > skip + 1) {
         const char *label = ngi_span_text(d, skip, n);
         size_t ll = strlen(label);
         if (ll > 3 && (label[ll - 1] == 's') &&
@@ -595,7 +871,10 @@ ng_status ngi_find_mentions(ng_doc *d) {
       }
       /* titles of works, and bodies named after a cue */
       if (work_cue(d, i, (int)s) && !ngi_is_honorific(d, i)) {
-        i = cap_run(d, i, end);
+        n = cap_run(d, i, end);
+        if (note_span(d, works, i, n, NOT_WORK))
+          return NG_ENOMEM;
+        i = n;
         continue;
       }
       if (org_cue(d, i, (int)s) && !ngi_is_honorific(d, i) &&
@@ -609,18 +888,13 @@ ng_status ngi_find_mentions(ng_doc *d) {
         i = n;
         continue;
       }
-      /* honorific + name */
-      if (ngi_is_honorific(d, i) && i + 1 < end && name_part(d, i + 1)) {
+      /* honorific + name ("Sri Lanka", "St Lucia": a place) */
+      if (ngi_is_honorific(d, i) && i + 1 < end && name_part(d, i + 1) &&
+          ngi_place_at(d, i, end, &v) < 2) {
         int e2 = name_end(d, i + 1, end);
         if (add_ment(d, i + 1, e2, M_PERSON, -1) < 0)
           return NG_ENOMEM;
-        d->ments[d->nments - 1].gender =
-            ngi_tok_is(t, "mr") || ngi_tok_is(t, "mr.") ? 'M'
-            : ngi_tok_is(t, "mrs") || ngi_tok_is(t, "mrs.") ||
-                    ngi_tok_is(t, "ms") || ngi_tok_is(t, "ms.") ||
-                    ngi_tok_is(t, "miss")
-                ? 'F'
-                : 0;
+        d->ments[d->nments - 1].gender = hon_gender(t);
         d->ments[d->nments - 1].evidence = 1;
         d->ments[d->nments - 1].honorific = i;
         i = e2;
@@ -670,12 +944,17 @@ ng_status ngi_find_mentions(ng_doc *d) {
         int tb = i - 1;
         if (tb > d->sents[s].t0 && ngi_tok_is(&d->toks[tb], ","))
           tb--; /* "... security official, Avinoam Idan" */
+        static const char *const ANY[] = {"any", "every", "no", "each",
+                                          "some", "a", "an", NULL};
         int titled = tb >= d->sents[s].t0 &&
                      (ngi_title_kind(d, tb) == NGI_TITLE_OFFICE ||
-                      ngi_title_kind(d, tb) == NGI_TITLE_OCCUPATION);
+                      ngi_title_kind(d, tb) == NGI_TITLE_OCCUPATION) &&
+                     /* "any Executive Branch official": not a name */
+                     !(tb > d->sents[s].t0 && word_in(&d->toks[tb - 1], ANY));
         /* "the EastMed project": persons do not take an article */
         if (!titled && i > d->sents[s].t0 &&
-            is_article_word(&d->toks[i - 1])) {
+            is_article_word(&d->toks[i - 1]) &&
+            !(e2 == i + 1 && e2 < end && ngi_tok_is(&d->toks[e2], "/"))) {
           i = e2;
           continue;
         }
