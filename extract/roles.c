@@ -220,6 +220,33 @@ static ng_status roles_before(ng_doc *d, int pi, int t0, int s0, int depth) {
                       org_name(d, om->t0, om->t1), 0);
     }
   }
+  /* "A spokesman for Acme Builders, Dr Smith," / "The chief executive of
+   * Acme, John Smith," */
+  int cm = j;
+  if (cm > s0 && ngi_is_honorific(d, cm))
+    cm--;
+  if (depth == 0 && cm > s0 + 2 && ngi_tok_is(&d->toks[cm], ",") &&
+      (d->toks[cm - 1].flags & (T_CAP | T_ALLCAPS))) {
+    int r = org_start(d, cm - 1, s0);
+    while (r - 2 > s0 && cm - r < 6 && (ngi_tok_is(&d->toks[r - 1], "of") ||
+                                       ngi_tok_is(&d->toks[r - 1], "and")) &&
+           (d->toks[r - 2].flags & (T_CAP | T_ALLCAPS)))
+      r = org_start(d, r - 2, s0); /* "Bank of England" */
+    int rt = r > s0 && ngi_tok_is(&d->toks[r - 1], "the") ? r - 1 : r;
+    if (rt > s0 + 1 && r < cm && cm - r < 6 &&
+        (ngi_tok_is(&d->toks[rt - 1], "of") ||
+         ngi_tok_is(&d->toks[rt - 1], "for")) && is_head(d, rt - 2)) {
+      int ts = rt - 2;
+      while (ts - 1 >= s0 && ts > rt - 5 &&
+             (ngi_title_kind(d, ts - 1) || modifier_ok(d, ts - 1)))
+        ts--;
+      const ngi_tok *b = ts > s0 ? &d->toks[ts - 1] : NULL;
+      if (!b || ngi_tok_is(b, "a") || ngi_tok_is(b, "an") ||
+          ngi_tok_is(b, "the") || (b->flags & (T_PUNCT | T_QUOTE)))
+        return add_role(d, pi, title_text(d, ts, rt - 1),
+                        org_name(d, r, cm), 0);
+    }
+  }
   if (j > s0 && ngi_tok_is(&d->toks[j], ",") && is_head(d, j - 1))
     j--;
   int k = j, lower = 0, any_head = 0;
@@ -275,7 +302,8 @@ static ng_status roles_before(ng_doc *d, int pi, int t0, int s0, int depth) {
     } else {
       /* a capitalised qualifier of up to three words: the team, firm,
        * party or work ("Leicester fly-half", "Acme chief executive",
-       * "Oscar nominee"), not a sentence's first word */
+       * "Oscar nominee"), not a sentence's first word ("Incumbent
+       * President X") */
       int ok = os <= k && k - os < 3;
       /* not the end of a longer name: "ex-Downing Street", "The Lord
        * of the Rings" */
@@ -298,6 +326,11 @@ static ng_status roles_before(ng_doc *d, int pi, int t0, int s0, int depth) {
       }
       for (int i = os; ok && i <= k; i++)
         ok = !(d->toks[i].flags & (T_SSTART | T_INQ | T_POSS)) &&
+             !ends_with(d->toks[i].low, "-born") &&
+             !ends_with(d->toks[i].low, "-based") &&
+             !ends_with(d->toks[i].low, "ing") && /* "Saving Private X" */
+             !(strchr(d->toks[i].low, '-') &&
+               ends_with(d->toks[i].low, "an")) && /* "Anglo-Indian" */
              !is_stop(&d->toks[i]) && !ngi_is_honorific(d, i) &&
              !ngi_speech_at(d, i) &&
              !ngi_map_get(&d->lex->timeword, d->toks[i].low, NULL);
@@ -312,16 +345,32 @@ static ng_status roles_before(ng_doc *d, int pi, int t0, int s0, int depth) {
   for (int i = ts; i <= j; i++)
     if (ngi_tok_is(&d->toks[i], "former"))
       former = 1;
+  /* "A for president and former governor Name": the first title is
+   * A's, not Name's */
+  if (depth && os - 1 >= s0 &&
+      (ngi_tok_is(&d->toks[os - 1], "for") ||
+       ngi_tok_is(&d->toks[os - 1], "as") ||
+       ngi_tok_is(&d->toks[os - 1], "to") || ngi_tok_is(&d->toks[os - 1], "of")))
+    return NG_OK;
   /* two titles in a row ("AU chairperson President"): split */
   int split = -1;
   for (int i = ts + 1; i <= j; i++)
     if (is_head(d, i - 1) && ngi_title_kind(d, i) &&
         (d->toks[i].flags & T_CAP) && !(d->toks[i - 1].flags & T_CAP))
       split = i;
+  /* two titles joined by "and": "party donor and businessman Name" */
+  int conj = -1;
+  for (int i = ts + 1; i < j; i++)
+    if (ngi_tok_is(&d->toks[i], "and") && is_head(d, i - 1) && is_head(d, j))
+      conj = i;
   ng_status st;
   if (split > 0) {
     if ((st = add_role(d, pi, title_text(d, ts, split), org, former)) ||
         (st = add_role(d, pi, title_text(d, split, j + 1), NULL, 0)))
+      return st;
+  } else if (conj > 0) {
+    if ((st = add_role(d, pi, title_text(d, ts, conj), org, former)) ||
+        (st = add_role(d, pi, title_text(d, conj + 1, j + 1), NULL, 0)))
       return st;
   } else if ((st = add_role(d, pi, title_text(d, ts, j + 1), org, former))) {
     return st;
@@ -368,7 +417,8 @@ static int complement_after(ng_doc *d, int te, int end, const char **org) {
                          ngi_tok_is(&d->toks[te], "in") ||
                          ngi_tok_is(&d->toks[te], "with")))
     return -1;
-  int q = te + 1, rs = -1, re = -1, cs = -1, ps = -1, pe = -1, done = 0;
+  int q = te + 1, rs = -1, re = -1, cs = -1, ps = -1, pe = -1;
+  int done = 0, content = 0, last_cap = 0;
   for (; q < end && q < te + 15; q++) {
     const ngi_tok *t = &d->toks[q];
     int cap = (t->flags & T_WORD) && (t->flags & (T_CAP | T_ALLCAPS)) &&
@@ -378,14 +428,21 @@ static int complement_after(ng_doc *d, int te, int end, const char **org) {
       break;
     if (done)
       continue;
-    /* the first named run, or a later one that it qualifies ("MMS firm
-     * Acme"), not one after a preposition ("Acme in Leeds") */
-    if (!cap && (rs >= 0 || ps >= 0) && is_stop(t) &&
+    /* the organisation is the name that ends the first noun phrase:
+     * "MMS firm Acme", not "the Acme administration", "Acme in Leeds" */
+    if (!cap && is_stop(t) &&
         !(cs >= 0 && (ngi_tok_is(t, "of") || ngi_tok_is(t, "and")) &&
           q + 1 < end && (d->toks[q + 1].flags & T_CAP))) {
-      done = 1;
+      if (content) {
+        done = 1; /* "About a Boy": a title, not an organisation */
+        if (last_cap && (ngi_tok_is(t, "a") || ngi_tok_is(t, "an") ||
+                         ngi_tok_is(t, "the")))
+          last_cap = 0;
+      }
       continue;
     }
+    content = 1;
+    last_cap = cap;
     if (cap) {
       if (cs < 0)
         cs = q;
@@ -397,13 +454,13 @@ static int complement_after(ng_doc *d, int te, int end, const char **org) {
       cs = -1; /* "University of Leeds" stays one run */
     }
   }
-  if (rs < 0)
-    rs = ps, re = pe;
   if (q >= end || q >= te + 15 || q == te + 1 ||
       !((d->toks[q].flags & T_PUNCT) || ngi_speech_at(d, q) ||
         ngi_tok_is(&d->toks[q], "who") || ngi_tok_is(&d->toks[q], "which")))
     return -1;
-  if (rs >= 0)
+  if (rs < 0)
+    rs = ps, re = pe;
+  if (rs >= 0 && last_cap)
     *org = org_name(d, rs, re);
   return q;
 }
@@ -483,12 +540,16 @@ static ng_status roles_after(ng_doc *d, int pi, int t1, int end, int lead) {
            !(d->toks[q].flags & T_POSS) && !ngi_title_kind(d, q))
       q++;
     if (q < end && q < k + 3 && (d->toks[q].flags & T_WORD) &&
-        (d->toks[q].flags & T_POSS) && !ngi_title_kind(d, q)) {
-      if ((d->toks[k].flags & (T_CAP | T_ALLCAPS)) &&
-          !(d->toks[k].ment >= 0 && d->ments[d->toks[k].ment].kind ==
-                                        M_PERSON) &&
-          looks_like_org(d, k, q + 1))
-        owner = org_name(d, k, q + 1); /* ", Acme's chief executive" */
+        (d->toks[q].flags & T_POSS)) {
+      int named = 1; /* ", Acme's chief executive": Acme */
+      for (int i = k; i <= q; i++)
+        if (!(d->toks[i].flags & (T_CAP | T_ALLCAPS)) ||
+            (d->toks[i].flags & T_SSTART) ||
+            (d->toks[i].ment >= 0 &&
+             d->ments[d->toks[i].ment].kind == M_PERSON))
+          named = 0;
+      if (named)
+        owner = org_name(d, k, q + 1);
       k = q + 1;
     }
   }
@@ -518,7 +579,14 @@ static ng_status roles_after(ng_doc *d, int pi, int t1, int end, int lead) {
     te--;
   if (te == ts)
     return NG_OK;
-  const char *org = oe > os && looks_like_org(d, os, oe)
+  int named = oe > os && oe - os <= 3; /* ", the Leicester captain," */
+  for (int i = os; named && i < oe; i++)
+    named = (d->toks[i].flags & T_WORD) &&
+            !(d->toks[i].ment >= 0 &&
+              d->ments[d->toks[i].ment].kind == M_PERSON) &&
+            !ends_with(d->toks[i].low, "-born") &&
+            !ends_with(d->toks[i].low, "-based");
+  const char *org = oe > os && (looks_like_org(d, os, oe) || named)
                         ? org_name(d, os, oe) : owner;
   const char *after = org_after(d, te, end);
   if (!after && te + 1 < end && ngi_tok_is(&d->toks[te], "to"))
