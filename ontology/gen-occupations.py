@@ -9,7 +9,8 @@ Kept: lower-case single words of 5+ letters with an agent-noun ending (-ist,
 -er, -or, -ian, -man, -woman, -eur, -ess ...). Dropped: plurals, words that
 are also given names or common English surnames ("Baker", "Mason", "Porter"
 -- a capitalised surname must stay a name), and words whose everyday sense
-is not a person ("glacier", "sewer", "mixer"). Entries already in
+is not a person ("glacier", "sewer", "mixer") or that news uses for firms
+("bookmaker William Hill", "winemaker Acme", "auctioneers"). Entries already in
 titles.tsv are left to titles.tsv (the loader keeps the first kind).
 
 Licence of the output: CC BY 4.0, derived from ESCO, © European Union.
@@ -59,6 +60,10 @@ shearer hawker brazier farrier peddler mariner logger blaster oiler greaser
 hewer coter tawer draughter inker fettler bodger canner cabler penciler sartor
 procurer linisher laminater marketeer fundraiser climber sweeper stockman
 sapper dubber framer smelter promoter publisher reviewer purchaser typist
+bookmaker winemaker jeweller jeweler shipbuilder toymaker watchmaker
+stockbroker auctioneer confectioner chocolatier vintner shipbroker pawnbroker
+boatbuilder coachbuilder bookseller greengrocer merchandiser hotelier
+fishmonger costermonger
 """.split())
 
 
