@@ -159,9 +159,11 @@ static ng_status load_set(loader *L, ngi_map *m, const char *name,
   return st;
 }
 
-static ng_status load_titles(loader *L) {
+/* Titles: titles.tsv, then occupations.tsv (optional; the first kind a
+ * form is given wins). */
+static ng_status load_titles(loader *L, const char *name, int optional) {
   ng_status st;
-  char *p = slurp(L, "titles.tsv", 0, &st), *f[2];
+  char *p = slurp(L, name, optional, &st), *f[2];
   while (p && next_line(&p, f, 2) > 0) {
     int kind = NGI_TITLE_OFFICE;
     if (f[1] && strcmp(f[1], "occupation") == 0)
@@ -404,7 +406,8 @@ ng_status ng_lexicon_load(const char *dir, ng_lexicon **out, char *err) {
   if (st == NG_OK && !(st = load_set(&L, &lex->given, "given-names.tsv", 'U', 0)) &&
       !(st = load_set(&L, &lex->notname, "not-names.txt", 1, 0)) &&
       !(st = load_set(&L, &lex->honorific, "honorifics.txt", 1, 0)) &&
-      !(st = load_titles(&L)) &&
+      !(st = load_titles(&L, "titles.tsv", 0)) &&
+      !(st = load_titles(&L, "occupations.tsv", 1)) &&
       !(st = load_set(&L, &lex->describer, "describers.txt", 1, 0)) &&
       !(st = load_set(&L, &lex->timeword, "time-words.txt", 1, 0)) &&
       !(st = load_set(&L, &lex->orgword, "org-words.txt", 1, 0)) &&

@@ -29,7 +29,7 @@ static int is_stop(const ngi_tok *t) {
       "towards", "through", "between", "since", "until", "upon", "despite",
       "like", "unlike", "behind", "beyond", "near", "off", "out", "up",
       "down", "both", "either", "neither", "each", "every", "any", "some",
-      "all", "most", "more", "less", NULL};
+      "all", "most", "more", "less", "such", NULL};
   for (int i = 0; S[i]; i++)
     if (ngi_tok_is(t, S[i]))
       return 1;
@@ -220,6 +220,33 @@ static ng_status roles_before(ng_doc *d, int pi, int t0, int s0, int depth) {
                       org_name(d, om->t0, om->t1), 0);
     }
   }
+  /* "A spokesman for Acme Builders, Dr Smith," / "The chief executive of
+   * Acme, John Smith," */
+  int cm = j;
+  if (cm > s0 && ngi_is_honorific(d, cm))
+    cm--;
+  if (depth == 0 && cm > s0 + 2 && ngi_tok_is(&d->toks[cm], ",") &&
+      (d->toks[cm - 1].flags & (T_CAP | T_ALLCAPS))) {
+    int r = org_start(d, cm - 1, s0);
+    while (r - 2 > s0 && cm - r < 6 && (ngi_tok_is(&d->toks[r - 1], "of") ||
+                                       ngi_tok_is(&d->toks[r - 1], "and")) &&
+           (d->toks[r - 2].flags & (T_CAP | T_ALLCAPS)))
+      r = org_start(d, r - 2, s0); /* "Bank of England" */
+    int rt = r > s0 && ngi_tok_is(&d->toks[r - 1], "the") ? r - 1 : r;
+    if (rt > s0 + 1 && r < cm && cm - r < 6 &&
+        (ngi_tok_is(&d->toks[rt - 1], "of") ||
+         ngi_tok_is(&d->toks[rt - 1], "for")) && is_head(d, rt - 2)) {
+      int ts = rt - 2;
+      while (ts - 1 >= s0 && ts > rt - 5 &&
+             (ngi_title_kind(d, ts - 1) || modifier_ok(d, ts - 1)))
+        ts--;
+      const ngi_tok *b = ts > s0 ? &d->toks[ts - 1] : NULL;
+      if (!b || ngi_tok_is(b, "a") || ngi_tok_is(b, "an") ||
+          ngi_tok_is(b, "the") || (b->flags & (T_PUNCT | T_QUOTE)))
+        return add_role(d, pi, title_text(d, ts, rt - 1),
+                        org_name(d, r, cm), 0);
+    }
+  }
   if (j > s0 && ngi_tok_is(&d->toks[j], ",") && is_head(d, j - 1))
     j--;
   int k = j, lower = 0, any_head = 0;
@@ -255,6 +282,13 @@ static ng_status roles_before(ng_doc *d, int pi, int t0, int s0, int depth) {
   }
   if (!any_head)
     return NG_OK;
+  /* an adjective too: "was hopeful Smith would" is no title, "the
+   * Democrat hopeful Smith" is */
+  if (ngi_tok_is(&d->toks[j], "hopeful") &&
+      !(j - 1 >= s0 && (ngi_title_kind(d, j - 1) ||
+                        ((d->toks[j - 1].flags & (T_CAP | T_ALLCAPS)) &&
+                         !(d->toks[j - 1].flags & T_SSTART)))))
+    return NG_OK;
   int ts = k + 1; /* title span [ts, j] */
   while (ts <= j && !ngi_title_kind(d, ts) && !modifier_ok(d, ts))
     ts++;
@@ -263,34 +297,94 @@ static ng_status roles_before(ng_doc *d, int pi, int t0, int s0, int depth) {
   int former = 0, os = k + 1;
   if (k >= s0 && (d->toks[k].flags & (T_CAP | T_ALLCAPS))) {
     os = org_start(d, k, s0);
-    if (os <= k && looks_like_org(d, os, k + 1))
+    if (os <= k && looks_like_org(d, os, k + 1)) {
       org = org_name(d, os, k + 1);
-    else
-      os = k + 1;
+    } else {
+      /* a capitalised qualifier of up to three words: the team, firm,
+       * party or work ("Leicester fly-half", "Acme chief executive",
+       * "Oscar nominee"), not a sentence's first word ("Incumbent
+       * President X") */
+      int ok = os <= k && k - os < 3;
+      /* not the end of a longer name: "ex-Downing Street", "The Lord
+       * of the Rings" */
+      if (ok && os - 1 >= s0) {
+        const ngi_tok *p = &d->toks[os - 1];
+        if ((p->flags & T_WORD) && !(p->flags & (T_CAP | T_ALLCAPS)))
+          for (size_t c = p->b; c < p->be; c++)
+            if (d->text[c] >= 'A' && d->text[c] <= 'Z')
+              ok = 0;
+        int q = os - 1;
+        while (q > s0 && q >= os - 2 &&
+               (ngi_tok_is(&d->toks[q], "of") ||
+                ngi_tok_is(&d->toks[q], "the") ||
+                ngi_tok_is(&d->toks[q], "and")))
+          q--;
+        if (q < os - 1 && (d->toks[q].flags & (T_CAP | T_ALLCAPS)) &&
+            !(d->toks[q].ment >= 0 &&
+              d->ments[d->toks[q].ment].kind == M_PERSON))
+          ok = 0;
+      }
+      for (int i = os; ok && i <= k; i++)
+        ok = !(d->toks[i].flags & (T_SSTART | T_INQ | T_POSS)) &&
+             !ends_with(d->toks[i].low, "-born") &&
+             !ends_with(d->toks[i].low, "-based") &&
+             !ends_with(d->toks[i].low, "ing") && /* "Saving Private X" */
+             !(strchr(d->toks[i].low, '-') &&
+               ends_with(d->toks[i].low, "an")) && /* "Anglo-Indian" */
+             !is_stop(&d->toks[i]) && !ngi_is_honorific(d, i) &&
+             !ngi_speech_at(d, i) &&
+             !ngi_map_get(&d->lex->timeword, d->toks[i].low, NULL);
+      if (ok)
+        org = org_name(d, os, k + 1);
+      else
+        os = k + 1;
+    }
   }
   if (os - 1 >= s0 && ngi_tok_is(&d->toks[os - 1], "former"))
     former = 1, os--;
   for (int i = ts; i <= j; i++)
     if (ngi_tok_is(&d->toks[i], "former"))
       former = 1;
+  /* "A for president and former governor Name": the first title is
+   * A's, not Name's */
+  if (depth && os - 1 >= s0 &&
+      (ngi_tok_is(&d->toks[os - 1], "for") ||
+       ngi_tok_is(&d->toks[os - 1], "as") ||
+       ngi_tok_is(&d->toks[os - 1], "to") || ngi_tok_is(&d->toks[os - 1], "of")))
+    return NG_OK;
   /* two titles in a row ("AU chairperson President"): split */
   int split = -1;
   for (int i = ts + 1; i <= j; i++)
     if (is_head(d, i - 1) && ngi_title_kind(d, i) &&
         (d->toks[i].flags & T_CAP) && !(d->toks[i - 1].flags & T_CAP))
       split = i;
+  /* two titles joined by "and": "party donor and businessman Name" */
+  int conj = -1;
+  for (int i = ts + 1; i < j; i++)
+    if (ngi_tok_is(&d->toks[i], "and") && is_head(d, i - 1) && is_head(d, j))
+      conj = i;
   ng_status st;
   if (split > 0) {
     if ((st = add_role(d, pi, title_text(d, ts, split), org, former)) ||
         (st = add_role(d, pi, title_text(d, split, j + 1), NULL, 0)))
       return st;
+  } else if (conj > 0) {
+    if ((st = add_role(d, pi, title_text(d, ts, conj), org, former)) ||
+        (st = add_role(d, pi, title_text(d, conj + 1, j + 1), NULL, 0)))
+      return st;
   } else if ((st = add_role(d, pi, title_text(d, ts, j + 1), org, former))) {
     return st;
   }
-  /* "... expert and former Israeli security official, Name" */
-  if (depth == 0 && os - 1 > s0 && ngi_tok_is(&d->toks[os - 1], "and") &&
-      is_head(d, os - 2))
-    return roles_before(d, pi, os - 1, s0, 1);
+  /* "... expert and former Israeli security official, Name";
+   * "businessman and Smith loyalist Name" */
+  int b = os - 1;
+  if (b > s0 && d->toks[b].ment >= 0 &&
+      d->ments[d->toks[b].ment].kind == M_PERSON &&
+      d->ments[d->toks[b].ment].t1 == b + 1)
+    b = d->ments[d->toks[b].ment].t0 - 1;
+  if (depth == 0 && b > s0 && ngi_tok_is(&d->toks[b], "and") &&
+      is_head(d, b - 1))
+    return roles_before(d, pi, b, s0, 1);
   return NG_OK;
 }
 
@@ -305,14 +399,75 @@ static const char *org_after(ng_doc *d, int t1, int end) {
   if (k >= end)
     return NULL;
   int m = d->toks[k].ment;
-  if (m >= 0 && (d->ments[m].kind == M_PLACE || d->ments[m].kind == M_ORG))
+  if (m >= 0 && (d->ments[m].kind == M_PLACE || d->ments[m].kind == M_ORG) &&
+      !(d->toks[d->ments[m].t1 - 1].flags & T_POSS)) /* "of Britain's ..." */
     return org_name(d, d->ments[m].t0, d->ments[m].t1);
   return NULL;
 }
 
+/* "chief executive of messaging firm Acme", "specialist at the Institute
+ * of Art", "spokesman for the club": the complement after a title, up to
+ * the clause's end (at most 14 tokens).  Returns the end of the phrase or
+ * -1; *org is its last capitalised run ("Acme"), NULL if none. */
+static int complement_after(ng_doc *d, int te, int end, const char **org) {
+  *org = NULL;
+  if (te + 1 >= end || !(ngi_tok_is(&d->toks[te], "of") ||
+                         ngi_tok_is(&d->toks[te], "for") ||
+                         ngi_tok_is(&d->toks[te], "at") ||
+                         ngi_tok_is(&d->toks[te], "in") ||
+                         ngi_tok_is(&d->toks[te], "with")))
+    return -1;
+  int q = te + 1, rs = -1, re = -1, cs = -1, ps = -1, pe = -1;
+  int done = 0, content = 0, last_cap = 0;
+  for (; q < end && q < te + 15; q++) {
+    const ngi_tok *t = &d->toks[q];
+    int cap = (t->flags & T_WORD) && (t->flags & (T_CAP | T_ALLCAPS)) &&
+              !(t->ment >= 0 && d->ments[t->ment].kind == M_PERSON);
+    if ((t->flags & (T_PUNCT | T_QUOTE)) || (!cap && ngi_speech_at(d, q)) ||
+        ngi_tok_is(t, "who") || ngi_tok_is(t, "which"))
+      break;
+    if (done)
+      continue;
+    /* the organisation is the name that ends the first noun phrase:
+     * "MMS firm Acme", not "the Acme administration", "Acme in Leeds" */
+    if (!cap && is_stop(t) &&
+        !(cs >= 0 && (ngi_tok_is(t, "of") || ngi_tok_is(t, "and")) &&
+          q + 1 < end && (d->toks[q + 1].flags & T_CAP))) {
+      if (content) {
+        done = 1; /* "About a Boy": a title, not an organisation */
+        if (last_cap && (ngi_tok_is(t, "a") || ngi_tok_is(t, "an") ||
+                         ngi_tok_is(t, "the")))
+          last_cap = 0;
+      }
+      continue;
+    }
+    content = 1;
+    last_cap = cap;
+    if (cap) {
+      if (cs < 0)
+        cs = q;
+      rs = cs, re = q + 1;
+      if (t->flags & T_POSS) /* "Acme's unit": the unit if named */
+        ps = rs, pe = re, cs = -1, rs = re = -1;
+    } else if (!(cs >= 0 && (ngi_tok_is(t, "of") || ngi_tok_is(t, "and")) &&
+                 q + 1 < end && (d->toks[q + 1].flags & T_CAP))) {
+      cs = -1; /* "University of Leeds" stays one run */
+    }
+  }
+  if (q >= end || q >= te + 15 || q == te + 1 ||
+      !((d->toks[q].flags & T_PUNCT) || ngi_speech_at(d, q) ||
+        ngi_tok_is(&d->toks[q], "who") || ngi_tok_is(&d->toks[q], "which")))
+    return -1;
+  if (rs < 0)
+    rs = ps, re = pe;
+  if (rs >= 0 && last_cap)
+    *org = org_name(d, rs, re);
+  return q;
+}
+
 /* ", who is the secretary of state" / "served as the US ambassador":
  * returns the token where the title phrase starts, or -1. */
-static int copula_after(const ng_doc *d, int t1, int end) {
+static int copula_after(const ng_doc *d, int t1, int end, int lead) {
   static const char *const V[] = {"is", "was", "became", "becomes",
                                   "remains", "remained", NULL};
   int k = t1;
@@ -337,7 +492,7 @@ static int copula_after(const ng_doc *d, int t1, int end) {
       ngi_tok_is(&d->toks[k + 1], "as"))
     return k + 2;
   for (int i = 0; V[i]; i++)
-    if (ngi_tok_is(t, V[i]) && k > t1 &&
+    if (ngi_tok_is(t, V[i]) && (k > t1 || lead) &&
         (ngi_tok_is(&d->toks[k + 1], "the") ||
          ngi_tok_is(&d->toks[k + 1], "a") || ngi_tok_is(&d->toks[k + 1], "an")))
       return k + 1;
@@ -357,17 +512,49 @@ static const char *org_after_to(ng_doc *d, int t, int end) {
 }
 
 /* ", the Kremlin spokesman," after a name. */
-static ng_status roles_after(ng_doc *d, int pi, int t1, int end) {
-  int k = copula_after(d, t1, end);
+static ng_status roles_after(ng_doc *d, int pi, int t1, int end, int lead) {
+  int k = copula_after(d, t1, end, lead);
   if (k < 0 && (t1 + 2 >= end || !ngi_tok_is(&d->toks[t1], ",")))
     return NG_OK;
   if (k < 0)
     k = t1 + 1;
   else
     t1 = k - 1;
+  if (k + 1 < end && (ngi_tok_is(&d->toks[k], "himself") ||
+                      ngi_tok_is(&d->toks[k], "herself")))
+    k++; /* ", himself a civil rights activist," */
   const ngi_tok *t = &d->toks[k];
   if (ngi_tok_is(t, "the") || ngi_tok_is(t, "a") || ngi_tok_is(t, "an"))
     k++;
+  /* a possessor before the title: ", his co-star,", ", Smith's co-star",
+   * ", the festival's executive director" */
+  const char *owner = NULL;
+  if (k + 1 < end && (ngi_tok_is(&d->toks[k], "his") ||
+                      ngi_tok_is(&d->toks[k], "her") ||
+                      ngi_tok_is(&d->toks[k], "their") ||
+                      ngi_tok_is(&d->toks[k], "its"))) {
+    k++;
+  } else {
+    int q = k;
+    while (q < end && q < k + 3 && (d->toks[q].flags & T_WORD) &&
+           !(d->toks[q].flags & T_POSS) && !ngi_title_kind(d, q))
+      q++;
+    if (q < end && q < k + 3 && (d->toks[q].flags & T_WORD) &&
+        (d->toks[q].flags & T_POSS)) {
+      int named = 1; /* ", Acme's chief executive": Acme */
+      for (int i = k; i <= q; i++)
+        if (!(d->toks[i].flags & (T_CAP | T_ALLCAPS)) ||
+            (d->toks[i].flags & T_SSTART) ||
+            (d->toks[i].ment >= 0 &&
+             d->ments[d->toks[i].ment].kind == M_PERSON))
+          named = 0;
+      if (named)
+        owner = org_name(d, k, q + 1);
+      k = q + 1;
+    }
+  }
+  if (k >= end)
+    return NG_OK;
   while (k < end && (d->toks[k].flags & T_WORD) &&
          !(d->toks[k].flags & T_CAP) &&
          (ends_with(d->toks[k].low, "ed") || ends_with(d->toks[k].low, "ly")))
@@ -379,22 +566,38 @@ static ng_status roles_after(ng_doc *d, int pi, int t1, int end) {
          !ngi_title_kind(d, oe))
     oe++;
   int ts = oe, te = oe;
-  while (te < end && te < ts + 5 &&
+  while (te < end && te < ts + 6 &&
          (ngi_title_kind(d, te) || modifier_ok(d, te) ||
           (ngi_tok_is(&d->toks[te], "of") && te + 1 < end &&
-           ngi_title_kind(d, te + 1))))
+           ngi_title_kind(d, te + 1)) ||
+          /* "Commerce and Industry Minister" */
+          (ngi_tok_is(&d->toks[te], "and") && te > ts && te + 1 < end &&
+           ngi_title_kind(d, te - 1) == NGI_TITLE_MODIFIER &&
+           ngi_title_kind(d, te + 1) == NGI_TITLE_MODIFIER)))
     te++;
   while (te > ts && !is_head(d, te - 1))
     te--;
   if (te == ts)
     return NG_OK;
-  const char *org = oe > os && looks_like_org(d, os, oe)
-                        ? org_name(d, os, oe) : NULL;
+  int named = oe > os && oe - os <= 3; /* ", the Leicester captain," */
+  for (int i = os; named && i < oe; i++)
+    named = (d->toks[i].flags & T_WORD) &&
+            !(d->toks[i].ment >= 0 &&
+              d->ments[d->toks[i].ment].kind == M_PERSON) &&
+            !ends_with(d->toks[i].low, "-born") &&
+            !ends_with(d->toks[i].low, "-based");
+  const char *org = oe > os && (looks_like_org(d, os, oe) || named)
+                        ? org_name(d, os, oe) : owner;
   const char *after = org_after(d, te, end);
   if (!after && te + 1 < end && ngi_tok_is(&d->toks[te], "to"))
     after = org_after_to(d, te, end); /* "ambassador to the United Nations" */
   int stop = te;
-  if (after) {
+  int cend = after ? -1 : complement_after(d, te, end, &after);
+  if (cend >= 0) {
+    stop = cend;
+    if (!org)
+      org = after;
+  } else if (after) {
     stop = te + 2;
     while (stop < end && !(d->toks[stop].flags & T_PUNCT) &&
            !ngi_speech_at(d, stop))
@@ -408,6 +611,126 @@ static ng_status roles_after(ng_doc *d, int pi, int t1, int end) {
     return NG_OK;
   int former = ngi_tok_is(&d->toks[os > t1 + 1 ? os - 1 : t1], "former");
   return add_role(d, pi, title_text(d, ts, te), org, former);
+}
+
+/* "such Hollywood directors as A, B and C", "screen stars such as A and
+ * B": each person listed holds the singular title.  Looks back over at
+ * most 40 tokens of the list. */
+static ng_status roles_listed(ng_doc *d, int pi, int t0, int s0) {
+  int k = t0 - 1, t1 = d->toks[t0].ment >= 0 ? d->ments[d->toks[t0].ment].t1
+                                              : t0 + 1;
+  if (t1 < (int)d->ntoks && d->toks[t1].sent == d->toks[t0].sent &&
+      !(d->toks[t1].flags & T_PUNCT) && !ngi_tok_is(&d->toks[t1], "and") &&
+      !ngi_tok_is(&d->toks[t1], "or"))
+    return NG_OK; /* "such hopefuls as Ray Charles biopic Ray" */
+  while (k > s0 && k > t0 - 40) {
+    const ngi_tok *t = &d->toks[k];
+    if (ngi_tok_is(t, ",") || ngi_tok_is(t, "and") ||
+        (ngi_title_kind(d, k) && !plural_only(d, k))) {
+      k--;
+      continue;
+    }
+    if (t->ment >= 0 && d->ments[t->ment].kind == M_PERSON &&
+        d->ments[t->ment].t1 == k + 1 && d->ments[t->ment].t0 <= k &&
+        (d->toks[k + 1].flags & T_PUNCT || ngi_tok_is(&d->toks[k + 1], "and") ||
+         ngi_tok_is(&d->toks[k + 1], "or"))) {
+      k = d->ments[t->ment].t0 - 1;
+      continue;
+    }
+    break;
+  }
+  if (k <= s0 + 1 || !ngi_tok_is(&d->toks[k], "as"))
+    return NG_OK;
+  int p = k - 1; /* the plural title */
+  if (ngi_tok_is(&d->toks[p], "such")) {
+    p--; /* "stars such as" */
+  } else {
+    int such = 0; /* "such stars as" */
+    for (int q = p - 1; q >= s0 && q >= p - 3; q--)
+      if (ngi_tok_is(&d->toks[q], "such"))
+        such = 1;
+    if (!such)
+      return NG_OK;
+  }
+  if (p <= s0 || !is_head(d, p) || !plural_only(d, p) ||
+      (d->toks[p].flags & T_INQ) != (d->toks[t0].flags & T_INQ))
+    return NG_OK;
+  return roles_before(d, pi, p + 1, s0, 1);
+}
+
+/* "Smith (capt)" on a team sheet. */
+static ng_status captain_mark(ng_doc *d, int pi, int t1, int end) {
+  if (t1 + 2 < end + 1 && t1 + 2 < (int)d->ntoks &&
+      ngi_tok_is(&d->toks[t1], "(") &&
+      (ngi_tok_is(&d->toks[t1 + 1], "capt") ||
+       ngi_tok_is(&d->toks[t1 + 1], "captain")) &&
+      ngi_tok_is(&d->toks[t1 + 2], ")"))
+    return add_role(d, pi, "Captain", NULL, 0);
+  return NG_OK;
+}
+
+/* A description by team or firm and title that is no mention of its own,
+ * "the Tottenham striker", from token a ("the"): returns its end and sets
+ * the capitalised run [*cs, *ce) and the title's start *hs; -1 if none. */
+static int team_desc(const ng_doc *d, int a, int end, int *cs, int *ce,
+                     int *hs) {
+  if (a >= end || !ngi_tok_is(&d->toks[a], "the") || d->toks[a].ment >= 0)
+    return -1;
+  int q = a + 1;
+  while (q < end && q < a + 4 && (d->toks[q].flags & T_WORD) &&
+         (d->toks[q].flags & (T_CAP | T_ALLCAPS)) &&
+         !(d->toks[q].flags & (T_POSS | T_INQ)) && !ngi_title_kind(d, q) &&
+         !(d->toks[q].ment >= 0 &&
+           d->ments[d->toks[q].ment].kind == M_PERSON))
+    q++;
+  if (q == a + 1)
+    return -1;
+  *cs = a + 1, *ce = q, *hs = q;
+  int h = q;
+  while (h < end && h < q + 3 && !(d->toks[h].flags & T_INQ) &&
+         (ngi_title_kind(d, h) || modifier_ok(d, h)))
+    h++;
+  while (h > q && !is_head(d, h - 1))
+    h--;
+  return h > q ? h : -1;
+}
+
+/* "said the Tottenham striker", "the Chelsea star added": the person the
+ * text was about gets the role, unless that person holds a role with
+ * another organisation. */
+static ng_status roles_described(ng_doc *d) {
+  for (size_t s = 0; s < d->nsents; s++) {
+    int s0 = d->sents[s].t0, end = d->sents[s].t1;
+    if (d->paras[d->toks[s0].para].heading)
+      continue;
+    for (int i = s0; i < end; i++) {
+      if ((d->toks[i].flags & T_INQ) || !ngi_speech_at(d, i))
+        continue;
+      int a = -1, cs, ce, hs, e = team_desc(d, i + 1, end, &cs, &ce, &hs);
+      if (e > 0 && (e == end || (d->toks[e].flags & T_PUNCT)))
+        a = i + 1;
+      for (int b = i - 2; a < 0 && b >= s0 && b >= i - 6; b--)
+        if (team_desc(d, b, end, &cs, &ce, &hs) == i &&
+            (b == s0 || (d->toks[b - 1].flags & (T_PUNCT | T_QUOTE))))
+          a = b;
+      if (a < 0)
+        continue;
+      int p = ngi_recent_person(d, a, 0, -1);
+      if (p < 0)
+        continue;
+      const char *org = org_name(d, cs, ce);
+      int other = 0;
+      for (size_t r = 0; r < d->pers[p].nroles; r++)
+        if (d->pers[p].roles[r].org &&
+            strcmp(d->pers[p].roles[r].org, org) != 0)
+          other = 1;
+      ng_status st;
+      if (!other &&
+          (st = add_role(d, p, title_text(d, hs, e), org, 0)))
+        return st;
+    }
+  }
+  return NG_OK;
 }
 
 /* ------------------------------------------------------------ resolution */
@@ -581,8 +904,12 @@ ng_status ngi_find_roles(ng_doc *d) {
       if (d->paras[d->toks[m->t0].para].heading == 2)
         continue; /* headlines are telegraphic: "Trump ousts advisor X" */
       size_t before = d->pers[m->entity].nroles;
+      int lead = m->t0 == s0 ||
+                 (m->t0 == s0 + 1 && (d->toks[s0].flags & T_QUOTE));
       if ((st = roles_before(d, m->entity, m->t0, s0, 0)) ||
-          (st = roles_after(d, m->entity, m->t1, end)))
+          (st = roles_after(d, m->entity, m->t1, end, lead)) ||
+          (st = roles_listed(d, m->entity, m->t0, s0)) ||
+          (st = captain_mark(d, m->entity, m->t1, end)))
         return st;
       /* "Presidents A of Nigeria and B of Benin": B shares the title */
       if (d->pers[m->entity].nroles == before && m->t0 > s0 &&
@@ -631,6 +958,8 @@ ng_status ngi_find_roles(ng_doc *d) {
         m->subject = ngi_recent_person(d, m->t0, g, -1);
     }
   }
+  if ((st = roles_described(d)))
+    return st;
   return d->arena.failed ? NG_ENOMEM : NG_OK;
 }
 

@@ -26,6 +26,8 @@ TSV = {  # file: (header, {column index: validator})
                           {1: lambda v: v == "" or re.fullmatch(r"Q\d+", v)}),
     "titles.tsv": (["title", "kind"], {0: lambda v: v == v.lower(),
                                        1: lambda v: v in ("office", "occupation", "modifier")}),
+    "occupations.tsv": (["title", "kind"], {0: lambda v: v == v.lower(),
+                                            1: lambda v: v == "occupation"}),
     "speech-verbs.tsv": (["form", "flags"], {
         0: lambda v: v == v.lower(),
         1: lambda v: set(v.split(",")) <= {"that", "quote", "obj", "past", "present", "toinf",
