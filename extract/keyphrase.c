@@ -46,7 +46,14 @@ static const char *const before_gerund[] = {
   "after", "before", "by", "for", "without", "while", "when", "from",
   "since", "of", "about", NULL};
 
+/* Words before a noun: "the spending", "its funding". */
+static const char *const determiners[] = {
+  "the", "a", "an", "his", "her", "their", "its", "our", "this", "that",
+  "these", "those", NULL};
+
 static int in_list(const ngi_tok *t, const char *const *list) {
+  if (t->lowlen > 7)
+    return 0; /* no word of the lists is longer */
   for (int i = 0; list[i]; i++)
     if (ngi_tok_is(t, list[i]))
       return 1;
@@ -166,6 +173,7 @@ struct wstat {
   int left, right, dleft, dright;
   int mod;            /* uses right before another content word */
   int plural;         /* the body uses it with a plural s */
+  int det;            /* uses right after a determiner: a noun */
   int med;            /* median sentence */
   int sid;            /* stem-prefix id */
   double s;
@@ -176,6 +184,10 @@ static int modifier(const ngi_tok *t, const wstat *w) {
   if (t->flags & T_CAP)
     return 0;
   size_t n = t->lowlen;
+  /* an -ing word ends a phrase only where the article uses it as a noun
+   * ("the spending"), not "Japan using", "firms dropping" */
+  if (n > 4 && memcmp(t->low + n - 3, "ing", 3) == 0 && !w->det)
+    return 1;
   int adj = 0;
   for (int i = 0; adj_end[i] && !adj; i++) {
     size_t l = strlen(adj_end[i]);
@@ -257,6 +269,8 @@ ng_status ngi_keyphrases(ng_doc *d, ngi_kpset *k) {
     wstat *w = &ws[v];
     if (i >= hl_end && l < t->lowlen)
       w->plural = 1;
+    if (i > 0 && in_list(&d->toks[i - 1], determiners))
+      w->det++;
     k->tokstem[i] = w->sid;
     w->tf++;
     if (t->para != 0 && (t->flags & T_CAP) && !(t->flags & T_SSTART))
@@ -400,6 +414,8 @@ ng_status ngi_keyphrases(ng_doc *d, ngi_kpset *k) {
           continue; /* not to the middle of a name */
         if (modifier(t, &ws[wid[j]]))
           continue; /* "economic", "strategic": not the end of a phrase */
+        if (j + 1 < t1 && ngi_tok_in(&d->lex->title, &d->toks[j + 1], NULL))
+          continue; /* "Greek prime" of "Greek prime minister" */
         if (!fits)
           break;
         intptr_t v;
