@@ -52,10 +52,14 @@ typedef struct ngi_org {
 
 typedef struct ngi_topic {
   const char *id;         /* scheme concept id ("cybersecurity"), or a slug */
-  const char *label;      /* "Cybersecurity" or the section heading */
+  const char *label;      /* "Cybersecurity", a section heading or a key
+                             phrase label */
   const char *iptc;       /* IPTC Media Topic id "20000763", or NULL */
-  int from_heading;       /* minted from a section heading */
-  int article;            /* the article is about it (ng:topic) */
+  int from_heading;       /* minted from the article's words (a section
+                             heading or key phrases): an ng:Topic; else a
+                             scheme concept */
+  int article;            /* minted: the article covers it (ng:topic);
+                             scheme concept: its category (ng:category) */
   const char *broader;    /* id of the scheme topic it falls under, or NULL */
 } ngi_topic;
 

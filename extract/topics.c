@@ -1,21 +1,30 @@
 /* topics.c - what the article and each paragraph are about.
  *
- * The article's own topics are its section headings and, where it has no
- * sections, its key phrases: runs of content words (no function words,
- * names or generic news words) counted across the article, longer phrases
- * weighing more, chosen greedily so that no two share a word.  Each
- * paragraph is about its section's heading or the key phrase it uses most.
- * Keywords of the topic scheme (lexicon topics.tsv; the last word of a
- * keyword matches as a prefix, so "cyber" finds "cyberattacks") tie every
- * topic to the scheme concept it falls under (skos:broader); an article
- * with neither headings nor key phrases is about its strongest scheme
- * concepts directly.
+ * An article's topics are the subjects a reader would list, at the level
+ * of section headings.  Its section headings are topics as they stand.
+ * An article without them is cut into subject blocks (tiling.c, TextTiling)
+ * and each block gets the key phrase (keyphrase.c, YAKE-like scores) it
+ * ranks best, among those no earlier topic uses a word of: a block whose
+ * best phrase is an earlier topic's is that topic again.  A topic's label
+ * is its phrase with the phrase used most beside it in the block's
+ * sentences: the stretch of text that holds both when it is short ("gold
+ * toilet stolen from Blenheim Palace"), else the two joined by "and".
+ * Three to five topics: when the blocks give fewer, the article's best
+ * remaining phrases follow.  Each paragraph is about its block's topic.
+ *
+ * The topic scheme (lexicon topics.tsv; the last word of a keyword matches
+ * as a prefix, so "cyber" finds "cyberattacks") is not a topic list: the
+ * concept with most keyword hits (and a second nearly as strong) is the
+ * article's category, and every topic falls under (skos:broader) the
+ * concept its block has most hits of.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "doc.h"
 #include "mention.h"
+#include "keyphrase.h"
+#include "tiling.h"
 #include "topics.h"
 
 static int find_topic(ng_doc *d, const char *id, const char *label,
@@ -95,156 +104,242 @@ static int best_of(const int *counts, size_t n, int min) {
 }
 
 
-/* ------------------------------------------------------------ phrases */
+/* ------------------------------------------------------------ key phrases */
 
-typedef struct phrase {
-  const char *key;     /* lower-case words, plural s dropped */
-  int t0, t1;          /* first occurrence */
-  int count, words, score;
-  int caps;            /* single words: capitalised uses mid-sentence */
-  int chosen;          /* topic index when chosen, else -1 */
-} phrase;
+typedef struct tstate {
+  ng_doc *d;
+  ngi_kpset k;
+  int *loc;              /* per candidate: weighted uses in the range */
+  int *co;               /* per candidate: uses beside the head */
+  int *touched;          /* candidates with loc > 0 */
+  size_t ntouched;
+  int *touched2;         /* candidates with co > 0 */
+  size_t ntouched2;
+  unsigned char *hsent;  /* per sentence: holds the head */
+  int *stem_topic;       /* per stem: the topic whose label uses it, or -1 */
+  int *hits;             /* scheme keyword hits: (concept, count) pairs */
+  size_t *hoff;          /* per paragraph: its first pair in hits[] */
+  int *counts;           /* per concept, scratch */
+} tstate;
 
-static int content_word(const ng_doc *d, int i) {
-  const ngi_tok *t = &d->toks[i];
-  if (!(t->flags & T_WORD) || (t->flags & (T_NUM | T_INITIAL | T_ABBR)))
+/* First occurrence at or after token a (occurrences are in text order). */
+static size_t occ_from(const tstate *ts, int a) {
+  size_t lo = 0, hi = ts->k.nocc;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (ts->k.occ[mid].t0 < a)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo;
+}
+
+/* loc[] := weighted uses of each candidate inside tokens [a, b). */
+static void count_range(tstate *ts, int a, int b) {
+  for (size_t i = 0; i < ts->ntouched; i++)
+    ts->loc[ts->touched[i]] = 0;
+  ts->ntouched = 0;
+  for (size_t i = occ_from(ts, a); i < ts->k.nocc && ts->k.occ[i].t0 < b;
+       i++) {
+    const ngi_kpocc *o = &ts->k.occ[i];
+    if (o->t1 > b)
+      continue;
+    if (!ts->loc[o->kp])
+      ts->touched[ts->ntouched++] = o->kp;
+    ts->loc[o->kp] += o->w;
+  }
+}
+
+static int clashes(const tstate *ts, const ngi_kp *p) {
+  for (int i = 0; i < p->nw; i++)
+    if (ts->stem_topic[p->stem[i]] >= 0)
+      return ts->stem_topic[p->stem[i]];
+  return -1;
+}
+
+/* Is candidate x better than y in the range (x, y may be -1)? */
+static int better(const tstate *ts, int x, int y) {
+  if (y < 0)
+    return 1;
+  const ngi_kp *p = &ts->k.kp[x], *q = &ts->k.kp[y];
+  double a = ngi_kp_score(p, ts->loc[x]), b = ngi_kp_score(q, ts->loc[y]);
+  if (a != b)
+    return a < b;
+  return p->t0 != q->t0 ? p->t0 < q->t0 : p->t1 < q->t1;
+}
+
+/* The best head of the range counted: *fresh gets the best one that no
+ * topic uses yet (or -1), the return value the best of all (or -1). */
+static int best_head(const tstate *ts, int minloc, int *fresh) {
+  int best = -1;
+  *fresh = -1;
+  for (size_t i = 0; i < ts->ntouched; i++) {
+    int c = ts->touched[i];
+    const ngi_kp *p = &ts->k.kp[c];
+    if (!p->head || ts->loc[c] < minloc)
+      continue;
+    if (better(ts, c, best))
+      best = c;
+    if (clashes(ts, p) < 0 && better(ts, c, *fresh))
+      *fresh = c;
+  }
+  return best;
+}
+
+/* The phrase most used beside head h in the sentences of tokens [a, b)
+ * (loc[] counted on that range), or -1.  Leaves hsent[] marked. */
+static int second_of(tstate *ts, int h, int a, int b) {
+  const ng_doc *d = ts->d;
+  size_t o0 = occ_from(ts, a);
+  for (size_t i = o0; i < ts->k.nocc && ts->k.occ[i].t0 < b; i++)
+    if (ts->k.occ[i].kp == h && ts->k.occ[i].t1 <= b)
+      ts->hsent[d->toks[ts->k.occ[i].t0].sent] = 1;
+  int best = -1;
+  const ngi_kp *hp = &ts->k.kp[h];
+  for (size_t i = o0; i < ts->k.nocc && ts->k.occ[i].t0 < b; i++) {
+    const ngi_kpocc *o = &ts->k.occ[i];
+    const ngi_kp *q = &ts->k.kp[o->kp];
+    if (o->t1 > b || !ts->hsent[d->toks[o->t0].sent] || o->kp == h ||
+        !q->second ||
+        ngi_kp_share(q, hp) || clashes(ts, q) >= 0)
+      continue;
+    if (!ts->co[o->kp])
+      ts->touched2[ts->ntouched2++] = o->kp;
+    ts->co[o->kp]++;
+  }
+  /* association: uses beside the head, squared, over all its uses in the
+   * range, so that a name found everywhere ("UK") does not win */
+  double ba = 0;
+  for (size_t i = 0; i < ts->ntouched2; i++) {
+    int c = ts->touched2[i];
+    double x = (double)ts->co[c] * ts->co[c] / (ts->loc[c] > 0 ? ts->loc[c] : 1);
+    if (best < 0 || x > ba || (x == ba && better(ts, c, best)))
+      best = c, ba = x;
+  }
+  for (size_t i = 0; i < ts->ntouched2; i++)
+    ts->co[ts->touched2[i]] = 0;
+  ts->ntouched2 = 0;
+  return best;
+}
+
+/* Words that may join two phrases in a label read off the text:
+ * "investment in construction", "the theft of the toilet". */
+static const char *const joiners[] = {
+  "of", "for", "in", "on", "at", "to", "from", "with", "over", "against",
+  "between", "and", "the", "a", "an", "-", "&", NULL};
+
+/* Tokens [t0, t1) between two phrases: a few joining words at most. */
+static int joined(const ng_doc *d, int t0, int t1) {
+  if (t1 - t0 > 3)
     return 0;
-  size_t n = strlen(t->low);
-  if (n < 3 || (t->be != t->e) || strchr(t->low, '\''))
-    return 0; /* possessives and contractions: "don't" */
-  const ng_lexicon *x = d->lex;
-  int proper = (t->flags & T_CAP) && !(t->flags & T_SSTART);
-  if ((!proper && ngi_tok_in(&x->topicstop, t, NULL)) ||
-      ngi_tok_in(&x->speech, t, NULL) || ngi_tok_in(&x->timeword, t, NULL) ||
-      ngi_tok_in(&x->honorific, t, NULL) || ngi_tok_in(&x->notname, t, NULL))
-    return 0;
-  if (n > 4 && !(t->flags & T_CAP) && (strcmp(t->low + n - 2, "ly") == 0 ||
-                strcmp(t->low + n - 2, "ed") == 0))
-    return 0;
-  int m = t->ment;
-  if (m >= 0 && (d->ments[m].kind == M_PERSON || d->ments[m].kind == M_PRON ||
-                 d->ments[m].kind == M_DESC))
-    return 0;
+  for (int i = t0; i < t1; i++) {
+    int ok = 0;
+    for (int j = 0; joiners[j] && !ok; j++)
+      ok = ngi_tok_is(&d->toks[i], joiners[j]);
+    if (!ok || (d->toks[i].flags & T_QUOTE))
+      return 0;
+  }
   return 1;
 }
 
-/* The key of tokens [t0, t1) in buf (cap bytes): lower-case words, a
- * plural s dropped.  Returns its length, or 0 when it does not fit. */
-static size_t phrase_key(const ng_doc *d, int t0, int t1, char *buf,
-                         size_t cap) {
-  size_t n = 0;
-  for (int i = t0; i < t1; i++) {
-    const char *w = d->toks[i].low;
-    size_t l = strlen(w);
-    if (l > 3 && w[l - 1] == 's' && !strchr("siu'", w[l - 2]))
-      l--;
-    if (n + l + 2 >= cap)
-      return 0;
-    if (n)
-      buf[n++] = ' ';
-    memcpy(buf + n, w, l);
-    n += l;
-  }
-  buf[n] = '\0';
-  return n;
-}
+#define SPAN_MAX 8 /* tokens of a label read off the text */
 
-/* Tokens [t0, t1) all inside one organisation name: "Cyprus Mail". */
-static int in_one_org(const ng_doc *d, int t0, int t1) {
-  int m = d->toks[t0].ment;
-  return m >= 0 && d->ments[m].kind == M_ORG && d->toks[t1 - 1].ment == m;
-}
-
-static int single_place(const ng_doc *d, int i) {
-  int m = d->toks[i].ment;
-  return m >= 0 && (d->ments[m].kind == M_PLACE || d->ments[m].kind == M_ORG);
-}
-
-/* Count every 1-3 word run of content words. */
-static ng_status count_phrases(ng_doc *d, ngi_map *idx, phrase **ph,
-                               size_t *n, size_t *cap) {
-  for (size_t s = 0; s < d->nsents; s++) {
-    if (d->paras[d->sents[s].para].heading)
+/* The label of head h with second phrase q (or -1) in tokens [a, b): the
+ * shortest stretch of one sentence where the two stand together, joined
+ * by a few words such as "of the" at most; else the two joined by "and".
+ * Clears hsent[]. */
+static const char *label_of(tstate *ts, int h, int q, int a, int b) {
+  ng_doc *d = ts->d;
+  size_t o0 = occ_from(ts, a);
+  int hs = -1, he = -1;          /* the head's first use in the range */
+  int qs = -1, qe = -1;
+  int bs = -1, be = -1;          /* best span */
+  int lh = -1, lq = -1, lsent = -1; /* latest uses in the current sentence */
+  for (size_t i = o0; i < ts->k.nocc && ts->k.occ[i].t0 < b; i++) {
+    const ngi_kpocc *o = &ts->k.occ[i];
+    if (o->t1 > b || (o->kp != h && o->kp != q))
       continue;
-    int t1 = d->sents[s].t1;
-    for (int i = d->sents[s].t0; i < t1; i++) {
-      for (int w = 1; w <= 3 && i + w <= t1; w++) {
-        if (!content_word(d, i + w - 1))
-          break;
-        if (w == 1 && single_place(d, i))
-          continue;
-        if (w > 1 && (in_one_org(d, i, i + w) || single_place(d, i) ||
-                      single_place(d, i + w - 1)))
-          continue; /* "Cyprus Mail", "Turkey began" */
-        char buf[256];
-        size_t kl = phrase_key(d, i, i + w, buf, sizeof buf);
-        if (!kl)
-          continue;
-        intptr_t v;
-        int caps = w == 1 && (d->toks[i].flags & (T_CAP | T_ALLCAPS)) &&
-                   !(d->toks[i].flags & T_SSTART);
-        if (ngi_map_getn(idx, buf, kl, &v)) {
-          (*ph)[v].count++;
-          (*ph)[v].caps += caps;
-          continue;
-        }
-        const char *key = ngi_strndup(&d->arena, buf, kl);
-        phrase *p = key ? NGI_PUSH(&d->arena, *ph, *n, *cap) : NULL;
-        if (!p || ngi_map_put(idx, key, (intptr_t)*n - 1))
-          return NG_ENOMEM;
-        p->key = key;
-        p->t0 = i;
-        p->t1 = i + w;
-        p->count = 1;
-        p->words = w;
-        p->chosen = -1;
-        p->caps = caps;
+    int s = d->toks[o->t0].sent;
+    ts->hsent[s] = 0;
+    if (s != lsent)
+      lh = lq = -1, lsent = s;
+    if (o->kp == h) {
+      if (hs < 0)
+        hs = o->t0, he = o->t1;
+      lh = (int)i;
+    } else {
+      if (qs < 0)
+        qs = o->t0, qe = o->t1;
+      lq = (int)i;
+    }
+    if (lh >= 0 && lq >= 0) {
+      const ngi_kpocc *x = &ts->k.occ[lh], *y = &ts->k.occ[lq];
+      int s0 = x->t0 < y->t0 ? x->t0 : y->t0;
+      int s1 = x->t1 > y->t1 ? x->t1 : y->t1;
+      int apart = x->t1 <= y->t0 ? joined(d, x->t1, y->t0)
+                  : y->t1 <= x->t0 ? joined(d, y->t1, x->t0) : 0;
+      if (s1 - s0 <= SPAN_MAX && apart && (bs < 0 || s1 - s0 < be - bs)) {
+        bs = s0;
+        be = s1;
       }
     }
   }
-  return NG_OK;
-}
-
-static int coined(const ngi_tok *t, const char *text) {
-  if (t->flags & T_ALLCAPS)
-    return 1;
-  for (uint32_t i = t->b + 1; i < t->be; i++)
-    if (text[i] >= 'A' && text[i] <= 'Z')
-      return 1;
-  return 0;
-}
-
-/* A word that heads names rather than being one: "Day", "Council". */
-static int generic(const ng_doc *d, const ngi_tok *t) {
-  const ng_lexicon *x = d->lex;
-  return ngi_tok_in(&x->thingword, t, NULL) || ngi_tok_in(&x->orgword, t, NULL) ||
-         ngi_tok_in(&x->title, t, NULL);
-}
-
-static int by_score(const void *a, const void *b) {
-  const phrase *x = *(const phrase *const *)a, *y = *(const phrase *const *)b;
-  if (x->score != y->score)
-    return y->score - x->score;
-  return x->t0 - y->t0;
-}
-
-/* Do two keys share a word? */
-static int share_word(const char *a, const char *b) {
-  const char *p = a;
-  while (*p) {
-    const char *e = strchr(p, ' ');
-    size_t l = e ? (size_t)(e - p) : strlen(p);
-    const char *q = b;
-    while (*q) {
-      const char *f = strchr(q, ' ');
-      size_t m = f ? (size_t)(f - q) : strlen(q);
-      if (l == m && strncmp(p, q, l) == 0)
-        return 1;
-      q = f ? f + 1 : q + m;
+  for (size_t i = o0; i < ts->k.nocc && ts->k.occ[i].t0 < b; i++)
+    ts->hsent[d->toks[ts->k.occ[i].t0].sent] = 0;
+  if (hs < 0)
+    hs = ts->k.kp[h].t0, he = ts->k.kp[h].t1;
+  char *label;
+  if (bs >= 0) {
+    label = (char *)ngi_span_text(d, bs, be);
+  } else if (qs >= 0) {
+    const char *x = ngi_span_text(d, hs, he), *y = ngi_span_text(d, qs, qe);
+    size_t lx = x ? strlen(x) : 0, ly = y ? strlen(y) : 0;
+    label = x && y ? ngi_alloc_raw(&d->arena, lx + ly + 6) : NULL;
+    if (label) {
+      memcpy(label, x, lx);
+      memcpy(label + lx, " and ", 5);
+      memcpy(label + lx + 5, y, ly + 1);
     }
-    p = e ? e + 1 : p + l;
+  } else {
+    label = (char *)ngi_span_text(d, hs, he);
   }
-  return 0;
+  if (label && label[0] >= 'a' && label[0] <= 'z')
+    label[0] = (char)(label[0] - 'a' + 'A');
+  return label;
+}
+
+/* A topic headed by candidate h (second phrase from the sentences of
+ * tokens [a, b)), loc[] counted on that range.  Its index, -1 when out of
+ * memory. */
+static int phrase_topic(tstate *ts, int h, int a, int b) {
+  ng_doc *d = ts->d;
+  int q = second_of(ts, h, a, b);
+  const char *label = label_of(ts, h, q, a, b);
+  int t = label ? find_topic(d, label, label, NULL, 1) : -1;
+  if (t < 0)
+    return -1;
+  d->topics[t].article = 1;
+  const ngi_kp *p = &ts->k.kp[h];
+  for (int i = 0; i < p->nw; i++)
+    if (ts->stem_topic[p->stem[i]] < 0)
+      ts->stem_topic[p->stem[i]] = t;
+  if (q >= 0)
+    for (int i = 0; i < ts->k.kp[q].nw; i++)
+      if (ts->stem_topic[ts->k.kp[q].stem[i]] < 0)
+        ts->stem_topic[ts->k.kp[q].stem[i]] = t;
+  return t;
+}
+
+/* The scheme concept with most keyword hits in paragraphs [p0, p1). */
+static const char *broader_paras(const tstate *ts, int p0, int p1, int min) {
+  const ng_doc *d = ts->d;
+  size_t nt = d->lex->ntopics;
+  memset(ts->counts, 0, nt * sizeof *ts->counts);
+  for (size_t i = ts->hoff[p0]; i < ts->hoff[p1]; i += 2)
+    ts->counts[ts->hits[i]] += ts->hits[i + 1];
+  int b = best_of(ts->counts, nt, min);
+  return b >= 0 ? d->lex->topics[b].id : NULL;
 }
 
 /* The scheme concept with most keyword hits in tokens [t0, t1). */
@@ -257,58 +352,83 @@ static const char *broader_of(const ng_doc *d, int t0, int t1, int *counts,
   return b >= 0 ? d->lex->topics[b].id : NULL;
 }
 
-static ng_status key_phrases(ng_doc *d, int max, int *counts,
-                             phrase **out, size_t *nout) {
-  ngi_map idx;
-  phrase *ph = NULL;
-  size_t n = 0, cap = 0;
-  ngi_map_init(&idx);
-  ng_status st = count_phrases(d, &idx, &ph, &n, &cap);
-  ngi_map_release(&idx);
-  *out = ph;
-  *nout = n;
-  if (st)
-    return st;
-  phrase **order = ngi_alloc(&d->arena, (n + 1) * sizeof *order);
-  if (!order)
+#define MAX_TOPICS 5     /* key-phrase topics of an article at most */
+#define MIN_TOPICS 3     /* ... and at least, when it has the words */
+#define BLOCK_SENTS 4    /* body sentences per subject block, roughly */
+#define BLOCK_PARAS 2    /* paragraphs in a subject block at least */
+
+/* Key-phrase topics of paragraphs [p0, p1) (the body, or what comes
+ * before the first heading when want is 1); the headline counts with
+ * the first block.  Sets para_topic[] of those paragraphs. */
+static ng_status phrase_topics(tstate *ts, int p0, int p1, int want,
+                               const char *category) {
+  int *counts = ts->counts;
+  ng_doc *d = ts->d;
+  if (p0 >= p1 || !ts->k.nkp)
+    return NG_OK;
+  int nsent = 0;
+  for (size_t s = 0; s < d->nsents; s++)
+    nsent += d->sents[s].para >= p0 && d->sents[s].para < p1;
+  int max = want > 1 ? nsent / BLOCK_SENTS : 1;
+  if (max > MAX_TOPICS)
+    max = MAX_TOPICS;
+  if (max < 1)
+    max = 1;
+  int starts[MAX_TOPICS + 1];
+  int nb = ngi_tile(d, ts->k.tokstem, ts->k.nstems, p0, p1, max, BLOCK_PARAS,
+                    starts);
+  if (nb < 0)
     return NG_ENOMEM;
-  size_t m = 0;
-  for (size_t i = 0; i < n; i++) {
-    phrase *p = &ph[i];
-    /* a single word only when it is a proper term ("EastMed", "AfCFTA") */
-    if (p->words == 1 && p->caps * 2 <= p->count)
-      continue;
-    /* a single proper word: an acronym, a coinage ("EastMed", "AfCFTA"),
-     * or one the article keeps coming back to ("Brexit") */
-    if (p->words == 1 && !coined(&d->toks[p->t0], d->text) &&
-        (p->count < 5 || generic(d, &d->toks[p->t0])))
-      continue;
-    if (p->count < (p->words == 1 ? 3 : 2))
-      continue;
-    p->score = p->count * (p->words == 1 ? 2 : 2 + p->words);
-    order[m++] = p;
+  int made = 0;
+  for (int b = 0; b < nb; b++) {
+    int pb = starts[b], pe = b + 1 < nb ? starts[b + 1] : p1;
+    int a = b == 0 ? 0 : d->paras[pb].t0, z = d->paras[pe - 1].t1;
+    count_range(ts, a, z);
+    int fresh, any = best_head(ts, 1, &fresh);
+    int t = -1;
+    if (fresh >= 0 && made < MAX_TOPICS) {
+      if ((t = phrase_topic(ts, fresh, a, z)) < 0)
+        return NG_ENOMEM;
+      d->topics[t].broader = broader_paras(ts, b == 0 ? 0 : pb, pe, 1);
+      if (!d->topics[t].broader)
+        d->topics[t].broader = category;
+      made++;
+    } else if (any >= 0) {
+      t = clashes(ts, &ts->k.kp[any]); /* the same subject again */
+    } else if (b > 0) {
+      t = d->para_topic[starts[b - 1]];
+    }
+    for (int p = pb; p < pe; p++)
+      if (!d->paras[p].heading)
+        d->para_topic[p] = t;
   }
-  qsort(order, m, sizeof *order, by_score);
-  int chosen = 0;
-  for (size_t i = 0; i < m && chosen < max; i++) {
-    phrase *p = order[i];
-    int clash = 0;
-    for (size_t k = 0; k < i && !clash; k++)
-      clash = order[k]->chosen >= 0 && share_word(order[k]->key, p->key);
-    if (clash)
-      continue;
-    const char *label = ngi_span_text(d, p->t0, p->t1);
-    int t = label ? find_topic(d, p->key, label, NULL, 1) : -1;
+  /* too few subjects: the article's best phrases not used yet */
+  /* a longer article has more: one per BLOCK_SENTS sentences */
+  int goal = nsent / BLOCK_SENTS;
+  goal = goal < MIN_TOPICS ? MIN_TOPICS : goal > want ? want : goal;
+  int a = 0, z = d->paras[p1 - 1].t1;
+  if (made < goal)
+    count_range(ts, a, z);
+  while (made < goal) {
+    int fresh;
+    best_head(ts, 1, &fresh);
+    if (fresh < 0)
+      break;
+    int t = phrase_topic(ts, fresh, a, z);
     if (t < 0)
       return NG_ENOMEM;
-    d->topics[t].article = 1;
-    /* the scheme concept: keyword hits around its first use */
+    const ngi_kp *p = &ts->k.kp[fresh];
     int s = d->toks[p->t0].sent;
     d->topics[t].broader = broader_of(d, d->sents[s].t0, d->sents[s].t1,
                                       counts, 1);
-    p->chosen = t;
-    chosen++;
+    if (!d->topics[t].broader)
+      d->topics[t].broader = category;
+    made++;
   }
+  /* blocks that found no subject: the next block's, or the first topic */
+  for (int p = p1 - 1; p >= p0; p--)
+    if (d->para_topic[p] < 0 && !d->paras[p].heading && p + 1 < p1)
+      d->para_topic[p] = d->para_topic[p + 1];
   return NG_OK;
 }
 
@@ -319,114 +439,127 @@ ng_status ngi_find_topics(ng_doc *d) {
   int *total = calloc(nt + 1, sizeof *total);
   d->para_topic = ngi_alloc(&d->arena, (d->nparas + 1) * sizeof(int));
   ng_status st = NG_OK;
-  phrase *ph = NULL;
-  size_t nph = 0;
+  tstate ts;
+  memset(&ts, 0, sizeof ts);
+  ts.d = d;
   if (!counts || !total || !d->para_topic) {
     st = NG_ENOMEM;
     goto out;
   }
-  int headings = 0;
+  int headings = 0, first_heading = (int)d->nparas;
   for (size_t p = 0; p < d->nparas; p++)
-    headings += d->paras[p].heading == 1;
-  /* 1. section headings */
+    if (d->paras[p].heading == 1) {
+      headings++;
+      if ((int)p < first_heading)
+        first_heading = (int)p;
+    }
+  /* 1. the scheme concepts: the article's categories */
+  ts.counts = counts;
+  ts.hoff = ngi_alloc(&d->arena, (d->nparas + 1) * sizeof *ts.hoff);
+  if (!ts.hoff) {
+    st = NG_ENOMEM;
+    goto out;
+  }
+  size_t nhits = 0, caphits = 0;
   for (size_t p = 0; p < d->nparas; p++) {
-    ngi_para *pa = &d->paras[p];
     d->para_topic[p] = -1;
+    ts.hoff[p] = nhits;
     memset(counts, 0, nt * sizeof *counts);
-    score(d, pa->t0, pa->t1, counts);
-    for (size_t i = 0; i < nt; i++)
+    score(d, d->paras[p].t0, d->paras[p].t1, counts);
+    for (size_t i = 0; i < nt; i++) {
+      if (!counts[i])
+        continue;
       total[i] += counts[i];
-    if (pa->heading == 1 && headings >= 2) {
-      const char *label = ngi_strndup(&d->arena, d->text + pa->b,
-                                      pa->e - pa->b);
-      int t = label ? find_topic(d, label, label, NULL, 1) : -1;
-      if (t < 0) {
+      int *h = NGI_PUSH(&d->arena, ts.hits, nhits, caphits);
+      int *c = h ? NGI_PUSH(&d->arena, ts.hits, nhits, caphits) : NULL;
+      if (!c) {
         st = NG_ENOMEM;
         goto out;
       }
-      d->topics[t].article = 1;
-      /* the section's scheme concept */
-      size_t q = p + 1;
-      while (q < d->nparas && d->paras[q].section == (int)p)
-        q++;
-      int t1 = q < d->nparas ? d->paras[q].t0 : (int)d->ntoks;
-      d->topics[t].broader = broader_of(d, pa->t0, t1, counts, 2);
-      d->para_topic[p] = t;
-    } else if (pa->section >= 0 && headings >= 2) {
-      d->para_topic[p] = d->para_topic[pa->section];
+      ts.hits[nhits - 2] = (int)i;
+      ts.hits[nhits - 1] = counts[i];
     }
   }
-  /* 2. key phrases: the article's topics when it has no sections, else
-   * one for what comes before the first heading */
-  int max = headings >= 2 ? 1 : 3 + (int)d->nparas / 4;
-  if (max > 7)
-    max = 7;
-  if ((st = key_phrases(d, max, counts, &ph, &nph)))
-    goto out;
-  /* each paragraph: the chosen phrase it uses most */
-  const phrase *chosen[8];
-  int nchosen = 0;
-  for (size_t i = 0; i < nph && nchosen < 8; i++)
-    if (ph[i].chosen >= 0)
-      chosen[nchosen++] = &ph[i];
-  size_t s = 0;
-  for (size_t p = 0; p < d->nparas; p++) {
-    size_t s0 = s;
-    while (s < d->nsents && d->sents[s].para == (int)p)
-      s++;
-    if (d->para_topic[p] >= 0 || d->paras[p].heading || !nchosen)
-      continue;
-    int best = -1, bc = 0;
-    for (int i = 0; i < nchosen; i++) {
-      int c = 0;
-      for (size_t x = s0; x < s; x++)
-        for (int k = d->sents[x].t0; k + chosen[i]->words <= d->sents[x].t1;
-             k++) {
-          char buf[256];
-          if (content_word(d, k) &&
-              phrase_key(d, k, k + chosen[i]->words, buf, sizeof buf) &&
-              strcmp(buf, chosen[i]->key) == 0)
-            c++;
-        }
-      if (c > bc)
-        bc = c, best = chosen[i]->chosen;
-    }
-    d->para_topic[p] = best;
-  }
-  /* 3. an article without sections is also about its strongest scheme
-   * concept, when it is strong; with no topic at all, about the best */
-  int any = 0;
-  for (size_t i = 0; i < d->ntopics; i++)
-    any |= d->topics[i].article;
+  ts.hoff[d->nparas] = nhits;
+  const char *category = NULL;
   int top = best_of(total, nt, 2);
-  int fallback = -1;
-  if (top >= 0 && (!any || (headings < 2 && total[top] >= 4))) {
-    fallback = find_topic(d, lex->topics[top].id, lex->topics[top].label,
-                          lex->topics[top].iptc, 0);
-    if (fallback < 0) {
+  if (top >= 0) {
+    int c = find_topic(d, lex->topics[top].id, lex->topics[top].label,
+                       lex->topics[top].iptc, 0);
+    if (c < 0) {
       st = NG_ENOMEM;
       goto out;
     }
-    d->topics[fallback].article = 1;
+    d->topics[c].article = 1;
+    category = lex->topics[top].id;
+    /* a second category when nearly as strong */
+    int keep = total[top];
+    total[top] = 0;
+    int next = best_of(total, nt, 3);
+    if (next >= 0 && total[next] * 3 >= keep * 2) {
+      c = find_topic(d, lex->topics[next].id, lex->topics[next].label,
+                     lex->topics[next].iptc, 0);
+      if (c < 0) {
+        st = NG_ENOMEM;
+        goto out;
+      }
+      d->topics[c].article = 1;
+    }
   }
-  /* paragraphs with no topic of their own: the article's first topic */
+  /* 2. section headings */
+  if (headings >= 2)
+    for (size_t p = 0; p < d->nparas; p++) {
+      ngi_para *pa = &d->paras[p];
+      if (pa->heading == 1) {
+        const char *label = ngi_strndup(&d->arena, d->text + pa->b,
+                                        pa->e - pa->b);
+        int t = label ? find_topic(d, label, label, NULL, 1) : -1;
+        if (t < 0) {
+          st = NG_ENOMEM;
+          goto out;
+        }
+        d->topics[t].article = 1;
+        /* the section's scheme concept */
+        size_t q = p + 1;
+        while (q < d->nparas && d->paras[q].section == (int)p)
+          q++;
+        d->topics[t].broader = broader_paras(&ts, (int)p, (int)q, 2);
+        d->para_topic[p] = t;
+      } else if (pa->section >= 0) {
+        d->para_topic[p] = d->para_topic[pa->section];
+      }
+    }
+  /* 3. key phrases: the subjects of an article without sections, or of
+   * what comes before the first heading */
+  size_t nk;
+  if ((st = ngi_keyphrases(d, &ts.k)))
+    goto out;
+  nk = ts.k.nkp + 1;
+  ts.loc = ngi_alloc(&d->arena, nk * sizeof *ts.loc);
+  ts.co = ngi_alloc(&d->arena, nk * sizeof *ts.co);
+  ts.touched = ngi_alloc(&d->arena, nk * sizeof *ts.touched);
+  ts.touched2 = ngi_alloc(&d->arena, nk * sizeof *ts.touched2);
+  ts.hsent = ngi_alloc(&d->arena, d->nsents + 1);
+  ts.stem_topic = ngi_alloc_raw(&d->arena, ((size_t)ts.k.nstems + 1) *
+                                               sizeof *ts.stem_topic);
+  if (!ts.loc || !ts.co || !ts.touched || !ts.touched2 || !ts.hsent ||
+      !ts.stem_topic) {
+    st = NG_ENOMEM;
+    goto out;
+  }
+  for (int i = 0; i <= ts.k.nstems; i++)
+    ts.stem_topic[i] = -1;
+  if (headings >= 2)
+    st = phrase_topics(&ts, 1, first_heading, 1, category);
+  else
+    st = phrase_topics(&ts, 1, (int)d->nparas, MAX_TOPICS, category);
+  if (st)
+    goto out;
+  /* paragraphs with no topic of their own: the article's first one */
   int first = -1;
   for (size_t i = 0; i < d->ntopics && first < 0; i++)
-    if (d->topics[i].article && !d->topics[i].from_heading)
+    if (d->topics[i].article && d->topics[i].from_heading)
       first = (int)i;
-  if (first < 0)
-    first = fallback;
-  if (first < 0 && top >= 0) {
-    /* paragraphs before the first heading: the strongest scheme concept */
-    for (size_t p = 0; p < d->nparas && first < 0; p++)
-      if (d->para_topic[p] < 0 && !d->paras[p].heading)
-        first = find_topic(d, lex->topics[top].id, lex->topics[top].label,
-                           lex->topics[top].iptc, 0);
-    if (first < -1 || d->arena.failed) {
-      st = NG_ENOMEM;
-      goto out;
-    }
-  }
   for (size_t p = 0; p < d->nparas; p++)
     if (d->para_topic[p] < 0 && !d->paras[p].heading)
       d->para_topic[p] = first;

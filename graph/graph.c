@@ -533,9 +533,13 @@ static void add_org(builder *b, const ngi_org *o, const char *iri)
   }
 }
 
+/* A topic minted from the article's words is an ng:Topic; a concept of
+ * the scheme (the article's category, or a topic's skos:broader) is only
+ * a skos:Concept: a generic category is not a topic of the article. */
 static void add_topic(builder *b, const ngi_topic *t, const char *iri)
 {
-  add_type(b, iri, NGV_TOPIC);
+  if (t->from_heading)
+    add_type(b, iri, NGV_TOPIC);
   add_type(b, iri, NGV_SKOS_CONCEPT);
   add_lit(b, iri, NGV_RDFS_LABEL, t->label);
   if (!t->from_heading)
@@ -733,7 +737,8 @@ ng_status ngi_graph_add_result(ng_graph *g, const ngi_result *r,
     add_iri(&b, art, NGV_MENTIONS, oiri[i]);
   for (i = 0; i < r->ntopics; i++)
     if (r->topics[i].article)
-      add_iri(&b, art, NGV_TOPIC_P, tiri[i]);
+      add_iri(&b, art, r->topics[i].from_heading ? NGV_TOPIC_P : NGV_CATEGORY,
+              tiri[i]);
 
   for (i = 0; i < r->npersons && b.st == NG_OK; i++)
     if (piri[i] != NULL)

@@ -43,6 +43,7 @@ static const struct {
   {NGV_IN_ARTICLE, NG("inArticle")},
   {NGV_BEGIN_INDEX, NG("beginIndex")},
   {NGV_END_INDEX, NG("endIndex")},
+  {NGV_CATEGORY, NG("category")},
   {NGV_RDF_TYPE, RDF("type")},
   {NGV_RDFS_LABEL, RDFS("label")},
   {NGV_OWL_SAME_AS, OWL("sameAs")},
