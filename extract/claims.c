@@ -548,7 +548,7 @@ static ng_status reported(ng_doc *d, int s, cue *cues, int n) {
       if (c->after)
         src0 = c->verb; /* "said Putin", "according to X" at the end */
       int b = src0;
-      /* "..., Mr Howard said", "..., Tory leader Ann Lee said": the
+      /* "..., Mr Grant said", "..., Tory leader Ann Lee said": the
        * comma before the source's title words */
       int rel = 0; /* "..., who he called": a relative clause */
       for (int x = src0; !c->after && x > s0 && x >= src0 - 5; x--) {

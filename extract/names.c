@@ -137,7 +137,7 @@ static int name_part(const ng_doc *d, int i) {
       (i == 0 || !ngi_is_given(d, i - 1) || led_word(t) ||
        strchr(t->low, '-') != strrchr(t->low, '-')))
     return 0;
-  /* "Gartner More than ...", "Harris Image": words that are never names
+  /* "Acme More than ...", "Nolan Image": words that are never names
    * end a name, unless right after a given name ("Kanye West") */
   if (has(&x->notname, t) && !ngi_is_honorific(d, i) &&
       (ngi_tok_is(t, "i") || i == 0 || !ngi_is_given(d, i - 1)))
@@ -149,7 +149,7 @@ static int name_part(const ng_doc *d, int i) {
                       !(i + 1 < (int)d->ntoks &&
                         (d->toks[i + 1].flags & T_NUM));
   /* a title right after a given name and before no other name is a
-   * surname: "Howard Dean", "John Major" (not "Will President Bush") */
+   * surname: "John Major", "Stephen King" (not "Will President Lee") */
   int office = ngi_title_kind(d, i) == NGI_TITLE_OFFICE;
   int surname_title =
       office && i > 0 && d->toks[i - 1].sent == t->sent &&
@@ -185,9 +185,9 @@ static int article_particle(const ngi_tok *t) {
          ngi_tok_is(t, "el");
 }
 
-/* "... starring as Malcolm X. Ann Lee said": an initial after a full word
+/* "... played Agent X. Ann Lee said": an initial after a full word
  * and followed by two more names ends a sentence; it is not a middle
- * initial ("George W. Bush"). */
+ * initial ("John F. Kennedy"). */
 static int initial_ends_sentence(const ng_doc *d, int j, int end) {
   const ngi_tok *t = d->toks;
   return (t[j].flags & T_INITIAL) && j > 0 && t[j - 1].sent == t[j].sent &&
@@ -447,7 +447,7 @@ static int word_in(const ngi_tok *t, const char *const *list) {
   return 0;
 }
 
-/* "the film Vera Drake", "his album Wild Hearts", "the game Iowa Caucus":
+/* "the film Silver Harbour", "his album Wild Hearts", "the game Fruit Rush":
  * a capitalised run right after a lower-case noun for a work or product
  * is its title, not a person. */
 static int work_cue(const ng_doc *d, int i, int s) {
@@ -470,7 +470,7 @@ static int work_cue(const ng_doc *d, int i, int s) {
          word_in(t, W);
 }
 
-/* "research firm Gartner", "the union Unison", "analysts Forrester": a
+/* "research firm Brightline", "the union Steelwork", "analysts Northgate": a
  * capitalised run right after a lower-case noun for a body, or for the
  * firms of a trade ("analysts", "pollsters"; not "athletes Vitas
  * Gerulaitis"), names an organisation. */
@@ -510,7 +510,7 @@ static int note_span(ng_doc *d, ngi_map *works, int t0, int t1, int what) {
 /* Lower-case nouns after which a name is a company's ("Lynch Partners'
  * shares", "analyst at X") or a team's, a band's, a work's ("X star Y").
  * A full name used so is no person: "Morgan Stanley economist Ann Lee",
- * "Harry Potter star Emma Watson" ("Tony Blair ally" and "Kerry
+ * "Space Pilot star Ann Lee" ("Jon Smith ally" and "Lee
  * spokesman" are not in these lists). */
 static const char *const ORG_AFTER[] = {
     "analyst", "analysts", "economist", "economists", "strategist",
@@ -584,7 +584,7 @@ static int name_not_person(const ng_doc *d, const ngi_ment *m) {
     if (head >= 0 && word_in(&t[head], BODY_HEAD))
       return is_work_head(&t[head]) ? NOT_WORK : NOT_ORG;
   }
-  /* "the Hutch Alive, which": persons take neither */
+  /* "the Nova Prime, which": persons take neither */
   if (a + 1 < n && t[a + 1].sent == s && ngi_tok_is(&t[a], ",") &&
       ngi_tok_is(&t[a + 1], "which") && m->t0 > 0 &&
       ngi_tok_is(&t[m->t0 - 1], "the"))
@@ -599,8 +599,8 @@ static int name_not_person(const ng_doc *d, const ngi_ment *m) {
   return 0;
 }
 
-/* Full names the text treats as a company, a team or a work ("CB Richard
- * Ellis - an international real estate company", "the film Vera Drake")
+/* Full names the text treats as a company, a team or a work ("DK John
+ * Wells - an international property company", "the film Silver Harbour")
  * are no person anywhere in the article: their person mentions become
  * organisations or are dropped. */
 static ng_status not_persons(ng_doc *d, ngi_map *works) {
@@ -632,7 +632,7 @@ static ng_status not_persons(ng_doc *d, ngi_map *works) {
     }
   }
   ngi_map_release(&surs);
-  /* "the Bush/Kerry contest": two persons */
+  /* "the Pryce/Hollis contest": two persons */
   for (size_t mi = 0; mi < d->nments; mi++) {
     static const char *const CONTEST[] = {"contest", "race", "debate",
                                           "debates", "ticket", "duel",
@@ -677,7 +677,7 @@ static ng_status not_persons(ng_doc *d, ngi_map *works) {
           d->toks[k].ment = -1;
       continue;
     }
-    /* "CB Richard Ellis": an acronym before the name is part of it */
+    /* "DK John Wells": an acronym before the name is part of it */
     const ngi_tok *p = m->t0 > 0 ? &d->toks[m->t0 - 1] : NULL;
     if (p && (p->flags & T_ALLCAPS) && p->sent == d->toks[m->t0].sent &&
         p->ment < 0 && !ngi_title_kind(d, m->t0 - 1)) {
@@ -706,7 +706,7 @@ static int hon_gender(const ngi_tok *t) {
 
 /* Is the two-word organisation run [i, n) a person whose surname is an
  * organisation word: after an honorific ("Mr Hall"), or a given name with
- * a role in apposition ("Anshuman Magazine, managing director")? */
+ * a role in apposition ("Ravi Journal, managing director")? */
 static int surname_orgword(const ng_doc *d, int i, int n, int end) {
   const ngi_tok *t = d->toks;
   if (n != i + 2 || has(&d->lex->orgword, &t[i]) ||
@@ -736,7 +736,7 @@ static int surname_orgword(const ng_doc *d, int i, int n, int end) {
 
 /* End of a title or a name after a cue: capitalised words, with "of",
  * "the" ... between them ("Do The Right Thing", "Lord of the Rings"; not
- * "and": "the biopic Ray and Mike Leigh's drama"). */
+ * "and": "the biopic Ray and Ann Lee's drama"). */
 static int cap_run(const ng_doc *d, int i, int end) {
   int j = i;
   while (j < end) {
@@ -839,7 +839,7 @@ static ng_status find_mentions(ng_doc *d, ngi_map *works) {
         skip++; /* "Kurdish-led Syrian Democratic Forces" */
       if (skip < end && (n = org_run(d, skip, end)) > skip + 1 &&
           surname_orgword(d, skip, n, end)) {
-        /* "Mr Hall", "Anshuman Magazine, managing director" */
+        /* "Mr Hall", "Ravi Journal, managing director" */
         int h = ngi_is_honorific(d, skip);
         int m = add_ment(d, skip + h, n, M_PERSON, -1);
         if (m < 0)
@@ -949,7 +949,7 @@ static ng_status find_mentions(ng_doc *d, ngi_map *works) {
         int titled = tb >= d->sents[s].t0 &&
                      (ngi_title_kind(d, tb) == NGI_TITLE_OFFICE ||
                       ngi_title_kind(d, tb) == NGI_TITLE_OCCUPATION) &&
-                     /* "any Executive Branch official": not a name */
+                     /* "any Cabinet Office official": not a name */
                      !(tb > d->sents[s].t0 && word_in(&d->toks[tb - 1], ANY));
         /* "the EastMed project": persons do not take an article */
         if (!titled && i > d->sents[s].t0 &&

@@ -129,7 +129,7 @@ static int last_before(const ngi_pers *p, int before) {
 }
 
 /* Is one of p's forms under a knight's or peer's style ("Sir Ian
- * Blair")? */
+ * Lowe")? */
 static int styled(const ngi_pers *p) {
   static const char *const S[] = {"Sir ", "Dame ", "Lord ", "Lady ",
                                   "Baroness ", "Baron ", NULL};
@@ -143,11 +143,11 @@ static int styled(const ngi_pers *p) {
 }
 
 /* Can mention m (a lone surname, maybe after an honorific) be person p?
- * "Mrs Howard" is not Michael Howard when the article also has a "Mr
- * Howard" (both set: a given name's gender alone is not enough, "Mr
- * Ahern" is Bertie Ahern); 0 when the text tells them apart,
- * 1 when it fits, 2 when it fits only loosely ("Mr Blair" for Sir Ian
- * Blair: a knight is "Sir Ian", so another Blair is meant if there is
+ * "Mrs Grant" is not Peter Grant when the article also has a "Mr
+ * Grant" (both set: a given name's gender alone is not enough, a "Mr"
+ * may carry a given name listed as female); 0 when the text tells them
+ * apart, 1 when it fits, 2 when it fits only loosely ("Mr Lowe" for Sir
+ * Ian Lowe: a knight is "Sir Ian", so another Lowe is meant if there is
  * one). */
 static int fits_person(ng_doc *d, const ngi_pers *p, const ngi_ment *m,
                        int both) {

@@ -301,7 +301,7 @@ static ng_status roles_before(ng_doc *d, int pi, int t0, int s0, int depth) {
       org = org_name(d, os, k + 1);
     } else {
       /* a capitalised qualifier of up to three words: the team, firm,
-       * party or work ("Leicester fly-half", "Acme chief executive",
+       * party or work ("Exeter fly-half", "Acme chief executive",
        * "Oscar nominee"), not a sentence's first word ("Incumbent
        * President X") */
       int ok = os <= k && k - os < 3;
@@ -527,7 +527,7 @@ static ng_status roles_after(ng_doc *d, int pi, int t1, int end, int lead) {
   if (ngi_tok_is(t, "the") || ngi_tok_is(t, "a") || ngi_tok_is(t, "an"))
     k++;
   /* a possessor before the title: ", his co-star,", ", Smith's co-star",
-   * ", the festival's executive director" */
+   * ", the museum's executive director" */
   const char *owner = NULL;
   if (k + 1 < end && (ngi_tok_is(&d->toks[k], "his") ||
                       ngi_tok_is(&d->toks[k], "her") ||
@@ -579,7 +579,7 @@ static ng_status roles_after(ng_doc *d, int pi, int t1, int end, int lead) {
     te--;
   if (te == ts)
     return NG_OK;
-  int named = oe > os && oe - os <= 3; /* ", the Leicester captain," */
+  int named = oe > os && oe - os <= 3; /* ", the Exeter captain," */
   for (int i = os; named && i < oe; i++)
     named = (d->toks[i].flags & T_WORD) &&
             !(d->toks[i].ment >= 0 &&
@@ -670,7 +670,7 @@ static ng_status captain_mark(ng_doc *d, int pi, int t1, int end) {
 }
 
 /* A description by team or firm and title that is no mention of its own,
- * "the Tottenham striker", from token a ("the"): returns its end and sets
+ * "the Everton striker", from token a ("the"): returns its end and sets
  * the capitalised run [*cs, *ce) and the title's start *hs; -1 if none. */
 static int team_desc(const ng_doc *d, int a, int end, int *cs, int *ce,
                      int *hs) {
@@ -695,7 +695,7 @@ static int team_desc(const ng_doc *d, int a, int end, int *cs, int *ce,
   return h > q ? h : -1;
 }
 
-/* "said the Tottenham striker", "the Chelsea star added": the person the
+/* "said the Everton striker", "the Arsenal star added": the person the
  * text was about gets the role, unless that person holds a role with
  * another organisation. */
 static ng_status roles_described(ng_doc *d) {

@@ -386,7 +386,7 @@ static int desc_ment(ng_doc *d, int t0, int t1, int p) {
   return (int)d->nments - 1;
 }
 
-/* After an inverted verb at j: "said the festival's executive director,
+/* After an inverted verb at j: "said the museum's executive director,
  * Ann Lee" (the named person), "said the veteran striker" (the person
  * described).  The description must end the clause. */
 static int desc_after(ng_doc *d, int j, int s1) {
@@ -482,7 +482,7 @@ int ngi_source_of(ng_doc *d, int v, int s0, int s1, int *after) {
     if (m >= 0 && d->ments[m].kind == M_PRON)
       return m;
   }
-  /* "Chris Christie, who denounced": the one before the relative */
+  /* "Ann Lee, who denounced": the one before the relative */
   if (k - 2 >= s0 && ngi_tok_is(&d->toks[k], "who") &&
       ngi_tok_is(&d->toks[k - 1], ",")) {
     int m = ngi_ment_at(d, k - 2);
