@@ -3,7 +3,8 @@
 
 Usage: corpus-diff.py OLD_BIN NEW_BIN [DIR] [--class C] [--sample N] [--seed S]
 
-Runs both binaries over DIR (default ../shared/corpus) in batch mode
+Runs both binaries, each with the lexicons of its own tree (the ontology/
+beside it, or --old-data / --new-data), over DIR (default ../shared/corpus) in batch mode
 (`extract -q -f nquads`), reads the facts of each article's graph (persons,
 roles, direct quotes, reported speech, topics, categories, agreements) and
 prints, per class, how many articles changed and how many facts were added
@@ -38,11 +39,23 @@ def val(t):
     return t
 
 
-def run(binary, folder):
+def data_of(binary, given):
+    """The lexicons a binary is run with: GIVEN, else the ontology/ beside
+    the binary (its own tree's lexicons), else the environment's."""
+    if given:
+        return given
+    here = os.path.join(os.path.dirname(os.path.abspath(binary)), "ontology")
+    return here if os.path.isdir(os.path.join(here, "lexicon")) else None
+
+
+def run(binary, folder, data=None):
     fd, path = tempfile.mkstemp(suffix=".nq")
     os.close(fd)
+    env = dict(os.environ)
+    if data:
+        env["NEWSGRAPH_DATA"] = data
     subprocess.run([binary, "extract", "-q", "-f", "nquads", "-o", path, folder],
-                   check=False)
+                   check=False, env=env)
     graphs = collections.defaultdict(lambda: collections.defaultdict(
         lambda: collections.defaultdict(list)))
     with open(path, encoding="utf-8") as f:
@@ -89,9 +102,12 @@ def main():
     ap.add_argument("--class", dest="only", choices=CLASSES)
     ap.add_argument("--sample", type=int, default=20)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--old-data", help="lexicons of OLD (default: ontology/ beside it)")
+    ap.add_argument("--new-data", help="lexicons of NEW (default: ontology/ beside it)")
     a = ap.parse_args()
     only, n, rnd, folder = a.only, a.sample, random.Random(a.seed), a.dir
-    old, new = run(a.old, folder), run(a.new, folder)
+    old = run(a.old, folder, data_of(a.old, a.old_data))
+    new = run(a.new, folder, data_of(a.new, a.new_data))
     print("articles: old %d, new %d" % (len(old), len(new)))
     for c in CLASSES:
         if only and c != only:
