@@ -73,9 +73,9 @@ static int skip_evaluative(const ng_doc *d, int ts, int te) {
 }
 
 /* Is the word at k, which opens a sentence, a name: capitalised on its
- * own in the middle of a sentence nearby ("Tory leader X" when the
- * article also writes "the Tory benches"; not "Festival" from "the
- * Berlin Film Festival")?  Looks at most 2,000 tokens either way. */
+ * own in the middle of a sentence nearby ("Whig leader X" when the
+ * article also writes "the Whig benches"; not "Gala" from "the
+ * Harbour Film Gala")?  Looks at most 2,000 tokens either way. */
 static int proper_alone(const ng_doc *d, int k) {
   const ngi_tok *w = &d->toks[k];
   if (evaluative_word(w) || ngi_tok_is(w, "former"))
@@ -895,7 +895,7 @@ static ng_status roles_described(ng_doc *d) {
       }
       if (p < 0)
         continue;
-      /* "the Uruguayan-born researcher": a birthplace, no organisation */
+      /* "the Paris-born chemist": a birthplace, no organisation */
       int born = ce - cs == 1 && ends_with(d->toks[cs].low, "-born");
       const char *org = born ? NULL : org_name(d, cs, ce);
       int other = 0;
