@@ -39,6 +39,15 @@ int ngi_title_kind(const ng_doc *d, int i) {
   if (n > 3 && t->low[n - 1] == 's' &&
       ngi_map_getn(&d->lex->title, t->low, n - 1, &v))
     return (int)v; /* presidents, ministers */
+  /* "ex-chairman", "governor-elect": the title they are built on */
+  if (n > 5 && strncmp(t->low, "ex-", 3) == 0 &&
+      ngi_map_getn(&d->lex->title, t->low + 3, n - 3, &v) &&
+      v != NGI_TITLE_MODIFIER)
+    return (int)v;
+  if (n > 7 && strcmp(t->low + n - 6, "-elect") == 0 &&
+      ngi_map_getn(&d->lex->title, t->low, n - 6, &v) &&
+      v != NGI_TITLE_MODIFIER)
+    return (int)v;
   return 0;
 }
 

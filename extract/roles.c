@@ -41,6 +41,61 @@ static int ends_with(const char *s, const char *suf) {
   return n > m + 2 && strcmp(s + n - m, suf) == 0;
 }
 
+/* A word that says how good, known or new someone is, not what post they
+ * hold: "the great playwright", "top adviser", "new coach".  Kept out of
+ * the title's label when a title follows it. */
+static int evaluative_word(const ngi_tok *t) {
+  static const char *const E[] = {
+      "great", "top", "leading", "veteran", "famous", "legendary",
+      "renowned", "acclaimed", "celebrated", "prominent", "respected",
+      "well-known", "outspoken", "influential", "popular", "distinguished",
+      "talented", "successful", "keen", "brilliant", "best", "new", "young",
+      "longtime", "long-time", "long-serving", "fellow", "late", "seasoned",
+      "experienced", "controversial", "charismatic", "maverick", "flamboyant",
+      "wealthy", "colourful", "colorful", "then", NULL};
+  for (int i = 0; E[i]; i++)
+    if (ngi_tok_is(t, E[i]))
+      return 1;
+  return 0;
+}
+
+static int evaluative(const ngi_tok *t) {
+  return (!(t->flags & (T_CAP | T_ALLCAPS)) || (t->flags & T_SSTART)) &&
+         evaluative_word(t);
+}
+
+/* First token of the title proper in [ts, te): evaluative words left
+ * out, the last word always kept. */
+static int skip_evaluative(const ng_doc *d, int ts, int te) {
+  while (ts + 1 < te && evaluative(&d->toks[ts]))
+    ts++;
+  return ts;
+}
+
+/* Is the word at k, which opens a sentence, a name: capitalised on its
+ * own in the middle of a sentence nearby ("Whig leader X" when the
+ * article also writes "the Whig benches"; not "Gala" from "the
+ * Harbour Film Gala")?  Looks at most 2,000 tokens either way. */
+static int proper_alone(const ng_doc *d, int k) {
+  const ngi_tok *w = &d->toks[k];
+  if (evaluative_word(w) || ngi_tok_is(w, "former"))
+    return 0;
+  int a = k > 2000 ? k - 2000 : 1, b = k + 2000;
+  if (b > (int)d->ntoks - 1)
+    b = (int)d->ntoks - 1;
+  for (int x = a; x < b; x++) {
+    const ngi_tok *t = &d->toks[x];
+    if (x == k || (t->flags & (T_SSTART | T_INQ)) || !(t->flags & T_CAP) ||
+        t->h != w->h || strcmp(t->low, w->low) != 0)
+      continue;
+    const ngi_tok *p = &d->toks[x - 1], *n = &d->toks[x + 1];
+    if ((p->flags & T_WORD) && !(p->flags & (T_CAP | T_ALLCAPS)) &&
+        !((n->flags & T_WORD) && (n->flags & (T_CAP | T_ALLCAPS))))
+      return 1;
+  }
+  return 0;
+}
+
 /* A lower-case word that may stand before a title: "arms", "security". */
 static int modifier_ok(const ng_doc *d, int j) {
   const ngi_tok *t = &d->toks[j];
@@ -49,6 +104,21 @@ static int modifier_ok(const ng_doc *d, int j) {
   if (strlen(t->low) < 3 || is_stop(t) || ngi_speech_at(d, j) ||
       ngi_map_get(&d->lex->timeword, t->low, NULL))
     return 0;
+  /* verbs that put a title next to a capitalised word: "Acme brought
+   * striker X on", "Acme sign winger X" */
+  static const char *const V[] = {
+      "brought", "bought", "sold", "took", "made", "gave", "sent", "put",
+      "kept", "beat", "won", "lost", "met", "led", "told", "saw",
+      "found", "held", "drew", "chose", "became", "began",
+      "paid", "got", "ran", "came", "went", "sign", "signs", "hire",
+      "hires", "names", "bring", "brings", "buy", "buys", "sack", "sacks",
+      "appoint", "appoints", "replace", "replaces", "welcome", "welcomes",
+      "thank", "thanks", "praise", "praises", "can", "could", "should",
+      "must", "may", "might", "shall", "did", "does", "do", "get", "let",
+      NULL};
+  for (int i = 0; V[i]; i++)
+    if (ngi_tok_is(t, V[i]))
+      return 0;
   return !ends_with(t->low, "ly") && !ends_with(t->low, "ed") &&
          !ends_with(t->low, "ing");
 }
@@ -99,6 +169,9 @@ static const char *title_text(ng_doc *d, int t0, int t1) {
     memcpy(buf + n, small ? t->low : w, l);
     if (!small && buf[n] >= 'a' && buf[n] <= 'z')
       buf[n] -= 32;
+    if (l > 3 && t->low[0] == 'e' && t->low[1] == 'x' && t->low[2] == '-' &&
+        buf[n + 3] >= 'a' && buf[n + 3] <= 'z')
+      buf[n + 3] -= 32; /* "Ex-President" */
     n += l;
     /* "Presidents X and Y": each holds the singular title */
     if (i == t1 - 1 && l > 3 && buf[n - 1] == 's' &&
@@ -247,12 +320,16 @@ static ng_status roles_before(ng_doc *d, int pi, int t0, int s0, int depth) {
                         org_name(d, r, cm), 0);
     }
   }
-  if (j > s0 && ngi_tok_is(&d->toks[j], ",") && is_head(d, j - 1))
-    j--;
+  int comma = 0;
+  if (j > s0 && ngi_tok_is(&d->toks[j], ",") && is_head(d, j - 1) &&
+      !(d->toks[j - 1].ment >= 0 &&
+        d->ments[d->toks[j - 1].ment].kind == M_PERSON))
+    j--, comma = 1;
   int k = j, lower = 0, any_head = 0;
   while (k >= s0) {
     const ngi_tok *t = &d->toks[k];
-    if (t->flags & T_INQ)
+    /* "the union's general secretary": the possessor is no title word */
+    if ((t->flags & T_INQ) || (t->flags & T_POSS))
       break;
     if (ngi_title_kind(d, k) && (k == j || !plural_only(d, k)) &&
         !(t->ment >= 0 && d->ments[t->ment].kind != M_DESC)) {
@@ -282,6 +359,10 @@ static ng_status roles_before(ng_doc *d, int pi, int t0, int s0, int depth) {
   }
   if (!any_head)
     return NG_OK;
+  /* "Title, Name" in a list ("...; Bishop, Smith; ...") is a team sheet,
+   * not an apposition */
+  if (comma && k >= s0 && (d->toks[k].flags & T_PUNCT))
+    return NG_OK;
   /* an adjective too: "was hopeful Smith would" is no title, "the
    * Democrat hopeful Smith" is */
   if (ngi_tok_is(&d->toks[j], "hopeful") &&
@@ -292,11 +373,14 @@ static ng_status roles_before(ng_doc *d, int pi, int t0, int s0, int depth) {
   int ts = k + 1; /* title span [ts, j] */
   while (ts <= j && !ngi_title_kind(d, ts) && !modifier_ok(d, ts))
     ts++;
+  ts = skip_evaluative(d, ts, j + 1);
   /* organisation and "former" before the title */
   const char *org = NULL;
   int former = 0, os = k + 1;
   if (k >= s0 && (d->toks[k].flags & (T_CAP | T_ALLCAPS))) {
     os = org_start(d, k, s0);
+    if (os < k && ngi_tok_is(&d->toks[os], "the"))
+      os++; /* "The Acme Party leader X" */
     if (os <= k && looks_like_org(d, os, k + 1)) {
       org = org_name(d, os, k + 1);
     } else {
@@ -325,7 +409,8 @@ static ng_status roles_before(ng_doc *d, int pi, int t0, int s0, int depth) {
           ok = 0;
       }
       for (int i = os; ok && i <= k; i++)
-        ok = !(d->toks[i].flags & (T_SSTART | T_INQ | T_POSS)) &&
+        ok = !(d->toks[i].flags & (T_INQ | T_POSS)) &&
+             (!(d->toks[i].flags & T_SSTART) || proper_alone(d, i)) &&
              !ends_with(d->toks[i].low, "-born") &&
              !ends_with(d->toks[i].low, "-based") &&
              !ends_with(d->toks[i].low, "ing") && /* "Saving Private X" */
@@ -415,6 +500,7 @@ static int complement_after(ng_doc *d, int te, int end, const char **org) {
                          ngi_tok_is(&d->toks[te], "for") ||
                          ngi_tok_is(&d->toks[te], "at") ||
                          ngi_tok_is(&d->toks[te], "in") ||
+                         ngi_tok_is(&d->toks[te], "under") ||
                          ngi_tok_is(&d->toks[te], "with")))
     return -1;
   int q = te + 1, rs = -1, re = -1, cs = -1, ps = -1, pe = -1;
@@ -430,9 +516,11 @@ static int complement_after(ng_doc *d, int te, int end, const char **org) {
       continue;
     /* the organisation is the name that ends the first noun phrase:
      * "MMS firm Acme", not "the Acme administration", "Acme in Leeds" */
+    int joiner = ngi_tok_is(t, "of") || ngi_tok_is(t, "and") ||
+                 ngi_tok_is(t, "for"); /* "Transport for Acme" */
     if (!cap && is_stop(t) &&
-        !(cs >= 0 && (ngi_tok_is(t, "of") || ngi_tok_is(t, "and")) &&
-          q + 1 < end && (d->toks[q + 1].flags & T_CAP))) {
+        !(cs >= 0 && joiner && q + 1 < end &&
+          (d->toks[q + 1].flags & T_CAP))) {
       if (content) {
         done = 1; /* "About a Boy": a title, not an organisation */
         if (last_cap && (ngi_tok_is(t, "a") || ngi_tok_is(t, "an") ||
@@ -449,8 +537,8 @@ static int complement_after(ng_doc *d, int te, int end, const char **org) {
       rs = cs, re = q + 1;
       if (t->flags & T_POSS) /* "Acme's unit": the unit if named */
         ps = rs, pe = re, cs = -1, rs = re = -1;
-    } else if (!(cs >= 0 && (ngi_tok_is(t, "of") || ngi_tok_is(t, "and")) &&
-                 q + 1 < end && (d->toks[q + 1].flags & T_CAP))) {
+    } else if (!(cs >= 0 && joiner && q + 1 < end &&
+                 (d->toks[q + 1].flags & T_CAP))) {
       cs = -1; /* "University of Leeds" stays one run */
     }
   }
@@ -486,6 +574,38 @@ static int copula_after(const ng_doc *d, int t1, int end, int lead) {
   if (k + 1 >= end)
     return -1;
   const ngi_tok *t = &d->toks[k];
+  /* "became chairman of Acme", "was appointed chief executive", "was
+   * named as captain": a bare title right after the verb */
+  int bare = k > t1 || lead;
+  int v = k;
+  if (ngi_tok_is(t, "was") || ngi_tok_is(t, "is") || ngi_tok_is(t, "were") ||
+      ngi_tok_is(t, "been")) {
+    if (v + 2 < end && (ngi_tok_is(&d->toks[v + 1], "named") ||
+                        ngi_tok_is(&d->toks[v + 1], "appointed") ||
+                        ngi_tok_is(&d->toks[v + 1], "elected") ||
+                        ngi_tok_is(&d->toks[v + 1], "made") ||
+                        ngi_tok_is(&d->toks[v + 1], "installed") ||
+                        ngi_tok_is(&d->toks[v + 1], "promoted") ||
+                        ngi_tok_is(&d->toks[v + 1], "confirmed")))
+      v++, bare = 1;
+  } else if (!(ngi_tok_is(t, "became") || ngi_tok_is(t, "becomes") ||
+               ngi_tok_is(t, "remains") || ngi_tok_is(t, "remained"))) {
+    bare = 0;
+  }
+  if (bare && v + 1 < end && ngi_tok_is(&d->toks[v + 1], "as") && v > k)
+    v++; /* "was named as captain" */
+  if (bare && v + 1 < end && v + 2 < end) {
+    const ngi_tok *n = &d->toks[v + 1];
+    if ((ngi_tok_is(n, "the") || ngi_tok_is(n, "a") || ngi_tok_is(n, "an")) &&
+        v > k)
+      return v + 1; /* "was named the new coach" */
+    if (!(n->flags & (T_CAP | T_ALLCAPS)) && !(n->flags & T_INQ) &&
+        (ngi_title_kind(d, v + 1) == NGI_TITLE_OFFICE ||
+         ngi_title_kind(d, v + 1) == NGI_TITLE_OCCUPATION ||
+         (ngi_title_kind(d, v + 1) == NGI_TITLE_MODIFIER &&
+          ngi_title_kind(d, v + 2))))
+      return v + 1;
+  }
   if ((ngi_tok_is(t, "served") || ngi_tok_is(t, "serves") ||
        ngi_tok_is(t, "serving") || ngi_tok_is(t, "works") ||
        ngi_tok_is(t, "worked") || ngi_tok_is(t, "acted")) &&
@@ -513,6 +633,10 @@ static const char *org_after_to(ng_doc *d, int t, int end) {
 
 /* ", the Kremlin spokesman," after a name. */
 static ng_status roles_after(ng_doc *d, int pi, int t1, int end, int lead) {
+  /* "Name, 52, a plumber": the age is no part of the apposition */
+  if (t1 + 3 < end && ngi_tok_is(&d->toks[t1], ",") &&
+      (d->toks[t1 + 1].flags & T_NUM) && ngi_tok_is(&d->toks[t1 + 2], ","))
+    t1 += 2;
   int k = copula_after(d, t1, end, lead);
   if (k < 0 && (t1 + 2 >= end || !ngi_tok_is(&d->toks[t1], ",")))
     return NG_OK;
@@ -566,19 +690,42 @@ static ng_status roles_after(ng_doc *d, int pi, int t1, int end, int lead) {
          !ngi_title_kind(d, oe))
     oe++;
   int ts = oe, te = oe;
-  while (te < end && te < ts + 6 &&
-         (ngi_title_kind(d, te) || modifier_ok(d, te) ||
+  while (te < end && te < ts + 6) {
+    intptr_t pv; /* a title phrase: "managing director" */
+    int pn = ngi_longest(d, &d->lex->title, te, end, 4, 0, &pv);
+    if (pn > 1 && te + pn <= ts + 8) {
+      te += pn;
+      continue;
+    }
+    if (!(ngi_title_kind(d, te) || modifier_ok(d, te) ||
           (ngi_tok_is(&d->toks[te], "of") && te + 1 < end &&
            ngi_title_kind(d, te + 1)) ||
           /* "Commerce and Industry Minister" */
           (ngi_tok_is(&d->toks[te], "and") && te > ts && te + 1 < end &&
            ngi_title_kind(d, te - 1) == NGI_TITLE_MODIFIER &&
            ngi_title_kind(d, te + 1) == NGI_TITLE_MODIFIER)))
+      break;
     te++;
+  }
   while (te > ts && !is_head(d, te - 1))
     te--;
   if (te == ts)
     return NG_OK;
+  /* "head of research at Acme": the field belongs to the title */
+  if (te + 2 < end && ngi_tok_is(&d->toks[te], "of")) {
+    int f = te + 1;
+    while (f < end && f < te + 4 && (d->toks[f].flags & T_WORD) &&
+           !(d->toks[f].flags & (T_CAP | T_ALLCAPS | T_NUM | T_INQ)) &&
+           !is_stop(&d->toks[f]) && !ngi_speech_at(d, f))
+      f++;
+    if (f > te + 1 && f < end && ngi_tok_is(&d->toks[f], "at"))
+      te = f;
+  }
+  /* "Name, managing director, of Acme -": the organisation after a
+   * comma */
+  int comma_of = te + 2 < end && ngi_tok_is(&d->toks[te], ",") &&
+                 (ngi_tok_is(&d->toks[te + 1], "of") ||
+                  ngi_tok_is(&d->toks[te + 1], "at"));
   int named = oe > os && oe - os <= 3; /* ", the Exeter captain," */
   for (int i = os; named && i < oe; i++)
     named = (d->toks[i].flags & T_WORD) &&
@@ -588,15 +735,20 @@ static ng_status roles_after(ng_doc *d, int pi, int t1, int end, int lead) {
             !ends_with(d->toks[i].low, "-based");
   const char *org = oe > os && (looks_like_org(d, os, oe) || named)
                         ? org_name(d, os, oe) : owner;
-  const char *after = org_after(d, te, end);
+  int ce = comma_of ? te + 1 : te;
+  const char *after = org_after(d, ce, end);
   if (!after && te + 1 < end && ngi_tok_is(&d->toks[te], "to"))
     after = org_after_to(d, te, end); /* "ambassador to the United Nations" */
   int stop = te;
-  int cend = after ? -1 : complement_after(d, te, end, &after);
+  int cend = after ? -1 : complement_after(d, ce, end, &after);
+  if (comma_of && !after)
+    cend = -1;
+  intptr_t pv;
   if (cend >= 0) {
     stop = cend;
-    if (!org)
-      org = after;
+    /* "UK managing director of Acme": the firm, not the country */
+    if (!org || (after && oe > os && ngi_place_at(d, os, oe, &pv) == oe - os))
+      org = after ? after : org;
   } else if (after) {
     stop = te + 2;
     while (stop < end && !(d->toks[stop].flags & T_PUNCT) &&
@@ -605,12 +757,22 @@ static ng_status roles_after(ng_doc *d, int pi, int t1, int end, int lead) {
     if (!org)
       org = after;
   }
+  /* "a plumber from Leeds," */
+  if (stop == te && stop + 2 < end && ngi_tok_is(&d->toks[stop], "from")) {
+    int f = stop + 1;
+    while (f < end && f < stop + 4 && (d->toks[f].flags & T_CAP) &&
+           (d->toks[f].flags & T_WORD))
+      f++;
+    if (f > stop + 1 && f < end && (d->toks[f].flags & T_PUNCT))
+      stop = f;
+  }
   if (stop < end && !(d->toks[stop].flags & T_PUNCT) &&
       !ngi_speech_at(d, stop) && !ngi_tok_is(&d->toks[stop], "who") &&
       !ngi_tok_is(&d->toks[stop], "and"))
     return NG_OK;
   int former = ngi_tok_is(&d->toks[os > t1 + 1 ? os - 1 : t1], "former");
-  return add_role(d, pi, title_text(d, ts, te), org, former);
+  return add_role(d, pi, title_text(d, skip_evaluative(d, ts, te), te), org,
+                  former);
 }
 
 /* "such Hollywood directors as A, B and C", "screen stars such as A and
@@ -712,21 +874,45 @@ static ng_status roles_described(ng_doc *d) {
       for (int b = i - 2; a < 0 && b >= s0 && b >= i - 6; b--)
         if (team_desc(d, b, end, &cs, &ce, &hs) == i &&
             (b == s0 || (d->toks[b - 1].flags & (T_PUNCT | T_QUOTE))))
-          a = b;
+          a = b, e = i;
       if (a < 0)
         continue;
-      int p = ngi_recent_person(d, a, 0, -1);
+      /* the person before the sentence: in "Smith erred, the Acme coach
+       * said" Smith is what was said, not who said it */
+      int p = ngi_recent_person(d, s0, 0, -1);
+      if (p >= 0 && a < i) {
+        /* before the verb ("the Acme striker said"): only a person named
+         * earlier in the same paragraph */
+        int para = d->toks[a].para, q = -1;
+        for (int k = s0 - 1; k >= 0 && k >= s0 - 600 && d->toks[k].para == para;
+             k--) {
+          int mk = d->toks[k].ment;
+          if (mk >= 0 && d->ments[mk].t0 == k &&
+              ngi_ment_person(d, mk) == p && !(d->toks[k].flags & T_INQ))
+            q = p;
+        }
+        p = q;
+      }
       if (p < 0)
         continue;
-      const char *org = org_name(d, cs, ce);
+      /* "the Paris-born chemist": a birthplace, no organisation */
+      int born = ce - cs == 1 && ends_with(d->toks[cs].low, "-born");
+      const char *org = born ? NULL : org_name(d, cs, ce);
       int other = 0;
-      for (size_t r = 0; r < d->pers[p].nroles; r++)
+      for (size_t r = 0; !born && r < d->pers[p].nroles; r++)
         if (d->pers[p].roles[r].org &&
             strcmp(d->pers[p].roles[r].org, org) != 0)
           other = 1;
+      /* someone else already holds it: the description is theirs */
+      const char *title = title_text(d, hs, e);
+      for (size_t q = 0; !other && q < d->npers && q < 512; q++)
+        for (size_t r = 0; q != (size_t)p && r < d->pers[q].nroles; r++)
+          if (d->pers[q].roles[r].org && org &&
+              strcmp(d->pers[q].roles[r].org, org) == 0 &&
+              strcmp(d->pers[q].roles[r].title, title) == 0)
+            other = 1;
       ng_status st;
-      if (!other &&
-          (st = add_role(d, p, title_text(d, hs, e), org, 0)))
+      if (!other && (st = add_role(d, p, title, org, 0)))
         return st;
     }
   }
@@ -816,6 +1002,51 @@ static int desc_head(ng_doc *d, const ngi_ment *m) {
   return m->t1 - 1;
 }
 
+/* Does a word of `w` (lower case) occur as a word in `low`? */
+static int has_word(const char *low, const char *w) {
+  size_t n = strlen(w);
+  for (const char *p = strstr(low, w); p; p = strstr(p + 1, w))
+    if ((p == low || p[-1] == ' ' || p[-1] == '-') &&
+        (p[n] == '\0' || p[n] == ' ' || p[n] == '-'))
+      return 1;
+  return 0;
+}
+
+/* Can role `ro` be what description m names?  "the president" is not the
+ * president-elect, the vice president or the former president; "the
+ * former president" is only a former one. */
+static int role_fits(ng_doc *d, const ngi_ment *m, const ngi_role *ro) {
+  char low[128];
+  ngi_lower(ro->title, strlen(ro->title), low, sizeof low);
+  int dformer = 0, delect = 0, dvice = 0;
+  for (int k = m->t0; k < m->t1; k++) {
+    const char *w = d->toks[k].low;
+    dformer |= ngi_tok_is(&d->toks[k], "former") || strncmp(w, "ex-", 3) == 0;
+    delect |= has_word(w, "elect");
+    dvice |= has_word(w, "vice") || has_word(w, "deputy");
+  }
+  int rformer = ro->former || strncmp(low, "ex-", 3) == 0 ||
+                strncmp(ro->label, "Former", 6) == 0;
+  if (rformer != dformer || has_word(low, "elect") != delect)
+    return 0;
+  return dvice || !(has_word(low, "vice") || has_word(low, "deputy"));
+}
+
+/* Does person p hold a role with the description's head word that fits
+ * it (fits 1) or that does not (fits 0: "the president" and an
+ * ex-president)? */
+static int holds_title(ng_doc *d, int p, const ngi_ment *m, int head,
+                       int fits) {
+  for (size_t r = 0; r < d->pers[p].nroles; r++) {
+    char low[128];
+    const ngi_role *ro = &d->pers[p].roles[r];
+    ngi_lower(ro->title, strlen(ro->title), low, sizeof low);
+    if (has_word(low, d->toks[head].low) && role_fits(d, m, ro) == fits)
+      return 1;
+  }
+  return 0;
+}
+
 static int resolve_desc(ng_doc *d, int mi) {
   ngi_ment *m = &d->ments[mi];
   int country = m->country;
@@ -836,7 +1067,7 @@ static int resolve_desc(ng_doc *d, int mi) {
       for (size_t r = 0; r < d->pers[p].nroles; r++) {
         const ngi_role *ro = &d->pers[p].roles[r];
         if (ro->org && strcmp(ro->org, cname) == 0 && (int)p != possessor &&
-            strstr(ro->label, "Former") == NULL) {
+            role_fits(d, m, ro)) {
           char low[128];
           ngi_lower(ro->title, strlen(ro->title), low, sizeof low);
           if (strstr(low, d->toks[head].low) ||
@@ -855,6 +1086,7 @@ static int resolve_desc(ng_doc *d, int mi) {
         const ngi_role *ro = &d->pers[p].roles[r];
         ngi_lower(ro->title, strlen(ro->title), low, sizeof low);
         if ((int)p != possessor && strstr(low, d->toks[head].low) &&
+            role_fits(d, m, ro) &&
             d->toks[m->t0].b >= d->pers[p].first_off &&
             d->toks[m->t0].para - ngi_para_of(d, d->pers[p].first_off) <= 3) {
           if (found != (int)p)
@@ -890,6 +1122,54 @@ static int resolve_desc(ng_doc *d, int mi) {
     return p;
   }
   return -1;
+}
+
+/* "The minister said ...  'We will not move,' Mr Smith added.": a
+ * description without a country that speaks, and the next sentence has
+ * a named person adding to it (added, continued, went on): that person.
+ * -1 if none. */
+static int continued_by(ng_doc *d, const ngi_ment *m) {
+  int s = d->toks[m->t0].sent;
+  if (s + 1 >= (int)d->nsents || !ngi_tok_is(&d->toks[m->t0], "the") ||
+      (d->toks[m->t0].flags & T_INQ) || !subject_position(d, m))
+    return -1;
+  /* the description speaks: a speech verb right before or after it */
+  int a = m->t1;
+  while (a < d->sents[s].t1 && a < m->t1 + 2 && ngi_tok_is(&d->toks[a], "also"))
+    a++;
+  if (!(a < d->sents[s].t1 && ngi_speech_at(d, a)) &&
+      !(m->t0 > d->sents[s].t0 && ngi_speech_at(d, m->t0 - 1)))
+    return -1;
+  int n0 = d->sents[s + 1].t0, n1 = d->sents[s + 1].t1;
+  if (d->toks[n0].para - d->toks[m->t0].para > 1 ||
+      d->paras[d->toks[n0].para].heading)
+    return -1;
+  int found = -1;
+  for (int k = n0; k < n1; k++) {
+    const ngi_tok *t = &d->toks[k];
+    if ((t->flags & T_INQ) || t->ment < 0 || d->ments[t->ment].t0 != k ||
+        d->ments[t->ment].kind != M_PERSON || d->ments[t->ment].entity < 0)
+      continue;
+    const ngi_ment *x = &d->ments[t->ment];
+    int v = x->t1 < n1 ? x->t1 : -1, w = k - 1 >= n0 ? k - 1 : -1;
+    int add = 0;
+    for (int q = 0; q < 2; q++) {
+      int y = q ? w : v;
+      if (y < 0)
+        continue;
+      const ngi_tok *u = &d->toks[y];
+      add |= ngi_tok_is(u, "added") || ngi_tok_is(u, "adds") ||
+             ngi_tok_is(u, "continued") || ngi_tok_is(u, "continues") ||
+             (!q && ngi_tok_is(u, "went") && y + 1 < n1 &&
+              ngi_tok_is(&d->toks[y + 1], "on"));
+    }
+    if (add) {
+      if (found >= 0 && found != x->entity)
+        return -1;
+      found = x->entity;
+    }
+  }
+  return found;
 }
 
 ng_status ngi_find_roles(ng_doc *d) {
@@ -951,6 +1231,21 @@ ng_status ngi_find_roles(ng_doc *d) {
         if ((st = add_role(d, m->subject, title_text(d, hs, head + 1),
                            d->lex->places[country].name, 0)))
           return st;
+      } else if (country < 0 &&
+                 ngi_title_kind(d, head) == NGI_TITLE_OFFICE &&
+                 !ngi_map_get(&d->lex->describer, d->toks[head].low, NULL)) {
+        /* no country: only a person the next sentence names as going on
+         * with what the description said */
+        int x = continued_by(d, m);
+        if (x >= 0 && !holds_title(d, x, m, head, 0) &&
+            (m->subject < 0 || !holds_title(d, m->subject, m, head, 1))) {
+          int hs = head;
+          while (hs > m->t0 && ngi_title_kind(d, hs - 1) == NGI_TITLE_MODIFIER)
+            hs--;
+          m->subject = x;
+          if ((st = add_role(d, x, title_text(d, hs, head + 1), NULL, 0)))
+            return st;
+        }
       }
     } else if (m->kind == M_PRON) {
       int g = m->gender == 'M' || m->gender == 'F' ? m->gender : 0;
