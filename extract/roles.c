@@ -816,6 +816,22 @@ static int desc_head(ng_doc *d, const ngi_ment *m) {
   return m->t1 - 1;
 }
 
+/* Does role ro (title lower-cased in low) hold the office named by head
+ * now: "president" is not a former president, a vice president nor a
+ * president-elect. */
+static int holds_now(const ngi_role *ro, const char *low, const char *head) {
+  const char *h = strstr(low, head);
+  if (!h || ro->former)
+    return 0;
+  size_t n = strlen(head);
+  if (strncmp(h + n, "-elect", 6) == 0 || strncmp(h + n, " elect", 6) == 0)
+    return 0;
+  if ((h - low >= 5 && strncmp(h - 5, "vice", 4) == 0) ||
+      (h - low >= 7 && strncmp(h - 7, "deputy", 6) == 0))
+    return 0;
+  return 1;
+}
+
 static int resolve_desc(ng_doc *d, int mi) {
   ngi_ment *m = &d->ments[mi];
   int country = m->country;
@@ -854,7 +870,7 @@ static int resolve_desc(ng_doc *d, int mi) {
         char low[128];
         const ngi_role *ro = &d->pers[p].roles[r];
         ngi_lower(ro->title, strlen(ro->title), low, sizeof low);
-        if ((int)p != possessor && strstr(low, d->toks[head].low) &&
+        if ((int)p != possessor && holds_now(ro, low, d->toks[head].low) &&
             d->toks[m->t0].b >= d->pers[p].first_off &&
             d->toks[m->t0].para - ngi_para_of(d, d->pers[p].first_off) <= 3) {
           if (found != (int)p)
