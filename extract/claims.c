@@ -33,6 +33,8 @@ typedef struct cue {
   int sv;              /* NGI_SV_* of the verb */
 } cue;
 
+static int wh_word(const ngi_tok *t);
+
 /* The last organisation that spoke, for "it said" after it. */
 typedef struct org_memory {
   ngi_agent org;
@@ -220,8 +222,9 @@ static int find_cues(ng_doc *d, int s, cue *cues, int max, org_memory *om) {
     }
     if (c->speaker.kind == NGI_AGENT_NONE && c->src >= 0 &&
         d->ments[c->src].kind == M_PRON &&
-        (ngi_tok_is(&d->toks[d->ments[c->src].t0], "it") ||
-         ngi_tok_is(&d->toks[d->ments[c->src].t0], "they")) &&
+        ngi_tok_is(&d->toks[d->ments[c->src].t0], "it") &&
+        !(d->ments[c->src].t0 > s0 &&
+          wh_word(&d->toks[d->ments[c->src].t0 - 1])) &&
         om->org.kind == NGI_AGENT_ORG && d->toks[i].para - om->para <= 1)
       c->speaker = om->org; /* "The ministry said ... It added" */
     if (c->speaker.kind == NGI_AGENT_NONE)

@@ -349,6 +349,8 @@ int ngi_named_org(ng_doc *d, int k, int s1) {
   }
   if (j >= s1 || (d->toks[j].flags & (T_INQ | T_QUOTE)))
     return -1;
+  if (j + 1 < s1 && ngi_is_honorific(d, j))
+    j++; /* "research by Dr Lee": the person */
   int m = d->toks[j].ment;
   if (m >= 0 && d->ments[m].t0 == j &&
       (d->ments[m].kind == M_ORG || d->ments[m].kind == M_PLACE ||
