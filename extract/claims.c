@@ -9,7 +9,10 @@
  * quotation before it in the same or previous paragraph.  Reported speech is
  * what follows the cue ("said (that) CLAUSE", "according to X, CLAUSE"), or
  * precedes it ("CLAUSE, X said"), cut where the next cue begins, and kept
- * unless it is a quotation and nothing else.
+ * unless it is a quotation and nothing else.  A cue with a question word
+ * after it ("explained what went wrong") attributes no quotation before
+ * it; "it said" after an organisation spoke is that organisation; data
+ * verbs ("figures gathered by X show") are cues of X (cuewords.c).
  */
 #include <string.h>
 
@@ -18,6 +21,7 @@
 #include "roles.h"
 #include "claims.h"
 #include "speakers.h"
+#include "cuewords.h"
 
 typedef struct cue {
   int verb;            /* token of the verb */
@@ -26,7 +30,16 @@ typedef struct cue {
   ngi_agent speaker;
   int after;           /* source after the verb: "said Putin" */
   int attrib;          /* attributes a quotation: “...,” Putin said */
+  int sv;              /* NGI_SV_* of the verb */
 } cue;
+
+static int wh_word(const ngi_tok *t);
+
+/* The last organisation that spoke, for "it said" after it. */
+typedef struct org_memory {
+  ngi_agent org;
+  int para;
+} org_memory;
 
 
 static int ends_ing(const ngi_tok *t) {
@@ -88,10 +101,26 @@ static int be_form(const ngi_tok *t) {
   return 0;
 }
 
-static int find_cues(ng_doc *d, int s, cue *cues, int max) {
+static int find_cues(ng_doc *d, int s, cue *cues, int max, org_memory *om) {
   int s0 = d->sents[s].t0, s1 = d->sents[s].t1, n = 0;
   for (int i = s0; i < s1 && n < max; i++) {
     int sv = ngi_speech_at(d, i);
+    if (!sv && ngi_data_verb(&d->toks[i]) && !negated(d, i, s0)) {
+      int src = ngi_data_source(d, i, s0);
+      cue *c = &cues[n];
+      c->speaker = ngi_agent_of(d, src);
+      if (c->speaker.kind == NGI_AGENT_NONE)
+        continue;
+      c->verb = i;
+      c->vlen = 1;
+      c->src = src;
+      c->after = c->attrib = 0;
+      c->sv = NGI_SV_THAT | NGI_SV_QUOTE;
+      n++;
+      continue;
+    }
+    if (sv && ngi_in_prep_phrase(d, i, s0))
+      continue;
     /* "according to" (a preposition, in the lexicon as a form) */
     int according = ngi_tok_is(&d->toks[i], "according") && i + 2 < s1 &&
                     ngi_tok_is(&d->toks[i + 1], "to") &&
@@ -108,6 +137,7 @@ static int find_cues(ng_doc *d, int s, cue *cues, int max) {
       continue; /* "was told", "is expected to be told": the addressee */
     cue *c = &cues[n];
     c->verb = i;
+    c->sv = according ? NGI_SV_THAT : sv;
     ngi_speech_form(d, i, &c->vlen);
     c->after = 0;
     c->attrib = 0;
@@ -127,6 +157,8 @@ static int find_cues(ng_doc *d, int s, cue *cues, int max) {
         if (c->src < 0)
           c->src = m;
       }
+      if (c->src < 0) /* according to analysts Acme */
+        c->src = ngi_named_org(d, i + 2, s1);
       c->after = 2;
     } else {
       /* "..., saying he was": a participle's source is the subject of the
@@ -188,8 +220,19 @@ static int find_cues(ng_doc *d, int s, cue *cues, int max) {
       if (c->speaker.kind == NGI_AGENT_NONE && n > 0)
         c->speaker = cues[n - 1].speaker;
     }
+    if (c->speaker.kind == NGI_AGENT_NONE && c->src >= 0 &&
+        d->ments[c->src].kind == M_PRON &&
+        ngi_tok_is(&d->toks[d->ments[c->src].t0], "it") &&
+        !(d->ments[c->src].t0 > s0 &&
+          wh_word(&d->toks[d->ments[c->src].t0 - 1])) &&
+        om->org.kind == NGI_AGENT_ORG && d->toks[i].para - om->para <= 1)
+      c->speaker = om->org; /* "The ministry said ... It added" */
     if (c->speaker.kind == NGI_AGENT_NONE)
       continue;
+    if (c->speaker.kind == NGI_AGENT_ORG) {
+      om->org = c->speaker;
+      om->para = d->toks[i].para;
+    }
     if (c->speaker.kind == NGI_AGENT_PERSON) {
       d->speaker = c->speaker.index;
       d->speaker_para = d->toks[i].para;
@@ -294,7 +337,7 @@ static int clause_start(ng_doc *d, const cue *c, int s1) {
     if (ngi_tok_is(t, ",") || ngi_speech_at(d, k))
       break;
   }
-  int sv = ngi_speech_at(d, c->verb);
+  int sv = c->sv;
   if (sv & NGI_SV_OBJ) {
     /* told reporters / told a news conference / told Putin */
     int k = j, limit = j + 4;
@@ -508,7 +551,7 @@ static ng_status reported(ng_doc *d, int s, cue *cues, int n) {
   int done_to = -1; /* end of the last clause taken */
   for (int k = 0; k < n; k++) {
     cue *c = &cues[k];
-    int sv = c->after == 2 ? NGI_SV_THAT : ngi_speech_at(d, c->verb);
+    int sv = c->sv;
     if (!(sv & (NGI_SV_THAT | NGI_SV_TOVERB | NGI_SV_NP | NGI_SV_AS)) ||
         c->verb < done_to)
       continue;
@@ -610,12 +653,28 @@ static ng_status reported(ng_doc *d, int s, cue *cues, int n) {
   return NG_OK;
 }
 
+/* A cue with a question word after it ("explained what went wrong",
+ * "X described how") opens what comes next; it does not attribute a
+ * quotation before it. */
+static int opens_next(const ng_doc *d, const cue *c, int s1) {
+  int j = c->verb + c->vlen;
+  if (c->after == 1 && c->src >= 0)
+    j = d->ments[c->src].t1;
+  if (j >= s1)
+    return 0;
+  const ngi_tok *t = &d->toks[j];
+  return ngi_tok_is(t, "what") || ngi_tok_is(t, "how") ||
+         ngi_tok_is(t, "why") || ngi_tok_is(t, "whether");
+}
+
 /* The cue that attributes quote q, among the cues of its sentence. */
 static int quote_cue(ng_doc *d, const ngi_quote *q, const cue *cues,
-                     int n) {
+                     int n, int s1) {
   int best = -1, dist = 1 << 30;
   for (int k = 0; k < n; k++) {
     int v = cues[k].verb, dd;
+    if (v >= q->t1 && opens_next(d, &cues[k], s1))
+      continue;
     if (v >= q->t1)
       dd = v - q->t1;
     else if (v < q->t0)
@@ -625,7 +684,6 @@ static int quote_cue(ng_doc *d, const ngi_quote *q, const cue *cues,
     if (dd < dist)
       dist = dd, best = k;
   }
-  (void)d;
   return best;
 }
 
@@ -633,11 +691,12 @@ ng_status ngi_find_claims(ng_doc *d) {
   enum { MAXCUE = 32 };
   d->speaker = -1;
   cue cues[MAXCUE];
+  org_memory om = {{NGI_AGENT_NONE, -1}, -1};
   ngi_agent last = {NGI_AGENT_NONE, -1};
   int last_para = -1;
   size_t q = 0;
   for (size_t s = 0; s < d->nsents; s++) {
-    int n = find_cues(d, (int)s, cues, MAXCUE);
+    int n = find_cues(d, (int)s, cues, MAXCUE, &om);
     ng_status st = reported(d, (int)s, cues, n);
     if (st)
       return st;
@@ -647,14 +706,18 @@ ng_status ngi_find_claims(ng_doc *d) {
       if (qu->t0 < s0)
         continue;
       ngi_agent who = {NGI_AGENT_NONE, -1};
-      int k = quote_cue(d, qu, cues, n);
+      int k = quote_cue(d, qu, cues, n, s1);
       if (k >= 0) {
         who = cues[k].speaker;
       } else if (s + 1 < d->nsents &&
                  d->sents[s + 1].para == d->sents[s].para) {
+        /* “Why?” he asked.  (split at the question mark) */
         cue next[MAXCUE];
-        int m = find_cues(d, (int)s + 1, next, MAXCUE);
-        if (m > 0 && next[0].verb < d->sents[s + 1].t0 + 6)
+        org_memory om2 = om;
+        int m = find_cues(d, (int)s + 1, next, MAXCUE, &om2);
+        if (m > 0 && next[0].verb < d->sents[s + 1].t0 + 6 &&
+            next[0].after != 2 && /* "But according to X, ..." */
+            !opens_next(d, &next[0], d->sents[s + 1].t1))
           who = next[0].speaker;
       }
       if (who.kind == NGI_AGENT_NONE && qu->open > s0 &&

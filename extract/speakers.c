@@ -136,17 +136,27 @@ static int proper_word(ng_doc *d, int k) {
  * before are the police. */
 static int org_anaphor(ng_doc *d, int t0, int j) {
   const ngi_tok *w = &d->toks[j];
-  int e = -1;
+  int e = -1, place = -1;
   for (int k = t0 - 1, para = w->para; k >= 0 && k >= t0 - 800; k--) {
     const ngi_tok *t = &d->toks[k];
     if (para - t->para > 6 || d->paras[t->para].heading)
       break;
     int m = t->ment;
+    if (place < 0 && m >= 0 && d->ments[m].t0 == k && !(t->flags & T_INQ) &&
+        ((d->ments[m].kind == M_PLACE &&
+          (d->ments[m].place >= 0 || d->ments[m].entity >= 0)) ||
+         (d->ments[m].kind == M_ORG && d->ments[m].entity >= 0 &&
+          d->orgs[d->ments[m].entity].country == 1)))
+      place = m;
     if (m >= 0 && d->ments[m].t1 - 1 == k && d->ments[m].kind == M_ORG &&
         d->ments[m].t1 - d->ments[m].t0 > 1 && strcmp(t->low, w->low) == 0 &&
         (e = ngi_ment_entity(d, m)) >= 0)
       break;
   }
+  /* "the government said" with no government named: the country the
+   * text last named (FORMAT.md folds governments into countries) */
+  if (e < 0 && place >= 0 && ngi_tok_is(w, "government"))
+    e = ngi_ment_entity(d, place);
   if (e < 0 && ngi_tok_is(w, "police")) {
     const char *label = ngi_span_text(d, j, j + 1);
     e = ngi_org_entity(d, label, NULL, 0, label);
@@ -236,8 +246,19 @@ static int function_word(const ngi_tok *t) {
 
 /* Capitalised words right before a speech verb that are neither a person
  * nor a known place: a newspaper, a company ("Kathimerini said"). */
+/* Digits and a capital letter: "4Cast", "3M" (not "1990", "the 90s"). */
+static int alnum_name(const ng_doc *d, const ngi_tok *t) {
+  if (!(t->flags & T_NUM) || t->e - t->b < 2)
+    return 0;
+  for (uint32_t i = t->b; i < t->e; i++)
+    if (d->text[i] >= 'A' && d->text[i] <= 'Z')
+      return 1;
+  return 0;
+}
+
 static int cap_word(ng_doc *d, int j) {
-  return (d->toks[j].flags & (T_CAP | T_ALLCAPS)) &&
+  return ((d->toks[j].flags & (T_CAP | T_ALLCAPS)) ||
+          alnum_name(d, &d->toks[j])) &&
          (d->toks[j].flags & T_WORD) && d->toks[j].ment < 0 &&
          !(d->toks[j].flags & T_INQ) && !function_word(&d->toks[j]) &&
          (ngi_title_kind(d, j) == 0 ||
@@ -303,6 +324,50 @@ static int cap_org(ng_doc *d, int k, int s0) {
   return (int)d->nments - 1;
 }
 
+/* A body named at k, after "according to", "by", "from": "analysts
+ * Acme", "the consultancy Acme Partners", "Acme" -- a mention already
+ * found, or capitalised words not yet a name, which become an
+ * organisation.  Lower-case words before them are nouns for a body. */
+int ngi_named_org(ng_doc *d, int k, int s1) {
+  static const char *const BODY[] = {
+      "analysts", "analyst", "consultancy", "consultants", "firm", "company",
+      "group", "agency", "researchers", "research", "pollster", "pollsters",
+      "bank", "broker", "watchdog", "regulator", "think-tank", "newspaper",
+      "broadcaster", "website", "magazine", "industry", "trade", "body",
+      "market", "organisation", "organization", "union", "charity", NULL};
+  int j = k;
+  if (j < s1 && (ngi_tok_is(&d->toks[j], "the") || ngi_tok_is(&d->toks[j], "a")))
+    j++;
+  int nouns = 0;
+  while (j < s1 && nouns < 3 && !(d->toks[j].flags & (T_CAP | T_NUM))) {
+    int body = 0;
+    for (int b = 0; BODY[b] && !body; b++)
+      body = ngi_tok_is(&d->toks[j], BODY[b]);
+    if (!body)
+      break;
+    j++, nouns++;
+  }
+  if (j >= s1 || (d->toks[j].flags & (T_INQ | T_QUOTE)))
+    return -1;
+  if (j + 1 < s1 && ngi_is_honorific(d, j))
+    j++; /* "research by Dr Lee": the person */
+  int m = d->toks[j].ment;
+  if (m >= 0 && d->ments[m].t0 == j &&
+      (d->ments[m].kind == M_ORG || d->ments[m].kind == M_PLACE ||
+       d->ments[m].kind == M_PERSON))
+    return m;
+  if (m >= 0 || !cap_word(d, j))
+    return -1;
+  int e = j;
+  while (e + 1 < s1 && e < j + 3 && cap_word(d, e + 1))
+    e++;
+  if (e + 1 < s1 && (d->toks[e + 1].flags & T_WORD) &&
+      !(d->toks[e + 1].flags & (T_CAP | T_NUM)) && !nouns &&
+      !ngi_tok_is(&d->toks[e + 1], "and"))
+    return -1; /* "according to Recent surveys": not a name */
+  return cap_org(d, e, j);
+}
+
 /* ------------------------------------------------ description speakers */
 
 /* A noun for a person: a title, an occupation or a describer
@@ -342,8 +407,9 @@ static int desc_word(const ng_doc *d, int k) {
 /* The person a description with no name stands for: among the persons
  * the nearest sentences before it are about (their subjects), the one
  * holding a role with the head word, else the nearest one. */
-static int desc_person(ng_doc *d, int t0, int head) {
+static int desc_person_m(ng_doc *d, int t0, int head, int *matched) {
   int s = d->toks[t0].sent, para = d->toks[t0].para, near = -1;
+  *matched = 0;
   for (int x = s - 1, n = 0; x >= 0 && n < 4; x--, n++) {
     const ngi_sent *se = &d->sents[x];
     if (para - se->para > 1 || d->paras[se->para].heading)
@@ -360,13 +426,40 @@ static int desc_person(ng_doc *d, int t0, int head) {
       char low[128];
       const ngi_role *ro = &d->pers[p].roles[r];
       ngi_lower(ro->title, strlen(ro->title), low, sizeof low);
-      if (strstr(low, d->toks[head].low))
+      if (strstr(low, d->toks[head].low)) {
+        *matched = 1;
         return p;
+      }
     }
     if (near < 0)
       near = p;
   }
   return near;
+}
+
+static int desc_person(ng_doc *d, int t0, int head) {
+  int matched;
+  return desc_person_m(d, t0, head, &matched);
+}
+
+/* A description mention found by the names stage ("the club's striker")
+ * as a speaker: the person a recent sentence is about who holds that role,
+ * else the roles stage's answer, else the person recent sentences are
+ * about -- not merely the last name printed ("praise for Lee's goal"). */
+static int desc_source(ng_doc *d, int m) {
+  ngi_ment *x = &d->ments[m];
+  if (x->kind != M_DESC || !ngi_tok_is(&d->toks[x->t0], "the"))
+    return m;
+  int head = -1;
+  for (int k = x->t0 + 1; k < x->t1; k++)
+    if (person_head(d, k))
+      head = k;
+  if (head < 0 || ngi_title_kind(d, head) == NGI_TITLE_OFFICE)
+    return m; /* "the president": the office holder, told by roles.c */
+  int matched, p = desc_person_m(d, x->t0, head, &matched);
+  if (p >= 0 && (matched || x->subject < 0))
+    x->subject = p;
+  return m;
 }
 
 /* A mention for the description [t0, t1) standing for person p. */
@@ -415,6 +508,22 @@ static int desc_after(ng_doc *d, int j, int s1) {
     return -1;
   int p = desc_person(d, j, head);
   return p >= 0 ? desc_ment(d, j, k, p) : -1;
+}
+
+/* After an inverted verb at j, with no article: "said club captain Ann
+ * Lee", "said Oscar winner Ann Lee" -- title words, then the name. */
+static int titled_after(ng_doc *d, int j, int s1) {
+  int x = j, h = -1;
+  while (x < s1 && x < j + 5 && (desc_word(d, x) || cap_word(d, x))) {
+    if (person_head(d, x))
+      h = x;
+    x++;
+  }
+  int n = x < s1 ? d->toks[x].ment : -1;
+  if (h >= 0 && h == x - 1 && n >= 0 && d->ments[n].t0 == x &&
+      d->ments[n].kind == M_PERSON)
+    return n;
+  return -1;
 }
 
 /* Before the verb, ending at k: "“...,” the veteran striker said". */
@@ -492,7 +601,21 @@ int ngi_source_of(ng_doc *d, int v, int s0, int s1, int *after) {
   /* "Avinoam Idan, said" / "X, for his part, said" / "X, deputy director
    * of Y, said": the source before the comma or before the apposition */
   if (k >= s0 && ngi_tok_is(&d->toks[k], ",")) {
-    int m = ngi_ment_at(d, k - 1);
+    int m;
+    /* "Ann Lee, the sister of Bo Lee, recalled": the one the apposition
+     * describes, not the name inside it */
+    int c = k - 1;
+    while (c > s0 && c > k - 14 && !ngi_tok_is(&d->toks[c], ",") &&
+           !(d->toks[c].flags & (T_QUOTE | T_INQ)))
+      c--;
+    if (c > s0 && c < k - 2 && ngi_tok_is(&d->toks[c], ",") &&
+        (m = ngi_ment_at(d, c - 1)) >= 0 && d->ments[m].kind == M_PERSON &&
+        !(d->toks[c - 1].flags & T_INQ) &&
+        (ngi_tok_is(&d->toks[c + 1], "the") ||
+         ngi_tok_is(&d->toks[c + 1], "a") ||
+         ngi_tok_is(&d->toks[c + 1], "an") || person_head(d, c + 1)))
+      return m;
+    m = ngi_ment_at(d, k - 1);
     if (k - 1 >= s0 && m >= 0 && ngi_ment_person(d, m) >= 0)
       return m;
     int j = k - 1;
@@ -526,12 +649,29 @@ int ngi_source_of(ng_doc *d, int v, int s0, int s1, int *after) {
       if ((o = cap_org(d, d->ments[m].t0 - 2, s0)) >= 0)
         return o;
     }
+    int pre = m >= 0 ? d->ments[m].t0 - 1 : -1;
+    if (pre > s0 && ngi_tok_is(&d->toks[pre], "the"))
+      pre--;
+    if (m >= 0 && (d->ments[m].kind == M_ORG || d->ments[m].kind == M_PLACE) &&
+        pre > s0 && (locative(&d->toks[pre]) ||
+                     ngi_tok_is(&d->toks[pre], "from") ||
+                     ngi_tok_is(&d->toks[pre], "among"))) {
+      /* "Ann Lee and others in the Green Party warned": the person who
+       * heads the subject, not the body that qualifies it */
+      int sm = ngi_sentence_subject(d, s0, pre);
+      int clean = sm >= 0 && d->ments[sm].kind == M_PERSON;
+      for (int x = sm >= 0 ? d->ments[sm].t1 : pre; clean && x < pre; x++)
+        if (d->toks[x].flags & (T_PUNCT | T_INQ))
+          clean = 0;
+      if (clean)
+        return sm;
+    }
     if (m >= 0 && d->ments[m].kind && d->ments[m].kind != M_PRON &&
         d->ments[m].t0 - 1 >= s0 && locative(&d->toks[d->ments[m].t0 - 1]))
       return -1; /* "leaflets at Munich University calling for": a place */
     if (m >= 0 && d->ments[m].kind && !(d->toks[k].flags & T_INQ) &&
         !(d->toks[k].flags & T_POSS))
-      return org_and(d, m, s0);
+      return desc_source(d, org_and(d, m, s0));
     if ((m = desc_before(d, k, s0)) >= 0)
       return m;
     if ((m = org_np(d, k, s0)) >= 0)
@@ -559,9 +699,17 @@ int ngi_source_of(ng_doc *d, int v, int s0, int s1, int *after) {
       }
       m = -1;
     }
+    int tn = (m < 0 || d->ments[m].kind == M_ORG ||
+              d->ments[m].kind == M_PLACE)
+                 ? titled_after(d, j, s1)
+                 : -1;
+    if (tn >= 0) {
+      *after = 1;
+      return tn;
+    }
     if (m >= 0 && d->ments[m].kind && d->ments[m].kind != M_PRON) {
       *after = 1;
-      return m;
+      return desc_source(d, m);
     }
     if ((m = desc_after(d, j, s1)) >= 0) {
       *after = 1;
@@ -570,7 +718,7 @@ int ngi_source_of(ng_doc *d, int v, int s0, int s1, int *after) {
     if (j + 1 < s1 && ngi_tok_is(&d->toks[j], "the") &&
         (m = ngi_ment_at(d, j + 1)) >= 0 && d->ments[m].kind) {
       *after = 1;
-      return m;
+      return desc_source(d, m);
     }
   }
   return -1;

@@ -430,12 +430,22 @@ static ng_status split_sentences(ng_doc *d, int p) {
     } else if ((t->flags & T_QUOTE) && i > pa->t0 &&
                (d->toks[i - 1].flags & T_INQ) && i + 1 < pa->t1 &&
                is_end_punct(&d->toks[i - 1]) &&
-               (d->toks[i + 1].flags & T_CAP)) {
-      /* “... question.” Next sentence -- unless it attributes the quote */
+               ((d->toks[i + 1].flags & T_CAP) ||
+                ((d->toks[i + 1].flags & T_QUOTE) && i + 2 < pa->t1 &&
+                 (d->toks[i + 2].flags & T_INQ)))) {
+      /* “... question.” Next sentence -- unless it attributes the quote;
+       * “Done.” “Next ...”: a new quotation, a new sentence.  A verb
+       * with a question word after it ("explained what went wrong")
+       * introduces what comes next, not the quote before. */
       int attrib = 0;
       for (int j = i + 1; j < pa->t1 && j <= i + 4; j++)
-        if (d->lex && NGI_HAS(d->lex->speech, d->toks[j].low,
-                              strlen(d->toks[j].low)))
+        if (d->lex && !(d->toks[j].flags & T_INQ) &&
+            NGI_HAS(d->lex->speech, d->toks[j].low,
+                    strlen(d->toks[j].low)) &&
+            !(j + 1 < pa->t1 && (ngi_tok_is(&d->toks[j + 1], "what") ||
+                                 ngi_tok_is(&d->toks[j + 1], "how") ||
+                                 ngi_tok_is(&d->toks[j + 1], "why") ||
+                                 ngi_tok_is(&d->toks[j + 1], "whether"))))
           attrib = 1;
       if (!attrib)
         cut = i + 1;
