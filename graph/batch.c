@@ -147,11 +147,14 @@ static void lb_escaped(lbuf *b, const unsigned char *s, size_t n, int iri)
 
   lb_grow(b, n + 2);
   for (i = 0; i < n && !b->oom; i++) {
-    unsigned char c = s[i];
+    unsigned char c;
     const char *e = NULL;
     char u[6];
-    if (!(init[c] & mask))
-      continue;
+    while (i < n && !(init[s[i]] & mask))
+      i++; /* the usual case: a run with nothing to escape */
+    if (i == n)
+      break;
+    c = s[i];
     lb_add(b, s + start, i - start);
     start = i + 1;
     if (!iri) {
@@ -289,6 +292,11 @@ struct ngi_lines {
   line *v;
   size_t n, cap;
   int sorted;
+  /* A subject comes in many statements in a row: the latest one, and the
+   * length of its term at the start of the latest line. */
+  char *subj;
+  size_t subjcap, subjterm;
+  int subjok;              /* subj holds the latest line's subject IRI */
 };
 
 ngi_lines *ngi_lines_new(void)
@@ -302,6 +310,7 @@ void ngi_lines_free(ngi_lines *l)
     return;
   free(l->b.s);
   free(l->v);
+  free(l->subj);
   free(l);
 }
 
@@ -320,7 +329,27 @@ int ngi_lines_add(ngi_lines *l, const ngi_node *s, const ngi_node *p,
     l->v = nv;
     l->cap = ncap;
   }
-  lb_term(&l->b, s);
+  if (s->kind == NGI_NODE_IRI && l->n > 0 && l->subjok &&
+      strcmp(s->s, l->subj) == 0) {
+    /* the same subject as the latest line: copy its term */
+    lb_grow(&l->b, l->subjterm);
+    if (!l->b.oom)
+      lb_add(&l->b, l->b.s + l->v[l->n - 1].off, l->subjterm);
+  } else {
+    size_t sl = s->kind == NGI_NODE_IRI ? strlen(s->s) + 1 : 0;
+    lb_term(&l->b, s);
+    if (sl > l->subjcap) {
+      char *ns = realloc(l->subj, sl);
+      if (ns == NULL)
+        return -1;
+      l->subj = ns;
+      l->subjcap = sl;
+    }
+    if (sl > 0)
+      memcpy(l->subj, s->s, sl);
+    l->subjok = sl > 0;
+    l->subjterm = l->b.n - start;
+  }
   lb_add(&l->b, " ", 1);
   lb_term(&l->b, p);
   lb_add(&l->b, " ", 1);
