@@ -270,7 +270,10 @@ void cli_item_process(const job *j, item *it, ng_rdf_world *w)
 
   t0 = t1;
   err[0] = '\0';
-  st = w != NULL ? ng_graph_new_in_world(w, &g, err) : ng_graph_new(&g, err);
+  if (j->quads || j->lines) /* no model needed: lines straight away */
+    st = ng_graph_new_lines(&g, err);
+  else
+    st = w != NULL ? ng_graph_new_in_world(w, &g, err) : ng_graph_new(&g, err);
   if (st == NG_OK)
     st = ng_graph_add_doc(g, doc, &o, err);
   if (st == NG_OK && ngi_article_has_meta(&art)) {

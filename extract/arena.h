@@ -42,6 +42,7 @@ typedef struct ngi_map {
   intptr_t *vals;
   uint64_t *hashes;     /* of each key: compared before the bytes */
   size_t cap, n;
+  uint32_t bit;         /* a lexicon map's bit in its word index, else 0 */
 } ngi_map;
 
 void ngi_map_init(ngi_map *m);

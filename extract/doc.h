@@ -40,11 +40,15 @@ typedef struct ngi_tok {
   const char *low;     /* lower-cased base form */
   uint32_t lowlen;     /* its length */
   uint64_t h;          /* its ngi_hash, for look-ups */
+  uint32_t lex;        /* ngi_lex_bits of low: the lexicon maps holding it */
 } ngi_tok;
 
-/* Is token t's lower-case form a key of m?  (*v gets the value.) */
+/* Is token t's lower-case form a key of m?  (*v gets the value.)  The
+ * token's lexicon bits answer no for a lexicon map without a look-up. */
 static inline int ngi_tok_in(const ngi_map *m, const ngi_tok *t,
                              intptr_t *v) {
+  if (m->bit && (t->lex & NGI_LEX_DONE) && !(t->lex & m->bit))
+    return 0;
   return ngi_map_geth(m, t->low, t->lowlen, t->h, v);
 }
 

@@ -368,17 +368,100 @@ static ng_status load_agree(loader *L) {
   return st;
 }
 
+/* ------------------------------------------------------------ word index */
+
+#define NMAPS 15
+
+static void lex_maps(ng_lexicon *lex, ngi_map **maps) {
+  ngi_map *m[NMAPS] = {&lex->given,   &lex->notname,  &lex->honorific,
+                       &lex->title,   &lex->describer, &lex->timeword,
+                       &lex->orgword, &lex->place,    &lex->org,
+                       &lex->speech,  &lex->speech_first, &lex->agree,
+                       &lex->kwfirst,
+                       &lex->topicstop, &lex->thingword};
+  memcpy(maps, m, sizeof m);
+}
+
+/* Or bits into the word index entry of key (an arena string). */
+static int index_or(ng_lexicon *lex, const char *key, uint32_t bits) {
+  intptr_t v = 0;
+  ngi_map_get(&lex->words, key, &v);
+  return ngi_map_put(&lex->words, key, (intptr_t)((uint32_t)v | bits));
+}
+
+/* Build the word index once every map is loaded; the maps must not
+ * change afterwards.  Returns 0, or -1 when out of memory.  The given
+ * names (maps[0]) stay out: 70,000 of them would make the index too big
+ * for the cache, and they are asked about for capitalised words only. */
+static int build_index(ng_lexicon *lex) {
+  ngi_map *maps[NMAPS];
+  lex_maps(lex, maps);
+  for (size_t i = 1; i < NMAPS; i++) {
+    const ngi_map *m = maps[i];
+    for (size_t j = 0; j < m->cap; j++)
+      if (m->keys[j] && index_or(lex, m->keys[j], 1u << i))
+        return -1;
+  }
+  /* every prefix of a kwfirst key: ngi_lex_bits stops at the first
+   * prefix of a token that is none */
+  const ngi_map *kw = &lex->kwfirst;
+  for (size_t j = 0; j < kw->cap; j++) {
+    const char *k = kw->keys[j];
+    if (!k)
+      continue;
+    size_t n = strlen(k);
+    for (size_t l = 1; l < n && l <= NGI_KW_FIRST_MAX; l++) {
+      const char *p = ngi_strndup(&lex->arena, k, l);
+      if (!p || index_or(lex, p, NGI_LEX_KWPRE))
+        return -1;
+    }
+    if (index_or(lex, k, NGI_LEX_KWPRE))
+      return -1;
+  }
+  for (size_t i = 1; i < NMAPS; i++)
+    maps[i]->bit = 1u << i;
+  lex->indexed = 1;
+  return 0;
+}
+
+uint32_t ngi_lex_bits(const ng_lexicon *lex, const char *low, size_t n,
+                      uint64_t h) {
+  if (!lex || !lex->indexed)
+    return 0;
+  intptr_t v = 0;
+  ngi_map_geth(&lex->words, low, n, h, &v);
+  uint32_t bits = ((uint32_t)v & ~NGI_LEX_KWPRE) | NGI_LEX_DONE;
+  /* the prefixes topics.c's score() looks up: from 3 bytes (or the
+   * whole of a shorter token) to NGI_KW_FIRST_MAX, of its C string */
+  n = strlen(low);
+  size_t top = n < NGI_KW_FIRST_MAX ? n : NGI_KW_FIRST_MAX;
+  size_t l0 = n < 3 ? n : 3;
+  uint64_t hp = ngi_hash(low, l0);
+  for (size_t l = l0; l <= top; l++) {
+    if (l > l0) { /* FNV-1a goes on byte by byte */
+      hp ^= (unsigned char)low[l - 1];
+      hp *= 1099511628211ull;
+    }
+    intptr_t w;
+    if (!ngi_map_geth(&lex->words, low, l, hp, &w) ||
+        !((uint32_t)w & NGI_LEX_KWPRE))
+      break;
+    if ((uint32_t)w & lex->kwfirst.bit) {
+      bits |= NGI_LEX_KWHIT;
+      break;
+    }
+  }
+  return bits;
+}
+
 void ng_lexicon_free(ng_lexicon *lex) {
   if (!lex)
     return;
-  ngi_map *maps[] = {&lex->given,   &lex->notname,  &lex->honorific,
-                     &lex->title,   &lex->describer, &lex->timeword,
-                     &lex->orgword, &lex->place,    &lex->org,
-                     &lex->speech,  &lex->speech_first, &lex->agree,
-                     &lex->kwfirst,
-                     &lex->topicstop, &lex->thingword};
-  for (size_t i = 0; i < sizeof maps / sizeof *maps; i++)
+  ngi_map *maps[NMAPS];
+  lex_maps(lex, maps);
+  for (size_t i = 0; i < NMAPS; i++)
     ngi_map_release(maps[i]);
+  ngi_map_release(&lex->words);
   ngi_arena_release(&lex->arena);
   free(lex);
 }
@@ -418,6 +501,8 @@ ng_status ng_lexicon_load(const char *dir, ng_lexicon **out, char *err) {
       !(st = load_set(&L, &lex->topicstop, "topic-stopwords.txt", 1, 0)) &&
       !(st = load_set(&L, &lex->thingword, "thing-words.txt", 1, 1)))
     st = load_topics(&L);
+  if (st == NG_OK && build_index(lex))
+    st = fail(&L, NG_ENOMEM, "out of memory");
   if (st == NG_OK && lex->arena.failed)
     st = fail(&L, NG_ENOMEM, "out of memory");
   if (st != NG_OK) {

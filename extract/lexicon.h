@@ -81,11 +81,33 @@ struct ng_lexicon {
   ngi_map kwfirst;      /* first keyword word -> first index in keywords */
   ngi_map topicstop;    /* words that never make a key phrase */
   ngi_map thingword;    /* heads of event, work and place names */
+  /* The word index: each key of the maps above -> the bits of the maps
+   * that hold it (ngi_map.bit), and NGI_LEX_KWPRE for every prefix of a
+   * kwfirst key.  One look-up per token then answers most of the
+   * lexicon questions asked about it (ngi_lex_bits, ngi_tok_in). */
+  ngi_map words;
+  int indexed;          /* words is built */
   ngi_place *places;    size_t nplaces, capplaces;
   ngi_lexorg *orgs;     size_t norgs, caporgs;
   ngi_lextopic *topics; size_t ntopics, captopics;
   ngi_keyword *keywords; size_t nkeywords, capkeywords;
 };
+
+/* Bits of ngi_lex_bits besides the maps' own (bits 0-14). */
+#define NGI_LEX_KWPRE (1u << 29) /* in the word index: a kwfirst prefix */
+#define NGI_LEX_KWHIT (1u << 30) /* a prefix is a kwfirst key (score()) */
+#define NGI_LEX_DONE (1u << 31)  /* the bits are known */
+
+/* Longest first word of a topic keyword that topics.c looks up as a
+ * prefix of a token, in bytes (those in topics.tsv have at most 20). */
+#define NGI_KW_FIRST_MAX 64
+
+/* The lexicon bits of a token's lower-case form low (n bytes, hash h):
+ * the bits of the maps that hold it, NGI_LEX_KWHIT when a prefix of it
+ * that topics.c's score() looks up is a kwfirst key, and NGI_LEX_DONE;
+ * 0 for a lexicon without a word index. */
+uint32_t ngi_lex_bits(const ng_lexicon *lex, const char *low, size_t n,
+                      uint64_t h);
 
 /* Look up a phrase of n bytes (already lower-case). */
 #define NGI_HAS(map, s, n) ngi_map_getn(&(map), (s), (n), NULL)

@@ -160,6 +160,7 @@ static int set_low(ng_doc *d, ngi_tok *t) {
   }
   t->low = low;
   t->h = ngi_hash(low, t->lowlen);
+  t->lex = ngi_lex_bits(d->lex, low, t->lowlen, t->h);
   return 0;
 }
 

@@ -64,8 +64,8 @@ static int kw_match(const ng_doc *d, const ngi_keyword *kw, int i, int end) {
 }
 
 /* Longest first word of a topic keyword that score() looks up, in bytes
- * (those in ontology/lexicon/topics.tsv have at most 20). */
-#define KW_FIRST_MAX 64
+ * (those in ontology/lexicon/topics.tsv have at most 20; lexicon.h). */
+#define KW_FIRST_MAX NGI_KW_FIRST_MAX
 
 /* Add the keyword hits of tokens [t0, t1) to counts[]. */
 static void score(const ng_doc *d, int t0, int t1, int *counts) {
@@ -73,6 +73,9 @@ static void score(const ng_doc *d, int t0, int t1, int *counts) {
   for (int i = t0; i < t1; i++) {
     const ngi_tok *t = &d->toks[i];
     if (!(t->flags & T_WORD) || (t->flags & T_NUM))
+      continue;
+    /* no prefix is a first word: known since the token was made */
+    if ((t->lex & NGI_LEX_DONE) && !(t->lex & NGI_LEX_KWHIT))
       continue;
     size_t n = strlen(t->low);
     /* prefixes no longer than a keyword's first word: one huge token (a

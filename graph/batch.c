@@ -1,6 +1,7 @@
 /* batch.c - what batch extraction needs from graph/: one librdf world per
  * thread, reused by many graphs, and a fast sorted N-Triples / N-Quads
- * writer for streams of graphs.
+ * writer for streams of graphs, which needs no model for graphs of lines
+ * (ng_graph_new_lines).
  *
  * librdf_new_world/librdf_world_open touch process-wide state (raptor's
  * and rasqal's factories, libxml2's initialisation), so worlds are
@@ -146,11 +147,14 @@ static void lb_escaped(lbuf *b, const unsigned char *s, size_t n, int iri)
 
   lb_grow(b, n + 2);
   for (i = 0; i < n && !b->oom; i++) {
-    unsigned char c = s[i];
+    unsigned char c;
     const char *e = NULL;
     char u[6];
-    if (!(init[c] & mask))
-      continue;
+    while (i < n && !(init[s[i]] & mask))
+      i++; /* the usual case: a run with nothing to escape */
+    if (i == n)
+      break;
+    c = s[i];
     lb_add(b, s + start, i - start);
     start = i + 1;
     if (!iri) {
@@ -217,6 +221,25 @@ static void lb_node(lbuf *b, librdf_node *t)
   }
 }
 
+/* An ngi_node as an N-Triples term. */
+static void lb_term(lbuf *b, const ngi_node *n)
+{
+  if (n->kind == NGI_NODE_IRI || n->kind == NGI_NODE_TERM) {
+    lb_add(b, "<", 1);
+    lb_escaped(b, (const unsigned char *)n->s, strlen(n->s), 1);
+    lb_add(b, ">", 1);
+    return;
+  }
+  lb_add(b, "\"", 1);
+  lb_escaped(b, (const unsigned char *)n->s, strlen(n->s), 0);
+  lb_add(b, "\"", 1);
+  if (n->kind == NGI_NODE_TYPED) {
+    lb_add(b, "^^<", 3);
+    lb_escaped(b, (const unsigned char *)n->dt, strlen(n->dt), 1);
+    lb_add(b, ">", 1);
+  }
+}
+
 typedef struct line {
   size_t off, len;
 } line;
@@ -236,6 +259,152 @@ static int line_cmp(const void *pa, const void *pb)
   return a->len < b->len ? -1 : a->len > b->len;
 }
 
+/* Sort the lines v[0..n) of base and drop the duplicates; returns the
+ * new count. */
+static size_t sort_unique(const char *base, line *v, size_t n)
+{
+  size_t i, k;
+
+  if (n < 2)
+    return n;
+  sort_base = base;
+  qsort(v, n, sizeof *v, line_cmp);
+  for (i = k = 1; i < n; i++) {
+    if (v[i].len == v[k - 1].len &&
+        memcmp(base + v[i].off, base + v[k - 1].off, v[i].len) == 0)
+      continue;
+    v[k++] = v[i];
+  }
+  return k;
+}
+
+/* ------------------------------------------------------------ graphs of
+ * lines.  A statement is kept as "<s> <p> o", without the graph and the
+ * " .\n" that ng_graph_lines appends: every such text ends where its
+ * object ends (a closing '>' or '"' that cannot occur unescaped inside
+ * the term), so one text is a proper prefix of another only as a plain
+ * literal is of the same literal typed ("..."^^<dt>), and '^' sorts after
+ * the ' ' that follows either text in a line.  Sorting the texts thus
+ * sorts the lines, with or without a graph IRI. */
+
+struct ngi_lines {
+  lbuf b;
+  line *v;
+  size_t n, cap;
+  int sorted;
+  /* A subject comes in many statements in a row: the latest one, and the
+   * length of its term at the start of the latest line. */
+  char *subj;
+  size_t subjcap, subjterm;
+  int subjok;              /* subj holds the latest line's subject IRI */
+};
+
+ngi_lines *ngi_lines_new(void)
+{
+  return calloc(1, sizeof(ngi_lines));
+}
+
+void ngi_lines_free(ngi_lines *l)
+{
+  if (l == NULL)
+    return;
+  free(l->b.s);
+  free(l->v);
+  free(l->subj);
+  free(l);
+}
+
+int ngi_lines_add(ngi_lines *l, const ngi_node *s, const ngi_node *p,
+                  const ngi_node *o)
+{
+  size_t start = l->b.n;
+
+  if (l->b.oom)
+    return -1;
+  if (l->n == l->cap) {
+    size_t ncap = l->cap > 0 ? 2 * l->cap : 256;
+    line *nv = realloc(l->v, ncap * sizeof *nv);
+    if (nv == NULL)
+      return -1;
+    l->v = nv;
+    l->cap = ncap;
+  }
+  if (s->kind == NGI_NODE_IRI && l->n > 0 && l->subjok &&
+      strcmp(s->s, l->subj) == 0) {
+    /* the same subject as the latest line: copy its term */
+    lb_grow(&l->b, l->subjterm);
+    if (!l->b.oom)
+      lb_add(&l->b, l->b.s + l->v[l->n - 1].off, l->subjterm);
+  } else {
+    size_t sl = s->kind == NGI_NODE_IRI ? strlen(s->s) + 1 : 0;
+    lb_term(&l->b, s);
+    if (sl > l->subjcap) {
+      char *ns = realloc(l->subj, sl);
+      if (ns == NULL)
+        return -1;
+      l->subj = ns;
+      l->subjcap = sl;
+    }
+    if (sl > 0)
+      memcpy(l->subj, s->s, sl);
+    l->subjok = sl > 0;
+    l->subjterm = l->b.n - start;
+  }
+  lb_add(&l->b, " ", 1);
+  lb_term(&l->b, p);
+  lb_add(&l->b, " ", 1);
+  lb_term(&l->b, o);
+  if (l->b.oom)
+    return -1;
+  l->v[l->n].off = start;
+  l->v[l->n].len = l->b.n - start;
+  l->n++;
+  l->sorted = 0;
+  return 0;
+}
+
+size_t ngi_lines_count(ngi_lines *l)
+{
+  if (!l->sorted) {
+    l->n = sort_unique(l->b.s, l->v, l->n);
+    l->sorted = 1;
+  }
+  return l->n;
+}
+
+/* The lines of a graph of lines, each ended by the graph IRI and " .". */
+static ng_status lines_write(ngi_lines *l, const char *graph_iri,
+                             char **buf, size_t *len, char *err)
+{
+  lbuf o = {NULL, 0, 0, 0}, end = {NULL, 0, 0, 0};
+  size_t i, n = ngi_lines_count(l);
+
+  if (graph_iri != NULL) {
+    lb_add(&end, " <", 2);
+    lb_escaped(&end, (const unsigned char *)graph_iri, strlen(graph_iri), 1);
+    lb_add(&end, ">", 1);
+  }
+  lb_add(&end, " .\n", 3);
+  lb_grow(&o, l->b.n + n * end.n + 1);
+  for (i = 0; i < n && !o.oom && !end.oom; i++) {
+    lb_add(&o, l->b.s + l->v[i].off, l->v[i].len);
+    lb_add(&o, end.s, end.n);
+  }
+  if (o.s == NULL)
+    lb_grow(&o, 1);
+  if (o.oom || end.oom) {
+    free(o.s);
+    free(end.s);
+    ngi_graph_errf(err, "out of memory");
+    return NG_ENOMEM;
+  }
+  free(end.s);
+  o.s[o.n] = '\0';
+  *buf = o.s;
+  *len = o.n;
+  return NG_OK;
+}
+
 ng_status ng_graph_lines(ng_graph *g, const char *graph_iri, char **buf,
                          size_t *len, char *err)
 {
@@ -250,6 +419,8 @@ ng_status ng_graph_lines(ng_graph *g, const char *graph_iri, char **buf,
     ngi_graph_errf(err, "no graph");
     return NG_EUSAGE;
   }
+  if (ngi_graph_lines_of(g) != NULL)
+    return lines_write(ngi_graph_lines_of(g), graph_iri, buf, len, err);
   stream = librdf_model_as_stream(ngi_graph_model(g));
   if (stream == NULL) {
     ngi_graph_errf(err, "cannot list the statements of the graph");
@@ -288,17 +459,11 @@ ng_status ng_graph_lines(ng_graph *g, const char *graph_iri, char **buf,
     n++;
   }
   librdf_free_stream(stream);
-  if (!b.oom && n > 1) {
-    sort_base = b.s;
-    qsort(v, n, sizeof *v, line_cmp);
-  }
+  if (!b.oom)
+    n = sort_unique(b.s, v, n);
   lb_grow(&o, b.n + 1);
-  for (i = 0; i < n && !b.oom && !o.oom; i++) {
-    if (i > 0 && v[i].len == v[i - 1].len &&
-        memcmp(b.s + v[i].off, b.s + v[i - 1].off, v[i].len) == 0)
-      continue;
+  for (i = 0; i < n && !b.oom && !o.oom; i++)
     lb_add(&o, b.s + v[i].off, v[i].len);
-  }
   free(v);
   free(b.s);
   if (b.oom || o.oom) {

@@ -31,6 +31,9 @@ struct ng_graph {
   librdf_node *terms[NGV_COUNT];
   librdf_node *last_node;
   char *last_iri;
+  /* A graph of lines (ng_graph_new_lines) has no world and no model:
+   * its statements go straight to N-Triples text. */
+  ngi_lines *lines;
 };
 
 /* ------------------------------------------------------------ life */
@@ -116,6 +119,26 @@ ng_status ngi_graph_new_in(librdf_world *w, ng_graph **out, char *err)
   return NG_OK;
 }
 
+/* Batch N-Triples and N-Quads need no model: the statements are
+ * written as lines when added, which is several times cheaper than
+ * building librdf nodes and AVL trees only to walk them. */
+ng_status ng_graph_new_lines(ng_graph **out, char *err)
+{
+  ng_graph *g;
+
+  *out = NULL;
+  g = calloc(1, sizeof *g);
+  if (g != NULL)
+    g->lines = ngi_lines_new();
+  if (g == NULL || g->lines == NULL) {
+    free(g);
+    ngi_graph_errf(err, "out of memory");
+    return NG_ENOMEM;
+  }
+  *out = g;
+  return NG_OK;
+}
+
 void ng_graph_free(ng_graph *g)
 {
   size_t i;
@@ -134,6 +157,7 @@ void ng_graph_free(ng_graph *g)
     librdf_free_storage(g->storage);
   if (g->own_world && g->world != NULL)
     librdf_free_world(g->world);
+  ngi_lines_free(g->lines);
   free(g->base);
   free(g);
 }
@@ -148,12 +172,19 @@ librdf_world *ngi_graph_world(ng_graph *g)
   return g != NULL ? g->world : NULL;
 }
 
+ngi_lines *ngi_graph_lines_of(ng_graph *g)
+{
+  return g != NULL ? g->lines : NULL;
+}
+
 size_t ng_graph_size(ng_graph *g)
 {
   int n;
 
   if (g == NULL)
     return 0;
+  if (g->lines != NULL)
+    return ngi_lines_count(g->lines);
   n = librdf_model_size(g->model);
   return n > 0 ? (size_t)n : 0;
 }
@@ -162,50 +193,38 @@ size_t ng_graph_size(ng_graph *g)
 
 /* Builds statements; the first failure sticks in st and later calls only
  * free what they are given, so callers can chain without checks (the
- * type is in graph.h, for meta.c). */
+ * type is in graph.h, for meta.c).  Nodes are ngi_nodes until added:
+ * then librdf nodes for a model, N-Triples text for a graph of lines. */
 typedef ngi_builder builder;
 
-static librdf_node *uri(builder *b, const char *iri)
-{
-  ng_graph *g = b->g;
-  librdf_node *n;
-  size_t len;
+static const ngi_node no_node = {0, NGV_COUNT, NULL, NULL, NULL};
 
-  if (b->st != NG_OK || iri == NULL)
-    return NULL;
-  if (g->last_iri != NULL && strcmp(g->last_iri, iri) == 0)
-    return librdf_new_node_from_node(g->last_node);
-  n = librdf_new_node_from_uri_string(g->world, (const unsigned char *)iri);
-  if (n == NULL)
-    return NULL;
-  len = strlen(iri);
-  free(g->last_iri);
-  if (g->last_node != NULL)
-    librdf_free_node(g->last_node);
-  g->last_node = NULL;
-  g->last_iri = malloc(len + 1);
-  if (g->last_iri != NULL) {
-    memcpy(g->last_iri, iri, len + 1);
-    g->last_node = librdf_new_node_from_node(n);
-    if (g->last_node == NULL) {
-      free(g->last_iri);
-      g->last_iri = NULL;
-    }
-  }
+static ngi_node node_of(builder *b, int kind, const char *s)
+{
+  ngi_node n = no_node;
+
+  if (b->st != NG_OK || s == NULL)
+    return n;
+  n.kind = kind;
+  n.s = s;
   return n;
 }
 
-static librdf_node *term(builder *b, ngi_term t)
+static ngi_node uri(builder *b, const char *iri)
 {
-  ng_graph *g = b->g;
+  return node_of(b, NGI_NODE_IRI, iri);
+}
+
+static ngi_node term(builder *b, ngi_term t)
+{
+  ngi_node n = no_node;
 
   if (b->st != NG_OK || (int)t < 0 || t >= NGV_COUNT)
-    return NULL;
-  if (g->terms[t] == NULL)
-    g->terms[t] = librdf_new_node_from_uri_string(
-        g->world, (const unsigned char *)ngi_vocab_iri(t));
-  return g->terms[t] != NULL ? librdf_new_node_from_node(g->terms[t])
-                             : NULL;
+    return n;
+  n.kind = NGI_NODE_TERM;
+  n.term = t;
+  n.s = ngi_vocab_iri(t);
+  return n;
 }
 
 /* Whether byte c of a literal must be rewritten: C0 controls other than
@@ -229,23 +248,22 @@ static int lit_odd(const char *s, size_t i)
  * lone CR become LF), the other C0 controls and DEL (bar tab and LF) become
  * spaces and U+FFFE / U+FFFF become U+FFFD: the graph is then the same in
  * every syntax. */
-static librdf_node *lit(builder *b, const char *s)
+static ngi_node lit(builder *b, const char *s)
 {
-  librdf_node *n;
+  ngi_node n = no_node;
   char *t;
   size_t i, j;
   int clean = 1;
 
   if (b->st != NG_OK || s == NULL)
-    return NULL;
+    return n;
   for (i = 0; s[i] != '\0' && clean; i++)
     clean = !lit_odd(s, i);
   if (clean)
-    return librdf_new_node_from_literal(b->g->world,
-                                        (const unsigned char *)s, NULL, 0);
+    return node_of(b, NGI_NODE_LIT, s);
   t = malloc(strlen(s) + 1);
   if (t == NULL)
-    return NULL;
+    return n;
   for (i = j = 0; s[i] != '\0'; i++) {
     if (!lit_odd(s, i)) {
       t[j++] = s[i];
@@ -261,54 +279,121 @@ static librdf_node *lit(builder *b, const char *s)
     }
   }
   t[j] = '\0';
-  n = librdf_new_node_from_literal(b->g->world, (const unsigned char *)t,
-                                   NULL, 0);
-  free(t);
+  n = node_of(b, NGI_NODE_LIT, t);
+  n.own = t;
   return n;
 }
 
-static librdf_node *typed(builder *b, const char *s, ngi_term dt)
+static ngi_node typed_iri(builder *b, const char *s, const char *dt)
 {
-  librdf_uri *u;
-  librdf_node *n;
+  ngi_node n = node_of(b, NGI_NODE_TYPED, s);
+
+  n.dt = dt;
+  return n;
+}
+
+static ngi_node typed(builder *b, const char *s, ngi_term dt)
+{
+  return typed_iri(b, s, ngi_vocab_iri(dt));
+}
+
+static ngi_node number(builder *b, uint32_t v)
+{
+  char buf[16], *t;
+  ngi_node n = no_node;
+  size_t len;
 
   if (b->st != NG_OK)
-    return NULL;
-  u = librdf_new_uri(b->g->world, (const unsigned char *)ngi_vocab_iri(dt));
-  if (u == NULL)
-    return NULL;
-  n = librdf_new_node_from_typed_literal(b->g->world,
-                                         (const unsigned char *)s, NULL, u);
-  librdf_free_uri(u);
+    return n;
+  len = (size_t)snprintf(buf, sizeof buf, "%lu", (unsigned long)v);
+  t = malloc(len + 1);
+  if (t == NULL)
+    return n;
+  memcpy(t, buf, len + 1);
+  n = typed(b, t, NGV_XSD_NON_NEGATIVE_INTEGER);
+  n.own = t;
   return n;
 }
 
-static librdf_node *number(builder *b, uint32_t v)
+/* The librdf node of an IRI; the latest one is kept, since one subject
+ * comes in many statements in a row. */
+static librdf_node *rdf_uri(ng_graph *g, const char *iri)
 {
-  char buf[16];
+  librdf_node *n;
+  size_t len;
 
-  snprintf(buf, sizeof buf, "%lu", (unsigned long)v);
-  return typed(b, buf, NGV_XSD_NON_NEGATIVE_INTEGER);
+  if (g->last_iri != NULL && strcmp(g->last_iri, iri) == 0)
+    return librdf_new_node_from_node(g->last_node);
+  n = librdf_new_node_from_uri_string(g->world, (const unsigned char *)iri);
+  if (n == NULL)
+    return NULL;
+  len = strlen(iri);
+  free(g->last_iri);
+  if (g->last_node != NULL)
+    librdf_free_node(g->last_node);
+  g->last_node = NULL;
+  g->last_iri = malloc(len + 1);
+  if (g->last_iri != NULL) {
+    memcpy(g->last_iri, iri, len + 1);
+    g->last_node = librdf_new_node_from_node(n);
+    if (g->last_node == NULL) {
+      free(g->last_iri);
+      g->last_iri = NULL;
+    }
+  }
+  return n;
 }
 
-/* Add (s p o), taking the nodes.  A NULL node means out of memory. */
-static void add(builder *b, librdf_node *s, librdf_node *p, librdf_node *o)
+/* The librdf node of n (NULL: out of memory). */
+static librdf_node *rdf_node(ng_graph *g, const ngi_node *n)
+{
+  librdf_uri *u;
+  librdf_node *r;
+
+  switch (n->kind) {
+  case NGI_NODE_IRI:
+    return rdf_uri(g, n->s);
+  case NGI_NODE_TERM:
+    if (g->terms[n->term] == NULL)
+      g->terms[n->term] = librdf_new_node_from_uri_string(
+          g->world, (const unsigned char *)n->s);
+    return g->terms[n->term] != NULL
+               ? librdf_new_node_from_node(g->terms[n->term])
+               : NULL;
+  case NGI_NODE_LIT:
+    return librdf_new_node_from_literal(g->world, (const unsigned char *)n->s,
+                                        NULL, 0);
+  case NGI_NODE_TYPED:
+    u = librdf_new_uri(g->world, (const unsigned char *)n->dt);
+    if (u == NULL)
+      return NULL;
+    r = librdf_new_node_from_typed_literal(
+        g->world, (const unsigned char *)n->s, NULL, u);
+    librdf_free_uri(u);
+    return r;
+  default:
+    return NULL;
+  }
+}
+
+static void add_model(builder *b, const ngi_node *s, const ngi_node *p,
+                      const ngi_node *o)
 {
   librdf_statement *stmt;
+  librdf_node *ns = rdf_node(b->g, s);
+  librdf_node *np = ns != NULL ? rdf_node(b->g, p) : NULL;
+  librdf_node *no = np != NULL ? rdf_node(b->g, o) : NULL;
 
-  if (b->st != NG_OK || s == NULL || p == NULL || o == NULL) {
-    if (s != NULL)
-      librdf_free_node(s);
-    if (p != NULL)
-      librdf_free_node(p);
-    if (o != NULL)
-      librdf_free_node(o);
-    if (b->st == NG_OK)
-      b->st = NG_ENOMEM;
+  if (no == NULL) {
+    if (ns != NULL)
+      librdf_free_node(ns);
+    if (np != NULL)
+      librdf_free_node(np);
+    b->st = NG_ENOMEM;
     return;
   }
   /* takes the nodes, and frees them if it fails */
-  stmt = librdf_new_statement_from_nodes(b->g->world, s, p, o);
+  stmt = librdf_new_statement_from_nodes(b->g->world, ns, np, no);
   if (stmt == NULL) {
     b->st = NG_ENOMEM;
     return;
@@ -316,6 +401,24 @@ static void add(builder *b, librdf_node *s, librdf_node *p, librdf_node *o)
   if (librdf_model_add_statement(b->g->model, stmt) != 0)
     b->st = NG_ERDF;
   librdf_free_statement(stmt);
+}
+
+/* Add (s p o), taking the nodes.  A node of kind 0 means out of memory. */
+static void add(builder *b, ngi_node s, ngi_node p, ngi_node o)
+{
+  if (b->st == NG_OK && (s.kind == 0 || p.kind == 0 || o.kind == 0))
+    b->st = NG_ENOMEM;
+  if (b->st == NG_OK) {
+    if (b->g->lines != NULL) {
+      if (ngi_lines_add(b->g->lines, &s, &p, &o) != 0)
+        b->st = NG_ENOMEM;
+    } else {
+      add_model(b, &s, &p, &o);
+    }
+  }
+  free(s.own);
+  free(p.own);
+  free(o.own);
 }
 
 /* Add (s p o) with o a literal, unless the text is NULL or empty. */
@@ -339,18 +442,22 @@ static void add_type(builder *b, const char *s, ngi_term cls)
 }
 
 /* The builder for meta.c. */
-librdf_node *ngi_build_uri(ngi_builder *b, const char *iri)
+ngi_node ngi_build_uri(ngi_builder *b, const char *iri)
 {
   return uri(b, iri);
 }
 
-librdf_node *ngi_build_lit(ngi_builder *b, const char *s)
+ngi_node ngi_build_lit(ngi_builder *b, const char *s)
 {
   return lit(b, s);
 }
 
-void ngi_build_add(ngi_builder *b, librdf_node *s, librdf_node *p,
-                   librdf_node *o)
+ngi_node ngi_build_typed(ngi_builder *b, const char *s, const char *dt)
+{
+  return typed_iri(b, s, dt);
+}
+
+void ngi_build_add(ngi_builder *b, ngi_node s, ngi_node p, ngi_node o)
 {
   add(b, s, p, o);
 }
@@ -794,6 +901,10 @@ ng_status ng_graph_write(ng_graph *g, const char *format, FILE *out,
 {
   if (g == NULL || out == NULL) {
     ngi_graph_errf(err, "no graph or no output");
+    return NG_EUSAGE;
+  }
+  if (g->lines != NULL) {
+    ngi_graph_errf(err, "a graph of lines is written by ng_graph_lines only");
     return NG_EUSAGE;
   }
   return ngi_model_write(g->world, g->model, format,

@@ -29,7 +29,8 @@
  * it leaves alone.  The world must outlive the graph. */
 ng_status ngi_graph_new_in(librdf_world *w, ng_graph **out, char *err);
 
-/* Borrowed; valid until ng_graph_free. */
+/* Borrowed; valid until ng_graph_free.  NULL for a graph of lines
+ * (ng_graph_new_lines), which has no model. */
 librdf_model *ngi_graph_model(ng_graph *g);
 librdf_world *ngi_graph_world(ng_graph *g);
 
@@ -37,22 +38,52 @@ librdf_world *ngi_graph_world(ng_graph *g);
 ng_status ngi_graph_add_result(ng_graph *g, const ngi_result *r,
                                const ng_graph_opts *o, char *err);
 
+/* A node of a statement being built, before it is a librdf node (or, in
+ * a graph of lines, an N-Triples term): an IRI, a vocabulary term, a
+ * plain literal or a typed one.  s is borrowed from the caller, or owned
+ * (own) and freed when the statement is added; kind 0 means out of
+ * memory. */
+enum { NGI_NODE_IRI = 1, NGI_NODE_TERM, NGI_NODE_LIT, NGI_NODE_TYPED };
+
+typedef struct ngi_node {
+  int kind;
+  ngi_term term;       /* NGI_NODE_TERM */
+  const char *s;       /* the IRI or the literal's text */
+  const char *dt;      /* NGI_NODE_TYPED: the datatype IRI (static) */
+  char *own;           /* s when the node owns it, else NULL */
+} ngi_node;
+
 /* The statement builder of graph.c, for meta.c: the first failure sticks
- * in st and later calls only free what they are given.  A NULL node means
- * out of memory. */
+ * in st and later calls only free what they are given.  A node of kind 0
+ * means out of memory. */
 typedef struct ngi_builder {
   ng_graph *g;
   ng_status st;
 } ngi_builder;
 
-librdf_node *ngi_build_uri(ngi_builder *b, const char *iri);
-librdf_node *ngi_build_lit(ngi_builder *b, const char *s);
+ngi_node ngi_build_uri(ngi_builder *b, const char *iri);
+ngi_node ngi_build_lit(ngi_builder *b, const char *s);
+/* A literal typed dt (a static IRI such as NGI_XSD "date"). */
+ngi_node ngi_build_typed(ngi_builder *b, const char *s, const char *dt);
 /* Add (s p o), taking the nodes. */
-void ngi_build_add(ngi_builder *b, librdf_node *s, librdf_node *p,
-                   librdf_node *o);
+void ngi_build_add(ngi_builder *b, ngi_node s, ngi_node p, ngi_node o);
 /* Add (s p o) with o a literal, unless the text is NULL or empty. */
 void ngi_build_add_lit(ngi_builder *b, const char *s, ngi_term p,
                        const char *text);
+
+/* The statements of a graph of lines (ng_graph_new_lines, batch.c): each
+ * kept as its N-Triples text without the final " .", then sorted
+ * bytewise and deduplicated when counted or written. */
+typedef struct ngi_lines ngi_lines;
+ngi_lines *ngi_lines_new(void);
+void ngi_lines_free(ngi_lines *l);
+/* Append the statement (s p o); returns 0, or -1 when out of memory. */
+int ngi_lines_add(ngi_lines *l, const ngi_node *s, const ngi_node *p,
+                  const ngi_node *o);
+/* The number of distinct statements (sorts and deduplicates). */
+size_t ngi_lines_count(ngi_lines *l);
+/* The lines of a graph of lines, or NULL for a graph with a model. */
+ngi_lines *ngi_graph_lines_of(ng_graph *g);
 
 /* The canonical raptor serializer name of a format or alias ("ttl" ->
  * "turtle"; NULL -> "turtle"), or NULL when unknown. */

@@ -51,7 +51,7 @@ static const char *date_type(const char *d)
 
 /* Add (art prop o), taking o. */
 static void add_to(ngi_builder *b, const char *art, const char *prop,
-                   librdf_node *o)
+                   ngi_node o)
 {
   ngi_build_add(b, ngi_build_uri(b, art), ngi_build_uri(b, prop), o);
 }
@@ -59,20 +59,12 @@ static void add_to(ngi_builder *b, const char *art, const char *prop,
 static void add_date(ngi_builder *b, const char *art, const char *d)
 {
   const char *dt = date_type(d);
-  librdf_uri *u;
-  librdf_node *o;
 
   if (dt == NULL) {
     add_to(b, art, NGI_SCHEMA "datePublished", ngi_build_lit(b, d));
     return;
   }
-  u = librdf_new_uri(ngi_graph_world(b->g), (const unsigned char *)dt);
-  o = u != NULL ? librdf_new_node_from_typed_literal(
-                    ngi_graph_world(b->g), (const unsigned char *)d, NULL, u)
-                : NULL;
-  if (u != NULL)
-    librdf_free_uri(u);
-  add_to(b, art, NGI_SCHEMA "datePublished", o);
+  add_to(b, art, NGI_SCHEMA "datePublished", ngi_build_typed(b, d, dt));
 }
 
 ng_status ng_graph_add_meta(ng_graph *g, const ng_doc *doc,

@@ -333,6 +333,14 @@ ng_status ng_graph_new_in_world(ng_rdf_world *w, ng_graph **out, char *err);
 ng_status ng_graph_lines(ng_graph *g, const char *graph_iri, char **buf,
                          size_t *len, char *err);
 
+/* A graph only for ng_graph_lines: its statements are kept as N-Triples
+ * text, with no librdf model and no world, which makes batch N-Triples and
+ * N-Quads several times cheaper.  ng_graph_add_doc, ng_graph_add_meta,
+ * ng_graph_size, ng_graph_lines and ng_graph_free work on it (the same
+ * lines as a graph with a model); ng_graph_write and the store refuse it
+ * (NG_EUSAGE). */
+ng_status ng_graph_new_lines(ng_graph **out, char *err);
+
 /* Fetch one http://, https:// or file:// URL (net/fetch.c, libcurl).
  * Safe from any thread.  Zero fields take the defaults. */
 typedef struct ng_fetch_opts {

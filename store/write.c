@@ -223,6 +223,10 @@ put_graph_once(ng_store *st, ng_graph *g, const char *graph_iri,
     ngi_store_errf(err, "no graph IRI given");
     return NG_EUSAGE;
   }
+  if(!ngi_graph_model(g)) {
+    ngi_store_errf(err, "a graph of lines cannot be stored");
+    return NG_EUSAGE;
+  }
   ctx = ngi_store_iri_node(st, graph_iri, err);
   if(!ctx)
     return NG_EUSAGE;
