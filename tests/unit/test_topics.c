@@ -10,31 +10,10 @@
 #include <string.h>
 
 #include "doc.h"
+#include "unit.h"
 #include "keyphrase.h"
 #include "tiling.h"
 
-static int passed, failed;
-static ng_lexicon *lex;
-
-static void check(int ok, const char *what, const char *detail) {
-  if (ok) {
-    passed++;
-  } else {
-    failed++;
-    printf("FAIL: %s%s%s\n", what, detail ? ": " : "", detail ? detail : "");
-  }
-}
-
-static ng_doc *run(const char *text) {
-  ng_doc *d;
-  char err[NG_ERRLEN];
-  if (ng_doc_new(text, strlen(text), 0, &d, err) != NG_OK) {
-    check(0, "ng_doc_new", err);
-    return NULL;
-  }
-  check(ng_extract(d, lex) == NG_OK, "ng_extract", text);
-  return d;
-}
 
 static const ngi_kp *cand(const ngi_kpset *k, const char *key) {
   for (size_t i = 0; i < k->nkp; i++)
