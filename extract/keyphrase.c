@@ -110,6 +110,69 @@ static int content_tok(const ng_doc *d, int i, int body_plural) {
   return 1;
 }
 
+/* Words after which a noun phrase names who was told or where it was
+ * said, never the article's subject: "told the Daily Courier", "in an
+ * interview with Radio Five", "speaking to reporters". */
+static const char *const to_whom[] = {"told", "tell", "tells", "telling",
+                                      NULL};
+static const char *const talking[] = {
+  "speaking", "spoke", "speak", "speaks", "talking", "talked", "interview",
+  "interviews", "interviewed", "writing", "wrote", "according",
+  "contacted", "explained", "surveyed", "polled", "asked", "quoted", NULL};
+/* ... with one of these; "on", "in" and "for" only before a name ("on
+ * Radio Five", not "speaking on the economy") */
+static const char *const talk_prep[] = {"to", "with", "by", "on", "in",
+                                        "for", NULL};
+
+static int in_words(const ngi_tok *t, const char *const *list) {
+  for (int i = 0; list[i]; i++)
+    if (ngi_tok_is(t, list[i]))
+      return 1;
+  return 0;
+}
+
+/* Marks attrib[] on the tokens of the noun phrase of an attribution
+ * clause: the determiners, capitalised words, possessives and the one
+ * lower-case noun that ends it ("the Morning Star website"). */
+static void mark_attribution(const ng_doc *d, unsigned char *attrib) {
+  int n = (int)d->ntoks;
+  for (int i = 0; i + 1 < n; i++) {
+    const ngi_tok *t = &d->toks[i];
+    int j;
+    if (in_list(t, to_whom))
+      j = i + 1;
+    else if (in_words(t, talking) && in_list(&d->toks[i + 1], talk_prep))
+      j = i + 2;
+    else
+      continue;
+    if (j == i + 2 && !ngi_tok_is(&d->toks[i + 1], "to") &&
+        !ngi_tok_is(&d->toks[i + 1], "with") &&
+        !ngi_tok_is(&d->toks[i + 1], "by")) {
+      int c = j < n && in_list(&d->toks[j], determiners) ? j + 1 : j;
+      if (c >= n || !(d->toks[c].flags & T_CAP))
+        continue;
+    }
+    int s1 = d->sents[t->sent].t1, words = 0;
+    for (; j < s1 && j < i + 8; j++) {
+      const ngi_tok *u = &d->toks[j];
+      if (!(u->flags & T_WORD))
+        break;
+      if (in_list(u, determiners)) {
+        if (words)
+          break;
+      } else if (!(u->flags & (T_CAP | T_NUM))) {
+        /* one lower-case noun ends it: "website", "reporters" */
+        if (ngi_tok_in(&d->lex->topicstop, u, NULL) || in_list(u, talk_prep))
+          break;
+        attrib[j] = 1;
+        break;
+      }
+      attrib[j] = 1;
+      words++;
+    }
+  }
+}
+
 /* Place or organisation mention covering token i, or -1. */
 static int entity_at(const ng_doc *d, int i) {
   int m = d->toks[i].ment;
@@ -202,14 +265,16 @@ ng_status ngi_keyphrases(ng_doc *d, ngi_kpset *k) {
   ngi_arena *A = &d->arena;
   int *wid = ngi_alloc_raw(A, (size_t)(n + 1) * sizeof *wid);
   unsigned char *content = ngi_alloc(A, (size_t)n + 1);
+  unsigned char *attrib = ngi_alloc(A, (size_t)n + 1);
   wstat *ws = ngi_alloc(A, (size_t)(n + 1) * sizeof *ws);
   k->tokstem = ngi_alloc_raw(A, (size_t)(n + 1) * sizeof *k->tokstem);
   size_t pcap = 16;
   while (pcap < (size_t)n * 2 + 16)
     pcap <<= 1;
   pairset ps = {ngi_alloc(A, pcap * sizeof *ps.slot), pcap - 1};
-  if (!wid || !content || !ws || !k->tokstem || !ps.slot)
+  if (!wid || !content || !attrib || !ws || !k->tokstem || !ps.slot)
     return NG_ENOMEM;
+  mark_attribution(d, attrib);
 
   ngi_map words, stems, cands;
   ngi_map_init(&words);
@@ -239,7 +304,7 @@ ng_status ngi_keyphrases(ng_doc *d, ngi_kpset *k) {
       intptr_t v;
       hl_plural = ngi_map_getn(&words, t->low, l, &v) && ws[v].plural;
     }
-    content[i] = (unsigned char)content_tok(d, i, hl_plural);
+    content[i] = (unsigned char)(!attrib[i] && content_tok(d, i, hl_plural));
     if (!content[i])
       continue;
     intptr_t v;
@@ -460,6 +525,24 @@ ng_status ngi_keyphrases(ng_doc *d, ngi_kpset *k) {
                         NGI_PLACE_KIND(pv) == NGI_PLACE_DEMONYM;
           p->second = !demonym && (cw >= 2 || coin || e >= 0 ||
                                    ws[wid[i]].tfcap * 2 > ws[wid[i]].tf);
+          /* a fragment of a title or name ("Never Stop Dancing" gives
+           * "Dancing"): a capital word beside it that the phrase left
+           * out; a capitalised -ing or -ed word is a title's word too */
+          const ngi_tok *f = &d->toks[i], *lt = &d->toks[j];
+          int frag = 0;
+          if ((f->flags & T_CAP) && e < 0) {
+            frag = (i > t0 && !(f->flags & T_SSTART) &&
+                    (d->toks[i - 1].flags & T_CAP) &&
+                    (d->toks[i - 1].flags & T_WORD)) ||
+                   (j + 1 < t1 && (d->toks[j + 1].flags & T_CAP) &&
+                    (d->toks[j + 1].flags & T_WORD));
+          }
+          if ((lt->flags & T_CAP) && lt->lowlen > 5 && entity_at(d, j) < 0 &&
+              (memcmp(lt->low + lt->lowlen - 3, "ing", 3) == 0 ||
+               memcmp(lt->low + lt->lowlen - 2, "ed", 2) == 0))
+            frag = 1;
+          if (frag)
+            p->second = p->head = 0;
           p->s = prod / (1 + sum);
         }
         ngi_kpocc *o = NGI_PUSH(A, k->occ, k->nocc, capocc);

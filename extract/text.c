@@ -8,6 +8,7 @@
  * sentences are split only outside quotations, so a quoted passage of
  * several sentences stays inside the sentence that attributes it.
  */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -98,10 +99,22 @@ static int is_heading(const char *s, size_t n) {
     if (n >= 3 && (unsigned char)s[n - 3] == 0xE2)
       return 0;
   }
-  int words = 1;
-  for (size_t i = 0; i < n; i++)
-    words += s[i] == ' ';
-  return words <= 10;
+  /* a list item ("- Item", "* Item") or a line of symbols (box drawing,
+   * dashes) is no heading; a heading has a word of three letters */
+  unsigned char c0 = (unsigned char)s[0];
+  if (c0 == 0xE2 || (c0 < 0x80 && !isalnum(c0) && !strchr("\"'(", c0)))
+    return 0;
+  int words = 1, run = 0, word3 = 0, sym = 0;
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)s[i];
+    words += c == ' ';
+    if (c == 0xE2)
+      sym = 3; /* U+2000-U+2FFF: punctuation and symbols */
+    run = sym == 0 && (isalpha(c) || c >= 0x80) ? run + 1 : 0;
+    sym -= sym > 0;
+    word3 |= run >= 3;
+  }
+  return words <= 10 && word3;
 }
 
 /* ------------------------------------------------------------ tokens */

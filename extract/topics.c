@@ -13,7 +13,8 @@
  * remaining phrases follow.  Each paragraph is about its block's topic.
  *
  * The topic scheme (lexicon topics.tsv; the last word of a keyword matches
- * as a prefix, so "cyber" finds "cyberattacks") is not a topic list: the
+ * with an ending, so "terror" finds "terrorists" but "coal" does not find
+ * "coalition") is not a topic list: the
  * concept with most keyword hits (and a second nearly as strong) is the
  * article's category, and every topic falls under (skos:broader) the
  * concept its block has most hits of.
@@ -42,6 +43,37 @@ static int find_topic(ng_doc *d, const char *id, const char *label,
   return (int)d->ntopics - 1;
 }
 
+/* Endings a keyword's last word takes: inflections and the derivations
+ * of its stems ("terror" -> "terrorists", "ratif" -> "ratification"), so
+ * "coal" does not find "coalition", nor "bank" "bankrupt".  The short
+ * ones (from "t" on) only after a stem of five letters: "extremis" ->
+ * "extremist", but "star" does not find "start". */
+static const char *const endings[] = {
+  "", "s", "es", "'s", "'", "s'", "ed", "ing", "er", "ers", "ies", "ied",
+  "al", "ally", "ic", "ics", "ical", "ism", "isms", "ist", "ists", "ity",
+  "ities", "ion", "ions", "ation", "ations", "ication", "ise", "ised",
+  "ises", "ising", "ize", "ized", "izes", "izing", "ment", "ments", "ive",
+  "ives", "ure", "ary", "ory", "ian", "ians", "ional", "ia", "or", "ors",
+  "t", "ts", "m", "ms", "cy", "ce", "e", "n", "ns", "is", "tic", "us",
+  "y", "ry", "ate", "ated", "ates", "ating", NULL};
+#define SHORT_ENDINGS 49 /* index of "t" */
+
+static int ending(const char *word, size_t n, const char *rest) {
+  if (rest[0] == '-' || (rest[0] == '\xE2' && rest[1] == '\x80' &&
+                         rest[2] == '\x99' && rest[3] == 's' && !rest[4]))
+    return 1; /* a compound, or a typographic possessive */
+  if (n && word[n - 1] == 'e' && (strcmp(rest, "d") == 0 ||
+                                  strcmp(rest, "r") == 0 ||
+                                  strcmp(rest, "rs") == 0))
+    return 1; /* "vote" -> "voted", "voters" */
+  if (strlen(rest) > 7)
+    return 0;
+  for (int i = 0; endings[i]; i++)
+    if (strcmp(rest, endings[i]) == 0)
+      return i < SHORT_ENDINGS || n >= 5;
+  return 0;
+}
+
 /* Does keyword kw match at token i?  Returns the tokens it spans. */
 static int kw_match(const ng_doc *d, const ngi_keyword *kw, int i, int end) {
   if (i + kw->nwords > end)
@@ -56,7 +88,7 @@ static int kw_match(const ng_doc *d, const ngi_keyword *kw, int i, int end) {
       if (!(strcmp(tok, word) == 0 ||
             (tl == n + 1 && tok[n] == 's' && strncmp(tok, word, n) == 0)))
         return 0;
-    } else if (strncmp(tok, word, n) != 0) {
+    } else if (strncmp(tok, word, n) != 0 || !ending(word, n, tok + n)) {
       return 0;
     }
   }

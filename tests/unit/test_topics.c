@@ -162,6 +162,59 @@ static void test_topics(void) {
   ng_doc_free(d);
 }
 
+/* Round two: keyword endings, attribution clauses, junk headings. */
+static void test_classes(void) {
+  /* "coal" is a mining keyword; "coalition" does not find it */
+  ng_doc *d = run("Coalition talks go on\n\n"
+                  "The coalition partners met again on Monday. The coalition "
+                  "has a majority of two seats, and the coalition talks will "
+                  "go on.\n\nThe coalition leaders said a deal was close.\n");
+  if (!d)
+    return;
+  const ngi_result *r = ngi_doc_result(d);
+  int mining = 0;
+  for (size_t i = 0; i < r->ntopics; i++)
+    mining |= strcmp(r->topics[i].id, "mining") == 0 ||
+              (r->topics[i].broader &&
+               strcmp(r->topics[i].broader, "mining") == 0);
+  check(!mining, "coalition is not coal mining", 0);
+  ng_doc_free(d);
+
+  /* the medium a person spoke to is no subject */
+  d = run("Ferry fares rise\n\n"
+          "Ferry fares to the islands will rise by a fifth in April. "
+          "\"The ferry company has no choice,\" Ann Lee told the Harbour "
+          "Gazette website.\n\n"
+          "Island families say the ferry fares are too high. Tom Reed told "
+          "the Harbour Gazette website the ferry fares would hurt trade.\n\n"
+          "The ferry company said fuel costs had doubled, speaking to the "
+          "Harbour Gazette website on Friday.\n");
+  if (!d)
+    return;
+  r = ngi_doc_result(d);
+  check(topics_with(r, "Gazette") == 0, "no topic from 'told the X'", 0);
+  check(topics_with(r, "erry") >= 1, "the ferry fares are", 0);
+  ng_doc_free(d);
+
+  /* a line of symbols or a list item is no section heading */
+  d = run("Club news\n\n"
+          "The rowing club has a new boat.\n\n"
+          "\xE2\x96\x88\xE2\x96\x88\xE2\x96\x88\n\n"
+          "- New oars\n\n"
+          "The boat was paid for by the members.\n\n"
+          "==\n\n"
+          "The club will race the boat in May.\n");
+  if (!d)
+    return;
+  r = ngi_doc_result(d);
+  int junk = 0;
+  for (size_t i = 0; i < r->ntopics; i++)
+    junk |= r->topics[i].label[0] == '=' || r->topics[i].label[0] == '-' ||
+            (unsigned char)r->topics[i].label[0] == 0xE2;
+  check(!junk, "no topic from a line of symbols or a list item", 0);
+  ng_doc_free(d);
+}
+
 static void test_deterministic(void) {
   ng_doc *a = run(two_subjects), *b = run(two_subjects);
   if (a && b) {
@@ -184,6 +237,7 @@ int main(void) {
   test_candidates();
   test_tiling();
   test_topics();
+  test_classes();
   test_deterministic();
   ng_lexicon_free(lex);
   printf("%d passed, %d failed\n", passed, failed);
