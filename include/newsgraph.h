@@ -2,16 +2,42 @@
  *
  * newsgraph turns a news article (UTF-8 text) into an RDF graph of the
  * persons it names, their roles, what they said, the topics and the
- * agreements it reports.  Typical use:
+ * agreements it reports.  Typical use, a complete program (tests/docs
+ * compiles it with -Wall -Werror and runs it; examples/c/ has more):
  *
- *   ng_lexicon *lex;  ng_doc *doc;  ng_graph *g;  char err[NG_ERRLEN];
- *   ng_lexicon_load(NULL, &lex, err);          -- once, shared read-only
- *   ng_doc_new(text, len, &doc, err);          -- validates the text
- *   ng_extract(doc, lex);                      -- persons, claims, topics
- *   ng_graph_new(&g, err);
- *   ng_graph_add_doc(g, doc, &opts, err);      -- RDF statements
- *   ng_graph_write(g, "turtle", stdout, err);
- *   ng_graph_free(g); ng_doc_free(doc); ng_lexicon_free(lex);
+ *   #include <stdio.h>
+ *   #include <string.h>
+ *   #include <newsgraph.h>
+ *
+ *   int main(void)
+ *   {
+ *     const char *text = "Talks\n\nMaria Lopez, the mayor of Springfield, "
+ *                        "said: \"We will build the bridge.\"\n";
+ *     ng_lexicon *lex = NULL;
+ *     ng_doc *doc = NULL;
+ *     ng_graph *g = NULL;
+ *     ng_graph_opts opts = { NULL, NULL };   // default base and IRI
+ *     char err[NG_ERRLEN] = "";
+ *     ng_status st = ng_lexicon_load(NULL, &lex, err);  // once; shared
+ *     if (st == NG_OK)                      // copies and checks the text
+ *       st = ng_doc_new(text, strlen(text), 0, &doc, err);
+ *     if (st == NG_OK)
+ *       st = ng_extract(doc, lex);          // persons, claims, topics
+ *     if (st == NG_OK)                      // read it: no RDF needed
+ *       printf("%zu persons\n", ng_doc_person_count(doc));
+ *     if (st == NG_OK)
+ *       st = ng_graph_new(&g, err);
+ *     if (st == NG_OK)
+ *       st = ng_graph_add_doc(g, doc, &opts, err);  // RDF statements
+ *     if (st == NG_OK)
+ *       st = ng_graph_write(g, "turtle", stdout, err);
+ *     if (st != NG_OK)
+ *       fprintf(stderr, "newsgraph: %s\n", err);
+ *     ng_graph_free(g);
+ *     ng_doc_free(doc);
+ *     ng_lexicon_free(lex);
+ *     return st == NG_OK ? 0 : 1;
+ *   }
  *
  * Memory rules:
  *  1. Every heap type has one _new/_free (or _load/_free) pair; _free(NULL)
@@ -422,6 +448,177 @@ ng_status ng_store_link(ng_store *st, const ng_link_opts *o,
 ng_status ng_store_query_merged(ng_store *st, const char *links_graph,
                                 const char *query, const char *format,
                                 FILE *out, char *err);
+
+/* --- reading an extracted document (issue 17: extract/docapi.c) ---
+ * What ng_extract found, without RDF: persons with their other forms,
+ * gender and roles; organisations; statements (direct quotes and reported
+ * speech) with their speakers; topics and categories; agreements with
+ * their parties.  Lists are read SQLite-style, a count and an index:
+ *
+ *   for (size_t i = 0; i < ng_doc_statement_count(doc); i++) {
+ *     const ng_statement *s = ng_doc_statement(doc, i);
+ *     ...ng_statement_text(s)...
+ *   }
+ *
+ * Ownership: nothing is copied.  Every handle (const ng_person * ...) and
+ * every string is borrowed from the document and valid until
+ * ng_doc_free(doc); strings are NUL-terminated UTF-8.  Before ng_extract
+ * every count is 0; an index out of range gives NULL.  Reading is safe
+ * from several threads once ng_extract has returned.  Offsets are byte
+ * offsets into the text given to ng_doc_new, end exclusive. */
+
+typedef struct ng_person ng_person;
+typedef struct ng_role ng_role;
+typedef struct ng_org ng_org;
+typedef struct ng_statement ng_statement;
+typedef struct ng_topic ng_topic;
+typedef struct ng_agreement ng_agreement;
+
+/* The article's first line, trimmed (NULL before ng_extract). */
+const char *ng_doc_headline(const ng_doc *doc);
+
+/* Persons, in order of first mention; each is one ng:Person of the graph. */
+size_t ng_doc_person_count(const ng_doc *doc);
+const ng_person *ng_doc_person(const ng_doc *doc, size_t i);
+/* The fullest name the article gives ("Sergei Lavrov"). */
+const char *ng_person_label(const ng_person *p);
+/* Other forms as printed ("Lavrov", "Mr Lavrov"): i < ng_person_alt_count. */
+size_t ng_person_alt_count(const ng_person *p);
+const char *ng_person_alt(const ng_person *p, size_t i);
+/* 'M', 'F', or 0 when the article does not tell (written as
+ * schema:gender). */
+char ng_person_gender(const ng_person *p);
+/* Byte offset of the person's first mention. */
+size_t ng_person_first_mention(const ng_person *p);
+/* Roles ("Foreign Minister of Russia"): i < ng_person_role_count. */
+size_t ng_person_role_count(const ng_person *p);
+const ng_role *ng_person_role(const ng_person *p, size_t i);
+/* Title words only: "Foreign Minister". */
+const char *ng_role_title(const ng_role *r);
+/* The organisation or country of the role ("Russia"), or NULL. */
+const char *ng_role_organization(const ng_role *r);
+/* The role as one label: "Foreign Minister of Russia". */
+const char *ng_role_label(const ng_role *r);
+/* 1 for a role held before ("former US Marine"), else 0. */
+int ng_role_former(const ng_role *r);
+
+/* Organisations and countries (ng:Organization). */
+size_t ng_doc_organization_count(const ng_doc *doc);
+const ng_org *ng_doc_organization(const ng_doc *doc, size_t i);
+/* Canonical name: "Russia", "Kremlin". */
+const char *ng_org_label(const ng_org *o);
+/* Other forms seen ("Moscow", "Russian"): i < ng_org_alt_count. */
+size_t ng_org_alt_count(const ng_org *o);
+const char *ng_org_alt(const ng_org *o, size_t i);
+/* Wikidata item ("Q159"), or NULL. */
+const char *ng_org_wikidata(const ng_org *o);
+/* 1 for a country (or its government), else 0. */
+int ng_org_is_country(const ng_org *o);
+
+/* Who a statement's speaker or an agreement's party is: a person
+ * (ng_doc_person(doc, index)) or an organisation
+ * (ng_doc_organization(doc, index)). */
+typedef enum ng_agent_kind {
+  NG_AGENT_NONE = 0,
+  NG_AGENT_PERSON,
+  NG_AGENT_ORG
+} ng_agent_kind;
+
+/* Statements, in text order (<article>#statement-N is statement N-1). */
+size_t ng_doc_statement_count(const ng_doc *doc);
+const ng_statement *ng_doc_statement(const ng_doc *doc, size_t i);
+/* 1 for a direct quote (ng:DirectQuote), 0 for reported speech
+ * (ng:ReportedSpeech). */
+int ng_statement_direct(const ng_statement *s);
+/* The quoted words exactly, or the reported clause. */
+const char *ng_statement_text(const ng_statement *s);
+/* Offsets of that text: [begin, end). */
+size_t ng_statement_begin(const ng_statement *s);
+size_t ng_statement_end(const ng_statement *s);
+/* The speaker's kind; *index (may be NULL) receives its index. */
+ng_agent_kind ng_statement_speaker(const ng_statement *s, size_t *index);
+/* Index of the statement's topic (ng_doc_topic), or -1 when none. */
+long ng_statement_topic(const ng_statement *s);
+
+/* Topics: those minted from the article's words (ng:Topic: a section
+ * heading or key phrases) and concepts of the topic scheme (its
+ * categories, and what topics fall under). */
+size_t ng_doc_topic_count(const ng_doc *doc);
+const ng_topic *ng_doc_topic(const ng_doc *doc, size_t i);
+/* Scheme concept id ("cybersecurity") or the slug of a minted topic. */
+const char *ng_topic_id(const ng_topic *t);
+const char *ng_topic_label(const ng_topic *t);
+/* IPTC Media Topic code ("20000763"), or NULL. */
+const char *ng_topic_iptc(const ng_topic *t);
+/* Id of the scheme concept it falls under (skos:broader), or NULL. */
+const char *ng_topic_broader(const ng_topic *t);
+/* 1 for a concept of the topic scheme, 0 for a topic minted from the
+ * article's words. */
+int ng_topic_is_category(const ng_topic *t);
+/* 1 when the article points at it: ng:topic for a minted topic,
+ * ng:category for a scheme concept (the article's categories). */
+int ng_topic_of_article(const ng_topic *t);
+
+/* Agreements, in text order (<article>#agreement-N). */
+size_t ng_doc_agreement_count(const ng_doc *doc);
+const ng_agreement *ng_doc_agreement(const ng_doc *doc, size_t i);
+/* What was agreed, short. */
+const char *ng_agreement_label(const ng_agreement *a);
+/* The sentence that reports it, and its offsets [begin, end). */
+const char *ng_agreement_text(const ng_agreement *a);
+size_t ng_agreement_begin(const ng_agreement *a);
+size_t ng_agreement_end(const ng_agreement *a);
+/* Parties: i < ng_agreement_party_count; *index as for speakers. */
+size_t ng_agreement_party_count(const ng_agreement *a);
+ng_agent_kind ng_agreement_party(const ng_agreement *a, size_t i,
+                                 size_t *index);
+/* Index of the agreement's topic (ng_doc_topic), or -1 when none. */
+long ng_agreement_topic(const ng_agreement *a);
+
+/* --- query results row by row (issue 17: store/rows.c) ---
+ * A SELECT or ASK query over the store, read in SQLite's step/column
+ * shape instead of written to a FILE*:
+ *
+ *   ng_query *q;  int row;
+ *   if (ng_query_new(st, "SELECT ?s WHERE { ?s a ?t }", &q, err) == NG_OK) {
+ *     while (ng_query_step(q, &row, err) == NG_OK && row)
+ *       puts(ng_query_column_text(q, 0));
+ *     ng_query_free(q);
+ *   }
+ *
+ * An ASK query gives one row with one column, "ask": the literal "true"
+ * or "false" typed xsd:boolean.  CONSTRUCT and DESCRIBE are refused
+ * (NG_EUSAGE: use ng_store_query).  A query belongs to one thread; free
+ * it before its store.  Column strings are borrowed, valid until the next
+ * ng_query_step or ng_query_free. */
+
+typedef struct ng_query ng_query;
+
+typedef enum ng_value_type {
+  NG_VALUE_UNBOUND = 0, /* the variable has no value in this row */
+  NG_VALUE_IRI,
+  NG_VALUE_LITERAL,
+  NG_VALUE_BLANK
+} ng_value_type;
+
+/* Run query over st (default graph: the union of the named graphs, as in
+ * ng_store_query).  Syntax errors give NG_EQUERY with the line. */
+ng_status ng_query_new(ng_store *st, const char *query, ng_query **out,
+                       char *err);
+void ng_query_free(ng_query *q);
+/* Move to the next row: NG_OK with *row 1 when there is one, NG_OK with
+ * *row 0 at the end, else an error (NG_EQUERY) with *row 0. */
+ng_status ng_query_step(ng_query *q, int *row, char *err);
+/* The number of columns and their variable names (without '?'). */
+size_t ng_query_column_count(const ng_query *q);
+const char *ng_query_column_name(const ng_query *q, size_t i);
+/* The current row's value in column i: its type, and its text (the IRI,
+ * the literal's lexical form, or the blank node's id; NULL when unbound or
+ * no row).  A literal's datatype IRI and language tag, or NULL. */
+ng_value_type ng_query_column_type(const ng_query *q, size_t i);
+const char *ng_query_column_text(const ng_query *q, size_t i);
+const char *ng_query_column_datatype(const ng_query *q, size_t i);
+const char *ng_query_column_language(const ng_query *q, size_t i);
 
 #ifdef __cplusplus
 }
