@@ -146,7 +146,7 @@ examples: all
 test: deps
 	@$(MAKE) --no-print-directory all unit
 	NG_BIN=./$(BIN) NG_BUILD=$(BUILD) NG_SHARED=$(SHARED) \
-	  VALGRIND=$(VALGRIND) \
+	  NG_SANITIZER=$(SANITIZER) VALGRIND=$(VALGRIND) \
 	  VALGRIND_OPTS="$(VG_SUPP) $$VALGRIND_OPTS" \
 	  bash tests/run.sh
 
@@ -186,9 +186,13 @@ corpus: all
 
 # -- installing
 
+# the .pc names its folders under $${prefix} when they are (relocatable)
+pc_rel = $(patsubst $(PREFIX)/%,$${prefix}/%,$(1))
+
 newsgraph.pc: newsgraph.pc.in include/newsgraph.h $(FLAGS_FILE)
-	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@LIBDIR@|$(LIBDIR)|g' \
-	    -e 's|@INCLUDEDIR@|$(INCLUDEDIR)|g' -e 's|@DATADIR@|$(DATADIR)|g' \
+	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@LIBDIR@|$(call pc_rel,$(LIBDIR))|g' \
+	    -e 's|@INCLUDEDIR@|$(call pc_rel,$(INCLUDEDIR))|g' \
+	    -e 's|@DATADIR@|$(call pc_rel,$(DATADIR))|g' \
 	    -e 's|@VERSION@|$(VERSION)|g' -e 's|@REQUIRES@|$(PKGS)|g' \
 	    $< > $@
 
