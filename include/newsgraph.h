@@ -457,7 +457,7 @@ ng_status ng_store_query_merged(ng_store *st, const char *links_graph,
  *
  *   for (size_t i = 0; i < ng_doc_statement_count(doc); i++) {
  *     const ng_statement *s = ng_doc_statement(doc, i);
- *     ...ng_statement_text(s)...
+ *     puts(ng_statement_text(s));
  *   }
  *
  * Ownership: nothing is copied.  Every handle (const ng_person * ...) and
