@@ -105,7 +105,7 @@ static int find_cues(ng_doc *d, int s, cue *cues, int max, org_memory *om) {
   int s0 = d->sents[s].t0, s1 = d->sents[s].t1, n = 0;
   for (int i = s0; i < s1 && n < max; i++) {
     int sv = ngi_speech_at(d, i);
-    if (!sv && ngi_data_verb(&d->toks[i]) && !negated(d, i, s0)) {
+    if (!sv && ngi_data_verb(d, i) && !negated(d, i, s0)) {
       int src = ngi_data_source(d, i, s0);
       cue *c = &cues[n];
       c->speaker = ngi_agent_of(d, src);

@@ -45,32 +45,14 @@ int ngi_in_prep_phrase(const ng_doc *d, int i, int s0) {
   return 0;
 }
 
-/* Nouns for figures that speak for whoever gathered them: "figures
- * gathered by X show", "a survey by X found", "X's data suggest". */
-static int data_noun(const ngi_tok *t) {
-  static const char *const N[] = {"figures", "data", "survey", "surveys",
-                                  "study", "research", "report", "poll",
-                                  "polls", "statistics", "analysis",
-                                  "census", "estimates", "numbers", NULL};
-  for (int k = 0; N[k]; k++)
-    if (ngi_tok_is(t, N[k]))
-      return 1;
-  return 0;
-}
-
-int ngi_data_verb(const ngi_tok *t) {
-  char c = t->low[0]; /* every token comes here: the cheap test first */
-  if ((c != 's' && c != 'f' && c != 'r' && c != 'i') || t->lowlen < 4 ||
-      t->lowlen > 9 || (t->flags & (T_CAP | T_INQ)))
-    return 0;
-  static const char *const V[] = {
-      "show", "shows", "showed", "found", "finds", "suggest", "suggests",
-      "suggested", "reveal", "reveals", "revealed", "indicate", "indicates",
-      "indicated", NULL};
-  for (int k = 0; V[k]; k++)
-    if (ngi_tok_is(t, V[k]))
-      return 1;
-  return 0;
+/* Nouns for figures that speak for whoever gathered them ("figures
+ * gathered by X show", "a survey by X found", "X's data suggest") and
+ * verbs of showing: the classes data-noun and data-verb of
+ * cue-words.tsv. */
+int ngi_data_verb(const ng_doc *d, int i) {
+  const ngi_tok *t = &d->toks[i];
+  return !(t->flags & (T_CAP | T_INQ)) &&
+         ngi_tok_cue(d->lex, t, NGI_CUE_DATA_VERB);
 }
 
 /* The source of a data verb at i: the body after "by"/"from"/"of" in the
@@ -82,7 +64,7 @@ int ngi_data_source(ng_doc *d, int i, int s0) {
          (!(d->toks[b].flags & T_PUNCT) || ngi_tok_is(&d->toks[b], "'s")))
     b--;
   for (int k = b + 1; k < i; k++)
-    if (data_noun(&d->toks[k])) {
+    if (ngi_tok_cue(d->lex, &d->toks[k], NGI_CUE_DATA_NOUN)) {
       dn = k;
       break;
     }

@@ -52,6 +52,14 @@ static inline int ngi_tok_in(const ngi_map *m, const ngi_tok *t,
   return ngi_map_geth(m, t->low, t->lowlen, t->h, v);
 }
 
+/* Is token t's lower-case form a cue word (cue-words.tsv) of one of the
+ * classes cls (NGI_CUE_* bits)? */
+static inline int ngi_tok_cue(const ng_lexicon *lex, const ngi_tok *t,
+                              int cls) {
+  intptr_t v;
+  return ngi_tok_in(&lex->cueword, t, &v) && (v & cls);
+}
+
 typedef struct ngi_para {
   uint32_t b, e;
   int t0, t1;          /* tokens [t0, t1) */

@@ -112,24 +112,12 @@ static int content_tok(const ng_doc *d, int i, int body_plural) {
 
 /* Words after which a noun phrase names who was told or where it was
  * said, never the article's subject: "told the Daily Courier", "in an
- * interview with Radio Five", "speaking to reporters". */
-static const char *const to_whom[] = {"told", "tell", "tells", "telling",
-                                      NULL};
-static const char *const talking[] = {
-  "speaking", "spoke", "speak", "speaks", "talking", "talked", "interview",
-  "interviews", "interviewed", "writing", "wrote", "according",
-  "contacted", "explained", "surveyed", "polled", "asked", "quoted", NULL};
+ * interview with Radio Five", "speaking to reporters" (the classes
+ * tell-verb and talk-word of cue-words.tsv)... */
 /* ... with one of these; "on", "in" and "for" only before a name ("on
  * Radio Five", not "speaking on the economy") */
 static const char *const talk_prep[] = {"to", "with", "by", "on", "in",
                                         "for", NULL};
-
-static int in_words(const ngi_tok *t, const char *const *list) {
-  for (int i = 0; list[i]; i++)
-    if (ngi_tok_is(t, list[i]))
-      return 1;
-  return 0;
-}
 
 /* Marks attrib[] on the tokens of the noun phrase of an attribution
  * clause: the determiners, capitalised words, possessives and the one
@@ -139,9 +127,10 @@ static void mark_attribution(const ng_doc *d, unsigned char *attrib) {
   for (int i = 0; i + 1 < n; i++) {
     const ngi_tok *t = &d->toks[i];
     int j;
-    if (in_list(t, to_whom))
+    if (ngi_tok_cue(d->lex, t, NGI_CUE_TELL))
       j = i + 1;
-    else if (in_words(t, talking) && in_list(&d->toks[i + 1], talk_prep))
+    else if (ngi_tok_cue(d->lex, t, NGI_CUE_TALK) &&
+             in_list(&d->toks[i + 1], talk_prep))
       j = i + 2;
     else
       continue;

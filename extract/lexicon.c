@@ -368,9 +368,52 @@ static ng_status load_agree(loader *L) {
   return st;
 }
 
+/* Cue words: one line per word and class, a word's classes or'ed; the
+ * header row ("word", "class") and an unknown class are skipped. */
+static ng_status load_cues(loader *L) {
+  static const struct {
+    const char *name;
+    int bit;
+  } CL[] = {{"work-noun", NGI_CUE_WORK_NOUN},
+            {"org-noun", NGI_CUE_ORG_NOUN},
+            {"org-after", NGI_CUE_ORG_AFTER},
+            {"work-after", NGI_CUE_WORK_AFTER},
+            {"body-head", NGI_CUE_BODY_HEAD},
+            {"work-head", NGI_CUE_WORK_HEAD},
+            {"body-possessive", NGI_CUE_BODY_POSS},
+            {"body-at", NGI_CUE_BODY_AT},
+            {"contest-noun", NGI_CUE_CONTEST},
+            {"body-noun", NGI_CUE_BODY_NOUN},
+            {"data-noun", NGI_CUE_DATA_NOUN},
+            {"data-verb", NGI_CUE_DATA_VERB},
+            {"tell-verb", NGI_CUE_TELL},
+            {"talk-word", NGI_CUE_TALK},
+            {"evaluative", NGI_CUE_EVALUATIVE},
+            {"title-verb", NGI_CUE_TITLE_VERB},
+            {"lead-verb", NGI_CUE_LEAD_VERB}};
+  ng_status st;
+  char *p = slurp(L, "cue-words.tsv", 0, &st), *f[2];
+  while (p && next_line(&p, f, 2) > 0) {
+    int bit = 0;
+    for (size_t k = 0; k < sizeof CL / sizeof CL[0] && f[1]; k++)
+      if (strcmp(CL[k].name, f[1]) == 0)
+        bit = CL[k].bit;
+    if (!bit)
+      continue;
+    const char *k = key(L, f[0]);
+    intptr_t had = 0;
+    if (!k)
+      return fail(L, NG_ENOMEM, "out of memory");
+    ngi_map_get(&L->lex->cueword, k, &had);
+    if (ngi_map_put(&L->lex->cueword, k, had | bit))
+      return fail(L, NG_ENOMEM, "out of memory");
+  }
+  return st;
+}
+
 /* ------------------------------------------------------------ word index */
 
-#define NMAPS 15
+#define NMAPS 16
 
 static void lex_maps(ng_lexicon *lex, ngi_map **maps) {
   ngi_map *m[NMAPS] = {&lex->given,   &lex->notname,  &lex->honorific,
@@ -378,7 +421,7 @@ static void lex_maps(ng_lexicon *lex, ngi_map **maps) {
                        &lex->orgword, &lex->place,    &lex->org,
                        &lex->speech,  &lex->speech_first, &lex->agree,
                        &lex->kwfirst,
-                       &lex->topicstop, &lex->thingword};
+                       &lex->topicstop, &lex->thingword, &lex->cueword};
   memcpy(maps, m, sizeof m);
 }
 
@@ -499,7 +542,8 @@ ng_status ng_lexicon_load(const char *dir, ng_lexicon **out, char *err) {
       !(st = load_metonyms(&L)) && !(st = load_orgs(&L)) &&
       !(st = load_speech(&L)) && !(st = load_agree(&L)) &&
       !(st = load_set(&L, &lex->topicstop, "topic-stopwords.txt", 1, 0)) &&
-      !(st = load_set(&L, &lex->thingword, "thing-words.txt", 1, 1)))
+      !(st = load_set(&L, &lex->thingword, "thing-words.txt", 1, 1)) &&
+      !(st = load_cues(&L)))
     st = load_topics(&L);
   if (st == NG_OK && build_index(lex))
     st = fail(&L, NG_ENOMEM, "out of memory");

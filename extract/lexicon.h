@@ -39,6 +39,27 @@ enum {
                          (0x100 marks a speech form in ngi_speech_form) */
 };
 
+/* cue word classes (cue-words.tsv), bits of lex->cueword values */
+enum {
+  NGI_CUE_WORK_NOUN = 1 << 0,  /* "the film X": X is a work */
+  NGI_CUE_ORG_NOUN = 1 << 1,   /* "research firm X": X is a body */
+  NGI_CUE_ORG_AFTER = 1 << 2,  /* "X economist Ann Lee" */
+  NGI_CUE_WORK_AFTER = 1 << 3, /* "X star Ann Lee" */
+  NGI_CUE_BODY_HEAD = 1 << 4,  /* "X, an international company" */
+  NGI_CUE_WORK_HEAD = 1 << 5,  /* "X, a game that" */
+  NGI_CUE_BODY_POSS = 1 << 6,  /* "X's shares" */
+  NGI_CUE_BODY_AT = 1 << 7,    /* "an analyst at X" */
+  NGI_CUE_CONTEST = 1 << 8,    /* "the X/Y contest" */
+  NGI_CUE_BODY_NOUN = 1 << 9,  /* "according to the consultancy X" */
+  NGI_CUE_DATA_NOUN = 1 << 10, /* "figures gathered by X" */
+  NGI_CUE_DATA_VERB = 1 << 11, /* "... show that" */
+  NGI_CUE_TELL = 1 << 12,      /* "told the Daily Courier" */
+  NGI_CUE_TALK = 1 << 13,      /* "speaking to reporters" */
+  NGI_CUE_EVALUATIVE = 1 << 14, /* "the great playwright" */
+  NGI_CUE_TITLE_VERB = 1 << 15, /* "Acme sign winger X" */
+  NGI_CUE_LEAD_VERB = 1 << 16  /* "X was quick to deny" */
+};
+
 /* agreement trigger kinds */
 enum { NGI_AGREE_VERB = 1, NGI_AGREE_NOUN, NGI_AGREE_REACH, NGI_AGREE_OTHER };
 
@@ -81,6 +102,7 @@ struct ng_lexicon {
   ngi_map kwfirst;      /* first keyword word -> first index in keywords */
   ngi_map topicstop;    /* words that never make a key phrase */
   ngi_map thingword;    /* heads of event, work and place names */
+  ngi_map cueword;      /* cue word -> NGI_CUE_* bits (cue-words.tsv) */
   /* The word index: each key of the maps above -> the bits of the maps
    * that hold it (ngi_map.bit), and NGI_LEX_KWPRE for every prefix of a
    * kwfirst key.  One look-up per token then answers most of the
@@ -93,7 +115,7 @@ struct ng_lexicon {
   ngi_keyword *keywords; size_t nkeywords, capkeywords;
 };
 
-/* Bits of ngi_lex_bits besides the maps' own (bits 0-14). */
+/* Bits of ngi_lex_bits besides the maps' own (bits 0-15). */
 #define NGI_LEX_KWPRE (1u << 29) /* in the word index: a kwfirst prefix */
 #define NGI_LEX_KWHIT (1u << 30) /* a prefix is a kwfirst key (score()) */
 #define NGI_LEX_DONE (1u << 31)  /* the bits are known */

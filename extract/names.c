@@ -451,23 +451,11 @@ static int word_in(const ngi_tok *t, const char *const *list) {
  * a capitalised run right after a lower-case noun for a work or product
  * is its title, not a person. */
 static int work_cue(const ng_doc *d, int i, int s) {
-  static const char *const W[] = {
-      "film", "films", "movie", "biopic", "drama", "comedy", "thriller",
-      "documentary", "cartoon", "animation", "sequel", "prequel", "remake",
-      "blockbuster", "epic", "album", "albums", "single", "song", "songs",
-      "ep", "anthem", "ballad", "game", "games", "novel", "book", "memoir",
-      "biography", "musical", "opera", "ballet", "series", "sitcom", "soap",
-      "programme",
-      "franchise", "ship", "vessel", "yacht", "liner", "tanker", "frigate",
-      "beer", "lager", "ale", "brand", "racehorse", "horse", "painting",
-      "sculpture", "artwork", "exhibition", "app", "console", "handset",
-      "magazine", "newspaper", "tabloid", "website", "blog", "software",
-      "browser", NULL};
   if (i <= d->sents[s].t0)
     return 0;
   const ngi_tok *t = &d->toks[i - 1];
   return (t->flags & T_WORD) && !(t->flags & (T_CAP | T_ALLCAPS)) &&
-         word_in(t, W);
+         ngi_tok_cue(d->lex, t, NGI_CUE_WORK_NOUN);
 }
 
 /* "research firm Brightline", "the union Steelwork", "analysts Northgate": a
@@ -475,22 +463,12 @@ static int work_cue(const ng_doc *d, int i, int s) {
  * firms of a trade ("analysts", "pollsters"; not "athletes Vitas
  * Gerulaitis"), names an organisation. */
 static int org_cue(const ng_doc *d, int i, int s) {
-  static const char *const O[] = {
-      "firm", "company", "union", "bank", "carmaker", "retailer", "airline",
-      "broker", "brokerage", "consultancy", "insurer", "lender", "publisher",
-      "developer", "manufacturer", "maker", "operator", "supermarket",
-      "chain", "conglomerate", "giant", "group", "studio", "label",
-      "broadcaster", "network", "watchdog", "regulator", "charity",
-      "organisation", "organization", "think-tank", "thinktank", "band",
-      "club", "outfit", "start-up", "startup", "firms", "companies",
-      "unions", "banks", "analysts", "consultants", "pollsters",
-      "auditors", "researchers", "brokers", "accountants", NULL};
   if (i <= d->sents[s].t0)
     return 0;
   const ngi_tok *t = &d->toks[i - 1];
   if (!(t->flags & T_WORD) || (t->flags & (T_CAP | T_ALLCAPS)))
     return 0;
-  return word_in(t, O);
+  return ngi_tok_cue(d->lex, t, NGI_CUE_ORG_NOUN);
 }
 
 enum { NOT_WORK = 1, NOT_ORG = 2 };
@@ -508,45 +486,12 @@ static int note_span(ng_doc *d, ngi_map *works, int t0, int t1, int what) {
 }
 
 /* Lower-case nouns after which a name is a company's ("Lynch Partners'
- * shares", "analyst at X") or a team's, a band's, a work's ("X star Y").
- * A full name used so is no person: "Morgan Stanley economist Ann Lee",
- * "Space Pilot star Ann Lee" ("Jon Smith ally" and "Lee
- * spokesman" are not in these lists). */
-static const char *const ORG_AFTER[] = {
-    "analyst", "analysts", "economist", "economists", "strategist",
-    "striker", "midfielder", "defender", "goalkeeper", "winger", "captain",
-    "coach", "boss", "skipper", "frontman", "singer", "guitarist",
-    "drummer", "bassist", NULL};
-static const char *const WORK_AFTER[] = {
-    "star", "stars", "co-star", "actress", "actor", "author", "creator",
-    "screenwriter", "cast", NULL};
-/* Heads of an apposition that make the name before it a body: "X, an
- * international real estate company"; "X's shares". */
-static const char *const BODY_HEAD[] = {
-    "company", "firm", "bank", "carmaker", "retailer", "airline", "broker",
-    "brokerage", "consultancy", "insurer", "lender", "publisher",
-    "manufacturer", "maker", "operator", "supermarket", "chain",
-    "conglomerate", "group", "studio", "label", "network",
-    "charity", "organisation", "organization", "think-tank", "band",
-    "club", "start-up", "startup", "subsidiary", "investment", "agency",
-    "service", "newspaper", "website", "game", "film", "movie", "album",
-    "novel", "book", "show", "series", "programme", "magazine", NULL};
-static const char *const BODY_POSS[] = {
-    "shares", "profits", "profit", "earnings", "revenues", "revenue",
-    "shareholders", "subsidiary", "headquarters", "stock", "customers",
-    "clients", NULL};
-static const char *const BODY_AT[] = {
-    "analyst", "analysts", "economist", "economists", "strategist",
-    "director", "partner", "banker", "bankers", "trader", "traders",
-    "executive", "executives", "researcher", "consultant", "employee",
-    "employees", "staff", "chairman", "manager", "head", "chief", NULL};
-
-static int is_work_head(const ngi_tok *t) {
-  static const char *const W[] = {"game", "film", "movie", "album", "novel",
-                                  "book", "show", "series", "programme",
-                                  "magazine", NULL};
-  return word_in(t, W);
-}
+ * shares", "analyst at X") or a team's, a band's, a work's ("X star Y"):
+ * the classes org-after, work-after, body-head (heads of an apposition:
+ * "X, an international real estate company"), work-head, body-possessive
+ * and body-at of cue-words.tsv.  A full name used so is no person:
+ * "Morgan Stanley economist Ann Lee", "Space Pilot star Ann Lee" ("Jon
+ * Smith ally" and "Lee spokesman" are not in these classes). */
 
 /* What the context of a full name (no honorific) tells: NOT_ORG,
  * NOT_WORK, or 0. */
@@ -555,15 +500,15 @@ static int name_not_person(const ng_doc *d, const ngi_ment *m) {
   int n = (int)d->ntoks, s = t[m->t0].sent, a = m->t1;
   /* "X's shares" */
   if ((t[a - 1].flags & T_POSS) && a < n && t[a].sent == s &&
-      word_in(&t[a], BODY_POSS))
+      ngi_tok_cue(d->lex, &t[a], NGI_CUE_BODY_POSS))
     return NOT_ORG;
   /* "X economist Ann Lee", "X star Emma Watson" */
   if (a + 1 < n && t[a + 1].sent == s && !(t[a - 1].flags & T_POSS) &&
       (t[a].flags & T_WORD) && !(t[a].flags & T_CAP) &&
       (t[a + 1].flags & T_CAP)) {
-    if (word_in(&t[a], ORG_AFTER))
+    if (ngi_tok_cue(d->lex, &t[a], NGI_CUE_ORG_AFTER))
       return NOT_ORG;
-    if (word_in(&t[a], WORK_AFTER))
+    if (ngi_tok_cue(d->lex, &t[a], NGI_CUE_WORK_AFTER))
       return NOT_WORK;
   }
   /* "X, an international real estate company", "X - a game that": the
@@ -581,8 +526,9 @@ static int name_not_person(const ng_doc *d, const ngi_ment *m) {
         break;
       head = k;
     }
-    if (head >= 0 && word_in(&t[head], BODY_HEAD))
-      return is_work_head(&t[head]) ? NOT_WORK : NOT_ORG;
+    if (head >= 0 && ngi_tok_cue(d->lex, &t[head], NGI_CUE_BODY_HEAD))
+      return ngi_tok_cue(d->lex, &t[head], NGI_CUE_WORK_HEAD) ? NOT_WORK
+                                                              : NOT_ORG;
   }
   /* "the Nova Prime, which": persons take neither */
   if (a + 1 < n && t[a + 1].sent == s && ngi_tok_is(&t[a], ",") &&
@@ -592,7 +538,8 @@ static int name_not_person(const ng_doc *d, const ngi_ment *m) {
   /* "an analyst at X", "shares in X" */
   int b = m->t0;
   if (b >= 2 && t[b - 2].sent == s && !(t[b - 2].flags & T_CAP) &&
-      ((ngi_tok_is(&t[b - 1], "at") && word_in(&t[b - 2], BODY_AT)) ||
+      ((ngi_tok_is(&t[b - 1], "at") &&
+        ngi_tok_cue(d->lex, &t[b - 2], NGI_CUE_BODY_AT)) ||
        ((ngi_tok_is(&t[b - 1], "in") || ngi_tok_is(&t[b - 1], "of")) &&
         (ngi_tok_is(&t[b - 2], "shares") || ngi_tok_is(&t[b - 2], "stake")))))
     return NOT_ORG;
@@ -634,15 +581,12 @@ static ng_status not_persons(ng_doc *d, ngi_map *works) {
   ngi_map_release(&surs);
   /* "the Pryce/Hollis contest": two persons */
   for (size_t mi = 0; mi < d->nments; mi++) {
-    static const char *const CONTEST[] = {"contest", "race", "debate",
-                                          "debates", "ticket", "duel",
-                                          "rivalry", "showdown", "battle",
-                                          "match", "final", NULL};
     ngi_ment *m = &d->ments[mi];
     int a = m->t1;
     if (m->kind != M_PERSON || m->t1 - m->t0 != 1 || a + 2 >= (int)d->ntoks ||
         !ngi_tok_is(&d->toks[a], "/") || d->toks[a + 1].ment < 0 ||
-        d->toks[a + 2].flags & T_CAP || !word_in(&d->toks[a + 2], CONTEST))
+        d->toks[a + 2].flags & T_CAP ||
+        !ngi_tok_cue(d->lex, &d->toks[a + 2], NGI_CUE_CONTEST))
       continue;
     ngi_ment *o = &d->ments[d->toks[a + 1].ment];
     if (o->kind != M_PERSON || o->t0 != a + 1 || o->t1 != a + 2)

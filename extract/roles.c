@@ -42,32 +42,22 @@ static int ends_with(const char *s, const char *suf) {
 }
 
 /* A word that says how good, known or new someone is, not what post they
- * hold: "the great playwright", "top adviser", "new coach".  Kept out of
- * the title's label when a title follows it. */
-static int evaluative_word(const ngi_tok *t) {
-  static const char *const E[] = {
-      "great", "top", "leading", "veteran", "famous", "legendary",
-      "renowned", "acclaimed", "celebrated", "prominent", "respected",
-      "well-known", "outspoken", "influential", "popular", "distinguished",
-      "talented", "successful", "keen", "brilliant", "best", "new", "young",
-      "longtime", "long-time", "long-serving", "fellow", "late", "seasoned",
-      "experienced", "controversial", "charismatic", "maverick", "flamboyant",
-      "wealthy", "colourful", "colorful", "then", NULL};
-  for (int i = 0; E[i]; i++)
-    if (ngi_tok_is(t, E[i]))
-      return 1;
-  return 0;
+ * hold: "the great playwright", "top adviser", "new coach" (the class
+ * evaluative of cue-words.tsv), or "then".  Kept out of the title's label
+ * when a title follows it. */
+static int evaluative_word(const ng_doc *d, const ngi_tok *t) {
+  return ngi_tok_cue(d->lex, t, NGI_CUE_EVALUATIVE) || ngi_tok_is(t, "then");
 }
 
-static int evaluative(const ngi_tok *t) {
+static int evaluative(const ng_doc *d, const ngi_tok *t) {
   return (!(t->flags & (T_CAP | T_ALLCAPS)) || (t->flags & T_SSTART)) &&
-         evaluative_word(t);
+         evaluative_word(d, t);
 }
 
 /* First token of the title proper in [ts, te): evaluative words left
  * out, the last word always kept. */
 static int skip_evaluative(const ng_doc *d, int ts, int te) {
-  while (ts + 1 < te && evaluative(&d->toks[ts]))
+  while (ts + 1 < te && evaluative(d, &d->toks[ts]))
     ts++;
   return ts;
 }
@@ -78,7 +68,7 @@ static int skip_evaluative(const ng_doc *d, int ts, int te) {
  * Harbour Film Gala")?  Looks at most 2,000 tokens either way. */
 static int proper_alone(const ng_doc *d, int k) {
   const ngi_tok *w = &d->toks[k];
-  if (evaluative_word(w) || ngi_tok_is(w, "former"))
+  if (evaluative_word(d, w) || ngi_tok_is(w, "former"))
     return 0;
   int a = k > 2000 ? k - 2000 : 1, b = k + 2000;
   if (b > (int)d->ntoks - 1)
@@ -105,17 +95,13 @@ static int modifier_ok(const ng_doc *d, int j) {
       ngi_map_get(&d->lex->timeword, t->low, NULL))
     return 0;
   /* verbs that put a title next to a capitalised word: "Acme brought
-   * striker X on", "Acme sign winger X" */
-  static const char *const V[] = {
-      "brought", "bought", "sold", "took", "made", "gave", "sent", "put",
-      "kept", "beat", "won", "lost", "met", "led", "told", "saw",
-      "found", "held", "drew", "chose", "became", "began",
-      "paid", "got", "ran", "came", "went", "sign", "signs", "hire",
-      "hires", "names", "bring", "brings", "buy", "buys", "sack", "sacks",
-      "appoint", "appoints", "replace", "replaces", "welcome", "welcomes",
-      "thank", "thanks", "praise", "praises", "can", "could", "should",
-      "must", "may", "might", "shall", "did", "does", "do", "get", "let",
-      NULL};
+   * striker X on", "Acme sign winger X" (the class title-verb of
+   * cue-words.tsv), and the modals and "do" */
+  static const char *const V[] = {"can", "could", "should", "must", "may",
+                                  "might", "shall", "did", "does", "do",
+                                  NULL};
+  if (ngi_tok_cue(d->lex, t, NGI_CUE_TITLE_VERB))
+    return 0;
   for (int i = 0; V[i]; i++)
     if (ngi_tok_is(t, V[i]))
       return 0;

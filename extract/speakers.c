@@ -327,23 +327,15 @@ static int cap_org(ng_doc *d, int k, int s0) {
 /* A body named at k, after "according to", "by", "from": "analysts
  * Acme", "the consultancy Acme Partners", "Acme" -- a mention already
  * found, or capitalised words not yet a name, which become an
- * organisation.  Lower-case words before them are nouns for a body. */
+ * organisation.  Lower-case words before them are nouns for a body (the
+ * class body-noun of cue-words.tsv). */
 int ngi_named_org(ng_doc *d, int k, int s1) {
-  static const char *const BODY[] = {
-      "analysts", "analyst", "consultancy", "consultants", "firm", "company",
-      "group", "agency", "researchers", "research", "pollster", "pollsters",
-      "bank", "broker", "watchdog", "regulator", "think-tank", "newspaper",
-      "broadcaster", "website", "magazine", "industry", "trade", "body",
-      "market", "organisation", "organization", "union", "charity", NULL};
   int j = k;
   if (j < s1 && (ngi_tok_is(&d->toks[j], "the") || ngi_tok_is(&d->toks[j], "a")))
     j++;
   int nouns = 0;
   while (j < s1 && nouns < 3 && !(d->toks[j].flags & (T_CAP | T_NUM))) {
-    int body = 0;
-    for (int b = 0; BODY[b] && !body; b++)
-      body = ngi_tok_is(&d->toks[j], BODY[b]);
-    if (!body)
+    if (!ngi_tok_cue(d->lex, &d->toks[j], NGI_CUE_BODY_NOUN))
       break;
     j++, nouns++;
   }
@@ -564,16 +556,14 @@ int ngi_source_of(ng_doc *d, int v, int s0, int s1, int *after) {
     /* "He went on to accuse", "X was quick to deny": the subject of the
      * verb before "to" */
     if (k - 1 >= s0 && ngi_tok_is(&d->toks[k], "to")) {
-      static const char *const LEAD[] = {"proceeded", "hastened", "rushed",
-                                         "quick", "moved", "sought", NULL};
       int on = ngi_tok_is(&d->toks[k - 1], "on") && k - 2 >= s0 &&
                (ngi_tok_is(&d->toks[k - 2], "went") ||
                 ngi_tok_is(&d->toks[k - 2], "go") ||
                 ngi_tok_is(&d->toks[k - 2], "goes") ||
                 ngi_tok_is(&d->toks[k - 2], "going"));
-      int lead = 0;
-      for (int x = 0; LEAD[x] && !on; x++)
-        lead = lead || ngi_tok_is(&d->toks[k - 1], LEAD[x]);
+      /* "proceeded to", "was quick to": lead-verb in cue-words.tsv */
+      int lead =
+          !on && ngi_tok_cue(d->lex, &d->toks[k - 1], NGI_CUE_LEAD_VERB);
       if (on || lead) {
         k -= on ? 3 : 2;
         if (lead && k >= s0 && be_word(&d->toks[k]))

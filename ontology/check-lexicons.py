@@ -3,13 +3,17 @@
 
 Usage: python3 ontology/check-lexicons.py   (exit 0 = all good, 1 = problems)
 Checks: UTF-8, LF only, no trailing whitespace in fields, column counts,
-allowed values of kind/flags/gender/match, duplicate keys.  Standard library only.
+allowed values of kind/flags/gender/match/class, duplicate keys.  Standard library only.
 """
 import os
 import re
 import sys
 
 LEX = os.path.join(os.path.dirname(os.path.abspath(__file__)), "lexicon")
+CUE_CLASSES = {  # cue-words.tsv classes, as extract/lexicon.c knows them
+    "work-noun", "org-noun", "org-after", "work-after", "body-head", "work-head",
+    "body-possessive", "body-at", "contest-noun", "body-noun", "data-noun",
+    "data-verb", "tell-verb", "talk-word", "evaluative", "title-verb", "lead-verb"}
 TSV = {  # file: (header, {column index: validator})
     "topics.tsv": (["id", "label", "iptc", "match", "keywords"], {
         0: lambda v: re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", v),
@@ -35,6 +39,9 @@ TSV = {  # file: (header, {column index: validator})
     "agreement-triggers.tsv": (["form", "kind"], {0: lambda v: v == v.lower(),
                                                   1: lambda v: v in ("verb", "noun")}),
     "metonyms.tsv": (["form", "country"], {}),
+    "cue-words.tsv": (["word", "class"], {
+        0: lambda v: v == v.lower() and re.fullmatch(r"[^\s|]+", v),
+        1: lambda v: v in CUE_CLASSES}),
 }
 LISTS = ["honorifics.txt", "not-names.txt", "org-words.txt", "not-given-names.txt"]
 UNIQUE_KEY = {"topics.tsv", "given-names.tsv", "countries.tsv", "organisations.tsv",
@@ -86,6 +93,10 @@ def main():
             for i, fn in val.items():
                 if not fn(f[i]):
                     err(name, n, "bad %s %r" % (hdr[i], f[i]))
+            if name == "cue-words.tsv":  # a word once per class
+                if tuple(f) in seen:
+                    err(name, n, "duplicate %r" % "\t".join(f))
+                seen.add(tuple(f))
             if name in UNIQUE_KEY:
                 if f[0] in seen:
                     err(name, n, "duplicate %r" % f[0])
