@@ -20,7 +20,7 @@ TSV = {  # file: (header, {column index: validator})
         2: lambda v: v == "" or re.fullmatch(r"\d{8}", v),
         3: lambda v: v in ("exact", "close", ""),
         4: lambda v: v and all(k and k == k.lower() and k.strip() == k for k in v.split("|"))
-                     and 5 <= len(v.split("|")) <= 25}),
+                     and 5 <= len(v.split("|")) <= 30}),
     "given-names.tsv": (["name", "gender"], {1: lambda v: v in ("M", "F", "U")}),
     "countries.tsv": (["name", "wikidata", "aliases", "demonyms", "capitals"],
                       {1: lambda v: re.fullmatch(r"Q\d+", v)}),
@@ -37,7 +37,7 @@ TSV = {  # file: (header, {column index: validator})
         1: lambda v: set(v.split(",")) <= {"that", "quote", "obj", "past", "present", "toinf",
                                            "toverb", "np", "as"}}),
     "agreement-triggers.tsv": (["form", "kind"], {0: lambda v: v == v.lower(),
-                                                  1: lambda v: v in ("verb", "noun")}),
+                                                  1: lambda v: v in ("verb", "noun", "reach", "other")}),
     "metonyms.tsv": (["form", "country"], {}),
     "cue-words.tsv": (["word", "class"], {
         0: lambda v: v == v.lower() and re.fullmatch(r"[^\s|]+", v),
