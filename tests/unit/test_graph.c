@@ -48,8 +48,8 @@ static ngi_org orgs[] = {
   {"United States", NULL, 0, "Q30", 1},
 };
 static ngi_topic topics[] = {
-  {"diplomacy", "Diplomacy", "20000565", 0, 1},
-  {"talks-in-geneva", "Talks in Geneva", "11000000", 1, 0},
+  {"diplomacy", "Diplomacy", "20000565", 0, 1, NULL},
+  {"talks-in-geneva", "Talks in Geneva", "11000000", 1, 0, NULL},
 };
 static ngi_statement statements[] = {
   /* deliberately out of text order: numbering must follow offsets */
