@@ -85,6 +85,9 @@ ng_store_query(ng_store *st, const char *query, const char *format,
     ngi_store_errf(err, "unknown result format '%s'", format);
     return NG_EUSAGE;
   }
+  rc = ngi_guard_sparql(query, err);
+  if(rc != NG_OK)
+    return rc;
   ngi_store_log_reset(st);
   q = librdf_new_query(st->world, "sparql11-query", NULL,
                        (const unsigned char *)query, NULL);

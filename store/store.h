@@ -70,4 +70,22 @@ void ngi_store_errf(char *err, const char *fmt, ...)
 #endif
   ;
 
+/* Checks before raptor or rasqal sees text (guard.c).  Language tags of
+ * more than NGI_LANGTAG_MAX bytes are refused (raptor 2.0.15 overflows a
+ * heap block at 256). */
+#define NGI_LANGTAG_MAX 64
+#define NGI_LANGTAG_MAX_S "64"
+
+/* 1 when syntax is one of the RDF syntaxes the guard knows. */
+int ngi_syntax_guarded(const char *syntax);
+
+/* Scan *fhp (the file path names) and rewind it; a pipe is copied into a
+ * temporary file that replaces *fhp.  NG_EINPUT with err set when the
+ * text is refused. */
+ng_status ngi_guard_rdf(FILE **fhp, const char *path, const char *syntax,
+                        char *err);
+
+/* NG_EQUERY with err set when a query is refused. */
+ng_status ngi_guard_sparql(const char *query, char *err);
+
 #endif /* NG_STORE_H */

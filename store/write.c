@@ -362,10 +362,20 @@ load_rdf_once(ng_store *st, const char *path, const char *syntax,
                    path);
     return NG_EFORMAT;
   }
+  if(!ngi_syntax_guarded(syntax)) {
+    ngi_store_errf(err, "unknown RDF syntax '%s' (turtle, ntriples, nquads, "
+                   "trig or rdfxml)", syntax);
+    return NG_EFORMAT;
+  }
   fh = fopen(path, "rb");
   if(!fh) {
     ngi_store_errf(err, "cannot read '%s': %s", path, strerror(errno));
     return NG_EIO;
+  }
+  rc = ngi_guard_rdf(&fh, path, syntax, err);
+  if(rc != NG_OK) {
+    fclose(fh);
+    return rc;
   }
   firi = file_iri(path);
   if(!firi) {

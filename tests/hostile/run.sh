@@ -18,6 +18,7 @@
 #  5. Faults: -o FILE on a full disk (a file size limit) or onto a
 #     directory, a locked store, TLS failures on push and URL fetch
 #     (exit 8, the password never printed).
+#  6. and on: the reproducers of issue 13, in round2.sh (language tags ...).
 #
 # Sourced by nothing: run by tests/run.sh with NG_BIN, NG_BUILD, VALGRIND.
 # Prints "FAIL: ..." lines and ends with "N passed, N failed".
@@ -397,6 +398,9 @@ PY
   kill "$tls_pid" 2> /dev/null
   wait "$tls_pid" 2> /dev/null
 fi
+
+# ------------------------------------------------------------ 6.- issue 13
+. "$dir/round2.sh"
 
 # ------------------------------------------------------------ valgrind
 

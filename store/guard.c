@@ -1,0 +1,288 @@
+/* guard.c - what newsgraph checks in RDF and SPARQL text before raptor or
+ * rasqal sees it.  raptor 2.0.15 keeps a language tag's length in one
+ * byte (raptor_term_literal_value.language_len), so a tag of 256 bytes or
+ * more overflows a heap block in raptor_new_term_from_counted_literal:
+ * every tag longer than NGI_LANGTAG_MAX is refused here first.  The scan
+ * is one pass over the bytes with no parsing: a run of more than
+ * NGI_LANGTAG_MAX letters, digits, '-' or '_' after an '@' (Turtle, TriG,
+ * N-Triples, N-Quads, SPARQL; even inside a literal, where no real text
+ * has one), an xml:lang that is not '= "short tag"' (RDF/XML; no entity
+ * references, no DTD default), a NUL byte, and RDF/XML in an encoding that
+ * is not ASCII-compatible (where the scan could not see xml:lang).
+ */
+#include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#include "store.h"
+
+typedef struct scan {
+  int xml;             /* RDF/XML rules instead of '@' tags */
+  size_t line;         /* 1-based line of the byte being looked at */
+  size_t off;          /* bytes seen */
+  int at;              /* in a run after '@': its length + 1; 0 = not */
+  int m;               /* bytes of "xml:lang" matched */
+  int xs;              /* after xml:lang: 1 want '=', 2 want quote, 3 value */
+  char quote;
+  int vlen;
+  size_t line_bad;
+  const char *why;     /* set once something is refused */
+  char head[256];      /* the first bytes (RDF/XML declaration) */
+  size_t nhead;
+} scan;
+
+static int
+tag_char(unsigned char c)
+{
+  return isalnum(c) || c == '-' || c == '_';
+}
+
+static void
+bad(scan *s, const char *why)
+{
+  if(!s->why) {
+    s->why = why;
+    s->line_bad = s->line;
+  }
+}
+
+static void
+scan_byte(scan *s, unsigned char c)
+{
+  static const char pat[] = "xml:lang";
+
+  if(s->nhead < sizeof s->head - 1)
+    s->head[s->nhead++] = (char)c;
+  s->off++;
+  if(c == 0)
+    bad(s, "a NUL byte");
+  if(!s->xml) {
+    if(s->at) {
+      if(tag_char(c)) {
+        if(++s->at > NGI_LANGTAG_MAX + 1)
+          bad(s, "a language tag longer than " NGI_LANGTAG_MAX_S
+              " characters");
+      } else {
+        s->at = 0;
+      }
+    }
+    if(c == '@')
+      s->at = 1;
+  } else if(s->xs == 1 || s->xs == 2) {
+    if(!isspace(c)) {
+      if(s->xs == 1 && c == '=')
+        s->xs = 2;
+      else if(s->xs == 2 && (c == '"' || c == '\'')) {
+        s->xs = 3;
+        s->quote = (char)c;
+        s->vlen = 0;
+      } else {
+        bad(s, "an xml:lang that is not an attribute with a language tag");
+        s->xs = 0;
+      }
+    }
+  } else if(s->xs == 3) {
+    if(c == (unsigned char)s->quote)
+      s->xs = 0;
+    else if(c == '&' || c == '<')
+      bad(s, "an xml:lang with a reference or markup in its value");
+    else if(++s->vlen > NGI_LANGTAG_MAX)
+      bad(s, "a language tag longer than " NGI_LANGTAG_MAX_S
+          " characters");
+  } else {
+    if(c == (unsigned char)pat[s->m]) {
+      if(++s->m == (int)sizeof pat - 1) {
+        s->m = 0;
+        s->xs = 1;
+      }
+    } else {
+      s->m = c == 'x';
+    }
+  }
+  if(c == '\n')
+    s->line++;
+}
+
+/* RDF/XML must be in an encoding where xml:lang is seen as ASCII. */
+static void
+scan_xml_head(scan *s)
+{
+  static const char *ok[] = { "utf-8", "utf8", "us-ascii", "ascii",
+                              "iso-8859-", "latin1", "windows-125" };
+  const char *h = s->head, *e;
+  size_t n = s->nhead, i;
+
+  s->head[n] = 0;
+  if(n >= 3 && !memcmp(h, "\xEF\xBB\xBF", 3))
+    h += 3;
+  while(*h && isspace((unsigned char)*h))
+    h++;
+  if(*h && *h != '<') {
+    bad(s, "RDF/XML that does not start with '<' in UTF-8");
+    return;
+  }
+  if(strncmp(h, "<?xml", 5))
+    return;
+  e = strstr(h, "?>");
+  h = strstr(h, "encoding");
+  if(!h || (e && h > e))
+    return;
+  h += 8;
+  while(*h && (isspace((unsigned char)*h) || *h == '='))
+    h++;
+  if(*h == '"' || *h == '\'')
+    h++;
+  for(i = 0; i < sizeof ok / sizeof ok[0]; i++)
+    if(!strncasecmp(h, ok[i], strlen(ok[i])))
+      return;
+  bad(s, "RDF/XML in an encoding other than UTF-8, ASCII or ISO-8859");
+}
+
+static void
+scan_end(scan *s)
+{
+  if(s->xml) {
+    scan_xml_head(s);
+    if(s->xs)
+      bad(s, "an xml:lang that is not an attribute with a language tag");
+  }
+}
+
+/* strcasestr without _GNU_SOURCE */
+static const char *
+find_ci(const char *h, const char *n)
+{
+  size_t k = strlen(n);
+
+  for(; *h; h++)
+    if(!strncasecmp(h, n, k))
+      return h;
+  return NULL;
+}
+
+int
+ngi_syntax_guarded(const char *syntax)
+{
+  static const char *known[] = { "turtle", "ntriples", "nquads", "trig",
+                                 "rdfxml" };
+  size_t i;
+
+  for(i = 0; i < sizeof known / sizeof known[0]; i++)
+    if(!strcmp(syntax, known[i]))
+      return 1;
+  return 0;
+}
+
+ng_status
+ngi_guard_rdf(FILE **fhp, const char *path, const char *syntax, char *err)
+{
+  scan s;
+  unsigned char buf[65536];
+  size_t n, i;
+  FILE *fh = *fhp, *copy = NULL;
+
+  memset(&s, 0, sizeof s);
+  s.line = 1;
+  s.xml = !strcmp(syntax, "rdfxml");
+  if(fseek(fh, 0, SEEK_CUR) != 0) {
+    /* a pipe: keep what is read in a temporary file to parse after */
+    copy = tmpfile();
+    if(!copy) {
+      ngi_store_errf(err, "cannot read '%s': %s", path, strerror(errno));
+      return NG_EIO;
+    }
+  }
+  while((n = fread(buf, 1, sizeof buf, fh)) > 0) {
+    for(i = 0; i < n; i++)
+      scan_byte(&s, buf[i]);
+    if(copy && fwrite(buf, 1, n, copy) != n) {
+      fclose(copy);
+      ngi_store_errf(err, "cannot read '%s': a temporary file: %s", path,
+                     strerror(errno));
+      return NG_EIO;
+    }
+  }
+  if(ferror(fh)) {
+    if(copy)
+      fclose(copy);
+    ngi_store_errf(err, "cannot read '%s': %s", path, strerror(errno));
+    return NG_EIO;
+  }
+  scan_end(&s);
+  if(s.why) {
+    if(copy)
+      fclose(copy);
+    ngi_store_errf(err, "refused '%s': %s (line %zu)", path, s.why,
+                   s.line_bad);
+    return NG_EINPUT;
+  }
+  if(copy) {
+    fclose(fh);
+    *fhp = fh = copy;
+  }
+  rewind(fh);
+  return NG_OK;
+}
+
+ng_status
+ngi_guard_sparql(const char *query, char *err)
+{
+  scan s;
+  const char *p;
+
+  memset(&s, 0, sizeof s);
+  s.line = 1;
+  for(p = query; *p; p++)
+    scan_byte(&s, (unsigned char)*p);
+  if(!s.why) {
+    /* STRLANG(x, "tag") only with a short literal tag: a computed one
+     * could reach raptor's limit at run time */
+    for(p = query; (p = find_ci(p, "strlang")); p += 7) {
+      const char *q = p + 7, *t;
+      int depth = 0;
+      char in = 0;
+
+      while(isspace((unsigned char)*q))
+        q++;
+      if(*q != '(')
+        continue;
+      for(; *q; q++) {
+        if(in) {
+          if(*q == '\\' && q[1])
+            q++;
+          else if(*q == in)
+            in = 0;
+        } else if(*q == '"' || *q == '\'') {
+          in = *q;
+        } else if(*q == '(') {
+          depth++;
+        } else if(*q == ')' && --depth == 0) {
+          break;
+        }
+      }
+      /* the text before the closing ')' must be a quoted short tag */
+      t = q;
+      while(t > p && isspace((unsigned char)t[-1]))
+        t--;
+      if(*q == ')' && t > p && (t[-1] == '"' || t[-1] == '\'')) {
+        const char *b = t - 1;
+        int len = 0;
+        while(b > p && tag_char((unsigned char)b[-1]) && len <= NGI_LANGTAG_MAX) {
+          b--;
+          len++;
+        }
+        if(b > p && b[-1] == t[-1] && len <= NGI_LANGTAG_MAX)
+          continue;
+      }
+      bad(&s, "STRLANG with a language tag that is not a short literal");
+      break;
+    }
+  }
+  if(s.why) {
+    ngi_store_errf(err, "query refused: %s", s.why);
+    return NG_EQUERY;
+  }
+  return NG_OK;
+}

@@ -1,0 +1,70 @@
+# tests/hostile/round2.sh - the reproducers of issue 13 (hardening, round
+# two).  Sourced by tests/hostile/run.sh after its own sections, with its
+# ng, one_line_error, err1, pass, fail, $tmp and $NG_BIN.
+
+# ------------------------------------------------------------ 6. language tags
+# raptor 2.0.15 overflows a heap block for a language tag of 256 bytes or
+# more (its length is kept in one byte): every path refuses a tag over 64
+# bytes before raptor or rasqal sees it, with exit 4 (load, push) or 9
+# (query) and one line.
+long=$(printf 'a%.0s' $(seq 300))
+lt=$tmp/lang
+mkdir -p "$lt"
+printf '<http://e/s> <http://e/p> "x"@%s .\n' "$long" > "$lt/l.nt"
+printf '<http://e/s> <http://e/p> "x"@%s <http://e/g> .\n' "$long" > "$lt/l.nq"
+printf '<http://e/s> <http://e/p> "x"@%s .\n' "$long" > "$lt/l.ttl"
+printf '<http://e/g> { <http://e/s> <http://e/p> "x"@%s . }\n' "$long" > "$lt/l.trig"
+cat > "$lt/l.rdf" <<XML
+<?xml version="1.0"?>
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:p="http://e/">
+  <rdf:Description rdf:about="http://e/s"><p:p xml:lang="$long">x</p:p></rdf:Description>
+</rdf:RDF>
+XML
+# the same tag through an entity, and as a DTD default
+cat > "$lt/ent.rdf" <<XML
+<?xml version="1.0"?>
+<!DOCTYPE rdf:RDF [ <!ENTITY l "$long"> ]>
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:p="http://e/">
+  <rdf:Description rdf:about="http://e/s"><p:p xml:lang="&l;">x</p:p></rdf:Description>
+</rdf:RDF>
+XML
+cat > "$lt/dtd.rdf" <<XML
+<?xml version="1.0"?>
+<!DOCTYPE rdf:RDF [ <!ATTLIST p:p xml:lang CDATA "$long"> ]>
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:p="http://e/">
+  <rdf:Description rdf:about="http://e/s"><p:p>x</p:p></rdf:Description>
+</rdf:RDF>
+XML
+for f in l.nt l.nq l.ttl l.trig l.rdf ent.rdf dtd.rdf; do
+  rm -f "$lt/s.db"
+  ng load --store "$lt/s.db" "$lt/$f"
+  if one_line_error 4 && grep -q 'language tag\|xml:lang' "$tmp/err"; then pass
+  else fail "load of $f with a 300-byte language tag: exit $rc, want 4 and one line: $(err1)"; fi
+done
+ng push --endpoint http://127.0.0.1:9/sparql-graph-crud --retries 0 "$lt/l.nt"
+if [ "$rc" -eq 4 ] && grep -q '^newsgraph: refused .*language tag' "$tmp/err"; then pass
+else fail "push of a file with a 300-byte language tag: exit $rc, want 4: $(err1)"; fi
+# tags up to 64 bytes still load, and one in a pipe is scanned too
+printf '<http://e/s> <http://e/p> "x"@en-GB-%s .\n' "$(printf 'b%.0s' $(seq 58))" > "$lt/ok.nt"
+rm -f "$lt/s.db"
+ng load --store "$lt/s.db" "$lt/ok.nt"
+if [ "$rc" -eq 0 ]; then pass; else fail "load of a 64-byte language tag: exit $rc: $(err1)"; fi
+rm -f "$lt/s.db"
+rc=0
+timeout 30 "$NG_BIN" load --store "$lt/s.db" --input-format ntriples /dev/stdin \
+  < "$lt/l.nt" > "$tmp/out" 2> "$tmp/err" || rc=$?
+if one_line_error 4; then pass
+else fail "load of a long language tag from a pipe: exit $rc, want 4: $(err1)"; fi
+ng load --store "$lt/s.db" --input-format rdfa "$lt/l.nt"
+if [ "$rc" -ne 0 ] && [ "$rc" -lt 64 ]; then pass
+else fail "--input-format rdfa (a parser the guard does not know) must be refused: exit $rc"; fi
+for q in "SELECT ?s WHERE { ?s ?p \"x\"@$long }" \
+         "CONSTRUCT { <http://e/s> <http://e/p> ?l } WHERE { BIND(STRLANG(\"x\", \"$long\") AS ?l) }" \
+         "CONSTRUCT { <http://e/s> <http://e/p> ?l } WHERE { BIND(STRLANG(\"x\", CONCAT(\"a\", \"b\")) AS ?l) }"; do
+  ng query --store "$lt/s.db" "$q"
+  if one_line_error 9; then pass
+  else fail "query with a long language tag (${q:0:40}...): exit $rc, want 9: $(err1)"; fi
+done
+ng query --store "$lt/s.db" 'CONSTRUCT { <http://e/s> <http://e/p> ?l } WHERE { BIND(STRLANG("x", "en-GB") AS ?l) }'
+if [ "$rc" -eq 0 ] && grep -q '"x"@en-gb' "$tmp/out"; then pass
+else fail "STRLANG with a short tag: exit $rc: $(err1)"; fi
