@@ -56,6 +56,8 @@ static const char query_help[] =
   "                       CONSTRUCT/DESCRIBE: turtle (default), ntriples,\n"
   "                       rdfxml, json\n"
   "  -q, --query-file F   read the query from F ('-' = stdin)\n"
+  "  --allow-service      run SERVICE clauses (off by default), and then\n"
+  "                       only to http:// and https:// IRIs\n"
   "  --merge-same-as      see persons through 'newsgraph link': each one\n"
   "                       owl:sameAs another is replaced by it\n"
   "  -h, --help           this help\n"
@@ -188,7 +190,7 @@ cmd_query(int argc, char **argv)
   char err[NG_ERRLEN];
   char *qbuf = NULL;
   size_t qlen = 0;
-  int i, r, merge = 0;
+  int i, r, merge = 0, allow_service = 0;
   ng_status qs;
 
   cli_store_opts_init(&so);
@@ -199,6 +201,10 @@ cmd_query(int argc, char **argv)
     }
     if(!strcmp(argv[i], "--merge-same-as")) {
       merge = 1;
+      continue;
+    }
+    if(!strcmp(argv[i], "--allow-service")) {
+      allow_service = 1;
       continue;
     }
     if((r = cli_store_opt(argc, argv, &i, &so)) ||
@@ -243,6 +249,7 @@ cmd_query(int argc, char **argv)
     free(qbuf);
     return r;
   }
+  ng_store_allow_service(st, allow_service);
   qs = merge ? ng_store_query_merged(st, NULL, text, format, stdout, err)
              : ng_store_query(st, text, format, stdout, err);
   ng_store_free(st);

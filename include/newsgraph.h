@@ -423,6 +423,13 @@ ng_status ng_store_query_merged(ng_store *st, const char *links_graph,
                                 const char *query, const char *format,
                                 FILE *out, char *err);
 
+/* ---------------------------------------------------- query hardening */
+
+/* SERVICE clauses in ng_store_query: off (the default; such a query is
+ * NG_EQUERY) or, with allow, on for http:// and https:// IRIs written out
+ * (no variable, no prefixed name, no other scheme). */
+void ng_store_allow_service(ng_store *st, int allow);
+
 #ifdef __cplusplus
 }
 #endif

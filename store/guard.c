@@ -226,8 +226,77 @@ ngi_guard_rdf(FILE **fhp, const char *path, const char *syntax, char *err)
   return NG_OK;
 }
 
+static int
+name_char(unsigned char c)
+{
+  return isalnum(c) || c == '_' || c == '-' || c == ':' || c == '?' ||
+         c == '$' || c >= 0x80;
+}
+
+/* Every SERVICE keyword of a query (outside strings, IRIs and comments):
+ * refused unless allow, and then only with an http or https IRI written
+ * out (no variable, no prefixed name).  Returns why, or NULL. */
+static const char *
+service_why(const char *q, int allow)
+{
+  const char *p = q;
+
+  while(*p) {
+    char c = *p;
+    if(c == '"' || c == '\'') {
+      /* a string, short or long */
+      int longq = p[1] == c && p[2] == c;
+      p += longq ? 3 : 1;
+      while(*p) {
+        if(*p == '\\' && p[1]) {
+          p += 2;
+          continue;
+        }
+        if(*p == c && (!longq || (p[1] == c && p[2] == c))) {
+          p += longq ? 3 : 1;
+          break;
+        }
+        p++;
+      }
+      continue;
+    }
+    if(c == '<') {
+      /* an IRI when it closes before a space; else the operator */
+      const char *e = p + 1;
+      while(*e && *e != '>' && !isspace((unsigned char)*e) && *e != '<')
+        e++;
+      p = *e == '>' ? e + 1 : p + 1;
+      continue;
+    }
+    if(c == '#') {
+      while(*p && *p != '\n')
+        p++;
+      continue;
+    }
+    if(!strncasecmp(p, "service", 7) && (p == q || !name_char(p[-1])) &&
+       !name_char((unsigned char)p[7])) {
+      const char *t = p + 7;
+      if(!allow)
+        return "SERVICE is off (--allow-service turns it on)";
+      while(isspace((unsigned char)*t))
+        t++;
+      if(!strncasecmp(t, "silent", 6) && !name_char((unsigned char)t[6])) {
+        t += 6;
+        while(isspace((unsigned char)*t))
+          t++;
+      }
+      if(strncasecmp(t, "<http://", 8) && strncasecmp(t, "<https://", 9))
+        return "SERVICE only with an http:// or https:// IRI";
+      p = t;
+      continue;
+    }
+    p++;
+  }
+  return NULL;
+}
+
 ng_status
-ngi_guard_sparql(const char *query, char *err)
+ngi_guard_sparql(const char *query, int allow_service, char *err)
 {
   scan s;
   const char *p;
@@ -280,6 +349,8 @@ ngi_guard_sparql(const char *query, char *err)
       break;
     }
   }
+  if(!s.why)
+    s.why = service_why(query, allow_service);
   if(s.why) {
     ngi_store_errf(err, "query refused: %s", s.why);
     return NG_EQUERY;

@@ -85,7 +85,7 @@ ng_store_query(ng_store *st, const char *query, const char *format,
     ngi_store_errf(err, "unknown result format '%s'", format);
     return NG_EUSAGE;
   }
-  rc = ngi_guard_sparql(query, err);
+  rc = ngi_guard_sparql(query, st->allow_service, err);
   if(rc != NG_OK)
     return rc;
   ngi_store_log_reset(st);
@@ -134,4 +134,10 @@ ng_store_query(ng_store *st, const char *query, const char *format,
     rc = NG_EIO;
   }
   return rc;
+}
+
+void
+ng_store_allow_service(ng_store *st, int allow)
+{
+  st->allow_service = !!allow;
 }

@@ -28,6 +28,7 @@ struct ng_store {
   double wait;         /* seconds a locked sqlite file is waited for */
   char *path;          /* NULL for the in-memory store */
   ngi_logbuf log;
+  int allow_service;   /* SERVICE in queries (ng_store_allow_service) */
   char **graphs;       /* load order of the named graphs (memory store) */
   size_t ngraphs, capgraphs;
 };
@@ -85,7 +86,9 @@ int ngi_syntax_guarded(const char *syntax);
 ng_status ngi_guard_rdf(FILE **fhp, const char *path, const char *syntax,
                         char *err);
 
-/* NG_EQUERY with err set when a query is refused. */
-ng_status ngi_guard_sparql(const char *query, char *err);
+/* NG_EQUERY with err set when a query is refused: long language tags,
+ * STRLANG with a computed tag, SERVICE (unless allow_service; then only
+ * http and https IRIs). */
+ng_status ngi_guard_sparql(const char *query, int allow_service, char *err);
 
 #endif /* NG_STORE_H */

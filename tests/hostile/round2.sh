@@ -96,3 +96,28 @@ PY
     else fail "extract of 40,000 capitalised words ($f): exit $rc (124 = over 10 s): $(err1)"; fi
   done
 fi
+
+# ------------------------------------------------------------ 8. SERVICE
+# query fetched what a SERVICE clause named: a local file, gopher://,
+# dict://.  Off unless --allow-service, and then http/https only.
+printf '<sparql xmlns="http://www.w3.org/2005/sparql-results#"><head><variable name="s"/></head><results><result><binding name="s"><literal>SECRET-FILE</literal></binding></result></results></sparql>\n' > "$lt/x.srx"
+for allow in "" --allow-service; do
+  for iri in "file://$lt/x.srx" "gopher://127.0.0.1:9/" "dict://127.0.0.1:9/"; do
+    ng query --store "$lt/s.db" $allow "SELECT * WHERE { SERVICE <$iri> { ?s ?p ?o } }"
+    if one_line_error 9 && grep -q 'SERVICE' "$tmp/err"; then pass
+    else fail "query with SERVICE <$iri> ${allow:-(no option)}: exit $rc, want 9 and a SERVICE message: $(err1) $(head -c 80 "$tmp/out")"; fi
+  done
+done
+ng query --store "$lt/s.db" "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }"
+if one_line_error 9 && grep -q 'allow-service' "$tmp/err"; then pass
+else fail "SERVICE <http://...> without --allow-service: exit $rc, want 9: $(err1)"; fi
+ng query --store "$lt/s.db" --allow-service "SELECT * WHERE { SERVICE ?x { ?s ?p ?o } }"
+if one_line_error 9; then pass
+else fail "SERVICE ?var with --allow-service: exit $rc, want 9: $(err1)"; fi
+ng query --store "$lt/s.db" --allow-service "SELECT * WHERE { SERVICE SILENT <http://127.0.0.1:9/sparql> { ?s ?p ?o } }"
+if ! grep -q 'refused' "$tmp/err"; then pass
+else fail "SERVICE <http://...> with --allow-service is refused: $(err1)"; fi
+# the word in a string, a variable or a prefixed name is no SERVICE
+ng query --store "$lt/s.db" 'PREFIX e: <http://e/> SELECT ?service WHERE { ?service e:service "customer SERVICE" }'
+if [ "$rc" -eq 0 ]; then pass
+else fail "'service' in a variable, a name and a string: exit $rc: $(err1)"; fi
