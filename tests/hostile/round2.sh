@@ -121,3 +121,67 @@ else fail "SERVICE <http://...> with --allow-service is refused: $(err1)"; fi
 ng query --store "$lt/s.db" 'PREFIX e: <http://e/> SELECT ?service WHERE { ?service e:service "customer SERVICE" }'
 if [ "$rc" -eq 0 ]; then pass
 else fail "'service' in a variable, a name and a string: exit $rc: $(err1)"; fi
+
+# ------------------------------------------------------------ 9. credentials
+# A password never reaches an IRI, schema:url or a message; endpoints with
+# user:password@ are refused; no Basic over plain http with --auth any; an
+# echoed Authorization header is not printed; push clears the password
+# from its environment.  A stub server on loopback (tests/faultserver.py).
+pw='pw-S3cret-13'
+python3 tests/faultserver.py "$tmp/fs.port" &
+fs_pid=$!
+for _ in $(seq 50); do [ -s "$tmp/fs.port" ] && break; sleep 0.1; done
+fs="http://127.0.0.1:$(cat "$tmp/fs.port")"
+nopw() { ! grep -qF "$pw" "$tmp/out" "$tmp/err"; }
+ng extract "http://user:$pw@127.0.0.1:$(cat "$tmp/fs.port")/ok/a.txt"
+if [ "$rc" -eq 2 ] && nopw; then pass
+else fail "extract of a URL with user:password@: exit $rc, want 2 and no password: $(err1)"; fi
+for opt in --query-endpoint --update-endpoint; do
+  ng push --endpoint "$fs/ok/g" "$opt" "http://u:$pw@127.0.0.1:9/sparql" "$lt/ok.nt"
+  if [ "$rc" -eq 2 ] && nopw; then pass
+  else fail "push $opt with user:password@: exit $rc, want 2 and no password: $(err1)"; fi
+done
+NEWSGRAPH_PASSWORD=$pw ng push --endpoint "$fs/basic/g" --user u --retries 0 "$lt/ok.nt"
+hits=$(python3 -c 'import sys,urllib.request; print(urllib.request.urlopen(sys.argv[1]).read().decode().strip())' "$fs/hits/basic-sent")
+if [ "$rc" -eq 8 ] && [ "$hits" = 0 ] && nopw; then pass
+else fail "--auth any over http sent Basic credentials $hits times (exit $rc): $(err1)"; fi
+NEWSGRAPH_PASSWORD=$pw ng push --endpoint "$fs/echo/g" --user u --auth basic --retries 0 "$lt/ok.nt"
+b64=$(printf 'u:%s' "$pw" | base64)
+if [ "$rc" -eq 8 ] && ! grep -qF "${b64%%=*}" "$tmp/err" && nopw &&
+   grep -q 'Authorization' "$tmp/err"; then pass
+else fail "an echoed Authorization header is printed: exit $rc: $(err1)"; fi
+# the password is cleared from the environment while push runs
+NEWSGRAPH_PASSWORD=$pw "$NG_BIN" push --endpoint "$fs/hang/g" --user u \
+  --retries 0 --timeout 5 "$lt/ok.nt" > /dev/null 2>&1 &
+ppid_=$!
+sleep 1.5
+if [ -r "/proc/$ppid_/environ" ] && grep -qF "$pw" "/proc/$ppid_/environ" 2> /dev/null; then
+  fail "push keeps NEWSGRAPH_PASSWORD in its environment"
+else pass; fi
+wait "$ppid_" 2> /dev/null
+HOME=$tmp/nohome NEWSGRAPH_PASSWORD= ng push --endpoint "$fs/ok/g" --user u "$lt/ok.nt"
+if [ "$rc" -eq 2 ] && grep -q 'no password' "$tmp/err"; then pass
+else fail "--user without a password: exit $rc, want 2 and why: $(err1)"; fi
+
+# ------------------------------------------------------------ 10. push stops
+# A dead endpoint cost 3.5 s of retries per graph, a wrong password one
+# failed login per graph.  Now: stop after --max-failures (3) graphs in a
+# row that reach no server, and at the first refused login.
+mkdir -p "$lt/many"
+for n in 1 2 3 4 5 6 7 8; do
+  printf '<http://e/s%s> <http://e/p> "o" .\n' "$n" > "$lt/many/g$n.nt"
+done
+ng push --endpoint http://127.0.0.1:9/sparql-graph-crud --retries 0 "$lt"/many/*.nt
+nf=$(grep -c 'push <.*> failed' "$tmp/err")
+if [ "$rc" -eq 8 ] && [ "$nf" -eq 3 ] && grep -q 'stopped: 3 graphs in a row' "$tmp/err"; then pass
+else fail "push to a dead endpoint: exit $rc, $nf failed graphs, want 8, 3 and 'stopped': $(tail -n 1 "$tmp/err")"; fi
+NEWSGRAPH_PASSWORD=wrong ng push --endpoint "$fs/401/g" --user u --retries 0 "$lt"/many/*.nt
+nf=$(grep -c 'push <.*> failed' "$tmp/err")
+if [ "$rc" -eq 8 ] && [ "$nf" -eq 1 ] && grep -q 'stopped: the endpoint refused the credentials' "$tmp/err"; then pass
+else fail "push with a wrong password: exit $rc, $nf failed graphs, want 8, 1 and 'stopped': $(tail -n 1 "$tmp/err")"; fi
+ng push --endpoint http://127.0.0.1:9/sparql-graph-crud --retries 0 --max-failures 0 "$lt"/many/*.nt
+nf=$(grep -c 'push <.*> failed' "$tmp/err")
+if [ "$nf" -eq 8 ]; then pass
+else fail "push --max-failures 0: $nf failed graphs, want 8"; fi
+kill "$fs_pid" 2> /dev/null
+wait "$fs_pid" 2> /dev/null
