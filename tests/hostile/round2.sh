@@ -185,3 +185,19 @@ if [ "$nf" -eq 8 ]; then pass
 else fail "push --max-failures 0: $nf failed graphs, want 8"; fi
 kill "$fs_pid" 2> /dev/null
 wait "$fs_pid" 2> /dev/null
+
+# ------------------------------------------------------------ 11. -o and links
+# -o FILE wrote FILE.tmp through a symbolic link planted there, over the
+# link's target.  Now the temporary file is a new one (mkstemp).
+mkdir -p "$tmp/plant"
+printf 'precious\n' > "$tmp/plant/target"
+ln -s "$tmp/plant/target" "$tmp/plant/out.ttl.tmp"
+printf 'John Smith said that it rained.\n' > "$tmp/plant/a.txt"
+ng extract -o "$tmp/plant/out.ttl" "$tmp/plant/a.txt"
+if [ "$rc" -eq 0 ] && [ "$(cat "$tmp/plant/target")" = precious ] &&
+   [ -s "$tmp/plant/out.ttl" ] && [ ! -L "$tmp/plant/out.ttl" ] &&
+   [ "$(ls "$tmp/plant" | grep -c 'out.ttl.tmp.')" -eq 0 ]; then pass
+else fail "-o FILE with a FILE.tmp symbolic link planted: exit $rc, target now '$(head -c 40 "$tmp/plant/target")': $(err1)"; fi
+# the file gets the usual mode (umask), not mkstemp's 0600
+m=$(umask 022; "$NG_BIN" extract -o "$tmp/plant/mode.ttl" "$tmp/plant/a.txt" 2> /dev/null; stat -c %a "$tmp/plant/mode.ttl")
+if [ "$m" = 644 ]; then pass; else fail "-o FILE: mode $m, want 644 under umask 022"; fi
