@@ -20,6 +20,18 @@
 
 typedef struct scan {
   int xml;             /* RDF/XML rules instead of '@' tags */
+  int lines;           /* N-Triples, N-Quads: bound the line length */
+  size_t linelen;      /* bytes of the line so far */
+  long depth;          /* RDF/XML: elements open (about) */
+  int lt;              /* the byte before was '<' */
+  int slash;           /* the byte before was '/' */
+  char inq;            /* RDF/XML: in a quoted attribute value */
+  int intag;           /* RDF/XML: in a start or end tag */
+  size_t prefixes;     /* Turtle, TriG: @prefix and PREFIX seen */
+  int pm;              /* bytes of "prefix" matched (after '@' or at
+                        * the start of a line) */
+  int bol;             /* only white space so far on this line */
+  unsigned char prev;  /* the byte before */
   size_t line;         /* 1-based line of the byte being looked at */
   size_t off;          /* bytes seen */
   int at;              /* in a run after '@': its length + 1; 0 = not */
@@ -58,6 +70,49 @@ scan_byte(scan *s, unsigned char c)
   s->off++;
   if(c == 0)
     bad(s, "a NUL byte");
+  if(s->lines && ++s->linelen > NGI_RDF_MAX_LINE && c != '\n')
+    bad(s, "a line longer than " NGI_RDF_MAX_LINE_S " bytes");
+  if(!s->xml) {
+    /* prefix declarations: raptor looks each name up in a list */
+    static const char pre[] = "prefix";
+    if(s->pm == 0 && !(s->prev == '@' || s->bol)) {
+      /* "prefix" in the middle of a line is a word, not a declaration */
+    } else if(tolower(c) == pre[s->pm]) {
+      if(++s->pm == 6) {
+        s->pm = 0;
+        if(++s->prefixes > NGI_RDF_MAX_PREFIXES)
+          bad(s, "more than " NGI_RDF_MAX_PREFIXES_S
+              " prefix declarations");
+      }
+    } else {
+      s->pm = tolower(c) == 'p' && (s->prev == '@' || s->bol);
+    }
+  } else {
+    /* element depth: '<name' opens, '</' and '/>' close (quoted
+     * attribute values, comments and declarations aside) */
+    if(s->inq) {
+      if(c == (unsigned char)s->inq)
+        s->inq = 0;
+    } else if(s->intag && (c == '"' || c == '\'')) {
+      s->inq = (char)c;
+    } else if(s->lt) {
+      if(c == '/') {
+        s->depth--;
+        s->intag = 1;
+      } else if(isalpha(c) || c == '_' || c == ':') {
+        s->intag = 1;
+        if(++s->depth > NGI_RDF_MAX_DEPTH)
+          bad(s, "RDF/XML nested more than " NGI_RDF_MAX_DEPTH_S
+              " elements deep");
+      }
+    } else if(c == '>' && s->intag) {
+      if(s->slash)
+        s->depth--;
+      s->intag = 0;
+    }
+    s->lt = !s->inq && c == '<';
+    s->slash = c == '/';
+  }
   if(!s->xml) {
     if(s->at) {
       if(tag_char(c)) {
@@ -101,8 +156,14 @@ scan_byte(scan *s, unsigned char c)
       s->m = c == 'x';
     }
   }
-  if(c == '\n')
+  if(c == '\n') {
     s->line++;
+    s->linelen = 0;
+    s->bol = 1;
+  } else if(!isspace(c)) {
+    s->bol = 0;
+  }
+  s->prev = c;
 }
 
 /* RDF/XML must be in an encoding where xml:lang is seen as ASCII. */
@@ -176,7 +237,8 @@ ngi_syntax_guarded(const char *syntax)
 }
 
 ng_status
-ngi_guard_rdf(FILE **fhp, const char *path, const char *syntax, char *err)
+ngi_guard_rdf(FILE **fhp, const char *path, const char *syntax,
+              size_t max_bytes, char *err)
 {
   scan s;
   unsigned char buf[65536];
@@ -185,7 +247,11 @@ ngi_guard_rdf(FILE **fhp, const char *path, const char *syntax, char *err)
 
   memset(&s, 0, sizeof s);
   s.line = 1;
+  s.bol = 1;
   s.xml = !strcmp(syntax, "rdfxml");
+  s.lines = !strcmp(syntax, "ntriples") || !strcmp(syntax, "nquads");
+  if(max_bytes == 0)
+    max_bytes = NGI_RDF_MAX_BYTES;
   if(fseek(fh, 0, SEEK_CUR) != 0) {
     /* a pipe: keep what is read in a temporary file to parse after */
     copy = tmpfile();
@@ -195,8 +261,17 @@ ngi_guard_rdf(FILE **fhp, const char *path, const char *syntax, char *err)
     }
   }
   while((n = fread(buf, 1, sizeof buf, fh)) > 0) {
-    for(i = 0; i < n; i++)
+    if(s.off + n > max_bytes) {
+      if(copy)
+        fclose(copy);
+      ngi_store_errf(err, "refused '%s': larger than %zu bytes (--max-bytes)",
+                     path, max_bytes);
+      return NG_EINPUT;
+    }
+    for(i = 0; i < n && !s.why; i++)
       scan_byte(&s, buf[i]);
+    if(s.why)
+      break;
     if(copy && fwrite(buf, 1, n, copy) != n) {
       fclose(copy);
       ngi_store_errf(err, "cannot read '%s': a temporary file: %s", path,

@@ -201,3 +201,91 @@ else fail "-o FILE with a FILE.tmp symbolic link planted: exit $rc, target now '
 # the file gets the usual mode (umask), not mkstemp's 0600
 m=$(umask 022; "$NG_BIN" extract -o "$tmp/plant/mode.ttl" "$tmp/plant/a.txt" 2> /dev/null; stat -c %a "$tmp/plant/mode.ttl")
 if [ "$m" = 644 ]; then pass; else fail "-o FILE: mode $m, want 644 under umask 022"; fi
+
+# ------------------------------------------------------------ 12. RDF limits
+# raptor took 38 s on a 4 MB N-Triples literal, 12 s on 40,000 @prefix
+# lines, 9.5 s on RDF/XML 8,000 deep: each is refused at once (exit 4, one
+# line), and --max-bytes bounds an RDF file too.
+python3 - "$lt" <<'PY'
+import sys
+d = sys.argv[1]
+open(d + "/longlit.nt", "w").write('<http://e/s> <http://e/p> "' + "a" * 4000000 + '" .\n')
+open(d + "/prefixes.ttl", "w").write("".join("@prefix p%d: <http://e/%d/> .\n" % (i, i) for i in range(40000)) + "p1:s p1:p p1:o .\n")
+open(d + "/deep.rdf", "w").write('<?xml version="1.0"?>\n<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:p="http://e/">\n<rdf:Description rdf:about="http://e/s">' + '<p:p rdf:parseType="Resource">' * 8000 + '</p:p>' * 8000 + '</rdf:Description>\n</rdf:RDF>\n')
+# fine: a 900 KB literal, 100 prefixes, 100 levels; "prefix" as a word
+open(d + "/oklit.nt", "w").write('<http://e/s> <http://e/p> "' + "a" * 900000 + '" .\n')
+open(d + "/okprefix.ttl", "w").write("".join("@prefix p%d: <http://e/%d/> .\n" % (i, i) for i in range(100)) + "p1:s p1:p \"%s\" .\n" % (" prefix" * 3000))
+open(d + "/okdeep.rdf", "w").write('<?xml version="1.0"?>\n<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:p="http://e/">\n<rdf:Description rdf:about="http://e/s">' + '<p:p rdf:parseType="Resource">' * 100 + '</p:p>' * 100 + '</rdf:Description>\n</rdf:RDF>\n')
+PY
+for f in longlit.nt prefixes.ttl deep.rdf; do
+  rm -f "$lt/s.db"
+  start=$(date +%s)
+  ng load --store "$lt/s.db" "$lt/$f"
+  secs=$(( $(date +%s) - start ))
+  if one_line_error 4 && [ "$secs" -le 3 ]; then pass
+  else fail "load of $f: exit $rc in ${secs}s, want 4 at once and one line: $(err1)"; fi
+done
+for f in oklit.nt okprefix.ttl okdeep.rdf; do
+  rm -f "$lt/s.db"
+  ng load --store "$lt/s.db" "$lt/$f"
+  if [ "$rc" -eq 0 ]; then pass; else fail "load of $f: exit $rc, want 0: $(err1)"; fi
+done
+rm -f "$lt/s.db"
+ng load --store "$lt/s.db" --max-bytes 1000 "$lt/okprefix.ttl"
+if one_line_error 4 && grep -q 'max-bytes' "$tmp/err"; then pass
+else fail "load --max-bytes 1000 of a larger RDF file: exit $rc, want 4: $(err1)"; fi
+
+# ------------------------------------------------------------ 13. faults
+# ulimit -f killed load with SIGXFSZ and no message: now the write fails
+# and says so.  A message with a newline inside (sqlite, a server) is
+# printed on one line.
+rm -f "$lt/s.db"
+rc=0
+( ulimit -f 64; exec "$NG_BIN" load --store "$lt/s.db" "$lt/oklit.nt" ) \
+  > "$tmp/out" 2> "$tmp/err" || rc=$?
+if [ "$rc" -ne 0 ] && [ "$rc" -lt 128 ] && [ "$(wc -l < "$tmp/err")" -eq 1 ] &&
+   grep -q '^newsgraph: ' "$tmp/err"; then pass
+else fail "load past ulimit -f: exit $rc, want an error exit and one line: $(err1)"; fi
+
+# ------------------------------------------------------------ 14. smaller
+# A JSON id past 64 bits became 18446744073709551615; schema:url took
+# javascript: (http/https only now).
+printf '{"id": 99999999999999999999999, "text": "John Smith said that it rained."}\n' > "$lt/bigid.jsonl"
+ng extract -f ntriples "$lt/bigid.jsonl"
+if [ "$rc" -ne 0 ] && ! grep -q 18446744073709551615 "$tmp/out" &&
+   grep -q 'too large' "$tmp/err"; then pass
+else fail "a JSON id past 64 bits: exit $rc, want a refused record: $(err1)"; fi
+printf '{"url": "javascript:alert(1)", "text": "John Smith said that it rained."}\n' > "$lt/js.jsonl"
+ng extract -f ntriples "$lt/js.jsonl"
+if [ "$rc" -eq 0 ] && ! grep -q 'javascript:' "$tmp/out"; then pass
+else fail "schema:url <javascript:...>: exit $rc, $(grep -c javascript: "$tmp/out") lines with it"; fi
+# an error message is one line, whatever is inside it (here a file name
+# with a newline; sqlite's texts can hold one too)
+ng load --store "$lt/s.db" "$lt/no
+such.nt"
+if one_line_error 3; then pass
+else fail "an error naming a file with a newline: exit $rc, $(wc -l < "$tmp/err") lines"; fi
+
+# ------------------------------------------------------------ 15. damaged store
+# Garbage in the middle of the sqlite file: stats said exit 0 with half the
+# counts, query printed part of the rows.  Now both fail with exit 7 and
+# say the store is damaged, and print nothing on stdout.
+rm -f "$lt/d.db"
+ng load --store "$lt/d.db" -q tests/articles/*.txt
+python3 - "$lt/d.db" <<'PY'
+import os, random, sys
+random.seed(13)
+n = os.path.getsize(sys.argv[1])
+with open(sys.argv[1], "r+b") as f:
+    f.seek(n // 2)
+    f.write(bytes(random.randrange(256) for _ in range(n // 4)))
+PY
+for q in stats "query -f tsv" "query"; do
+  case $q in
+    stats) ng stats --store "$lt/d.db" ;;
+    "query -f tsv") ng query --store "$lt/d.db" -f tsv 'SELECT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }' ;;
+    *) ng query --store "$lt/d.db" 'CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }' ;;
+  esac
+  if one_line_error 7 && grep -q 'damaged' "$tmp/err"; then pass
+  else fail "$q on a damaged store: exit $rc, $(wc -l < "$tmp/out") lines out, want 7, nothing and 'damaged': $(err1)"; fi
+done
