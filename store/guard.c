@@ -31,6 +31,8 @@ typedef struct scan {
   int pm;              /* bytes of "prefix" matched (after '@' or at
                         * the start of a line) */
   int bol;             /* only white space so far on this line */
+  int esc;             /* 1 after '\\', 2 in \\u, 3 in \\U (zeros so far: z) */
+  int z;
   unsigned char prev;  /* the byte before */
   size_t line;         /* 1-based line of the byte being looked at */
   size_t off;          /* bytes seen */
@@ -73,6 +75,20 @@ scan_byte(scan *s, unsigned char c)
   if(s->lines && ++s->linelen > NGI_RDF_MAX_LINE && c != '\n')
     bad(s, "a line longer than " NGI_RDF_MAX_LINE_S " bytes");
   if(!s->xml) {
+    /* \u0000 or \U00000000: librdf would cut the literal there */
+    if(s->esc == 1) {
+      s->esc = c == 'u' ? 2 : c == 'U' ? 3 : 0;
+      s->z = 0;
+    } else if(s->esc >= 2) {
+      if(c == '0' && ++s->z == (s->esc == 2 ? 4 : 8)) {
+        bad(s, "a NUL character (\\u0000)");
+        s->esc = 0;
+      } else if(c != '0') {
+        s->esc = c == '\\';
+      }
+    } else if(c == '\\') {
+      s->esc = 1;
+    }
     /* prefix declarations: raptor looks each name up in a list */
     static const char pre[] = "prefix";
     if(s->pm == 0 && !(s->prev == '@' || s->bol)) {

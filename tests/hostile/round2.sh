@@ -289,3 +289,15 @@ for q in stats "query -f tsv" "query"; do
   if one_line_error 7 && grep -q 'damaged' "$tmp/err"; then pass
   else fail "$q on a damaged store: exit $rc, $(wc -l < "$tmp/out") lines out, want 7, nothing and 'damaged': $(err1)"; fi
 done
+
+# ------------------------------------------------------------ 16. NUL escapes
+# "a\u0000b" in N-Triples was stored as "a" (librdf cuts at the NUL): now
+# refused; an escaped backslash before u0000 is no NUL.
+printf '<http://e/s> <http://e/p> "a\\u0000b" .\n' > "$lt/nul.nt"
+printf '<http://e/s> <http://e/p> "a\\\\u0000b" .\n' > "$lt/nonul.nt"
+rm -f "$lt/s.db"
+ng load --store "$lt/s.db" "$lt/nul.nt"
+if one_line_error 4 && grep -q 'NUL' "$tmp/err"; then pass
+else fail "load of a literal with \\u0000: exit $rc, want 4: $(err1)"; fi
+ng load --store "$lt/s.db" "$lt/nonul.nt"
+if [ "$rc" -eq 0 ]; then pass; else fail "load of a literal with \\\\u0000 (no NUL): exit $rc: $(err1)"; fi
