@@ -301,3 +301,23 @@ if one_line_error 4 && grep -q 'NUL' "$tmp/err"; then pass
 else fail "load of a literal with \\u0000: exit $rc, want 4: $(err1)"; fi
 ng load --store "$lt/s.db" "$lt/nonul.nt"
 if [ "$rc" -eq 0 ]; then pass; else fail "load of a literal with \\\\u0000 (no NUL): exit $rc: $(err1)"; fi
+
+# ------------------------------------------------------------ 17. deep HTML
+# HTML nested 256+ levels deep lost the rest of the page with exit 0
+# (libxml2 stops there): now refused with exit 4 and a line saying why;
+# 100 levels keep every paragraph.
+python3 - "$lt" <<'PY'
+import sys
+for n in (300, 100):
+    open("%s/deep%d.html" % (sys.argv[1], n), "w").write(
+        "<html><body><p>John Smith said that the first part was fine.</p>"
+        + "<div>" * n + "<p>Mary Jones said that the deep part was fine.</p>"
+        + "</div>" * n
+        + "<p>Peter Brown said that the last part was fine.</p></body></html>\n")
+PY
+ng extract -f ntriples "$lt/deep300.html"
+if one_line_error 4 && grep -q 'deep' "$tmp/err"; then pass
+else fail "HTML nested 300 deep: exit $rc, want 4 and why: $(err1)"; fi
+ng extract -f ntriples "$lt/deep100.html"
+if [ "$rc" -eq 0 ] && grep -q 'the last part was fine' "$tmp/out"; then pass
+else fail "HTML nested 100 deep: exit $rc, the last paragraph lost: $(err1)"; fi
