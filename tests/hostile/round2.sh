@@ -321,3 +321,11 @@ else fail "HTML nested 300 deep: exit $rc, want 4 and why: $(err1)"; fi
 ng extract -f ntriples "$lt/deep100.html"
 if [ "$rc" -eq 0 ] && grep -q 'the last part was fine' "$tmp/out"; then pass
 else fail "HTML nested 100 deep: exit $rc, the last paragraph lost: $(err1)"; fi
+
+# ------------------------------------------------------------ 18. CR line ends
+# Text with CR-only line ends (old Mac) was one line: the whole text became
+# the headline.  A lone CR is a line end now.
+printf 'Rain in Spain\rJohn Smith said that it rained all day in the city.\rThe mayor said that the roads were closed.\r' > "$lt/cr.txt"
+ng extract -f ntriples "$lt/cr.txt"
+if [ "$rc" -eq 0 ] && grep -q 'headline> "Rain in Spain" \.' "$tmp/out"; then pass
+else fail "CR-only line ends: exit $rc, headline $(grep headline "$tmp/out" | cut -c 1-160)"; fi
