@@ -31,6 +31,7 @@ typedef struct scan {
   int pm;              /* bytes of "prefix" matched (after '@' or at
                         * the start of a line) */
   int bol;             /* only white space so far on this line */
+  int bn;              /* in a blank node label after "_:": its length + 1 */
   int esc;             /* 1 after '\\', 2 in \\u, 3 in \\U (zeros so far: z) */
   int z;
   unsigned char prev;  /* the byte before */
@@ -75,6 +76,18 @@ scan_byte(scan *s, unsigned char c)
   if(s->lines && ++s->linelen > NGI_RDF_MAX_LINE && c != '\n')
     bad(s, "a line longer than " NGI_RDF_MAX_LINE_S " bytes");
   if(!s->xml) {
+    /* blank node labels: librdf merges two that share their first ~230
+     * bytes */
+    if(s->bn) {
+      if(c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == ',' ||
+         c == ';' || c == ')' || c == ']' || c == '}' || c == '<' ||
+         c == '"')
+        s->bn = 0;
+      else if(++s->bn > NGI_BNODE_MAX + 1)
+        bad(s, "a blank node label longer than " NGI_BNODE_MAX_S " bytes");
+    } else if(c == ':' && s->prev == '_') {
+      s->bn = 1;
+    }
     /* \u0000 or \U00000000: librdf would cut the literal there */
     if(s->esc == 1) {
       s->esc = c == 'u' ? 2 : c == 'U' ? 3 : 0;

@@ -92,6 +92,10 @@ void ngi_store_errf(char *err, const char *fmt, ...)
 #define NGI_RDF_MAX_DEPTH 1000
 #define NGI_RDF_MAX_DEPTH_S "1000"
 #define NGI_RDF_MAX_BYTES ((size_t)1 << 30)
+/* librdf's sqlite store merges blank node labels that share about their
+ * first 230 bytes */
+#define NGI_BNODE_MAX 200
+#define NGI_BNODE_MAX_S "200"
 
 /* 1 when syntax is one of the RDF syntaxes the guard knows. */
 int ngi_syntax_guarded(const char *syntax);
