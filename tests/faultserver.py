@@ -22,10 +22,13 @@ through a push.  Otherwise the first path segment picks the behaviour:
                  requests that carried Basic credentials (/hits/basic-sent)
     /echo/...    401 with a Basic challenge without credentials, else 500
                  with the Authorization header echoed in the body
+    /strict/...  a SPARQL Update endpoint that, like Virtuoso, answers 400
+                 to a \\u escape inside an IRI, else 200
     /ok/...      201
     /hits/MODE   GET: how many requests MODE has had so far (text)
 """
 import http.client
+import re
 import socket
 import struct
 import sys
@@ -102,6 +105,16 @@ class Handler(BaseHTTPRequestHandler):
             with lock:
                 n = hits.get(parts[1], 0)
             self._answer(200, str(n))
+            return
+        if mode == "strict":
+            n = int(self.headers.get("Content-Length") or 0)
+            body = self.rfile.read(n).decode("utf-8", "replace")
+            with lock:
+                hits[mode] = hits.get(mode, 0) + 1
+            if re.search(r"<[^>\s]*\\[uU]", body):
+                self._answer(400, "stub: bad escape in an IRI")
+            else:
+                self._answer(200, "ok")
             return
         self._body()
         with lock:

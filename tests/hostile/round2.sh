@@ -345,3 +345,17 @@ ng load --store "$lt/s.db" "$lt/bn150.nt"
 ng query --store "$lt/s.db" -f tsv 'SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }'
 if [ "$rc" -eq 0 ] && [ "$(tail -n 1 "$tmp/out")" = 2 ]; then pass
 else fail "150-byte blank node labels: exit $rc, $(tail -n 1 "$tmp/out") nodes, want 2"; fi
+
+# ------------------------------------------------------------ 20. IRIs in Update
+# raptor writes a non-ASCII IRI as <http://e/Z\u00FCrich>, which Virtuoso
+# refuses in a SPARQL Update (HTTP 400): push --protocol update sends it as
+# UTF-8 (a stub endpoint that refuses \u in IRIs as Virtuoso does).
+python3 tests/faultserver.py "$tmp/fs2.port" &
+fs2_pid=$!
+for _ in $(seq 50); do [ -s "$tmp/fs2.port" ] && break; sleep 0.1; done
+printf '<http://e/Z\xc3\xbcrich> <http://e/p> "Z\\u00FCrich" .\n' > "$lt/iri.nt"
+ng push --protocol update --endpoint "http://127.0.0.1:$(cat "$tmp/fs2.port")/strict/update" --retries 0 "$lt/iri.nt"
+if [ "$rc" -eq 0 ]; then pass
+else fail "push --protocol update of a non-ASCII IRI: exit $rc: $(err1)"; fi
+kill "$fs2_pid" 2> /dev/null
+wait "$fs2_pid" 2> /dev/null
