@@ -241,10 +241,11 @@ int cmd_extract(int argc, char **argv)
     free(a.inputs);
     return rc;
   }
-  if (cli_sources_expand(a.inputs, a.ninputs, a.input, &src, &nsrc, &dirs,
-                         &total) != 0) {
+  rc = cli_sources_expand(a.inputs, a.ninputs, a.input, &src, &nsrc, &dirs,
+                          &total);
+  if (rc != 0) {
     free(a.inputs);
-    return CLI_EREAD;
+    return rc == -2 ? CLI_EUSAGE : CLI_EREAD;
   }
   single = a.ninputs == 1 && nsrc == 1 && dirs == 0 &&
            src[0].kind != IN_JSONL && !a.merge;

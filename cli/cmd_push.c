@@ -9,6 +9,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+#ifdef __linux__
+#include <sys/prctl.h>
+#endif
 
 #include "cli.h"
 #include "newsgraph.h"
@@ -36,6 +40,9 @@ static const char push_help[] =
   "  --user NAME           authenticate (basic or digest); the password is\n"
   "                        $NEWSGRAPH_PASSWORD, else ~/.netrc\n"
   "  --auth any|basic|digest\n"
+  "                        any: as the server asks, but digest only over\n"
+  "                        plain http:// (Basic would send the password in\n"
+  "                        clear)\n"
   "  --verify              count each graph at the endpoint afterwards and\n"
   "                        fail when the count differs\n"
   "  --query-endpoint URL  for --verify (default: scheme://host/sparql)\n"
@@ -47,6 +54,9 @@ static const char push_help[] =
   "  --connect-timeout S   seconds (default 10)\n"
   "  --timeout S           seconds per request (default 300)\n"
   "  --retries N           on connection errors, 5xx, 429 (default 3)\n"
+  "  --max-failures N      stop after N graphs in a row reach no server\n"
+  "                        (default 3; 0 = never); a refused login (HTTP\n"
+  "                        401/403) stops at once\n"
   "  --chunk N             triples per request (default 50000 gsp,\n"
   "                        1000 update); a bigger graph is sent in parts,\n"
   "                        all or nothing (a failure leaves it as it was)\n"
@@ -55,11 +65,14 @@ static const char push_help[] =
   "\n"
   "Prints one line per graph sent, then a summary on stderr.\n"
   "Exit: 0 ok, 2 usage, 3/4/5 inputs, 7 store, 8 network/HTTP (nothing\n"
-  "sent), 10 some graphs failed.\n";
+  "sent, or stopped), 10 some graphs failed.\n";
 
 typedef struct tally {
   size_t sent, triples, failed;
   int quiet;
+  size_t max_failures;  /* connection failures in a row that stop; 0: none */
+  size_t in_a_row;      /* graphs in a row that reached no server */
+  int stop;             /* 1 authentication failed, 2 too many in a row */
 } tally;
 
 static void
@@ -76,7 +89,14 @@ on_report(void *arg, const ng_push_report *r)
     t->failed++;
     cli_error("push <%s> failed: %s", r->graph,
               r->message ? r->message : ng_strerror(r->status));
+    if(r->http_status == 401 || r->http_status == 403)
+      t->stop = 1; /* the next graph would fail the same login */
+    else if(r->http_status == 0 && t->max_failures &&
+            ++t->in_a_row >= t->max_failures)
+      t->stop = 2;
   }
+  if(r->status == NG_OK || r->http_status != 0)
+    t->in_a_row = 0;
 }
 
 static int
@@ -109,7 +129,8 @@ cmd_push(int argc, char **argv)
   char **files = NULL, **graphs = NULL;
   size_t ngraphs = 0, k, verify_bad = 0;
   int i, r, nfiles = 0, verify = 0, load_failed = 0, last = CLI_OK;
-  tally t = { 0, 0, 0, 0 };
+  tally t = { 0, 0, 0, 0, 3, 0, 0 };
+  char *pw = NULL;
   ng_status s;
 
   ng_endpoint_opts_init(&eo);
@@ -178,6 +199,12 @@ cmd_push(int argc, char **argv)
       eo.retries = (int)n;
       continue;
     }
+    if((r = cli_opt_value(argc, argv, &i, "max-failures", 0, &v))) {
+      if(r < 0 || cli_parse_size("--max-failures", v, &n) != CLI_OK)
+        goto usage;
+      t.max_failures = n;
+      continue;
+    }
     if((r = cli_opt_value(argc, argv, &i, "chunk", 0, &v))) {
       if(r < 0 || cli_parse_size("--chunk", v, &n) != CLI_OK)
         goto usage;
@@ -231,16 +258,41 @@ cmd_push(int argc, char **argv)
   }
   if(eo.insecure)
     cli_error("warning: --insecure: TLS certificates are not verified");
+#ifdef __linux__
+  /* a password from the environment or ~/.netrc may be in memory from
+   * here on: no core dump, no ptrace by other users */
+  prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
+#endif
   eo.user = user;
-  eo.password = user ? getenv("NEWSGRAPH_PASSWORD") : NULL;
-  if(eo.password && !*eo.password)
-    eo.password = NULL;
+  pw = getenv("NEWSGRAPH_PASSWORD");
+  if(pw && !*pw)
+    pw = NULL;
+  if(user && !pw) {
+    const char *home = getenv("HOME");
+    char netrc[4096];
+    snprintf(netrc, sizeof netrc, "%s/.netrc", home ? home : "");
+    if(!home || access(netrc, R_OK) != 0) {
+      cli_error("--user %s: no password: set NEWSGRAPH_PASSWORD or give the "
+                "host a line in ~/.netrc (a password on the command line is "
+                "refused)", user);
+      goto usage;
+    }
+  }
+  eo.password = user ? pw : NULL;
   eo.query_url = qurl;
   eo.update_url = uurl;
   eo.on_report = on_report;
   eo.arg = &t;
 
   s = ng_endpoint_new(endpoint, &eo, &ep, err);
+  if(pw) {
+    /* the endpoint has its own copy (cleared when freed): clear this one */
+    volatile char *p = pw;
+    while(*p)
+      *p++ = 0;
+    unsetenv("NEWSGRAPH_PASSWORD");
+    eo.password = NULL;
+  }
   if(s != NG_OK) {
     cli_error("%s", err);
     free(files);
@@ -300,9 +352,21 @@ cmd_push(int argc, char **argv)
     last = CLI_ESTORE;
     load_failed++;
   }
-  for(k = 0; k < ngraphs; k++)
+  for(k = 0; k < ngraphs && !t.stop; k++)
     ng_endpoint_push(ep, st, graphs[k], err); /* reported by on_report */
-  ng_endpoint_flush(ep, err);
+  if(!t.stop)
+    ng_endpoint_flush(ep, err);
+  if(t.stop) {
+    size_t left = ngraphs - k;
+    if(t.stop == 1)
+      cli_error("stopped: the endpoint refused the credentials (HTTP 401/403); "
+                "%zu graph%s not tried", left, left == 1 ? "" : "s");
+    else
+      cli_error("stopped: %zu graphs in a row could not reach the endpoint "
+                "(--max-failures %zu); %zu graph%s not tried", t.in_a_row,
+                t.max_failures, left, left == 1 ? "" : "s");
+    t.failed += left;
+  }
   fflush(stdout);
 
   if(verify) {
@@ -332,7 +396,7 @@ cmd_push(int argc, char **argv)
   free(files);
   if(t.failed == 0 && load_failed == 0 && verify_bad == 0)
     return CLI_OK;
-  if(t.sent == 0 && t.failed > 0 && load_failed == 0)
+  if((t.sent == 0 || t.stop) && t.failed > 0 && load_failed == 0)
     return CLI_ENET;
   if(t.sent == 0 && t.failed == 0 && verify_bad == 0 && nfiles == 1)
     return last;

@@ -34,6 +34,11 @@ static const char load_help[] =
   "  --input-format FMT   turtle, ntriples, nquads, rdfxml, trig, article\n"
   "  --graph IRI          the graph (RDF) or article IRI (one FILE only)\n"
   "  --base IRI           IRI base for articles\n"
+  "  --max-bytes N        largest file: an article (default 16M) or an RDF\n"
+  "                       file (default 1G); RDF files are also refused\n"
+  "                       with an N-Triples line over 1 MiB, RDF/XML over\n"
+  "                       1000 elements deep, over 2000 prefixes, or a\n"
+  "                       language tag over 64 bytes\n"
   "  -q, --quiet          no line per file\n"
   "  -h, --help           this help\n"
   "\n"
@@ -56,6 +61,8 @@ static const char query_help[] =
   "                       CONSTRUCT/DESCRIBE: turtle (default), ntriples,\n"
   "                       rdfxml, json\n"
   "  -q, --query-file F   read the query from F ('-' = stdin)\n"
+  "  --allow-service      run SERVICE clauses (off by default), and then\n"
+  "                       only to http:// and https:// IRIs\n"
   "  --merge-same-as      see persons through 'newsgraph link': each one\n"
   "                       owl:sameAs another is replaced by it\n"
   "  -h, --help           this help\n"
@@ -73,11 +80,12 @@ int
 cmd_load(int argc, char **argv)
 {
   cli_store_opts so;
-  const char *format = NULL, *graph = NULL, *base = NULL;
+  const char *format = NULL, *graph = NULL, *base = NULL, *mb = NULL;
   ng_lexicon *lex = NULL;
   ng_store *st = NULL;
   char err[NG_ERRLEN];
   int i, r, quiet = 0, nfiles = 0, nfailed = 0, last = CLI_OK;
+  size_t max_bytes = 0;
   char **files;
 
   files = calloc((size_t)argc + 1, sizeof *files);
@@ -106,6 +114,11 @@ cmd_load(int argc, char **argv)
        (r = cli_opt_value(argc, argv, &i, "graph", 0, &graph)) ||
        (r = cli_opt_value(argc, argv, &i, "base", 0, &base))) {
       if(r < 0)
+        goto usage;
+      continue;
+    }
+    if((r = cli_opt_value(argc, argv, &i, "max-bytes", 0, &mb))) {
+      if(r < 0 || cli_parse_size("--max-bytes", mb, &max_bytes) != 0)
         goto usage;
       continue;
     }
@@ -151,6 +164,7 @@ cmd_load(int argc, char **argv)
     lo.graph = graph;
     lo.base = base;
     lo.lex = lex;
+    lo.max_bytes = max_bytes;
     ls = ng_store_load_file(st, files[i], &lo, &g, &added, err);
     if(ls != NG_OK) {
       cli_error("%s", err);
@@ -188,7 +202,7 @@ cmd_query(int argc, char **argv)
   char err[NG_ERRLEN];
   char *qbuf = NULL;
   size_t qlen = 0;
-  int i, r, merge = 0;
+  int i, r, merge = 0, allow_service = 0;
   ng_status qs;
 
   cli_store_opts_init(&so);
@@ -199,6 +213,10 @@ cmd_query(int argc, char **argv)
     }
     if(!strcmp(argv[i], "--merge-same-as")) {
       merge = 1;
+      continue;
+    }
+    if(!strcmp(argv[i], "--allow-service")) {
+      allow_service = 1;
       continue;
     }
     if((r = cli_store_opt(argc, argv, &i, &so)) ||
@@ -243,6 +261,7 @@ cmd_query(int argc, char **argv)
     free(qbuf);
     return r;
   }
+  ng_store_allow_service(st, allow_service);
   qs = merge ? ng_store_query_merged(st, NULL, text, format, stdout, err)
              : ng_store_query(st, text, format, stdout, err);
   ng_store_free(st);

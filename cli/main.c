@@ -5,6 +5,7 @@
 #define _POSIX_C_SOURCE 200809L
 
 #include <errno.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -34,13 +35,18 @@ static const struct {
 void cli_error(const char *fmt, ...)
 {
   va_list ap;
+  char msg[4096];
+  size_t k;
 
   fflush(stdout);
-  fputs("newsgraph: ", stderr);
   va_start(ap, fmt);
-  vfprintf(stderr, fmt, ap);
+  vsnprintf(msg, sizeof msg, fmt, ap);
   va_end(ap);
-  fputc('\n', stderr);
+  /* one line, whatever a library or a server put in the text */
+  for (k = 0; msg[k]; k++)
+    if ((unsigned char)msg[k] < 0x20 || msg[k] == 0x7f)
+      msg[k] = ' ';
+  fprintf(stderr, "newsgraph: %s\n", msg);
 }
 
 int cli_exit_code(ng_status st)
@@ -250,6 +256,9 @@ int main(int argc, char **argv)
   size_t i;
   const char *cmd;
 
+  /* a file size limit (ulimit -f) makes write() fail with EFBIG, which
+   * is reported, instead of killing the process without a word */
+  signal(SIGXFSZ, SIG_IGN);
   if (argc < 2) {
     cli_error("no command given (see 'newsgraph --help')");
     return CLI_EUSAGE;

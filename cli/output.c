@@ -1,5 +1,7 @@
 /* output.c - the output file of a command, never left half-written: -o
- * FILE is written as FILE.tmp, synced and renamed over FILE at the end (or
+ * FILE is written as FILE.tmp.XXXXXX (a new file made by mkstemp: never a
+ * link or a file planted there before), synced and renamed over FILE at
+ * the end (or
  * removed on failure, and on SIGINT, SIGTERM or SIGHUP).  A device, a FIFO
  * or a symbolic link to a file not there yet is written in place; a link
  * to a file is followed, so the link keeps pointing at the new file. */
@@ -62,7 +64,7 @@ FILE *cli_output_open(const char *path)
   }
   if (final_path == NULL)
     final_path = strdup(path);
-  n = final_path != NULL ? strlen(final_path) + 5 : 0;
+  n = final_path != NULL ? strlen(final_path) + 12 : 0;
   tmp_path = n ? malloc(n) : NULL;
   if (tmp_path == NULL) {
     cli_error("out of memory");
@@ -70,8 +72,22 @@ FILE *cli_output_open(const char *path)
     final_path = NULL;
     return NULL;
   }
-  snprintf(tmp_path, n, "%s.tmp", final_path);
-  f = fopen(tmp_path, "wb");
+  snprintf(tmp_path, n, "%s.tmp.XXXXXX", final_path);
+  {
+    /* O_CREAT|O_EXCL: a symbolic link planted at the name is not followed */
+    int fd = mkstemp(tmp_path);
+    mode_t mask = umask(0);
+    umask(mask);
+    f = NULL;
+    if (fd >= 0) {
+      if (fchmod(fd, 0666 & ~mask) != 0 || (f = fdopen(fd, "wb")) == NULL) {
+        int e = errno;
+        close(fd);
+        unlink(tmp_path);
+        errno = e;
+      }
+    }
+  }
   if (f == NULL) {
     cli_error("cannot write '%s': %s", tmp_path, cli_errno_text(errno));
     free(tmp_path);

@@ -97,6 +97,15 @@ int cli_sources_expand(char **inputs, size_t ninputs, in_kind forced,
     }
     strcpy(v[n].path, arg);
     if (cli_is_url(arg)) {
+      const char *a = strstr(arg, "://") + 3;
+      size_t al = strcspn(a, "/?#");
+      if (memchr(a, '@', al) != NULL) {
+        /* the URL is not printed: it holds the password */
+        cli_error("a URL with a user or password (user:password@) is "
+                  "refused; give no credentials in a URL");
+        free(v[n].path);
+        goto fail_usage;
+      }
       v[n].kind = IN_URL;
     } else if (strcmp(arg, "-") == 0) {
       v[n].kind = forced;
@@ -122,6 +131,11 @@ fail:
     free(v[k].path);
   free(v);
   return -1;
+fail_usage:
+  for (k = 0; k < n; k++)
+    free(v[k].path);
+  free(v);
+  return -2;
 }
 
 void cli_sources_free(cli_source *v, size_t n)

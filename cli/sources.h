@@ -20,7 +20,8 @@ in_kind cli_kind_of(const char *path, in_kind forced);
 
 /* The inputs in order, folders expanded (*dirs counts them), stdin's kind
  * guessed from its first byte, *total_bytes the sizes of the files.
- * Returns 0, or -1 after printing the error.  cli_sources_free frees. */
+ * Returns 0, or -1 after printing the error (-2: a usage error, such as
+ * a URL with user:password@).  cli_sources_free frees. */
 int cli_sources_expand(char **inputs, size_t ninputs, in_kind forced,
                        cli_source **out, size_t *nout, size_t *dirs,
                        unsigned long long *total_bytes);

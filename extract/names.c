@@ -284,10 +284,24 @@ static int pronoun_gender(const ngi_tok *t) {
   return 0;
 }
 
+/* What a scan of org_run or thing_run that found nothing learnt: from
+ * any start in [from, stop) of a sentence ending at end it finds nothing
+ * either (the scan from a later start sees the same tokens with the same
+ * stops), so a run of capitals is walked once, not once per token. */
+typedef struct run_memo {
+  int from, stop, end;
+} run_memo;
+
+static int memo_none(const run_memo *m, int i, int end) {
+  return m->end == end && i >= m->from && i < m->stop;
+}
+
 /* A capitalised run with an organisation word: "Greek Energy Forum",
  * "Progressive Party of Working People".  Returns its end or i. */
-static int org_run(const ng_doc *d, int i, int end) {
+static int org_run(const ng_doc *d, int i, int end, run_memo *memo) {
   int j = i, orgword = 0, last = i;
+  if (memo_none(memo, i, end))
+    return i;
   while (j < end) {
     const ngi_tok *t = &d->toks[j];
     if ((t->flags & (T_CAP | T_ALLCAPS)) && (t->flags & T_WORD)) {
@@ -312,8 +326,10 @@ static int org_run(const ng_doc *d, int i, int end) {
     }
     break;
   }
-  if (!orgword)
+  if (!orgword) {
+    memo->from = i, memo->stop = j, memo->end = end;
     return i;
+  }
   /* the run may go on past its last organisation word with its object:
    * "Institute for Economic Research" -- keep up to the last capital */
   while (last < j && ((d->toks[last].flags & T_CAP) ||
@@ -341,8 +357,10 @@ static int acronym_after(ng_doc *d, int n, int end, int entity) {
 
 /* End of a capitalised run that holds a thing word ("World Cup", "Lake
  * Geneva"), or i when the run has none. */
-static int thing_run(const ng_doc *d, int i, int end) {
+static int thing_run(const ng_doc *d, int i, int end, run_memo *memo) {
   int j = i, thing = 0;
+  if (memo_none(memo, i, end))
+    return i;
   while (j < end && (d->toks[j].flags & (T_CAP | T_ALLCAPS)) &&
          (d->toks[j].flags & T_WORD) && !ngi_is_honorific(d, j)) {
     if (has(&d->lex->thingword, &d->toks[j]) &&
@@ -352,6 +370,8 @@ static int thing_run(const ng_doc *d, int i, int end) {
       break;
     j++;
   }
+  if (!thing)
+    memo->from = i, memo->stop = j, memo->end = end;
   return thing ? thing : i;
 }
 
@@ -719,6 +739,7 @@ ng_status ngi_find_mentions(ng_doc *d) {
 }
 
 static ng_status find_mentions(ng_doc *d, ngi_map *works) {
+  run_memo orgm = {0, 0, -1}, thingm = {0, 0, -1};
   for (size_t s = 0; s < d->nsents; s++) {
     int end = d->sents[s].t1;
     for (int i = d->sents[s].t0; i < end;) {
@@ -781,7 +802,7 @@ static ng_status find_mentions(ng_doc *d, ngi_map *works) {
         skip++; /* "But Lib Dem leaders" */
       while (skip < end && led_word(&d->toks[skip]))
         skip++; /* "Kurdish-led Syrian Democratic Forces" */
-      if (skip < end && (n = org_run(d, skip, end)) > skip + 1 &&
+      if (skip < end && (n = org_run(d, skip, end, &orgm)) > skip + 1 &&
           surname_orgword(d, skip, n, end)) {
         /* "Mr Hall", "Ravi Journal, managing director" */
         int h = ngi_is_honorific(d, skip);
@@ -809,7 +830,7 @@ static ng_status find_mentions(ng_doc *d, ngi_map *works) {
       }
 
       /* "World Cup", "Edinburgh Festival": names of things, not persons */
-      if ((n = thing_run(d, i, end)) > i) {
+      if ((n = thing_run(d, i, end, &thingm)) > i) {
         i = n;
         continue;
       }

@@ -66,6 +66,11 @@ ng_status ng_doc_new(const char *text, size_t len, size_t max_bytes,
     return NG_ENOMEM;
   }
   d->len = len;
+  /* old Mac line ends: a lone CR is a line end (byte for byte, so offsets
+   * hold; the graph writes a lone CR as LF anyway) */
+  for (size_t k = 0; k < len; k++)
+    if (d->text[k] == '\r' && (k + 1 == len || d->text[k + 1] != '\n'))
+      d->text[k] = '\n';
   *out = d;
   return NG_OK;
 }

@@ -7,6 +7,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "iri.h"
 #include "vocab.h"
@@ -110,7 +111,10 @@ ng_status ng_graph_add_meta(ng_graph *g, const ng_doc *doc,
         p++;
     }
   }
-  if (m->url != NULL && ngi_iri_check(m->url, "url", NULL) == NG_OK)
+  /* only a web address: not javascript:, data:, file: ... */
+  if (m->url != NULL && (strncasecmp(m->url, "http://", 7) == 0 ||
+                         strncasecmp(m->url, "https://", 8) == 0) &&
+      ngi_iri_check(m->url, "url", NULL) == NG_OK)
     add_to(&b, art, NGI_SCHEMA "url", ngi_build_uri(&b, m->url));
   if (m->id != NULL && *m->id != '\0')
     add_to(&b, art, NGI_SCHEMA "identifier", ngi_build_lit(&b, m->id));

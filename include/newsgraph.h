@@ -620,6 +620,13 @@ const char *ng_query_column_text(const ng_query *q, size_t i);
 const char *ng_query_column_datatype(const ng_query *q, size_t i);
 const char *ng_query_column_language(const ng_query *q, size_t i);
 
+/* ---------------------------------------------------- query hardening */
+
+/* SERVICE clauses in ng_store_query: off (the default; such a query is
+ * NG_EQUERY) or, with allow, on for http:// and https:// IRIs written out
+ * (no variable, no prefixed name, no other scheme). */
+void ng_store_allow_service(ng_store *st, int allow);
+
 #ifdef __cplusplus
 }
 #endif

@@ -567,6 +567,33 @@ static size_t utf8_bad(const unsigned char *s, size_t len)
   return len;
 }
 
+/* libxml2's HTML parser stops at 256 open elements and drops the rest of
+ * the page without an error we can see (HTML_PARSE_NOERROR): a tree that
+ * deep is refused rather than cut.  Walked without recursion. */
+#define HTML_MAX_DEPTH 250
+static int too_deep(xmlNode *root)
+{
+  xmlNode *n = root;
+  int depth = 0;
+
+  while (n != NULL) {
+    if (n->children != NULL) {
+      n = n->children;
+      if (++depth >= HTML_MAX_DEPTH)
+        return 1;
+      continue;
+    }
+    while (n != NULL && n->next == NULL && n != root) {
+      n = n->parent;
+      depth--;
+    }
+    if (n == NULL || n == root)
+      break;
+    n = n->next;
+  }
+  return 0;
+}
+
 int ngi_html_article(const char *html, size_t len, const char *url,
                      ngi_article *a, char *err)
 {
@@ -608,6 +635,13 @@ int ngi_html_article(const char *html, size_t len, const char *url,
     if (doc != NULL)
       xmlFreeDoc(doc);
     snprintf(err, NGI_INPUT_ERRLEN, "not an HTML page");
+    return -1;
+  }
+  if (too_deep(root)) {
+    xmlFreeDoc(doc);
+    snprintf(err, NGI_INPUT_ERRLEN, "HTML nested more than %d elements "
+             "deep (libxml2 stops at 256: the rest of the page would be "
+             "lost)", HTML_MAX_DEPTH);
     return -1;
   }
   if (url != NULL)

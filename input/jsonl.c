@@ -42,6 +42,14 @@ static int member_len(json_object *o, const char *key, int numbers,
     *out = dup_n(s, *len);
   } else if (numbers && json_object_is_type(v, json_type_int)) {
     s = json_object_get_string(v);
+    /* json-c saturates a number past 64 bits: the digits would be lost */
+    if (!strcmp(s, "18446744073709551615") ||
+        !strcmp(s, "9223372036854775807") ||
+        !strcmp(s, "-9223372036854775808")) {
+      snprintf(err, NGI_INPUT_ERRLEN, "\"%s\" is a number too large to "
+               "keep (give it as a string)", key);
+      return -1;
+    }
     *len = strlen(s);
     *out = dup_n(s, *len);
   } else {

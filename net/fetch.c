@@ -80,6 +80,24 @@ static char *dup_str(const char *s)
   return d;
 }
 
+/* The userinfo of a URL's authority ("user:password@"): its start and
+ * length, or 0 when there is none. */
+static size_t userinfo(const char *url, const char **at)
+{
+  const char *a = strstr(url, "://"), *e, *last = NULL;
+
+  if (a == NULL)
+    return 0;
+  a += 3;
+  for (e = a; *e && *e != '/' && *e != '?' && *e != '#'; e++)
+    if (*e == '@')
+      last = e;
+  if (last == NULL)
+    return 0;
+  *at = a;
+  return (size_t)(last + 1 - a);
+}
+
 ng_status ng_fetch(const char *url, const ng_fetch_opts *opts,
                    ng_fetched **out, char *err)
 {
@@ -99,6 +117,15 @@ ng_status ng_fetch(const char *url, const ng_fetch_opts *opts,
                       strncmp(url, "file://", 7) != 0)) {
     ngi_graph_errf(err, "not an http://, https:// or file:// URL");
     return NG_EUSAGE;
+  }
+  {
+    const char *at;
+    if (userinfo(url, &at)) {
+      /* it would go into the article's IRI, schema:url and messages */
+      ngi_graph_errf(err, "a URL with a user or password (user:password@) "
+                     "is refused");
+      return NG_EUSAGE;
+    }
   }
   is_file = strncmp(url, "file://", 7) == 0;
   memset(&o, 0, sizeof o);
@@ -153,6 +180,13 @@ ng_status ng_fetch(const char *url, const ng_fetch_opts *opts,
     char *p = NULL;
     curl_easy_getinfo(c, CURLINFO_EFFECTIVE_URL, &p);
     eff = dup_str(p != NULL ? p : url);
+    if (eff != NULL) {
+      /* a redirect to user:password@host: keep neither */
+      const char *at;
+      size_t n = userinfo(eff, &at);
+      if (n)
+        memmove((char *)at, at + n, strlen(at + n) + 1);
+    }
     p = NULL;
     curl_easy_getinfo(c, CURLINFO_CONTENT_TYPE, &p);
     ctype = dup_str(p);

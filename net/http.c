@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include <curl/curl.h>
@@ -178,9 +179,19 @@ ng_endpoint_new(const char *url, const ng_endpoint_opts *opts,
     ngi_store_errf(err, "endpoint must be an http:// or https:// URL");
     return NG_EUSAGE;
   }
-  if(strchr(url, '@')) {
+  if(strchr(url, '@') || (opts && opts->query_url &&
+                           strchr(opts->query_url, '@')) ||
+     (opts && opts->update_url && strchr(opts->update_url, '@'))) {
     /* user:password@host would put the password in messages */
-    ngi_store_errf(err, "give the user with --user, not in the URL");
+    ngi_store_errf(err, "give the user with --user, not in the URL "
+                   "(user:password@ is refused in every endpoint URL)");
+    return NG_EUSAGE;
+  }
+  if(opts && ((opts->query_url && strncmp(opts->query_url, "http://", 7) &&
+               strncmp(opts->query_url, "https://", 8)) ||
+              (opts->update_url && strncmp(opts->update_url, "http://", 7) &&
+               strncmp(opts->update_url, "https://", 8)))) {
+    ngi_store_errf(err, "endpoint must be an http:// or https:// URL");
     return NG_EUSAGE;
   }
   if(!global_done) {
@@ -287,20 +298,91 @@ sleep_ms(long ms)
     ;
 }
 
-/* Remove every copy of the password from a message, just in case a server
- * or curl echoes it. */
+/* Replace every copy of what (len n) in msg by "***". */
+static void
+cut_out(char *msg, const char *what, size_t n)
+{
+  char *p, *q = msg;
+
+  if(n == 0)
+    return;
+  while((p = strstr(q, what))) {
+    memcpy(p, "***", n < 3 ? n : 3);
+    if(n > 3)
+      memmove(p + 3, p + n, strlen(p + n) + 1);
+    q = p + (n < 3 ? n : 3);
+  }
+}
+
+static char *
+base64(const char *in)
+{
+  static const char tab[] =
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  size_t n = strlen(in), i, o = 0;
+  char *out = malloc(4 * ((n + 2) / 3) + 1);
+
+  if(!out)
+    return NULL;
+  for(i = 0; i + 2 < n; i += 3) {
+    unsigned v = (unsigned char)in[i] << 16 | (unsigned char)in[i + 1] << 8 |
+                 (unsigned char)in[i + 2];
+    out[o++] = tab[v >> 18 & 63];
+    out[o++] = tab[v >> 12 & 63];
+    out[o++] = tab[v >> 6 & 63];
+    out[o++] = tab[v & 63];
+  }
+  if(i < n) {
+    unsigned v = (unsigned char)in[i] << 16 |
+                 (i + 1 < n ? (unsigned char)in[i + 1] << 8 : 0);
+    out[o++] = tab[v >> 18 & 63];
+    out[o++] = tab[v >> 12 & 63];
+    out[o++] = i + 1 < n ? tab[v >> 6 & 63] : '=';
+    out[o++] = '=';
+  }
+  out[o] = 0;
+  return out;
+}
+
+/* Remove the password from a message, in case a server or curl echoes
+ * it: plain, as base64 of user:password (an echoed Basic header), and
+ * whatever follows "Authorization" (a password from ~/.netrc is not
+ * known here). */
 static void
 scrub(const ng_endpoint *ep, char *msg)
 {
-  size_t pl;
   char *p;
 
-  if(!ep->password || !*ep->password)
-    return;
-  pl = strlen(ep->password);
-  while((p = strstr(msg, ep->password))) {
-    memset(p, '*', pl < 3 ? pl : 3);
-    memmove(p + 3, p + pl, strlen(p + pl) + 1);
+  for(p = msg; *p; p++) {
+    if(!strncasecmp(p, "authorization", 13)) {
+      snprintf(p + 13, strlen(p + 13) + 1 < 6 ? strlen(p + 13) + 1 : 6,
+               ": ***");
+      break;
+    }
+  }
+  if(ep->password && *ep->password) {
+    cut_out(msg, ep->password, strlen(ep->password));
+    if(ep->user) {
+      size_t ul = strlen(ep->user), pl = strlen(ep->password);
+      char *up = malloc(ul + pl + 2), *b;
+      if(up) {
+        memcpy(up, ep->user, ul);
+        up[ul] = ':';
+        memcpy(up + ul + 1, ep->password, pl + 1);
+        b = base64(up);
+        if(b) {
+          cut_out(msg, b, strlen(b));
+          /* without its padding too */
+          while(strlen(b) > 4 && b[strlen(b) - 1] == '=')
+            b[strlen(b) - 1] = 0;
+          cut_out(msg, b, strlen(b));
+          memset(b, 0, strlen(b));
+          free(b);
+        }
+        memset(up, 0, ul + pl + 1);
+        free(up);
+      }
+    }
   }
 }
 
@@ -348,10 +430,23 @@ setup(ng_endpoint *ep, const char *method, const char *url,
   curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
   curl_easy_setopt(c, CURLOPT_WRITEDATA, r);
   curl_easy_setopt(c, CURLOPT_HTTPHEADER, hdrs);
+  if(!strncmp(url, "https://", 8)) {
+    /* credentials meant for TLS never follow a redirect to plain http */
+#if LIBCURL_VERSION_NUM >= 0x075500
+    curl_easy_setopt(c, CURLOPT_REDIR_PROTOCOLS_STR, "https");
+#else
+    curl_easy_setopt(c, CURLOPT_REDIR_PROTOCOLS, (long)CURLPROTO_HTTPS);
+#endif
+  }
   if(ep->user) {
+    /* --auth any over plain http: digest only; Basic would send the
+     * password in clear to whoever answers */
+    long any = strncmp(url, "https://", 8)
+                 ? (long)CURLAUTH_DIGEST
+                 : (long)(CURLAUTH_BASIC | CURLAUTH_DIGEST);
     long auth = ep->o.auth == NG_AUTH_BASIC    ? (long)CURLAUTH_BASIC
                 : ep->o.auth == NG_AUTH_DIGEST ? (long)CURLAUTH_DIGEST
-                : (long)(CURLAUTH_BASIC | CURLAUTH_DIGEST);
+                : any;
     curl_easy_setopt(c, CURLOPT_HTTPAUTH, auth);
     curl_easy_setopt(c, CURLOPT_USERNAME, ep->user);
     if(ep->password)
@@ -361,7 +456,9 @@ setup(ng_endpoint *ep, const char *method, const char *url,
   } else {
     curl_easy_setopt(c, CURLOPT_NETRC, (long)CURL_NETRC_OPTIONAL);
     curl_easy_setopt(c, CURLOPT_HTTPAUTH,
-                     (long)(CURLAUTH_BASIC | CURLAUTH_DIGEST));
+                     strncmp(url, "https://", 8)
+                       ? (long)CURLAUTH_DIGEST
+                       : (long)(CURLAUTH_BASIC | CURLAUTH_DIGEST));
   }
   if(!strcmp(method, "GET")) {
     curl_easy_setopt(c, CURLOPT_HTTPGET, 1L);

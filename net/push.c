@@ -320,6 +320,77 @@ push_gsp(ng_endpoint *ep, ng_store *st, const char *iri, char *err)
   return rc;
 }
 
+/* N-Triples text into b, with the \uXXXX and \UXXXXXXXX escapes that
+ * raptor writes inside IRIs turned back into UTF-8: SPARQL endpoints
+ * (Virtuoso) refuse them in an Update's IRIs.  Escapes of characters an
+ * IRI cannot hold raw (below U+0080) are kept. */
+static int
+add_nt_unescaped(ngi_buf *b, const char *nt, size_t len)
+{
+  size_t i = 0, from = 0;
+  char st = 0; /* 0 between terms, '<' in an IRI, '"' in a literal */
+
+  while(i < len) {
+    char c = nt[i];
+    if(st == '"') {
+      if(c == '\\')
+        i++;
+      else if(c == '"')
+        st = 0;
+      i++;
+      continue;
+    }
+    if(st == 0) {
+      if(c == '<' || c == '"')
+        st = c;
+      i++;
+      continue;
+    }
+    /* in an IRI */
+    if(c == '>') {
+      st = 0;
+      i++;
+      continue;
+    }
+    if(c == '\\' && i + 1 < len && (nt[i + 1] == 'u' || nt[i + 1] == 'U')) {
+      size_t nd = nt[i + 1] == 'u' ? 4 : 8, k;
+      unsigned long cp = 0;
+      char u[4];
+      int n = 0;
+      for(k = 0; k < nd && i + 2 + k < len; k++) {
+        char h = nt[i + 2 + k];
+        int v = h >= '0' && h <= '9' ? h - '0'
+              : h >= 'a' && h <= 'f' ? h - 'a' + 10
+              : h >= 'A' && h <= 'F' ? h - 'A' + 10 : -1;
+        if(v < 0)
+          break;
+        cp = cp * 16 + (unsigned long)v;
+      }
+      if(k == nd && cp >= 0x80 && cp <= 0x10FFFF &&
+         !(cp >= 0xD800 && cp <= 0xDFFF)) {
+        if(cp < 0x800) {
+          u[n++] = (char)(0xC0 | cp >> 6);
+        } else if(cp < 0x10000) {
+          u[n++] = (char)(0xE0 | cp >> 12);
+          u[n++] = (char)(0x80 | (cp >> 6 & 0x3F));
+        } else {
+          u[n++] = (char)(0xF0 | cp >> 18);
+          u[n++] = (char)(0x80 | (cp >> 12 & 0x3F));
+          u[n++] = (char)(0x80 | (cp >> 6 & 0x3F));
+        }
+        u[n++] = (char)(0x80 | (cp & 0x3F));
+        if(ngi_buf_add(b, nt + from, i - from) || ngi_buf_add(b, u, (size_t)n))
+          return -1;
+        i += 2 + nd;
+        from = i;
+        continue;
+      }
+    }
+    i++;
+  }
+  return ngi_buf_add(b, nt + from, len - from);
+}
+
 /* "DROP SILENT GRAPH <g> ; INSERT DATA { GRAPH <g> { nt } }" (or, since
  * some stores refuse blank nodes in INSERT DATA, INSERT { } WHERE { }). */
 static int
@@ -333,7 +404,7 @@ add_update(ngi_buf *b, const char *iri, const char *nt, size_t len, int drop,
     return -1;
   if(ngi_buf_str(b, blank ? "INSERT { GRAPH <" : "INSERT DATA { GRAPH <") ||
      ngi_buf_str(b, iri) || ngi_buf_str(b, "> {\n") ||
-     ngi_buf_add(b, nt, len) ||
+     add_nt_unescaped(b, nt, len) ||
      ngi_buf_str(b, blank ? "} } WHERE { }" : "} }"))
     return -1;
   return 0;

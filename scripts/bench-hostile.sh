@@ -5,12 +5,15 @@
 #
 # For each pattern (real corpus text run together, a paragraph of quotes
 # and pronouns, a one-sentence million-word run, quote marks of every
-# style, nested quotes, one huge word, CJK without spaces, appositions)
+# style, nested quotes, one huge word, CJK without spaces, appositions;
+# and from issue 13: "President" repeated, random Title-case words, random
+# honorifics and titles, `Mr SmithN said "hi".`)
 # builds articles of 1x, 2x, 4x, 8x and 16x BASE_KB (default 256 KB) and
 # times `BIN extract` on each (CPU seconds, user + system; best of 2; and
 # the peak resident memory).  Prints a table with the time per MB and its
 # ratio to the 1x run: about 1.0 all the way down means linear time.
-# Not a test: no pass or fail.
+# Not a test: no pass or fail.  PATTERNS="president mr-said" runs only
+# those.
 set -u
 cd "$(dirname "$0")/.." || exit 1
 bin=${1:-./newsgraph}
@@ -22,7 +25,8 @@ trap 'rm -rf "$tmp"' EXIT
 
 # unit PATTERN: one repeatable chunk of the pattern into $tmp/unit.
 python3 - "$tmp" "$shared" <<'PY'
-import glob, os, sys
+import glob, os, random, sys
+random.seed(13)
 tmp, shared = sys.argv[1], sys.argv[2]
 arts = sorted(glob.glob(os.path.join(shared, "corpus", "**", "*.txt"),
                         recursive=True))[:200]
@@ -37,6 +41,18 @@ units = {
     "one-word": "a",
     "cjk": "".join(chr(c) for c in range(0x4E00, 0x4E00 + 2000)),
     "appositions": ", the minister",
+    "president": "President ",
+    "title-case": "".join(
+        "".join(random.choice("abcdefghijklmnopqrstuvwxyz")
+                for _ in range(random.randint(3, 9))).capitalize() + " "
+        for _ in range(20000)),
+    "honorifics": "".join(random.choice(
+        ["Mr", "Mrs", "Ms", "Dr", "Sir", "Lady", "Lord", "President",
+         "Minister", "Prime", "Secretary", "General", "Senator", "Judge",
+         "Professor", "King", "Queen", "Prince", "Chairman", "Governor",
+         "Mayor", "Chief", "Executive", "Director", "Rev", "St"]) + " "
+        for _ in range(20000)),
+    "mr-said": "".join('Mr Smith%d said "hi". ' % i for i in range(20000)),
 }
 for name, u in units.items():
     with open(os.path.join(tmp, name + ".unit"), "w", encoding="utf-8") as f:
@@ -77,8 +93,9 @@ cpu() { # BIN FILE -> "CPU-seconds peak-RSS-MB" (best of 2), or "fail"
 }
 
 printf '%-16s %5s %9s %9s %8s %8s\n' pattern size cpu_s s_per_MB vs_1x rss_MB
-for p in corpus quotes-pronouns one-sentence quote-marks nested-quotes \
-         one-word cjk appositions; do
+for p in ${PATTERNS:-corpus quotes-pronouns one-sentence quote-marks \
+         nested-quotes one-word cjk appositions president title-case \
+         honorifics mr-said}; do
   first=
   for m in 1 2 4 8 16; do
     bytes=$((base_kb * 1024 * m))

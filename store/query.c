@@ -6,6 +6,7 @@
 #define _POSIX_C_SOURCE 200809L
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "graph/graph.h"
@@ -61,6 +62,9 @@ write_graph(ng_store *st, librdf_query_results *res, const char *format,
   } else if(librdf_model_add_statements(m, str)) {
     ngi_store_log_err(st, "cannot read the query results", err);
     rc = NG_EQUERY;
+  } else if(st->log.errors) {
+    /* a part of the answer only: print none of it */
+    rc = ngi_store_read_failed(st, "query error", NG_EQUERY, err);
   }
   if(str)
     librdf_free_stream(str);
@@ -85,6 +89,9 @@ ng_store_query(ng_store *st, const char *query, const char *format,
     ngi_store_errf(err, "unknown result format '%s'", format);
     return NG_EUSAGE;
   }
+  rc = ngi_guard_sparql(query, st->allow_service, err);
+  if(rc != NG_OK)
+    return rc;
   ngi_store_log_reset(st);
   q = librdf_new_query(st->world, "sparql11-query", NULL,
                        (const unsigned char *)query, NULL);
@@ -115,14 +122,28 @@ ng_store_query(ng_store *st, const char *query, const char *format,
     const char *name = format;
     if(!name || !in_list(binding_formats, name))
       name = "table";
-    if(librdf_query_results_to_file_handle2(res, out, name, NULL, NULL,
-                                            NULL)) {
+    /* into memory first: a read that fails half-way prints nothing */
+    char *mb = NULL;
+    size_t ml = 0;
+    FILE *mf = open_memstream(&mb, &ml);
+    if(!mf) {
+      ngi_store_errf(err, "out of memory");
+      rc = NG_ENOMEM;
+    } else if(librdf_query_results_to_file_handle2(res, mf, name, NULL, NULL,
+                                                   NULL)) {
+      fclose(mf);
       ngi_store_log_err(st, "cannot write the query results", err);
       rc = NG_EQUERY;
+    } else if(fclose(mf) != 0) {
+      ngi_store_errf(err, "out of memory");
+      rc = NG_ENOMEM;
     } else if(st->log.errors) {
-      ngi_store_log_err(st, "query error", err);
-      rc = NG_EQUERY;
+      rc = ngi_store_read_failed(st, "query error", NG_EQUERY, err);
+    } else if(ml && fwrite(mb, 1, ml, out) != ml) {
+      ngi_store_errf(err, "cannot write the query results");
+      rc = NG_EIO;
     }
+    free(mb);
   }
   librdf_free_query_results(res);
   librdf_free_query(q);
@@ -131,4 +152,10 @@ ng_store_query(ng_store *st, const char *query, const char *format,
     rc = NG_EIO;
   }
   return rc;
+}
+
+void
+ng_store_allow_service(ng_store *st, int allow)
+{
+  st->allow_service = !!allow;
 }

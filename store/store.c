@@ -69,6 +69,53 @@ ngi_store_log_err(ng_store *st, const char *prefix, char *err)
     ngi_store_errf(err, "%s", prefix);
 }
 
+/* The first line of sqlite's quick_check of path, when it is not "ok";
+ * into msg (size n).  0 when the file checks out (or cannot be opened). */
+static int
+quick_check(const char *path, char *msg, size_t n)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *q = NULL;
+  int bad = 0;
+
+  if(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
+     sqlite3_prepare_v2(db, "PRAGMA quick_check(1)", -1, &q, NULL) ==
+       SQLITE_OK) {
+    int rc = sqlite3_step(q);
+    const unsigned char *t = rc == SQLITE_ROW ? sqlite3_column_text(q, 0)
+                                              : NULL;
+    if(rc != SQLITE_ROW) {
+      snprintf(msg, n, "%s", sqlite3_errmsg(db));
+      bad = 1;
+    } else if(t && strcmp((const char *)t, "ok")) {
+      snprintf(msg, n, "%s", (const char *)t);
+      bad = 1;
+    }
+  } else if(db) {
+    snprintf(msg, n, "%s", sqlite3_errmsg(db));
+    bad = 1;
+  }
+  sqlite3_finalize(q);
+  sqlite3_close(db);
+  return bad;
+}
+
+ng_status
+ngi_store_read_failed(ng_store *st, const char *prefix, ng_status rc,
+                      char *err)
+{
+  char msg[256];
+
+  if(st->backend == NG_STORE_SQLITE && st->path &&
+     quick_check(st->path, msg, sizeof msg)) {
+    ngi_store_errf(err, "the store '%s' is damaged (sqlite: %s); restore "
+                   "it from a copy", st->path, msg);
+    return NG_ESTORE;
+  }
+  ngi_store_log_err(st, prefix, err);
+  return rc;
+}
+
 /* librdf logger: keep the first error (with its line and column when the
  * parser knows them); warnings are dropped.  Never prints. */
 static int
@@ -471,6 +518,12 @@ ng_store_graphs(ng_store *st, char ***iris, size_t *n, char *err)
     k++;
   }
   librdf_free_iterator(it);
+  if(st->log.errors) {
+    while(k > 0)
+      free(v[--k]);
+    free(v);
+    return ngi_store_read_failed(st, "cannot list graphs", NG_ESTORE, err);
+  }
   *iris = v;
   *n = k;
   return NG_OK;
@@ -514,6 +567,9 @@ ng_store_count(ng_store *st, const char *graph_iri, size_t *n, char *err)
   for(; !librdf_stream_end(str); librdf_stream_next(str))
     k++;
   librdf_free_stream(str);
+  if(st->log.errors)
+    return ngi_store_read_failed(st, "cannot read the store", NG_ESTORE,
+                                 err);
   *n = k;
   return NG_OK;
 }
@@ -560,6 +616,8 @@ count_query(ng_store *st, const char *q, size_t *n, char *err)
   }
   librdf_free_query_results(res);
   librdf_free_query(query);
+  if(st->log.errors)
+    return ngi_store_read_failed(st, "cannot count", NG_EQUERY, err);
   if(rc != NG_OK)
     ngi_store_errf(err, "cannot count: unexpected answer");
   return rc;

@@ -28,6 +28,7 @@ struct ng_store {
   double wait;         /* seconds a locked sqlite file is waited for */
   char *path;          /* NULL for the in-memory store */
   ngi_logbuf log;
+  int allow_service;   /* SERVICE in queries (ng_store_allow_service) */
   char **graphs;       /* load order of the named graphs (memory store) */
   size_t ngraphs, capgraphs;
 };
@@ -63,11 +64,52 @@ void ngi_store_log_reset(ng_store *st);
 /* Write into err "PREFIX: <first logged error>" or "PREFIX" when none. */
 void ngi_store_log_err(ng_store *st, const char *prefix, char *err);
 
+/* A read of st logged errors: NG_ESTORE with "the store is damaged" when
+ * sqlite's quick_check of the file fails, else rc with "PREFIX: <logged
+ * error>". */
+ng_status ngi_store_read_failed(ng_store *st, const char *prefix,
+                                ng_status rc, char *err);
+
 /* snprintf into err (NG_ERRLEN bytes) when err is not NULL. */
 void ngi_store_errf(char *err, const char *fmt, ...)
 #if defined(__GNUC__)
   __attribute__((format(printf, 2, 3)))
 #endif
   ;
+
+/* Checks before raptor or rasqal sees text (guard.c).  Language tags of
+ * more than NGI_LANGTAG_MAX bytes are refused (raptor 2.0.15 overflows a
+ * heap block at 256). */
+#define NGI_LANGTAG_MAX 64
+#define NGI_LANGTAG_MAX_S "64"
+/* What raptor 2.0.15 takes time worse than linear on: a long N-Triples
+ * line (a 4 MB literal took 38 s), many prefixes (40,000: 12 s), deep
+ * RDF/XML (8,000 levels: 9.5 s).  And RDF files' default size limit. */
+#define NGI_RDF_MAX_LINE (1u << 20)
+#define NGI_RDF_MAX_LINE_S "1048576"
+#define NGI_RDF_MAX_PREFIXES 2000
+#define NGI_RDF_MAX_PREFIXES_S "2000"
+#define NGI_RDF_MAX_DEPTH 1000
+#define NGI_RDF_MAX_DEPTH_S "1000"
+#define NGI_RDF_MAX_BYTES ((size_t)1 << 30)
+/* librdf's sqlite store merges blank node labels that share about their
+ * first 230 bytes */
+#define NGI_BNODE_MAX 200
+#define NGI_BNODE_MAX_S "200"
+
+/* 1 when syntax is one of the RDF syntaxes the guard knows. */
+int ngi_syntax_guarded(const char *syntax);
+
+/* Scan *fhp (the file path names; at most max_bytes, 0: 1 GiB) and
+ * rewind it; a pipe is copied into a
+ * temporary file that replaces *fhp.  NG_EINPUT with err set when the
+ * text is refused. */
+ng_status ngi_guard_rdf(FILE **fhp, const char *path, const char *syntax,
+                        size_t max_bytes, char *err);
+
+/* NG_EQUERY with err set when a query is refused: long language tags,
+ * STRLANG with a computed tag, SERVICE (unless allow_service; then only
+ * http and https IRIs). */
+ng_status ngi_guard_sparql(const char *query, int allow_service, char *err);
 
 #endif /* NG_STORE_H */

@@ -341,7 +341,8 @@ file_iri(const char *path)
 
 static ng_status
 load_rdf_once(ng_store *st, const char *path, const char *syntax,
-              const char *graph_iri, size_t *added, char *err)
+              const char *graph_iri, size_t *added, size_t max_bytes,
+              char *err)
 {
   librdf_parser *parser = NULL;
   librdf_uri *uri = NULL;
@@ -362,10 +363,20 @@ load_rdf_once(ng_store *st, const char *path, const char *syntax,
                    path);
     return NG_EFORMAT;
   }
+  if(!ngi_syntax_guarded(syntax)) {
+    ngi_store_errf(err, "unknown RDF syntax '%s' (turtle, ntriples, nquads, "
+                   "trig or rdfxml)", syntax);
+    return NG_EFORMAT;
+  }
   fh = fopen(path, "rb");
   if(!fh) {
     ngi_store_errf(err, "cannot read '%s': %s", path, strerror(errno));
     return NG_EIO;
+  }
+  rc = ngi_guard_rdf(&fh, path, syntax, max_bytes, err);
+  if(rc != NG_OK) {
+    fclose(fh);
+    return rc;
   }
   firi = file_iri(path);
   if(!firi) {
@@ -436,9 +447,9 @@ done:
   return rc;
 }
 
-ng_status
-ng_store_load_rdf(ng_store *st, const char *path, const char *syntax,
-                  const char *graph_iri, size_t *added, char *err)
+static ng_status
+load_rdf(ng_store *st, const char *path, const char *syntax,
+         const char *graph_iri, size_t *added, size_t max_bytes, char *err)
 {
   struct stat sb;
   ngi_waiter w;
@@ -446,11 +457,19 @@ ng_store_load_rdf(ng_store *st, const char *path, const char *syntax,
 
   err = ngi_store_wait_start(&w, err);
   /* only a regular file can be read again */
-  while((rc = load_rdf_once(st, path, syntax, graph_iri, added, err)) !=
+  while((rc = load_rdf_once(st, path, syntax, graph_iri, added, max_bytes,
+                            err)) !=
           NG_OK && stat(path, &sb) == 0 && S_ISREG(sb.st_mode) &&
         ngi_store_write_again(st, &w, rc, err))
     ;
   return rc;
+}
+
+ng_status
+ng_store_load_rdf(ng_store *st, const char *path, const char *syntax,
+                  const char *graph_iri, size_t *added, char *err)
+{
+  return load_rdf(st, path, syntax, graph_iri, added, 0, err);
 }
 
 static ng_status
@@ -561,7 +580,7 @@ ng_store_load_file(ng_store *st, const char *path, const ng_load_opts *o,
     *added = 0;
   syntax = o->syntax ? o->syntax : ng_rdf_syntax_for(path);
   if(syntax && strcmp(syntax, "article")) {
-    rc = ng_store_load_rdf(st, path, syntax, o->graph, added, err);
+    rc = load_rdf(st, path, syntax, o->graph, added, o->max_bytes, err);
     if(rc == NG_OK && graph && strcmp(syntax, "nquads") &&
        strcmp(syntax, "trig")) {
       *graph = o->graph ? ngi_str_dup(o->graph) : file_iri(path);

@@ -18,10 +18,17 @@ through a push.  Otherwise the first path segment picks the behaviour:
     /429/...     answer 429 with Retry-After: 1 on the first request of
                  each path, 201 after that
     /401/...     answer 401 with a Digest challenge, always
+    /basic/...   answer 401 with a Basic challenge, always; counts the
+                 requests that carried Basic credentials (/hits/basic-sent)
+    /echo/...    401 with a Basic challenge without credentials, else 500
+                 with the Authorization header echoed in the body
+    /strict/...  a SPARQL Update endpoint that, like Virtuoso, answers 400
+                 to a \\u escape inside an IRI, else 200
     /ok/...      201
     /hits/MODE   GET: how many requests MODE has had so far (text)
 """
 import http.client
+import re
 import socket
 import struct
 import sys
@@ -99,6 +106,16 @@ class Handler(BaseHTTPRequestHandler):
                 n = hits.get(parts[1], 0)
             self._answer(200, str(n))
             return
+        if mode == "strict":
+            n = int(self.headers.get("Content-Length") or 0)
+            body = self.rfile.read(n).decode("utf-8", "replace")
+            with lock:
+                hits[mode] = hits.get(mode, 0) + 1
+            if re.search(r"<[^>\s]*\\[uU]", body):
+                self._answer(400, "stub: bad escape in an IRI")
+            else:
+                self._answer(200, "ok")
+            return
         self._body()
         with lock:
             hits[mode] = hits.get(mode, 0) + 1
@@ -120,6 +137,19 @@ class Handler(BaseHTTPRequestHandler):
                              [("Retry-After", "1")])
             else:
                 self._answer(201, "created")
+        elif mode == "basic":
+            if self.headers.get("Authorization", "").lower().startswith("basic"):
+                with lock:
+                    hits["basic-sent"] = hits.get("basic-sent", 0) + 1
+            self._answer(401, "stub: unauthorized",
+                         [("WWW-Authenticate", 'Basic realm="stub"')])
+        elif mode == "echo":
+            auth = self.headers.get("Authorization")
+            if not auth:
+                self._answer(401, "stub: unauthorized",
+                             [("WWW-Authenticate", 'Basic realm="stub"')])
+            else:
+                self._answer(500, "stub: you sent Authorization: " + auth)
         elif mode == "401":
             self._answer(401, "stub: unauthorized",
                          [("WWW-Authenticate",

@@ -73,7 +73,8 @@ def normalise(s):
 
 def check_headline(path, article):
     text = open(article, "rb").read().decode("utf-8")
-    want = normalise(text.split("\n", 1)[0].strip(" \t"))
+    # a lone CR ends a line too (old Mac line ends)
+    want = normalise(re.split(r"\r\n|\r|\n", text, 1)[0].strip(" \t"))
     got = None
     for line in open(path, encoding="utf-8"):
         if "<https://w3id.org/newsgraph/ns#headline>" in line:
