@@ -399,6 +399,54 @@ service_why(const char *q, int allow)
   return NULL;
 }
 
+/* rasqal 0.9.33's lexer reads past its buffer (SEGV) on a \u escape
+ * without its hex digits amid bytes that are not UTF-8 (found by
+ * fuzz_load): a query must be UTF-8, and every \u and \U escape
+ * complete.  Returns why, or NULL. */
+static const char *
+text_why(const char *q)
+{
+  const unsigned char *p = (const unsigned char *)q;
+
+  while(*p) {
+    unsigned c = *p;
+    if(c == '\\') {
+      if(p[1] == 'u' || p[1] == 'U') {
+        int n = p[1] == 'u' ? 4 : 8, k;
+        for(k = 0; k < n; k++)
+          if(!isxdigit(p[2 + k]))
+            return "a \\u or \\U escape without its hex digits";
+        p += 2 + n;
+      } else {
+        p += p[1] ? 2 : 1;
+      }
+      continue;
+    }
+    if(c < 0x80) {
+      p++;
+      continue;
+    }
+    {
+      int n = c >= 0xF0 && c <= 0xF4 ? 3 : c >= 0xE0 ? (c < 0xF0 ? 2 : -1)
+            : c >= 0xC2 ? 1 : -1, k;
+      unsigned cp;
+      if(n < 0)
+        return "text that is not UTF-8";
+      cp = c & (0x3F >> n);
+      for(k = 1; k <= n; k++) {
+        if((p[k] & 0xC0) != 0x80)
+          return "text that is not UTF-8";
+        cp = cp << 6 | (p[k] & 0x3F);
+      }
+      if((n == 2 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
+         (n == 3 && (cp < 0x10000 || cp > 0x10FFFF)))
+        return "text that is not UTF-8";
+      p += n + 1;
+    }
+  }
+  return NULL;
+}
+
 ng_status
 ngi_guard_sparql(const char *query, int allow_service, char *err)
 {
@@ -453,6 +501,8 @@ ngi_guard_sparql(const char *query, int allow_service, char *err)
       break;
     }
   }
+  if(!s.why)
+    s.why = text_why(query);
   if(!s.why)
     s.why = service_why(query, allow_service);
   if(s.why) {

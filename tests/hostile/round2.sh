@@ -359,3 +359,14 @@ if [ "$rc" -eq 0 ]; then pass
 else fail "push --protocol update of a non-ASCII IRI: exit $rc: $(err1)"; fi
 kill "$fs2_pid" 2> /dev/null
 wait "$fs2_pid" 2> /dev/null
+
+# ------------------------------------------------------------ 21. rasqal's lexer
+# A query with a \u escape short of its hex digits amid bytes that are not
+# UTF-8 crashed rasqal's lexer (SEGV; found by fuzz/fuzz_load.c): queries
+# must be UTF-8 with complete \u escapes (exit 9).
+tail -c +2 fuzz/regress/load/rasqal-lexer-segv.rq > "$lt/segv.rq"
+ng query --store "$lt/s.db" -q "$lt/segv.rq"
+if one_line_error 9; then pass
+else fail "the query that crashed rasqal's lexer: exit $rc, want 9: $(err1)"; fi
+ng query --store "$lt/s.db" 'SELECT * WHERE { ?s ?p "Z\u00fcrich, \\user" }'
+if [ "$rc" -eq 0 ]; then pass; else fail "a query with a \\u escape and an escaped backslash: exit $rc: $(err1)"; fi
