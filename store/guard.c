@@ -337,9 +337,38 @@ name_char(unsigned char c)
          c == '$' || c >= 0x80;
 }
 
-/* Every SERVICE keyword of a query (outside strings, IRIs and comments):
- * refused unless allow, and then only with an http or https IRI written
- * out (no variable, no prefixed name).  Returns why, or NULL. */
+/* Past white space and # comments. */
+static const char *
+skip_blank(const char *t)
+{
+  for(;;) {
+    while(isspace((unsigned char)*t))
+      t++;
+    if(*t != '#')
+      return t;
+    while(*t && *t != '\n')
+      t++;
+  }
+}
+
+/* A CONSTRUCT whose template is empty ("CONSTRUCT { } ...", "CONSTRUCT
+ * WHERE { }"): rasqal 0.9.33 reads a NULL triple for each solution of
+ * such a query and crashes (found by fuzz_load).  t is past the keyword. */
+static int
+empty_template(const char *t)
+{
+  t = skip_blank(t);
+  if(!strncasecmp(t, "where", 5) && !name_char((unsigned char)t[5]))
+    t = skip_blank(t + 5);
+  if(*t != '{')
+    return 0;
+  return *skip_blank(t + 1) == '}';
+}
+
+/* The keywords of a query (outside strings, IRIs and comments) that are
+ * refused: every SERVICE unless allow, and then only with an http or
+ * https IRI written out (no variable, no prefixed name); a CONSTRUCT with
+ * an empty template.  Returns why, or NULL. */
 static const char *
 service_why(const char *q, int allow)
 {
@@ -377,6 +406,9 @@ service_why(const char *q, int allow)
         p++;
       continue;
     }
+    if(!strncasecmp(p, "construct", 9) && (p == q || !name_char(p[-1])) &&
+       !name_char((unsigned char)p[9]) && empty_template(p + 9))
+      return "a CONSTRUCT with an empty template";
     if(!strncasecmp(p, "service", 7) && (p == q || !name_char(p[-1])) &&
        !name_char((unsigned char)p[7])) {
       const char *t = p + 7;

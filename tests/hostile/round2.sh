@@ -368,5 +368,17 @@ tail -c +2 fuzz/regress/load/rasqal-lexer-segv.rq > "$lt/segv.rq"
 ng query --store "$lt/s.db" -q "$lt/segv.rq"
 if one_line_error 9; then pass
 else fail "the query that crashed rasqal's lexer: exit $rc, want 9: $(err1)"; fi
+# A CONSTRUCT with an empty template crashed rasqal (a NULL triple per
+# solution; found by fuzz/fuzz_load.c): refused (exit 9), both forms.
+tail -c +2 fuzz/regress/load/rasqal-construct-empty.rq > "$lt/construct.rq"
+ng query --store "$lt/s.db" -q "$lt/construct.rq"
+if one_line_error 9; then pass
+else fail "CONSTRUCT with an empty template: exit $rc, want 9: $(err1)"; fi
+ng query --store "$lt/s.db" 'CONSTRUCT WHERE { }'
+if one_line_error 9; then pass
+else fail "CONSTRUCT WHERE { }: exit $rc, want 9: $(err1)"; fi
+ng query --store "$lt/s.db" 'CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o } LIMIT 1'
+if [ "$rc" -eq 0 ]; then pass
+else fail "a CONSTRUCT with a template: exit $rc: $(err1)"; fi
 ng query --store "$lt/s.db" 'SELECT * WHERE { ?s ?p "Z\u00fcrich, \\user" }'
 if [ "$rc" -eq 0 ]; then pass; else fail "a query with a \\u escape and an escaped backslash: exit $rc: $(err1)"; fi
