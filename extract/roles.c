@@ -17,7 +17,7 @@
 #include "roles.h"
 #include "textutil.h"
 
-static int is_stop(const ngi_tok *t) {
+int ngi_role_stop(const ngi_tok *t) {
   static const char *const S[] = {
       "the", "a", "an", "of", "to", "in", "on", "at", "by", "with", "for",
       "and", "or", "but", "as", "from", "that", "this", "his", "her", "its",
@@ -56,7 +56,7 @@ static int evaluative(const ng_doc *d, const ngi_tok *t) {
 
 /* First token of the title proper in [ts, te): evaluative words left
  * out, the last word always kept. */
-static int skip_evaluative(const ng_doc *d, int ts, int te) {
+int ngi_skip_evaluative(const ng_doc *d, int ts, int te) {
   while (ts + 1 < te && evaluative(d, &d->toks[ts]))
     ts++;
   return ts;
@@ -87,11 +87,11 @@ static int proper_alone(const ng_doc *d, int k) {
 }
 
 /* A lower-case word that may stand before a title: "arms", "security". */
-static int modifier_ok(const ng_doc *d, int j) {
+int ngi_modifier_ok(const ng_doc *d, int j) {
   const ngi_tok *t = &d->toks[j];
   if (!(t->flags & T_WORD) || (t->flags & (T_NUM | T_CAP | T_INQ | T_POSS)))
     return 0;
-  if (strlen(t->low) < 3 || is_stop(t) || ngi_speech_at(d, j) ||
+  if (strlen(t->low) < 3 || ngi_role_stop(t) || ngi_speech_at(d, j) ||
       ngi_map_get(&d->lex->timeword, t->low, NULL))
     return 0;
   /* verbs that put a title next to a capitalised word: "Acme brought
@@ -116,7 +116,7 @@ static int plural_only(const ng_doc *d, int k) {
   return !ngi_map_get(&d->lex->title, t->low, NULL);
 }
 
-static int is_head(const ng_doc *d, int j) {
+int ngi_title_head(const ng_doc *d, int j) {
   int k = ngi_title_kind(d, j);
   if (k == NGI_TITLE_OFFICE || k == NGI_TITLE_OCCUPATION)
     return 1;
@@ -137,7 +137,7 @@ static int is_head(const ng_doc *d, int j) {
 }
 
 /* Title-cased copy of tokens [t0, t1), "former" left out. */
-static const char *title_text(ng_doc *d, int t0, int t1) {
+const char *ngi_title_text(ng_doc *d, int t0, int t1) {
   char buf[256];
   size_t n = 0;
   for (int i = t0; i < t1; i++) {
@@ -167,8 +167,8 @@ static const char *title_text(ng_doc *d, int t0, int t1) {
   return ngi_strndup(&d->arena, buf, n);
 }
 
-static ng_status add_role(ng_doc *d, int pi, const char *title,
-                          const char *org, int former) {
+ng_status ngi_add_role(ng_doc *d, int pi, const char *title,
+                       const char *org, int former) {
   if (pi < 0 || !title || !*title)
     return NG_OK;
   ngi_pers *p = &d->pers[pi];
@@ -211,7 +211,7 @@ static ng_status add_role(ng_doc *d, int pi, const char *title,
 
 /* The organisation named by tokens [t0, t1): a place's canonical name, a
  * known organisation, or the words as printed. */
-static const char *org_name(ng_doc *d, int t0, int t1) {
+const char *ngi_role_org_name(ng_doc *d, int t0, int t1) {
   if (t1 <= t0)
     return NULL;
   int m = d->toks[t0].ment;
@@ -246,7 +246,7 @@ static int org_start(const ng_doc *d, int k, int s0) {
 /* A place, a known organisation, an acronym or a name with an
  * organisation word: "Kremlin", "AU", "Haifa University" -- not
  * "Incumbent". */
-static int looks_like_org(const ng_doc *d, int t0, int t1) {
+int ngi_looks_like_org(const ng_doc *d, int t0, int t1) {
   for (int i = t0; i < t1; i++) {
     const ngi_tok *t = &d->toks[i];
     int m = t->ment;
@@ -270,13 +270,13 @@ static ng_status roles_before(ng_doc *d, int pi, int t0, int s0, int depth) {
     const ngi_ment *om = &d->ments[d->toks[j].ment];
     int of = om->t0 - 1;
     if ((om->kind == M_PLACE || om->kind == M_ORG) && om->t1 == t0 &&
-        of > s0 && ngi_tok_is(&d->toks[of], "of") && is_head(d, of - 1)) {
+        of > s0 && ngi_tok_is(&d->toks[of], "of") && ngi_title_head(d, of - 1)) {
       int ts = of - 1;
       while (ts > s0 && ngi_title_kind(d, ts - 1) &&
              !(d->toks[ts - 1].ment >= 0))
         ts--;
-      return add_role(d, pi, title_text(d, ts, of),
-                      org_name(d, om->t0, om->t1), 0);
+      return ngi_add_role(d, pi, ngi_title_text(d, ts, of),
+                      ngi_role_org_name(d, om->t0, om->t1), 0);
     }
   }
   /* "A spokesman for Acme Builders, Dr Smith," / "The chief executive of
@@ -294,20 +294,20 @@ static ng_status roles_before(ng_doc *d, int pi, int t0, int s0, int depth) {
     int rt = r > s0 && ngi_tok_is(&d->toks[r - 1], "the") ? r - 1 : r;
     if (rt > s0 + 1 && r < cm && cm - r < 6 &&
         (ngi_tok_is(&d->toks[rt - 1], "of") ||
-         ngi_tok_is(&d->toks[rt - 1], "for")) && is_head(d, rt - 2)) {
+         ngi_tok_is(&d->toks[rt - 1], "for")) && ngi_title_head(d, rt - 2)) {
       int ts = rt - 2;
       while (ts - 1 >= s0 && ts > rt - 5 &&
-             (ngi_title_kind(d, ts - 1) || modifier_ok(d, ts - 1)))
+             (ngi_title_kind(d, ts - 1) || ngi_modifier_ok(d, ts - 1)))
         ts--;
       const ngi_tok *b = ts > s0 ? &d->toks[ts - 1] : NULL;
       if (!b || ngi_tok_is(b, "a") || ngi_tok_is(b, "an") ||
           ngi_tok_is(b, "the") || (b->flags & (T_PUNCT | T_QUOTE)))
-        return add_role(d, pi, title_text(d, ts, rt - 1),
-                        org_name(d, r, cm), 0);
+        return ngi_add_role(d, pi, ngi_title_text(d, ts, rt - 1),
+                        ngi_role_org_name(d, r, cm), 0);
     }
   }
   int comma = 0;
-  if (j > s0 && ngi_tok_is(&d->toks[j], ",") && is_head(d, j - 1) &&
+  if (j > s0 && ngi_tok_is(&d->toks[j], ",") && ngi_title_head(d, j - 1) &&
       !(d->toks[j - 1].ment >= 0 &&
         d->ments[d->toks[j - 1].ment].kind == M_PERSON))
     j--, comma = 1;
@@ -319,24 +319,24 @@ static ng_status roles_before(ng_doc *d, int pi, int t0, int s0, int depth) {
       break;
     if (ngi_title_kind(d, k) && (k == j || !plural_only(d, k)) &&
         !(t->ment >= 0 && d->ments[t->ment].kind != M_DESC)) {
-      any_head |= is_head(d, k);
+      any_head |= ngi_title_head(d, k);
       lower = 0;
       k--;
       continue;
     }
     if ((ngi_tok_is(t, "of") || ngi_tok_is(t, "and")) && k - 1 >= s0 &&
         k < j && (ngi_title_kind(d, k - 1) ||
-                  (ngi_tok_is(t, "and") && modifier_ok(d, k - 1) &&
-                   !is_head(d, k + 1)))) {
+                  (ngi_tok_is(t, "and") && ngi_modifier_ok(d, k - 1) &&
+                   !ngi_title_head(d, k + 1)))) {
       k--;
       continue;
     }
-    if (lower < 2 && k < j && modifier_ok(d, k) && ngi_title_kind(d, k + 1)) {
+    if (lower < 2 && k < j && ngi_modifier_ok(d, k) && ngi_title_kind(d, k + 1)) {
       lower++;
       k--;
       continue;
     }
-    if (lower < 2 && k < j && modifier_ok(d, k) && lower == 1) {
+    if (lower < 2 && k < j && ngi_modifier_ok(d, k) && lower == 1) {
       lower++;
       k--;
       continue;
@@ -357,9 +357,9 @@ static ng_status roles_before(ng_doc *d, int pi, int t0, int s0, int depth) {
                          !(d->toks[j - 1].flags & T_SSTART)))))
     return NG_OK;
   int ts = k + 1; /* title span [ts, j] */
-  while (ts <= j && !ngi_title_kind(d, ts) && !modifier_ok(d, ts))
+  while (ts <= j && !ngi_title_kind(d, ts) && !ngi_modifier_ok(d, ts))
     ts++;
-  ts = skip_evaluative(d, ts, j + 1);
+  ts = ngi_skip_evaluative(d, ts, j + 1);
   /* organisation and "former" before the title */
   const char *org = NULL;
   int former = 0, os = k + 1;
@@ -367,8 +367,8 @@ static ng_status roles_before(ng_doc *d, int pi, int t0, int s0, int depth) {
     os = org_start(d, k, s0);
     if (os < k && ngi_tok_is(&d->toks[os], "the"))
       os++; /* "The Acme Party leader X" */
-    if (os <= k && looks_like_org(d, os, k + 1)) {
-      org = org_name(d, os, k + 1);
+    if (os <= k && ngi_looks_like_org(d, os, k + 1)) {
+      org = ngi_role_org_name(d, os, k + 1);
     } else {
       /* a capitalised qualifier of up to three words: the team, firm,
        * party or work ("Exeter fly-half", "Acme chief executive",
@@ -402,11 +402,11 @@ static ng_status roles_before(ng_doc *d, int pi, int t0, int s0, int depth) {
              !ends_with(d->toks[i].low, "ing") && /* "Saving Private X" */
              !(strchr(d->toks[i].low, '-') &&
                ends_with(d->toks[i].low, "an")) && /* "Anglo-Indian" */
-             !is_stop(&d->toks[i]) && !ngi_is_honorific(d, i) &&
+             !ngi_role_stop(&d->toks[i]) && !ngi_is_honorific(d, i) &&
              !ngi_speech_at(d, i) &&
              !ngi_map_get(&d->lex->timeword, d->toks[i].low, NULL);
       if (ok)
-        org = org_name(d, os, k + 1);
+        org = ngi_role_org_name(d, os, k + 1);
       else
         os = k + 1;
     }
@@ -426,24 +426,24 @@ static ng_status roles_before(ng_doc *d, int pi, int t0, int s0, int depth) {
   /* two titles in a row ("AU chairperson President"): split */
   int split = -1;
   for (int i = ts + 1; i <= j; i++)
-    if (is_head(d, i - 1) && ngi_title_kind(d, i) &&
+    if (ngi_title_head(d, i - 1) && ngi_title_kind(d, i) &&
         (d->toks[i].flags & T_CAP) && !(d->toks[i - 1].flags & T_CAP))
       split = i;
   /* two titles joined by "and": "party donor and businessman Name" */
   int conj = -1;
   for (int i = ts + 1; i < j; i++)
-    if (ngi_tok_is(&d->toks[i], "and") && is_head(d, i - 1) && is_head(d, j))
+    if (ngi_tok_is(&d->toks[i], "and") && ngi_title_head(d, i - 1) && ngi_title_head(d, j))
       conj = i;
   ng_status st;
   if (split > 0) {
-    if ((st = add_role(d, pi, title_text(d, ts, split), org, former)) ||
-        (st = add_role(d, pi, title_text(d, split, j + 1), NULL, 0)))
+    if ((st = ngi_add_role(d, pi, ngi_title_text(d, ts, split), org, former)) ||
+        (st = ngi_add_role(d, pi, ngi_title_text(d, split, j + 1), NULL, 0)))
       return st;
   } else if (conj > 0) {
-    if ((st = add_role(d, pi, title_text(d, ts, conj), org, former)) ||
-        (st = add_role(d, pi, title_text(d, conj + 1, j + 1), NULL, 0)))
+    if ((st = ngi_add_role(d, pi, ngi_title_text(d, ts, conj), org, former)) ||
+        (st = ngi_add_role(d, pi, ngi_title_text(d, conj + 1, j + 1), NULL, 0)))
       return st;
-  } else if ((st = add_role(d, pi, title_text(d, ts, j + 1), org, former))) {
+  } else if ((st = ngi_add_role(d, pi, ngi_title_text(d, ts, j + 1), org, former))) {
     return st;
   }
   /* "... expert and former Israeli security official, Name";
@@ -454,311 +454,9 @@ static ng_status roles_before(ng_doc *d, int pi, int t0, int s0, int depth) {
       d->ments[d->toks[b].ment].t1 == b + 1)
     b = d->ments[d->toks[b].ment].t0 - 1;
   if (depth == 0 && b > s0 && ngi_tok_is(&d->toks[b], "and") &&
-      is_head(d, b - 1))
+      ngi_title_head(d, b - 1))
     return roles_before(d, pi, b, s0, 1);
   return NG_OK;
-}
-
-/* "of Nigeria" after a name: the organisation of a role without one. */
-static const char *org_after(ng_doc *d, int t1, int end) {
-  if (t1 + 1 >= end || !(ngi_tok_is(&d->toks[t1], "of") ||
-                         ngi_tok_is(&d->toks[t1], "for")))
-    return NULL;
-  int k = t1 + 1;
-  if (ngi_tok_is(&d->toks[k], "the"))
-    k++;
-  if (k >= end)
-    return NULL;
-  int m = d->toks[k].ment;
-  if (m >= 0 && (d->ments[m].kind == M_PLACE || d->ments[m].kind == M_ORG) &&
-      !(d->toks[d->ments[m].t1 - 1].flags & T_POSS)) /* "of Britain's ..." */
-    return org_name(d, d->ments[m].t0, d->ments[m].t1);
-  return NULL;
-}
-
-/* "chief executive of messaging firm Acme", "specialist at the Institute
- * of Art", "spokesman for the club": the complement after a title, up to
- * the clause's end (at most 14 tokens).  Returns the end of the phrase or
- * -1; *org is its last capitalised run ("Acme"), NULL if none. */
-static int complement_after(ng_doc *d, int te, int end, const char **org) {
-  *org = NULL;
-  if (te + 1 >= end || !(ngi_tok_is(&d->toks[te], "of") ||
-                         ngi_tok_is(&d->toks[te], "for") ||
-                         ngi_tok_is(&d->toks[te], "at") ||
-                         ngi_tok_is(&d->toks[te], "in") ||
-                         ngi_tok_is(&d->toks[te], "under") ||
-                         ngi_tok_is(&d->toks[te], "with")))
-    return -1;
-  int q = te + 1, rs = -1, re = -1, cs = -1, ps = -1, pe = -1;
-  int done = 0, content = 0, last_cap = 0;
-  for (; q < end && q < te + 15; q++) {
-    const ngi_tok *t = &d->toks[q];
-    int cap = (t->flags & T_WORD) && (t->flags & (T_CAP | T_ALLCAPS)) &&
-              !(t->ment >= 0 && d->ments[t->ment].kind == M_PERSON);
-    if ((t->flags & (T_PUNCT | T_QUOTE)) || (!cap && ngi_speech_at(d, q)) ||
-        ngi_tok_is(t, "who") || ngi_tok_is(t, "which"))
-      break;
-    if (done)
-      continue;
-    /* the organisation is the name that ends the first noun phrase:
-     * "MMS firm Acme", not "the Acme administration", "Acme in Leeds" */
-    int joiner = ngi_tok_is(t, "of") || ngi_tok_is(t, "and") ||
-                 ngi_tok_is(t, "for"); /* "Transport for Acme" */
-    if (!cap && is_stop(t) &&
-        !(cs >= 0 && joiner && q + 1 < end &&
-          (d->toks[q + 1].flags & T_CAP))) {
-      if (content) {
-        done = 1; /* "About a Boy": a title, not an organisation */
-        if (last_cap && (ngi_tok_is(t, "a") || ngi_tok_is(t, "an") ||
-                         ngi_tok_is(t, "the")))
-          last_cap = 0;
-      }
-      continue;
-    }
-    content = 1;
-    last_cap = cap;
-    if (cap) {
-      if (cs < 0)
-        cs = q;
-      rs = cs, re = q + 1;
-      if (t->flags & T_POSS) /* "Acme's unit": the unit if named */
-        ps = rs, pe = re, cs = -1, rs = re = -1;
-    } else if (!(cs >= 0 && joiner && q + 1 < end &&
-                 (d->toks[q + 1].flags & T_CAP))) {
-      cs = -1; /* "University of Leeds" stays one run */
-    }
-  }
-  if (q >= end || q >= te + 15 || q == te + 1 ||
-      !((d->toks[q].flags & T_PUNCT) || ngi_speech_at(d, q) ||
-        ngi_tok_is(&d->toks[q], "who") || ngi_tok_is(&d->toks[q], "which")))
-    return -1;
-  if (rs < 0)
-    rs = ps, re = pe;
-  if (rs >= 0 && last_cap)
-    *org = org_name(d, rs, re);
-  return q;
-}
-
-/* ", who is the secretary of state" / "served as the US ambassador":
- * returns the token where the title phrase starts, or -1. */
-static int copula_after(const ng_doc *d, int t1, int end, int lead) {
-  static const char *const V[] = {"is", "was", "became", "becomes",
-                                  "remains", "remained", NULL};
-  int k = t1;
-  if (k < end && ngi_tok_is(&d->toks[k], ","))
-    k++;
-  if (k < end && ngi_tok_is(&d->toks[k], "who"))
-    k++;
-  while (k < end && (ngi_tok_is(&d->toks[k], "previously") ||
-                     ngi_tok_is(&d->toks[k], "formerly") ||
-                     ngi_tok_is(&d->toks[k], "also") ||
-                     ngi_tok_is(&d->toks[k], "currently") ||
-                     ngi_tok_is(&d->toks[k], "has") ||
-                     ngi_tok_is(&d->toks[k], "had") ||
-                     ngi_tok_is(&d->toks[k], "been")))
-    k++;
-  if (k + 1 >= end)
-    return -1;
-  const ngi_tok *t = &d->toks[k];
-  /* "became chairman of Acme", "was appointed chief executive", "was
-   * named as captain": a bare title right after the verb */
-  int bare = k > t1 || lead;
-  int v = k;
-  if (ngi_tok_is(t, "was") || ngi_tok_is(t, "is") || ngi_tok_is(t, "were") ||
-      ngi_tok_is(t, "been")) {
-    if (v + 2 < end && (ngi_tok_is(&d->toks[v + 1], "named") ||
-                        ngi_tok_is(&d->toks[v + 1], "appointed") ||
-                        ngi_tok_is(&d->toks[v + 1], "elected") ||
-                        ngi_tok_is(&d->toks[v + 1], "made") ||
-                        ngi_tok_is(&d->toks[v + 1], "installed") ||
-                        ngi_tok_is(&d->toks[v + 1], "promoted") ||
-                        ngi_tok_is(&d->toks[v + 1], "confirmed")))
-      v++, bare = 1;
-  } else if (!(ngi_tok_is(t, "became") || ngi_tok_is(t, "becomes") ||
-               ngi_tok_is(t, "remains") || ngi_tok_is(t, "remained"))) {
-    bare = 0;
-  }
-  if (bare && v + 1 < end && ngi_tok_is(&d->toks[v + 1], "as") && v > k)
-    v++; /* "was named as captain" */
-  if (bare && v + 1 < end && v + 2 < end) {
-    const ngi_tok *n = &d->toks[v + 1];
-    if ((ngi_tok_is(n, "the") || ngi_tok_is(n, "a") || ngi_tok_is(n, "an")) &&
-        v > k)
-      return v + 1; /* "was named the new coach" */
-    if (!(n->flags & (T_CAP | T_ALLCAPS)) && !(n->flags & T_INQ) &&
-        (ngi_title_kind(d, v + 1) == NGI_TITLE_OFFICE ||
-         ngi_title_kind(d, v + 1) == NGI_TITLE_OCCUPATION ||
-         (ngi_title_kind(d, v + 1) == NGI_TITLE_MODIFIER &&
-          ngi_title_kind(d, v + 2))))
-      return v + 1;
-  }
-  if ((ngi_tok_is(t, "served") || ngi_tok_is(t, "serves") ||
-       ngi_tok_is(t, "serving") || ngi_tok_is(t, "works") ||
-       ngi_tok_is(t, "worked") || ngi_tok_is(t, "acted")) &&
-      ngi_tok_is(&d->toks[k + 1], "as"))
-    return k + 2;
-  for (int i = 0; V[i]; i++)
-    if (ngi_tok_is(t, V[i]) && (k > t1 || lead) &&
-        (ngi_tok_is(&d->toks[k + 1], "the") ||
-         ngi_tok_is(&d->toks[k + 1], "a") || ngi_tok_is(&d->toks[k + 1], "an")))
-      return k + 1;
-  return -1;
-}
-
-static const char *org_after_to(ng_doc *d, int t, int end) {
-  int k = t + 1;
-  if (k < end && ngi_tok_is(&d->toks[k], "the"))
-    k++;
-  if (k >= end)
-    return NULL;
-  int m = d->toks[k].ment;
-  if (m >= 0 && (d->ments[m].kind == M_PLACE || d->ments[m].kind == M_ORG))
-    return org_name(d, d->ments[m].t0, d->ments[m].t1);
-  return NULL;
-}
-
-/* ", the Kremlin spokesman," after a name. */
-static ng_status roles_after(ng_doc *d, int pi, int t1, int end, int lead) {
-  /* "Name, 52, a plumber": the age is no part of the apposition */
-  if (t1 + 3 < end && ngi_tok_is(&d->toks[t1], ",") &&
-      (d->toks[t1 + 1].flags & T_NUM) && ngi_tok_is(&d->toks[t1 + 2], ","))
-    t1 += 2;
-  int k = copula_after(d, t1, end, lead);
-  if (k < 0 && (t1 + 2 >= end || !ngi_tok_is(&d->toks[t1], ",")))
-    return NG_OK;
-  if (k < 0)
-    k = t1 + 1;
-  else
-    t1 = k - 1;
-  if (k + 1 < end && (ngi_tok_is(&d->toks[k], "himself") ||
-                      ngi_tok_is(&d->toks[k], "herself")))
-    k++; /* ", himself a civil rights activist," */
-  const ngi_tok *t = &d->toks[k];
-  if (ngi_tok_is(t, "the") || ngi_tok_is(t, "a") || ngi_tok_is(t, "an"))
-    k++;
-  /* a possessor before the title: ", his co-star,", ", Smith's co-star",
-   * ", the museum's executive director" */
-  const char *owner = NULL;
-  if (k + 1 < end && (ngi_tok_is(&d->toks[k], "his") ||
-                      ngi_tok_is(&d->toks[k], "her") ||
-                      ngi_tok_is(&d->toks[k], "their") ||
-                      ngi_tok_is(&d->toks[k], "its"))) {
-    k++;
-  } else {
-    int q = k;
-    while (q < end && q < k + 3 && (d->toks[q].flags & T_WORD) &&
-           !(d->toks[q].flags & T_POSS) && !ngi_title_kind(d, q))
-      q++;
-    if (q < end && q < k + 3 && (d->toks[q].flags & T_WORD) &&
-        (d->toks[q].flags & T_POSS)) {
-      int named = 1; /* ", Acme's chief executive": Acme */
-      for (int i = k; i <= q; i++)
-        if (!(d->toks[i].flags & (T_CAP | T_ALLCAPS)) ||
-            (d->toks[i].flags & T_SSTART) ||
-            (d->toks[i].ment >= 0 &&
-             d->ments[d->toks[i].ment].kind == M_PERSON))
-          named = 0;
-      if (named)
-        owner = org_name(d, k, q + 1);
-      k = q + 1;
-    }
-  }
-  if (k >= end)
-    return NG_OK;
-  while (k < end && (d->toks[k].flags & T_WORD) &&
-         !(d->toks[k].flags & T_CAP) &&
-         (ends_with(d->toks[k].low, "ed") || ends_with(d->toks[k].low, "ly")))
-    k++; /* "an alleged drug contractor" */
-  if (ngi_tok_is(&d->toks[k], "former"))
-    k++;
-  int os = k, oe = k;
-  while (oe < end && (d->toks[oe].flags & (T_CAP | T_ALLCAPS)) &&
-         !ngi_title_kind(d, oe))
-    oe++;
-  int ts = oe, te = oe;
-  while (te < end && te < ts + 6) {
-    intptr_t pv; /* a title phrase: "managing director" */
-    int pn = ngi_longest(d, &d->lex->title, te, end, 4, 0, &pv);
-    if (pn > 1 && te + pn <= ts + 8) {
-      te += pn;
-      continue;
-    }
-    if (!(ngi_title_kind(d, te) || modifier_ok(d, te) ||
-          (ngi_tok_is(&d->toks[te], "of") && te + 1 < end &&
-           ngi_title_kind(d, te + 1)) ||
-          /* "Commerce and Industry Minister" */
-          (ngi_tok_is(&d->toks[te], "and") && te > ts && te + 1 < end &&
-           ngi_title_kind(d, te - 1) == NGI_TITLE_MODIFIER &&
-           ngi_title_kind(d, te + 1) == NGI_TITLE_MODIFIER)))
-      break;
-    te++;
-  }
-  while (te > ts && !is_head(d, te - 1))
-    te--;
-  if (te == ts)
-    return NG_OK;
-  /* "head of research at Acme": the field belongs to the title */
-  if (te + 2 < end && ngi_tok_is(&d->toks[te], "of")) {
-    int f = te + 1;
-    while (f < end && f < te + 4 && (d->toks[f].flags & T_WORD) &&
-           !(d->toks[f].flags & (T_CAP | T_ALLCAPS | T_NUM | T_INQ)) &&
-           !is_stop(&d->toks[f]) && !ngi_speech_at(d, f))
-      f++;
-    if (f > te + 1 && f < end && ngi_tok_is(&d->toks[f], "at"))
-      te = f;
-  }
-  /* "Name, managing director, of Acme -": the organisation after a
-   * comma */
-  int comma_of = te + 2 < end && ngi_tok_is(&d->toks[te], ",") &&
-                 (ngi_tok_is(&d->toks[te + 1], "of") ||
-                  ngi_tok_is(&d->toks[te + 1], "at"));
-  int named = oe > os && oe - os <= 3; /* ", the Exeter captain," */
-  for (int i = os; named && i < oe; i++)
-    named = (d->toks[i].flags & T_WORD) &&
-            !(d->toks[i].ment >= 0 &&
-              d->ments[d->toks[i].ment].kind == M_PERSON) &&
-            !ends_with(d->toks[i].low, "-born") &&
-            !ends_with(d->toks[i].low, "-based");
-  const char *org = oe > os && (looks_like_org(d, os, oe) || named)
-                        ? org_name(d, os, oe) : owner;
-  int ce = comma_of ? te + 1 : te;
-  const char *after = org_after(d, ce, end);
-  if (!after && te + 1 < end && ngi_tok_is(&d->toks[te], "to"))
-    after = org_after_to(d, te, end); /* "ambassador to the United Nations" */
-  int stop = te;
-  int cend = after ? -1 : complement_after(d, ce, end, &after);
-  if (comma_of && !after)
-    cend = -1;
-  intptr_t pv;
-  if (cend >= 0) {
-    stop = cend;
-    /* "UK managing director of Acme": the firm, not the country */
-    if (!org || (after && oe > os && ngi_place_at(d, os, oe, &pv) == oe - os))
-      org = after ? after : org;
-  } else if (after) {
-    stop = te + 2;
-    while (stop < end && !(d->toks[stop].flags & T_PUNCT) &&
-           !ngi_speech_at(d, stop))
-      stop++;
-    if (!org)
-      org = after;
-  }
-  /* "a plumber from Leeds," */
-  if (stop == te && stop + 2 < end && ngi_tok_is(&d->toks[stop], "from")) {
-    int f = stop + 1;
-    while (f < end && f < stop + 4 && (d->toks[f].flags & T_CAP) &&
-           (d->toks[f].flags & T_WORD))
-      f++;
-    if (f > stop + 1 && f < end && (d->toks[f].flags & T_PUNCT))
-      stop = f;
-  }
-  if (stop < end && !(d->toks[stop].flags & T_PUNCT) &&
-      !ngi_speech_at(d, stop) && !ngi_tok_is(&d->toks[stop], "who") &&
-      !ngi_tok_is(&d->toks[stop], "and"))
-    return NG_OK;
-  int former = ngi_tok_is(&d->toks[os > t1 + 1 ? os - 1 : t1], "former");
-  return add_role(d, pi, title_text(d, skip_evaluative(d, ts, te), te), org,
-                  former);
 }
 
 /* "such Hollywood directors as A, B and C", "screen stars such as A and
@@ -800,7 +498,7 @@ static ng_status roles_listed(ng_doc *d, int pi, int t0, int s0) {
     if (!such)
       return NG_OK;
   }
-  if (p <= s0 || !is_head(d, p) || !plural_only(d, p) ||
+  if (p <= s0 || !ngi_title_head(d, p) || !plural_only(d, p) ||
       (d->toks[p].flags & T_INQ) != (d->toks[t0].flags & T_INQ))
     return NG_OK;
   return roles_before(d, pi, p + 1, s0, 1);
@@ -813,7 +511,7 @@ static ng_status captain_mark(ng_doc *d, int pi, int t1, int end) {
       (ngi_tok_is(&d->toks[t1 + 1], "capt") ||
        ngi_tok_is(&d->toks[t1 + 1], "captain")) &&
       ngi_tok_is(&d->toks[t1 + 2], ")"))
-    return add_role(d, pi, "Captain", NULL, 0);
+    return ngi_add_role(d, pi, "Captain", NULL, 0);
   return NG_OK;
 }
 
@@ -836,9 +534,9 @@ static int team_desc(const ng_doc *d, int a, int end, int *cs, int *ce,
   *cs = a + 1, *ce = q, *hs = q;
   int h = q;
   while (h < end && h < q + 3 && !(d->toks[h].flags & T_INQ) &&
-         (ngi_title_kind(d, h) || modifier_ok(d, h)))
+         (ngi_title_kind(d, h) || ngi_modifier_ok(d, h)))
     h++;
-  while (h > q && !is_head(d, h - 1))
+  while (h > q && !ngi_title_head(d, h - 1))
     h--;
   return h > q ? h : -1;
 }
@@ -883,14 +581,14 @@ static ng_status roles_described(ng_doc *d) {
         continue;
       /* "the Paris-born chemist": a birthplace, no organisation */
       int born = ce - cs == 1 && ends_with(d->toks[cs].low, "-born");
-      const char *org = born ? NULL : org_name(d, cs, ce);
+      const char *org = born ? NULL : ngi_role_org_name(d, cs, ce);
       int other = 0;
       for (size_t r = 0; !born && r < d->pers[p].nroles; r++)
         if (d->pers[p].roles[r].org &&
             strcmp(d->pers[p].roles[r].org, org) != 0)
           other = 1;
       /* someone else already holds it: the description is theirs */
-      const char *title = title_text(d, hs, e);
+      const char *title = ngi_title_text(d, hs, e);
       for (size_t q = 0; !other && q < d->npers && q < 512; q++)
         for (size_t r = 0; q != (size_t)p && r < d->pers[q].nroles; r++)
           if (d->pers[q].roles[r].org && org &&
@@ -898,7 +596,7 @@ static ng_status roles_described(ng_doc *d) {
               strcmp(d->pers[q].roles[r].title, title) == 0)
             other = 1;
       ng_status st;
-      if (!other && (st = add_role(d, p, title, org, 0)))
+      if (!other && (st = ngi_add_role(d, p, title, org, 0)))
         return st;
     }
   }
@@ -920,17 +618,17 @@ ng_status ngi_find_roles(ng_doc *d) {
       int lead = m->t0 == s0 ||
                  (m->t0 == s0 + 1 && (d->toks[s0].flags & T_QUOTE));
       if ((st = roles_before(d, m->entity, m->t0, s0, 0)) ||
-          (st = roles_after(d, m->entity, m->t1, end, lead)) ||
+          (st = ngi_roles_after(d, m->entity, m->t1, end, lead)) ||
           (st = roles_listed(d, m->entity, m->t0, s0)) ||
           (st = captain_mark(d, m->entity, m->t1, end)))
         return st;
       /* "Presidents A of Nigeria and B of Benin": B shares the title */
       if (d->pers[m->entity].nroles == before && m->t0 > s0 &&
           ngi_tok_is(&d->toks[m->t0 - 1], "and") && plural_title >= 0 &&
-          plural_sent == s && (st = add_role(d, m->entity,
+          plural_sent == s && (st = ngi_add_role(d, m->entity,
                                              plural_title_text, NULL, 0)))
         return st;
-      if (m->t0 > s0 && is_head(d, m->t0 - 1) &&
+      if (m->t0 > s0 && ngi_title_head(d, m->t0 - 1) &&
           ends_with(d->toks[m->t0 - 1].low, "s") &&
           !ngi_map_get(&d->lex->title, d->toks[m->t0 - 1].low, NULL)) {
         plural_title = m->t0 - 1;
@@ -941,11 +639,11 @@ ng_status ngi_find_roles(ng_doc *d) {
         if (!plural_title_text)
           plural_title = -1;
       }
-      const char *after = org_after(d, m->t1, end);
+      const char *after = ngi_org_after(d, m->t1, end);
       ngi_pers *p = &d->pers[m->entity];
       if (after)
         for (size_t r = 0; r < p->nroles; r++)
-          if (!p->roles[r].org && (st = add_role(d, m->entity,
+          if (!p->roles[r].org && (st = ngi_add_role(d, m->entity,
                                                   p->roles[r].title, after,
                                                   p->roles[r].former)))
             return st;
@@ -961,7 +659,7 @@ ng_status ngi_find_roles(ng_doc *d) {
         int hs = head;
         while (hs > m->t0 && ngi_title_kind(d, hs - 1) == NGI_TITLE_MODIFIER)
           hs--;
-        if ((st = add_role(d, m->subject, title_text(d, hs, head + 1),
+        if ((st = ngi_add_role(d, m->subject, ngi_title_text(d, hs, head + 1),
                            d->lex->places[country].name, 0)))
           return st;
       } else if (country < 0 &&
@@ -976,7 +674,7 @@ ng_status ngi_find_roles(ng_doc *d) {
           while (hs > m->t0 && ngi_title_kind(d, hs - 1) == NGI_TITLE_MODIFIER)
             hs--;
           m->subject = x;
-          if ((st = add_role(d, x, title_text(d, hs, head + 1), NULL, 0)))
+          if ((st = ngi_add_role(d, x, ngi_title_text(d, hs, head + 1), NULL, 0)))
             return st;
         }
       }

@@ -13,7 +13,30 @@ int ngi_ment_person(ng_doc *d, int m);
  * fitting gender g ('M', 'F' or 0), other than `not`. */
 int ngi_recent_person(ng_doc *d, int i, int g, int not);
 
-/* Shared by roles.c and resolve.c (the roles stage), used nowhere else. */
+/* Shared by roles.c, apposition.c and resolve.c (the roles stage), used
+ * nowhere else. */
+/* Give person pi the role title (of org, former); NG_OK or NG_ENOMEM. */
+ng_status ngi_add_role(ng_doc *d, int pi, const char *title, const char *org,
+                       int former);
+/* The label of title tokens [t0, t1), capitalised as a title. */
+const char *ngi_title_text(ng_doc *d, int t0, int t1);
+/* The organisation named by tokens [t0, t1) ("the BBC" -> "BBC"). */
+const char *ngi_role_org_name(ng_doc *d, int t0, int t1);
+/* Is token j the head word of a title (office, occupation, "secretary of
+ * state")? */
+int ngi_title_head(const ng_doc *d, int j);
+/* A word that never starts or continues a title ("the", "and" ...). */
+int ngi_role_stop(const ngi_tok *t);
+/* A lower-case word that may qualify a title ("tax" in "tax adviser"). */
+int ngi_modifier_ok(const ng_doc *d, int j);
+/* Past evaluative words ("veteran", "top") at ts, before te. */
+int ngi_skip_evaluative(const ng_doc *d, int ts, int te);
+/* Do tokens [t0, t1) look like an organisation's name? */
+int ngi_looks_like_org(const ng_doc *d, int t0, int t1);
+/* "of Nigeria" after a name at t1: the organisation, or NULL. */
+const char *ngi_org_after(ng_doc *d, int t1, int end);
+/* Roles in an apposition or copula after the mention ending at t1. */
+ng_status ngi_roles_after(ng_doc *d, int pi, int t1, int end, int lead);
 /* The person description mention mi points at, or -1. */
 int ngi_resolve_desc(ng_doc *d, int mi);
 /* The head token of description m ("president" in "the Russian
