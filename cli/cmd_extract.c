@@ -28,6 +28,7 @@
 
 #include "cli.h"
 #include "cmd_extract.h"
+#include "outdir.h"
 #include "output.h"
 #include "sources.h"
 
@@ -149,6 +150,15 @@ static int parse(int argc, char **argv, extract_args *a)
         if (r < 0)
           return CLI_EUSAGE;
         a->output = v;
+      } else if ((r = cli_opt_value(argc, argv, &i, "out-dir", 0, &v)) !=
+                 0) {
+        if (r < 0)
+          return CLI_EUSAGE;
+        if (v[0] == '\0') {
+          cli_error("--out-dir: give a folder");
+          return CLI_EUSAGE;
+        }
+        a->outdir = v;
       } else if ((r = cli_opt_value(argc, argv, &i, "jobs", 'j', &v)) != 0) {
         if (r < 0 || parse_long("--jobs", v, 1, 256, &a->jobs) != 0)
           return CLI_EUSAGE;
@@ -214,6 +224,12 @@ static int parse(int argc, char **argv, extract_args *a)
               a->format);
     return CLI_EUSAGE;
   }
+  if (a->outdir != NULL && (a->output != NULL || a->merge || a->text)) {
+    cli_error("extract: --out-dir writes one file per article: not with "
+              "%s", a->output != NULL ? "-o" : a->merge ? "--merge"
+                                                      : "--text");
+    return CLI_EUSAGE;
+  }
   if (a->jobs == 0) {
     long c = sysconf(_SC_NPROCESSORS_ONLN);
     a->jobs = c > 0 ? (c < 64 ? c : 64) : 1;
@@ -248,21 +264,21 @@ int cmd_extract(int argc, char **argv)
     return rc == -2 ? CLI_EUSAGE : CLI_EREAD;
   }
   single = a.ninputs == 1 && nsrc == 1 && dirs == 0 &&
-           src[0].kind != IN_JSONL && !a.merge;
+           src[0].kind != IN_JSONL && !a.merge && a.outdir == NULL;
   memset(&j, 0, sizeof j);
   j.a = &a;
   j.merge = a.merge && !a.text;
   j.single = single;
   j.format = a.format;
-  if (!single && !a.format_given)
+  if (!single && !a.format_given && a.outdir == NULL)
     j.format = a.merge ? "turtle" : "nquads";
   if (strcmp(j.format, "nquads") == 0 || strcmp(j.format, "nq") == 0)
     j.quads = 1;
   else if (strcmp(j.format, "trig") == 0)
     j.quads = 2;
   rc = -1;
-  if (a.text) {
-    ; /* no RDF */
+  if (a.text || a.outdir != NULL) {
+    ; /* no RDF, or each article its own file */
   } else if (!single && !a.merge && !j.quads &&
       strcmp(j.format, "ntriples") != 0 && strcmp(j.format, "nt") != 0) {
     cli_error("extract: many articles are written as nquads, trig or "
@@ -277,6 +293,9 @@ int cmd_extract(int argc, char **argv)
   }
   if (a.merge)
     j.quads = 0;
+  else if (a.outdir != NULL)
+    j.lines = !j.quads && (strcmp(j.format, "ntriples") == 0 ||
+                           strcmp(j.format, "nt") == 0);
   else if (!single && !j.quads)
     j.lines = 1; /* ntriples */
   if (rc < 0) {
@@ -295,6 +314,12 @@ int cmd_extract(int argc, char **argv)
     j.lex = lex;
     if (single) {
       rc = cli_extract_one(&a, &j, &src[0]);
+    } else if (a.outdir != NULL) {
+      rc = cli_outdir_new(a.outdir, j.format, a.inputs, a.ninputs, src,
+                          nsrc, &j.outdir);
+      if (rc == 0)
+        rc = cli_extract_many(&a, &j, src, nsrc, total, NULL);
+      cli_outdir_free(j.outdir);
     } else {
       static char obuf[1 << 16];
       out = cli_output_open(a.output);

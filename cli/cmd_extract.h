@@ -14,6 +14,7 @@
 /* The options (cmd_extract.c). */
 typedef struct extract_args {
   const char *format, *data, *output;
+  const char *outdir;    /* --out-dir DIR */
   char **inputs;
   size_t ninputs;
   in_kind input;
@@ -43,6 +44,9 @@ typedef struct item {
   ngi_article art;       /* --merge: its metadata */
   size_t triples;
   double t_extract, t_graph, t_ser;
+  size_t srcno;          /* --out-dir: the source it came from */
+  unsigned long line;    /* its JSON Lines line, else 0 */
+  char *id;              /* --out-dir: its record's "id" */
 } item;
 
 /* What every worker shares (read-only while they run). */
@@ -54,6 +58,7 @@ typedef struct job {
   int lines;             /* many articles as N-Triples: ng_graph_lines */
   int single;            /* one article */
   int merge;
+  struct cli_outdir *outdir; /* --out-dir: one file per article */
 } job;
 
 void cli_item_fail(item *it, int rc, const char *fmt, ...)

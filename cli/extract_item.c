@@ -51,6 +51,7 @@ void cli_item_clear(item *it)
   free(it->raw);
   free(it->out);
   free(it->source);
+  free(it->id);
   ng_doc_free(it->doc);
   ngi_article_release(&it->art);
   memset(it, 0, sizeof *it);
@@ -262,6 +263,14 @@ void cli_item_process(const job *j, item *it, ng_rdf_world *w)
   t1 = cli_cpu_now();
   it->t_extract = t1 - t0;
   item_opts(a, it, doc, art.url, &o);
+  if (j->outdir != NULL && art.id != NULL && it->id == NULL) {
+    it->id = malloc(strlen(art.id) + 1);
+    if (it->id == NULL) {
+      cli_item_fail(it, CLI_EINTERNAL, "out of memory");
+      goto out;
+    }
+    memcpy(it->id, art.id, strlen(art.id) + 1);
+  }
   if (j->merge) {
     it->doc = doc;
     it->art = art;

@@ -20,6 +20,7 @@
 
 #include "cli.h"
 #include "cmd_extract.h"
+#include "outdir.h"
 #include "output.h"
 
 /* ------------------------------------------------------------ reading */
@@ -108,6 +109,8 @@ static int next_line(reader *r, item *it)
         continue; /* a blank line */
     }
     it->kind = IN_JSONL;
+    it->srcno = r->next - 1;
+    it->line = r->line;
     it->name = malloc(strlen(cli_display_name(r->jpath)) + strlen(name) + 1);
     it->raw = malloc(n + 1);
     if (it->name == NULL || it->raw == NULL) {
@@ -160,6 +163,7 @@ static int read_next(reader *r, item *it)
       continue;
     }
     it->kind = s->kind;
+    it->srcno = r->next - 1;
     it->name = dup_name(cli_display_name(s->path));
     if (it->name == NULL) {
       cli_item_fail(it, CLI_EINTERNAL, "out of memory");
@@ -385,6 +389,15 @@ int cli_extract_many(const extract_args *a, job *j, cli_source *src,
 
     if (p.next_write < p.next_read && w->state == SLOT_DONE) {
       pthread_mutex_unlock(&p.lock);
+      if (w->rc == 0 && j->outdir != NULL) {
+        /* one file per article, named here in input order */
+        int e = cli_outdir_write(j->outdir, w->srcno, w->line, w->id,
+                                 w->out, w->outlen, w->msg, sizeof w->msg);
+        if (e != 0)
+          w->rc = CLI_EOUTPUT; /* listed at the end */
+        if (e > 1)
+          fatal = e;         /* every further file would fail too */
+      }
       count(&t, w);
       if (w->rc == 0 && merged != NULL) {
         ng_article_meta meta;
@@ -404,7 +417,7 @@ int cli_extract_many(const extract_args *a, job *j, cli_source *src,
           fatal = st == NG_ENOMEM ? CLI_EINTERNAL : CLI_EOUTPUT;
         }
         t.t_graph += cli_cpu_now() - t0;
-      } else if (w->rc == 0 && w->outlen > 0 &&
+      } else if (w->rc == 0 && w->outlen > 0 && out != NULL &&
                  fwrite(w->out, 1, w->outlen, out) != w->outlen) {
         cli_error("cannot write the output: %s", cli_errno_text(errno));
         fatal = CLI_EOUTPUT;

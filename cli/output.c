@@ -4,7 +4,9 @@
  * the end (or
  * removed on failure, and on SIGINT, SIGTERM or SIGHUP).  A device, a FIFO
  * or a symbolic link to a file not there yet is written in place; a link
- * to a file is followed, so the link keeps pointing at the new file. */
+ * to a file is followed, so the link keeps pointing at the new file.
+ * --out-dir files are written the same way, one after the other
+ * (cli_output_write_whole). */
 #define _POSIX_C_SOURCE 200809L
 #define _XOPEN_SOURCE 700 /* realpath */
 
@@ -22,6 +24,7 @@
 static char *tmp_path;             /* -o FILE: FILE.tmp while writing */
 static char *final_path;           /* FILE, symbolic links resolved */
 static volatile sig_atomic_t tmp_live;
+static int caught;                 /* the handler is in place */
 
 static void on_signal(int sig)
 {
@@ -31,11 +34,11 @@ static void on_signal(int sig)
   raise(sig);
 }
 
+static void catch_signals(void);
+
 FILE *cli_output_open(const char *path)
 {
   FILE *f;
-  struct sigaction sa;
-
   struct stat sb;
   size_t n;
 
@@ -96,12 +99,78 @@ FILE *cli_output_open(const char *path)
     return NULL;
   }
   tmp_live = 1;
+  catch_signals();
+  return f;
+}
+
+/* The handler that removes the live temporary file. */
+static void catch_signals(void)
+{
+  struct sigaction sa;
+
   memset(&sa, 0, sizeof sa);
   sa.sa_handler = on_signal;
   sigaction(SIGINT, &sa, NULL);
   sigaction(SIGTERM, &sa, NULL);
   sigaction(SIGHUP, &sa, NULL);
-  return f;
+}
+
+int cli_output_write_whole(const char *dir, const char *name,
+                           const char *data, size_t len, int sync)
+{
+  size_t dl = strlen(dir), nl = strlen(name), off = 0;
+  char *path = malloc(dl + nl + 2), *tmp = malloc(dl + nl + 16);
+  mode_t mask;
+  int fd, e = 0;
+
+  if (path == NULL || tmp == NULL) {
+    free(path);
+    free(tmp);
+    return ENOMEM;
+  }
+  snprintf(path, dl + nl + 2, "%s/%s", dir, name);
+  snprintf(tmp, dl + nl + 16, "%s/.%s.tmp.XXXXXX", dir, name);
+  if (!caught)
+    catch_signals();
+  caught = 1;
+  tmp_path = tmp;
+  fd = mkstemp(tmp);  /* O_EXCL: never a link planted at the name */
+  if (fd < 0) {
+    e = errno;
+    tmp_path = NULL;
+    free(tmp);
+    free(path);
+    return e;
+  }
+  tmp_live = 1;
+  mask = umask(0);
+  umask(mask);
+  if (fchmod(fd, 0666 & ~mask) != 0)
+    e = errno;
+  while (e == 0 && off < len) {
+    ssize_t w = write(fd, data + off, len - off);
+    if (w < 0 && errno == EINTR)
+      continue;
+    if (w <= 0) {
+      e = w < 0 ? errno : EIO;
+      break;
+    }
+    off += (size_t)w;
+  }
+  if (e == 0 && sync && fsync(fd) != 0)
+    e = errno;
+  if (close(fd) != 0 && e == 0)
+    e = errno;
+  /* rename replaces a file (or link) there at once: whole or not at all */
+  if (e == 0 && rename(tmp, path) != 0)
+    e = errno;
+  if (e != 0)
+    unlink(tmp);
+  tmp_live = 0;
+  tmp_path = NULL;
+  free(tmp);
+  free(path);
+  return e;
 }
 
 int cli_output_close(FILE *f, const char *path, int keep)
