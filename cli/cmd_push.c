@@ -1,7 +1,9 @@
 /* cmd_push.c - `newsgraph push`: send articles' graphs to a SPARQL 1.1
  * endpoint (Graph Store protocol by default, or SPARQL Update), then
  * report what was sent and what failed; --verify counts each graph at the
- * endpoint afterwards.  The password comes from $NEWSGRAPH_PASSWORD or
+ * endpoint afterwards.  FILEs are read and sent one at a time
+ * (ng_push_file_open), so memory does not grow with their number.  The
+ * password comes from $NEWSGRAPH_PASSWORD or
  * ~/.netrc, never from the command line, and is never printed.
  */
 #define _POSIX_C_SOURCE 200809L
@@ -69,6 +71,9 @@ static const char push_help[] =
 
 typedef struct tally {
   size_t sent, triples, failed;
+  int keep;             /* --verify with FILEs: keep what was sent */
+  char **graphs;        /* the graphs sent, and their triples */
+  size_t *counts, ngraphs, cap;
   int quiet;
   size_t max_failures;  /* connection failures in a row that stop; 0: none */
   size_t in_a_row;      /* graphs in a row that reached no server */
@@ -83,6 +88,20 @@ on_report(void *arg, const ng_push_report *r)
   if(r->status == NG_OK) {
     t->sent++;
     t->triples += r->triples;
+    if(t->keep && t->ngraphs == t->cap) {
+      size_t cap = t->cap ? 2 * t->cap : 64;
+      char **g = realloc(t->graphs, cap * sizeof *g);
+      size_t *c = g ? realloc(t->counts, cap * sizeof *c) : NULL;
+      if(g)
+        t->graphs = g;
+      if(c) {
+        t->counts = c;
+        t->cap = cap;
+      }
+    }
+    if(t->keep && t->ngraphs < t->cap &&
+       (t->graphs[t->ngraphs] = strdup(r->graph)) != NULL)
+      t->counts[t->ngraphs++] = r->triples;
     if(!t->quiet)
       printf("%s\t%zu\tHTTP %ld\n", r->graph, r->triples, r->http_status);
   } else {
@@ -127,12 +146,14 @@ cmd_push(int argc, char **argv)
   ng_store *st = NULL;
   char err[NG_ERRLEN];
   char **files = NULL, **graphs = NULL;
-  size_t ngraphs = 0, k, verify_bad = 0;
+  size_t ngraphs = 0, k, verify_bad = 0, left = 0;
   int i, r, nfiles = 0, verify = 0, load_failed = 0, last = CLI_OK;
-  tally t = { 0, 0, 0, 0, 3, 0, 0 };
+  tally t;
   char *pw = NULL;
   ng_status s;
 
+  memset(&t, 0, sizeof t);
+  t.max_failures = 3;
   ng_endpoint_opts_init(&eo);
   cli_store_opts_init(&so);
   files = calloc((size_t)argc + 1, sizeof *files);
@@ -299,7 +320,7 @@ cmd_push(int argc, char **argv)
     return s == NG_EUSAGE ? CLI_EUSAGE : cli_exit_code(s);
   }
 
-  /* the graphs to send: a store's, or the FILEs loaded into memory */
+  /* the graphs to send: a store's, or the FILEs' one at a time */
   if(store) {
     r = cli_store_open(&so, 1, &st);
     if(r != CLI_OK) {
@@ -307,16 +328,13 @@ cmd_push(int argc, char **argv)
       free(files);
       return r;
     }
-    s = NG_OK;
   } else {
-    s = ng_store_open(NULL, NG_STORE_MEMORY, &st, err);
-    for(i = 0; s == NG_OK && i < nfiles; i++) {
+    for(i = 0; i < nfiles; i++) {
       const char *syn = format ? format : ng_rdf_syntax_for(files[i]);
       if(!syn || !strcmp(syn, "article")) {
         s = ng_lexicon_load(NULL, &lex, err);
         if(s != NG_OK) {
           cli_error("%s", err);
-          ng_store_free(st);
           ng_endpoint_free(ep);
           free(files);
           return cli_exit_code(s);
@@ -325,60 +343,75 @@ cmd_push(int argc, char **argv)
       }
     }
   }
-  if(s != NG_OK) {
-    cli_error("%s", err);
-    ng_endpoint_free(ep);
-    free(files);
-    return CLI_ESTORE;
+  t.keep = verify && !store;
+  if(store) {
+    s = ng_store_graphs(st, &graphs, &ngraphs, err);
+    if(s != NG_OK) {
+      cli_error("%s", err);
+      last = CLI_ESTORE;
+      load_failed++;
+    }
+    for(k = 0; k < ngraphs && !t.stop; k++)
+      ng_endpoint_push(ep, st, graphs[k], err); /* reported by on_report */
+    left = ngraphs - k;
   }
-  for(i = 0; i < nfiles; i++) {
+  for(i = 0; i < nfiles && !t.stop; i++) {
     ng_load_opts lo = { 0 };
+    ng_push_file *pf = NULL;
     ng_status ls;
+    size_t done = 0;
+    int more = 1;
 
     lo.syntax = format;
     lo.graph = graph;
     lo.base = base;
     lo.lex = lex;
-    ls = ng_store_load_file(st, files[i], &lo, NULL, NULL, err);
+    ls = ng_push_file_open(files[i], &lo, &pf, err);
     if(ls != NG_OK) {
       cli_error("%s", err);
       load_failed++;
       last = cli_exit_code(ls);
+      continue;
     }
+    while(more && !t.stop) {
+      ng_endpoint_push_next(ep, pf, &more, err); /* reported by on_report */
+      done += (size_t)more;
+    }
+    if(t.stop)
+      left = ng_push_file_graphs(pf) - done;
+    ng_push_file_free(pf);
   }
-  s = ng_store_graphs(st, &graphs, &ngraphs, err);
-  if(s != NG_OK) {
-    cli_error("%s", err);
-    last = CLI_ESTORE;
-    load_failed++;
-  }
-  for(k = 0; k < ngraphs && !t.stop; k++)
-    ng_endpoint_push(ep, st, graphs[k], err); /* reported by on_report */
   if(!t.stop)
     ng_endpoint_flush(ep, err);
   if(t.stop) {
-    size_t left = ngraphs - k;
+    const char *what = "graph";
+    if(!store && i < nfiles) {
+      left += (size_t)(nfiles - i);
+      what = left == (size_t)(nfiles - i) ? "file" : "graph or file";
+    }
     if(t.stop == 1)
       cli_error("stopped: the endpoint refused the credentials (HTTP 401/403); "
-                "%zu graph%s not tried", left, left == 1 ? "" : "s");
+                "%zu %s%s not tried", left, what, left == 1 ? "" : "s");
     else
       cli_error("stopped: %zu graphs in a row could not reach the endpoint "
-                "(--max-failures %zu); %zu graph%s not tried", t.in_a_row,
-                t.max_failures, left, left == 1 ? "" : "s");
+                "(--max-failures %zu); %zu %s%s not tried", t.in_a_row,
+                t.max_failures, left, what, left == 1 ? "" : "s");
     t.failed += left;
   }
   fflush(stdout);
 
   if(verify) {
-    for(k = 0; k < ngraphs; k++) {
-      size_t want = 0, have = 0;
-      if(ng_store_count(st, graphs[k], &want, err) != NG_OK ||
-         ng_endpoint_count(ep, graphs[k], &have, err) != NG_OK) {
-        cli_error("verify <%s>: %s", graphs[k], err);
+    size_t nv = store ? ngraphs : t.ngraphs;
+    for(k = 0; k < nv; k++) {
+      const char *g = store ? graphs[k] : t.graphs[k];
+      size_t want = store ? 0 : t.counts[k], have = 0;
+      if((store && ng_store_count(st, g, &want, err) != NG_OK) ||
+         ng_endpoint_count(ep, g, &have, err) != NG_OK) {
+        cli_error("verify <%s>: %s", g, err);
         verify_bad++;
       } else if(want != have) {
         cli_error("verify <%s>: the endpoint holds %zu triples, %zu were "
-                  "sent", graphs[k], have, want);
+                  "sent", g, have, want);
         verify_bad++;
       }
     }
@@ -390,6 +423,10 @@ cmd_push(int argc, char **argv)
   for(k = 0; k < ngraphs; k++)
     free(graphs[k]);
   free(graphs);
+  for(k = 0; k < t.ngraphs; k++)
+    free(t.graphs[k]);
+  free(t.graphs);
+  free(t.counts);
   ng_store_free(st);
   ng_endpoint_free(ep);
   ng_lexicon_free(lex);

@@ -627,6 +627,26 @@ const char *ng_query_column_language(const ng_query *q, size_t i);
  * (no variable, no prefixed name, no other scheme). */
 void ng_store_allow_service(ng_store *st, int allow);
 
+/* ------------------------------------------------ pushing files (issue 16)
+ * The graphs of one file (an RDF file or an article, read as
+ * ng_store_load_file reads it), pushed one at a time without a store of
+ * every file: N-Triples and N-Quads text goes out as it is, after the
+ * same checks; other files are loaded into a memory store of their own.
+ * Memory is that of one file, whatever the number of files. */
+typedef struct ng_push_file ng_push_file;
+
+/* Read and check path (nothing is sent): a file it cannot read or parse
+ * gives the error ng_store_load_file would. */
+ng_status ng_push_file_open(const char *path, const ng_load_opts *o,
+                            ng_push_file **out, char *err);
+void ng_push_file_free(ng_push_file *f);
+/* The number of graphs in the file. */
+size_t ng_push_file_graphs(const ng_push_file *f);
+/* Push the file's next graph as ng_endpoint_push does (on_report tells
+ * its fate); *more is 0 when there was none left. */
+ng_status ng_endpoint_push_next(ng_endpoint *ep, ng_push_file *f, int *more,
+                                char *err);
+
 #ifdef __cplusplus
 }
 #endif

@@ -69,6 +69,11 @@ ng_status ngi_http_request(ng_endpoint *ep, const char *method,
                            const char *accept, const char *body,
                            size_t blen, ngi_outcome *oc);
 
+/* Push graph iri given as N-Triples text, one statement on each of its n
+ * lines, as ng_endpoint_push does a store's graph (push.c). */
+ng_status ngi_push_text(ng_endpoint *ep, const char *iri, const char *nt,
+                        size_t len, size_t n, char *err);
+
 /* ------------------------------------------------------------ helpers
  * (for tests) */
 

@@ -9,6 +9,8 @@
  * requests have been seen answered 2xx while storing only part of the
  * data) into a staging graph, then moved onto its graph by one "MOVE"
  * update: a failure part-way leaves the endpoint's graph as it was.
+ * A graph can also come as N-Triples text (ngi_push_text, from
+ * pushfile.c), sent as it is.
  */
 #define _POSIX_C_SOURCE 200809L
 
@@ -94,6 +96,55 @@ write_chunk(ng_store *st, librdf_stream *str, size_t max, ngi_buf *out,
     return NG_ENOMEM;
   }
   free(text);
+  *n = k;
+  return NG_OK;
+}
+
+/* Whether N-Triples text may hold a blank node (any "_:"). */
+static int
+has_blank(const char *p, size_t n)
+{
+  const char *e = p + n;
+
+  while(p < e && (p = memchr(p, '_', (size_t)(e - p))) != NULL) {
+    if(p + 1 < e && p[1] == ':')
+      return 1;
+    p++;
+  }
+  return 0;
+}
+
+/* Where the statements of a graph come from: a librdf stream over a
+ * store, or N-Triples text with one statement per line. */
+typedef struct chunk_src {
+  ng_store *st;
+  librdf_stream *str;
+  const char *nt;
+  size_t len, off;
+} chunk_src;
+
+/* The next up to max statements of cs as N-Triples into out. */
+static ng_status
+next_chunk(chunk_src *cs, size_t max, ngi_buf *out, size_t *n, int *blank,
+           char *err)
+{
+  size_t start = cs->off, k = 0;
+
+  if(cs->str)
+    return write_chunk(cs->st, cs->str, max, out, n, blank, err);
+  while(k < max && cs->off < cs->len) {
+    const char *nl = memchr(cs->nt + cs->off, '\n', cs->len - cs->off);
+    cs->off = nl ? (size_t)(nl - cs->nt) + 1 : cs->len;
+    k++;
+  }
+  if(ngi_buf_add(out, cs->nt + start, cs->off - start) ||
+     (cs->off > start && cs->nt[cs->off - 1] != '\n' &&
+      ngi_buf_add(out, "\n", 1))) {
+    ngi_store_errf(err, "out of memory");
+    return NG_ENOMEM;
+  }
+  if(has_blank(cs->nt + start, cs->off - start))
+    *blank = 1;
   *n = k;
   return NG_OK;
 }
@@ -198,8 +249,8 @@ send_part(ng_endpoint *ep, const char *stg, const ngi_buf *text, int part,
  * "MOVE" onto iri in one update (all or nothing at the endpoint).  After a
  * failure the staging graph is dropped (best effort) and iri untouched. */
 static ng_status
-push_staged(ng_endpoint *ep, librdf_stream *str, ng_store *st,
-            const char *iri, size_t *total, ngi_outcome *oc, char *err)
+push_staged(ng_endpoint *ep, chunk_src *cs, const char *iri, size_t *total,
+            ngi_outcome *oc, char *err)
 {
   char stg[96];
   ngi_buf text = { 0 }, q = { 0 };
@@ -212,7 +263,7 @@ push_staged(ng_endpoint *ep, librdf_stream *str, ng_store *st,
   do {
     text.len = 0;
     blank = 0;
-    rc = write_chunk(st, str, ep->o.chunk_triples, &text, &n, &blank, err);
+    rc = next_chunk(cs, ep->o.chunk_triples, &text, &n, &blank, err);
     if(rc != NG_OK || (n == 0 && part > 0))
       break;
     rc = send_part(ep, stg, &text, part, blank, oc);
@@ -309,10 +360,12 @@ push_gsp(ng_endpoint *ep, ng_store *st, const char *iri, char *err)
     report(ep, iri, 0, NULL, NG_ESTORE, err ? err : "cannot read graph");
     return NG_ESTORE;
   }
-  if(size <= ep->o.chunk_triples)
+  if(size <= ep->o.chunk_triples) {
     rc = push_gsp_one(ep, str, st, iri, &total, &oc, err);
-  else
-    rc = push_staged(ep, str, st, iri, &total, &oc, err);
+  } else {
+    chunk_src cs = { st, str, NULL, 0, 0 };
+    rc = push_staged(ep, &cs, iri, &total, &oc, err);
+  }
   librdf_free_stream(str);
   report(ep, iri, total, &oc, rc,
          rc == NG_OK ? NULL : (oc.msg[0] ? oc.msg : (err ? err : "error")));
@@ -444,6 +497,38 @@ ng_endpoint_flush(ng_endpoint *ep, char *err)
   return rc;
 }
 
+/* Queue a small graph's update in the batch. */
+static ng_status
+queue_update(ng_endpoint *ep, const char *iri, const char *nt, size_t len,
+             size_t n, int blank, char *err)
+{
+  ng_status rc = NG_OK;
+
+  if(ep->npend == ep->cappend) {
+    size_t cap = ep->cappend ? 2 * ep->cappend : 16;
+    ngi_pending *p = realloc(ep->pend, cap * sizeof *p);
+    if(!p)
+      rc = NG_ENOMEM;
+    else {
+      ep->pend = p;
+      ep->cappend = cap;
+    }
+  }
+  if(rc == NG_OK &&
+     (!(ep->pend[ep->npend].graph = ngi_str_dup(iri)) ||
+      add_update(&ep->batch, iri, nt, len, 1, blank))) {
+    free(ep->pend[ep->npend].graph);
+    rc = NG_ENOMEM;
+  }
+  if(rc == NG_ENOMEM)
+    ngi_store_errf(err, "out of memory");
+  if(rc == NG_OK) {
+    ep->pend[ep->npend++].triples = n;
+    ep->batch_triples += n;
+  }
+  return rc;
+}
+
 static ng_status
 push_update(ng_endpoint *ep, ng_store *st, const char *iri, char *err)
 {
@@ -474,38 +559,19 @@ push_update(ng_endpoint *ep, ng_store *st, const char *iri, char *err)
     /* small: queue it */
     rc = write_chunk(st, str, ep->o.chunk_triples, &text, &n, &blank, err);
     librdf_free_stream(str);
-    if(rc == NG_OK) {
-      if(ep->npend == ep->cappend) {
-        size_t cap = ep->cappend ? 2 * ep->cappend : 16;
-        ngi_pending *p = realloc(ep->pend, cap * sizeof *p);
-        if(!p)
-          rc = NG_ENOMEM;
-        else {
-          ep->pend = p;
-          ep->cappend = cap;
-        }
-      }
-      if(rc == NG_OK &&
-         (!(ep->pend[ep->npend].graph = ngi_str_dup(iri)) ||
-          add_update(&ep->batch, iri, text.p ? text.p : "", text.len, 1,
-                     blank))) {
-        free(ep->pend[ep->npend].graph);
-        rc = NG_ENOMEM;
-      }
-      if(rc == NG_ENOMEM)
-        ngi_store_errf(err, "out of memory");
-      if(rc == NG_OK) {
-        ep->pend[ep->npend++].triples = n;
-        ep->batch_triples += n;
-      }
-    }
+    if(rc == NG_OK)
+      rc = queue_update(ep, iri, text.p ? text.p : "", text.len, n, blank,
+                        err);
     ngi_buf_release(&text);
     if(rc != NG_OK)
       report(ep, iri, 0, NULL, rc, err ? err : "error");
     return rc;
   }
   /* large: alone, in parts, through a staging graph */
-  rc = push_staged(ep, str, st, iri, &total, &oc, err);
+  {
+    chunk_src cs = { st, str, NULL, 0, 0 };
+    rc = push_staged(ep, &cs, iri, &total, &oc, err);
+  }
   librdf_free_stream(str);
   report(ep, iri, total, &oc, rc, oc.msg[0] ? oc.msg : (err ? err : "error"));
   ngi_buf_release(&oc.r.body);
@@ -525,6 +591,69 @@ ng_endpoint_push(ng_endpoint *ep, ng_store *st, const char *graph_iri,
   if(ep->o.protocol == NG_PROTO_UPDATE)
     return push_update(ep, st, graph_iri, err);
   return push_gsp(ep, st, graph_iri, err);
+}
+
+ng_status
+ngi_push_text(ng_endpoint *ep, const char *iri, const char *nt, size_t len,
+              size_t n, char *err)
+{
+  ngi_outcome oc;
+  chunk_src cs = { NULL, NULL, nt, len, 0 };
+  size_t total = 0;
+  int blank = has_blank(nt, len);
+  char *url;
+  ng_status rc = ngi_iri_check(iri, "graph IRI", err);
+
+  if(rc != NG_OK) {
+    report(ep, iri, 0, NULL, rc, err ? err : "bad graph IRI");
+    return rc;
+  }
+  memset(&oc, 0, sizeof oc);
+  if(n <= ep->o.chunk_triples && ep->o.protocol == NG_PROTO_UPDATE) {
+    if(ep->npend && ep->batch_triples + n > ep->o.chunk_triples) {
+      rc = ng_endpoint_flush(ep, err);
+      if(rc != NG_OK && rc != NG_ENET)
+        return rc;
+    }
+    rc = queue_update(ep, iri, nt, len, n, blank, err);
+    if(rc != NG_OK)
+      report(ep, iri, 0, NULL, rc, err ? err : "error");
+    return rc;
+  }
+  if(n <= ep->o.chunk_triples) {
+    /* the text as it is: N-Triples is Turtle */
+    url = graph_url(ep, iri);
+    if(!url) {
+      ngi_store_errf(err, "out of memory");
+      rc = NG_ENOMEM;
+    } else {
+      rc = ngi_http_request(ep, "PUT", url, "text/turtle", NULL, nt, len,
+                            &oc);
+      if(rc != NG_OK)
+        ngi_store_errf(err, "cannot push graph <%s>: %s", iri, oc.msg);
+      else
+        total = n;
+    }
+    free(url);
+  } else if(ep->o.protocol == NG_PROTO_GSP && !ep->update_url) {
+    ngi_store_errf(err, "graph <%s> has %zu triples, more than one request "
+                   "(%zu) holds: sending it in parts needs a SPARQL Update "
+                   "endpoint to put them in place all at once", iri, n,
+                   ep->o.chunk_triples);
+    report(ep, iri, 0, NULL, NG_EUSAGE, err ? err : "too big");
+    return NG_EUSAGE;
+  } else {
+    if(ep->o.protocol == NG_PROTO_UPDATE && ep->npend) {
+      rc = ng_endpoint_flush(ep, err);
+      if(rc != NG_OK && rc != NG_ENET)
+        return rc;
+    }
+    rc = push_staged(ep, &cs, iri, &total, &oc, err);
+  }
+  report(ep, iri, total, &oc, rc,
+         rc == NG_OK ? NULL : (oc.msg[0] ? oc.msg : (err ? err : "error")));
+  ngi_buf_release(&oc.r.body);
+  return rc;
 }
 
 ng_status
