@@ -293,9 +293,12 @@ int cmd_extract(int argc, char **argv)
   }
   if (a.merge)
     j.quads = 0;
-  else if (a.outdir != NULL)
+  else if (a.outdir != NULL) {
     j.lines = !j.quads && (strcmp(j.format, "ntriples") == 0 ||
                            strcmp(j.format, "nt") == 0);
+    j.turtle = strcmp(j.format, "turtle") == 0 ||
+               strcmp(j.format, "ttl") == 0;
+  }
   else if (!single && !j.quads)
     j.lines = 1; /* ntriples */
   if (rc < 0) {

@@ -58,6 +58,7 @@ typedef struct job {
   int lines;             /* many articles as N-Triples: ng_graph_lines */
   int single;            /* one article */
   int merge;
+  int turtle;            /* --out-dir Turtle: ng_graph_turtle */
   struct cli_outdir *outdir; /* --out-dir: one file per article */
 } job;
 

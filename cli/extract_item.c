@@ -226,6 +226,7 @@ void cli_item_process(const job *j, item *it, ng_rdf_world *w)
   FILE *mem;
   char *buf = NULL, *iri = NULL;
   size_t len = 0;
+  int fast;
 
   if (decode(j, it, &art) != 0)
     return;
@@ -279,7 +280,9 @@ void cli_item_process(const job *j, item *it, ng_rdf_world *w)
 
   t0 = t1;
   err[0] = '\0';
-  if (j->quads || j->lines) /* no model needed: lines straight away */
+  fast = j->quads || j->lines || j->turtle;
+again:
+  if (fast) /* no model needed: lines straight away */
     st = ng_graph_new_lines(&g, err);
   else
     st = w != NULL ? ng_graph_new_in_world(w, &g, err) : ng_graph_new(&g, err);
@@ -302,13 +305,26 @@ void cli_item_process(const job *j, item *it, ng_rdf_world *w)
   t1 = cli_cpu_now();
   it->t_graph = t1 - t0;
   iri = j->quads != 0 ? ng_article_iri(doc, &o) : NULL;
-  ng_doc_free(doc); /* the graph has it all: free it before writing */
-  doc = NULL;
-  ngi_article_release(&art);
+  if (!(fast && j->turtle)) {
+    ng_doc_free(doc); /* the graph has it all: free it before writing */
+    doc = NULL;
+    ngi_article_release(&art);
+  }
 
   t0 = t1;
   err[0] = '\0';
-  if (j->quads || j->lines) {
+  if (fast && j->turtle) {
+    /* --out-dir Turtle: raptor's bytes without a model, when it can */
+    st = ng_graph_turtle(g, &it->out, &it->outlen, err);
+    if (st == NG_EFORMAT) {
+      ng_graph_free(g);
+      g = NULL;
+      fast = 0;
+      goto again;
+    }
+    if (st != NG_OK)
+      cli_item_fail(it, CLI_EINTERNAL, "out of memory");
+  } else if (j->quads || j->lines) {
     /* our own sorted N-Triples / N-Quads lines: fast and deterministic */
     if ((j->quads != 0 && iri == NULL) ||
         (st = ng_graph_lines(g, j->quads == 1 ? iri : NULL, &buf, &len,

@@ -172,6 +172,11 @@ librdf_world *ngi_graph_world(ng_graph *g)
   return g != NULL ? g->world : NULL;
 }
 
+const char *ngi_graph_base(ng_graph *g)
+{
+  return g != NULL ? g->base : NULL;
+}
+
 ngi_lines *ngi_graph_lines_of(ng_graph *g)
 {
   return g != NULL ? g->lines : NULL;

@@ -84,6 +84,12 @@ int ngi_lines_add(ngi_lines *l, const ngi_node *s, const ngi_node *p,
 size_t ngi_lines_count(ngi_lines *l);
 /* The lines of a graph of lines, or NULL for a graph with a model. */
 ngi_lines *ngi_graph_lines_of(ng_graph *g);
+/* The base of the graph's first document (NULL before one), for prefixes. */
+const char *ngi_graph_base(ng_graph *g);
+/* Turtle of sorted N-Triples lines, as raptor writes it (turtle.c);
+ * NG_EFORMAT when only raptor can. */
+ng_status ngi_lines_turtle(const char *nt, size_t len, const char *base,
+                           char **out, size_t *outlen, char *err);
 
 /* The canonical raptor serializer name of a format or alias ("ttl" ->
  * "turtle"; NULL -> "turtle"), or NULL when unknown. */

@@ -627,6 +627,14 @@ const char *ng_query_column_language(const ng_query *q, size_t i);
  * (no variable, no prefixed name, no other scheme). */
 void ng_store_allow_service(ng_store *st, int allow);
 
+/* ------------------------------------------------ Turtle of a graph of lines
+ * (issue 16).  The Turtle ng_graph_write writes for the same statements,
+ * byte for byte, from a graph made by ng_graph_new_lines, without a librdf
+ * model (several times cheaper).  NG_EFORMAT when the graph holds what
+ * only raptor writes (blank nodes, escaped IRIs, non-ASCII names, xsd
+ * numbers): build a model graph then. */
+ng_status ng_graph_turtle(ng_graph *g, char **buf, size_t *len, char *err);
+
 /* ------------------------------------------------ pushing files (issue 16)
  * The graphs of one file (an RDF file or an article, read as
  * ng_store_load_file reads it), pushed one at a time without a store of

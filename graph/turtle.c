@@ -1,0 +1,491 @@
+/* turtle.c - Turtle of a graph of lines without a librdf model: the bytes
+ * raptor 2.0.15's turtle serializer writes for the same graph through
+ * ngi_model_write (serialize.c), at a fraction of the cost, for
+ * `extract --out-dir` (one Turtle file per article).
+ *
+ * What raptor does, and this file does again: the @prefix lines of the
+ * namespaces in declaration order (rdf first, then set_prefixes' order, a
+ * prefix or namespace declared twice skipped), a blank line; then each
+ * subject in raptor_term_compare order (IRIs bytewise, a prefix before
+ * longer IRIs), its properties sorted by predicate then object (IRIs
+ * before literals; literals by value, language, datatype), a predicate
+ * repeated as ", object", the next one after " ;" and a new line indented
+ * by four spaces, " ." and a blank line at the end of each subject.  An
+ * IRI is written prefix:local when exactly one namespace is a proper
+ * prefix of it and the rest is an XML 1.0 name (subjects and objects also
+ * need a Turtle-legal name: no '.', a letter, digit or '_' first);
+ * rdf:type is "a"; literals are quoted with only '"' and '\' escaped,
+ * in """ """ when they hold a new line.
+ *
+ * Anything this does not copy exactly (blank nodes, escapes in IRIs,
+ * non-ASCII names, the xsd number and boolean shortcuts, language tags
+ * with capitals, an empty graph)
+ * gives NG_EFORMAT: the caller then writes the graph through raptor.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "graph.h"
+#include "iri.h"
+
+typedef struct term {
+  const char *s;        /* IRI or literal value (unescaped) */
+  size_t n;
+  const char *lang, *dt;
+  size_t langn, dtn;
+  int lit;
+} term;
+
+typedef struct triple {
+  term s, p, o;
+} triple;
+
+typedef struct tbuf {
+  char *p;
+  size_t n, cap;
+  int oom;
+} tbuf;
+
+static void put(tbuf *b, const char *s, size_t n)
+{
+  if (b->oom)
+    return;
+  if (b->n + n + 1 > b->cap) {
+    size_t cap = b->cap ? b->cap : 4096;
+    char *np;
+    while (b->n + n + 1 > cap)
+      cap *= 2;
+    np = realloc(b->p, cap);
+    if (np == NULL) {
+      b->oom = 1;
+      return;
+    }
+    b->p = np;
+    b->cap = cap;
+  }
+  memcpy(b->p + b->n, s, n);
+  b->n += n;
+}
+
+static void puts_(tbuf *b, const char *s)
+{
+  put(b, s, strlen(s));
+}
+
+/* ------------------------------------------------------------ reading */
+
+/* An IRI at p: no escapes taken.  Returns the end, or NULL. */
+static const char *read_iri(const char *p, const char *e, const char **s,
+                            size_t *n)
+{
+  const char *q;
+
+  if (p >= e || *p != '<')
+    return NULL;
+  for (q = p + 1; q < e && *q != '>'; q++)
+    if (*q == '\\')
+      return NULL;
+  if (q >= e)
+    return NULL;
+  *s = p + 1;
+  *n = (size_t)(q - p - 1);
+  return q + 1;
+}
+
+/* The literal at p, unescaped in place into the copy at w. */
+static const char *read_lit(const char *p, const char *e, char *w, term *t)
+{
+  char *o = w;
+
+  if (p >= e || *p != '"')
+    return NULL;
+  for (p++; p < e && *p != '"'; p++) {
+    if (*p != '\\') {
+      *o++ = *p;
+      continue;
+    }
+    if (++p >= e)
+      return NULL;
+    switch (*p) {
+    case '"': *o++ = '"'; break;
+    case '\\': *o++ = '\\'; break;
+    case 'n': *o++ = '\n'; break;
+    case 'r': *o++ = '\r'; break;
+    case 't': *o++ = '\t'; break;
+    case 'b': *o++ = '\b'; break;
+    case 'f': *o++ = '\f'; break;
+    case 'u': {
+      unsigned v = 0;
+      int k;
+      for (k = 1; k <= 4; k++) {
+        char h = p + k < e ? p[k] : 0;
+        v = v * 16 + (unsigned)(h >= '0' && h <= '9' ? h - '0'
+                                : h >= 'A' && h <= 'F' ? h - 'A' + 10
+                                : h >= 'a' && h <= 'f' ? h - 'a' + 10
+                                : 99);
+      }
+      if (v == 0 || v >= 0x80) /* NUL, or beyond what batch.c writes */
+        return NULL;
+      *o++ = (char)v;
+      p += 4;
+      break;
+    }
+    default:
+      return NULL;
+    }
+  }
+  if (p >= e)
+    return NULL;
+  t->lit = 1;
+  t->s = w;
+  t->n = (size_t)(o - w);
+  p++;
+  if (p < e && *p == '@') {
+    t->lang = ++p;
+    while (p < e && *p != ' ') {
+      if (*p >= 'A' && *p <= 'Z')
+        return NULL; /* librdf may lower-case it */
+      p++;
+    }
+    t->langn = (size_t)(p - t->lang);
+  } else if (p + 1 < e && p[0] == '^' && p[1] == '^') {
+    p = read_iri(p + 2, e, &t->dt, &t->dtn);
+  }
+  return p;
+}
+
+/* ------------------------------------------------------------ order */
+
+static int bytes_cmp(const char *a, size_t an, const char *b, size_t bn)
+{
+  int c = memcmp(a, b, an < bn ? an : bn);
+
+  if (c != 0)
+    return c;
+  return an < bn ? -1 : an > bn;
+}
+
+/* raptor_term_compare; literal values compare as C strings (no NULs). */
+static int term_cmp(const term *a, const term *b)
+{
+  int c;
+
+  if (a->lit != b->lit)
+    return a->lit - b->lit;
+  c = bytes_cmp(a->s, a->n, b->s, b->n);
+  if (c != 0 || !a->lit)
+    return c;
+  if ((a->lang != NULL) != (b->lang != NULL))
+    return a->lang == NULL ? -1 : 1;
+  if (a->lang != NULL && (c = bytes_cmp(a->lang, a->langn, b->lang,
+                                        b->langn)) != 0)
+    return c;
+  if ((a->dt != NULL) != (b->dt != NULL))
+    return a->dt == NULL ? -1 : 1;
+  return a->dt != NULL ? bytes_cmp(a->dt, a->dtn, b->dt, b->dtn) : 0;
+}
+
+static int triple_cmp(const void *pa, const void *pb)
+{
+  const triple *a = pa, *b = pb;
+  int c = term_cmp(&a->s, &b->s);
+
+  if (c == 0)
+    c = term_cmp(&a->p, &b->p);
+  if (c == 0)
+    c = term_cmp(&a->o, &b->o);
+  return c;
+}
+
+/* ------------------------------------------------------------ writing */
+
+typedef struct ns {
+  const char *prefix;
+  char *uri;
+} ns;
+
+typedef struct ctx {
+  ns v[40];
+  size_t n;
+  int bad;             /* something raptor would write otherwise */
+} ctx;
+
+static void declare(ctx *c, const char *prefix, const char *uri)
+{
+  size_t i;
+
+  if (uri == NULL) {
+    c->bad = 1;
+    return;
+  }
+  for (i = 0; i < c->n; i++)
+    if (strcmp(c->v[i].prefix, prefix) == 0 || strcmp(c->v[i].uri, uri) == 0)
+      return;
+  if (c->n == sizeof c->v / sizeof c->v[0]) {
+    c->bad = 1;
+    return;
+  }
+  c->v[c->n].prefix = prefix;
+  c->v[c->n].uri = malloc(strlen(uri) + 1);
+  if (c->v[c->n].uri == NULL) {
+    c->bad = 1;
+    return;
+  }
+  memcpy(c->v[c->n].uri, uri, strlen(uri) + 1);
+  c->n++;
+}
+
+static int xml_name(const char *s, size_t n)
+{
+  size_t i;
+
+  for (i = 0; i < n; i++) {
+    unsigned char ch = (unsigned char)s[i];
+    int letter = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+                 ch == '_';
+    if (ch >= 0x80)
+      return -1; /* not judged here */
+    if (i == 0 ? !letter
+               : !(letter || (ch >= '0' && ch <= '9') || ch == '.' ||
+                   ch == '-'))
+      return 0;
+  }
+  return n > 0;
+}
+
+/* Write iri as prefix:local when raptor would; legal: subjects and
+ * objects also need a Turtle-legal name. */
+static void write_iri(ctx *c, tbuf *b, const char *s, size_t n, int legal)
+{
+  size_t i, found = 0, at = 0;
+
+  if (n >= 36 && memcmp(s, "http://www.w3.org/XML/1998/namespace", 36) == 0)
+    c->bad = 1; /* raptor's own xml: namespace */
+  for (i = 0; i < c->n; i++) {
+    size_t ul = strlen(c->v[i].uri);
+    int x;
+    if (ul >= n || memcmp(s, c->v[i].uri, ul) != 0)
+      continue;
+    x = xml_name(s + ul, n - ul);
+    if (x < 0)
+      c->bad = 1;
+    if (x > 0) {
+      found++;
+      at = i;
+    }
+  }
+  if (found > 1)
+    c->bad = 1; /* raptor's choice would hang on its hash order */
+  if (found == 1 && legal) {
+    const char *p = c->v[at].prefix;
+    size_t ul = strlen(c->v[at].uri);
+    if (!((p[0] >= 'a' && p[0] <= 'z') || (p[0] >= 'A' && p[0] <= 'Z') ||
+          (p[0] >= '0' && p[0] <= '9')) || strchr(p, '.') != NULL ||
+        memchr(s + ul, '.', n - ul) != NULL)
+      found = 0;
+  }
+  if (found == 1) {
+    size_t ul = strlen(c->v[at].uri);
+    puts_(b, c->v[at].prefix);
+    put(b, ":", 1);
+    put(b, s + ul, n - ul);
+    return;
+  }
+  for (i = 0; i < n; i++)
+    if ((unsigned char)s[i] <= 0x20 || strchr("<>\"{}|^`\\", s[i]) != NULL)
+      c->bad = 1;
+  put(b, "<", 1);
+  put(b, s, n);
+  put(b, ">", 1);
+}
+
+static void write_object(ctx *c, tbuf *b, const term *t)
+{
+  size_t i, from = 0;
+  int longs;
+
+  if (!t->lit) {
+    if (t->n == sizeof NGI_RDF "nil" - 1 &&
+        memcmp(t->s, NGI_RDF "nil", t->n) == 0)
+      puts_(b, "( )");
+    else
+      write_iri(c, b, t->s, t->n, 1);
+    return;
+  }
+  if (t->dt != NULL &&
+      t->dtn > sizeof NGI_XSD - 1 && memcmp(t->dt, NGI_XSD, sizeof NGI_XSD
+                                           - 1) == 0) {
+    const char *l = t->dt + sizeof NGI_XSD - 1;
+    size_t ln = t->dtn - (sizeof NGI_XSD - 1);
+    if ((ln == 7 && memcmp(l, "integer", 7) == 0) ||
+        (ln == 6 && memcmp(l, "double", 6) == 0) ||
+        (ln == 7 && memcmp(l, "decimal", 7) == 0) ||
+        (ln == 7 && memcmp(l, "boolean", 7) == 0))
+      c->bad = 1; /* raptor may write these bare */
+  }
+  longs = memchr(t->s, '\n', t->n) != NULL;
+  put(b, longs ? "\"\"\"" : "\"", longs ? 3 : 1);
+  for (i = 0; i < t->n; i++) {
+    if (t->s[i] == '"' || t->s[i] == '\\') {
+      put(b, t->s + from, i - from);
+      put(b, "\\", 1);
+      from = i;
+    }
+  }
+  put(b, t->s + from, t->n - from);
+  put(b, longs ? "\"\"\"" : "\"", longs ? 3 : 1);
+  if (t->dt != NULL) {
+    put(b, "^^", 2);
+    write_iri(c, b, t->dt, t->dtn, 0);
+  } else if (t->lang != NULL) {
+    put(b, "@", 1);
+    put(b, t->lang, t->langn);
+  }
+}
+
+ng_status ngi_lines_turtle(const char *nt, size_t len, const char *base,
+                           char **out, size_t *outlen, char *err)
+{
+  static const char *const kinds[] = {"person", "org", "role", "topic",
+                                      "article", NULL};
+  const ngi_prefix *pf;
+  ctx c;
+  tbuf b = {NULL, 0, 0, 0};
+  triple *v = NULL;
+  char *copy = NULL;
+  size_t n = 0, cap = 0, i;
+  const char *p = nt, *e = nt + len;
+  ng_status st = NG_OK;
+
+  *out = NULL;
+  *outlen = 0;
+  memset(&c, 0, sizeof c);
+  copy = malloc(len + 1);
+  if (copy == NULL) {
+    ngi_graph_errf(err, "out of memory");
+    return NG_ENOMEM;
+  }
+  /* the triples */
+  while (p < e && !c.bad) {
+    const char *le = memchr(p, '\n', (size_t)(e - p));
+    triple t;
+
+    if (le == NULL)
+      le = e;
+    memset(&t, 0, sizeof t);
+    if (n == cap) {
+      size_t ncap = cap ? 2 * cap : 256;
+      triple *nv = realloc(v, ncap * sizeof *nv);
+      if (nv == NULL) {
+        st = NG_ENOMEM;
+        break;
+      }
+      v = nv;
+      cap = ncap;
+    }
+    if ((p = read_iri(p, le, &t.s.s, &t.s.n)) == NULL ||
+        (p = read_iri(p + 1, le, &t.p.s, &t.p.n)) == NULL || p + 1 >= le) {
+      c.bad = 1;
+      break;
+    }
+    p++;
+    p = *p == '<' ? read_iri(p, le, &t.o.s, &t.o.n)
+                  : read_lit(p, le, copy + (p - nt), &t.o);
+    if (p == NULL || le - p != 2 || memcmp(p, " .", 2) != 0) {
+      c.bad = 1;
+      break;
+    }
+    v[n++] = t;
+    p = le + 1;
+  }
+  if (n == 0)
+    c.bad = 1;
+  if (st == NG_OK && !c.bad) {
+    qsort(v, n, sizeof *v, triple_cmp);
+    /* the namespaces, as set_prefixes declares them */
+    declare(&c, "rdf", NGI_RDF);
+    for (pf = ngi_vocab_prefixes(); pf->prefix != NULL; pf++)
+      declare(&c, pf->prefix, pf->ns);
+    declare(&c, "ngt", NGI_TOPIC_SCHEME);
+    declare(&c, "wd", NGI_WIKIDATA);
+    for (i = 0; base != NULL && kinds[i] != NULL; i++) {
+      char *k = ngi_iri_join(base, kinds[i], "/");
+      declare(&c, kinds[i], k);
+      free(k);
+    }
+    for (i = 0; i < c.n; i++) {
+      puts_(&b, "@prefix ");
+      puts_(&b, c.v[i].prefix);
+      puts_(&b, ": <");
+      puts_(&b, c.v[i].uri);
+      puts_(&b, "> .\n");
+    }
+    put(&b, "\n", 1);
+    for (i = 0; i < n; i++) {
+      const triple *t = &v[i];
+      if (i == 0 || term_cmp(&t->s, &v[i - 1].s) != 0) {
+        if (i > 0)
+          puts_(&b, " .\n\n");
+        write_iri(&c, &b, t->s.s, t->s.n, 1);
+        puts_(&b, "\n    ");
+      } else if (term_cmp(&t->p, &v[i - 1].p) != 0) {
+        puts_(&b, " ;\n    ");
+      } else {
+        puts_(&b, ", ");
+        write_object(&c, &b, &t->o);
+        continue;
+      }
+      if (t->p.n == sizeof NGI_RDF "type" - 1 &&
+          memcmp(t->p.s, NGI_RDF "type", t->p.n) == 0)
+        put(&b, "a", 1);
+      else
+        write_iri(&c, &b, t->p.s, t->p.n, 0);
+      put(&b, " ", 1);
+      write_object(&c, &b, &t->o);
+    }
+    puts_(&b, " .\n\n");
+    if (b.oom)
+      st = NG_ENOMEM;
+  }
+  for (i = 0; i < c.n; i++)
+    free(c.v[i].uri);
+  free(v);
+  free(copy);
+  if (st == NG_OK && c.bad) {
+    ngi_graph_errf(err, "this graph is written through raptor");
+    st = NG_EFORMAT;
+  } else if (st == NG_ENOMEM) {
+    ngi_graph_errf(err, "out of memory");
+  }
+  if (st != NG_OK) {
+    free(b.p);
+    return st;
+  }
+  b.p[b.n] = '\0';
+  *out = b.p;
+  *outlen = b.n;
+  return NG_OK;
+}
+
+ng_status ng_graph_turtle(ng_graph *g, char **buf, size_t *len, char *err)
+{
+  char *nt = NULL;
+  size_t ntlen = 0;
+  ng_status st;
+
+  *buf = NULL;
+  *len = 0;
+  if (g == NULL || ngi_graph_lines_of(g) == NULL) {
+    ngi_graph_errf(err, "not a graph of lines");
+    return NG_EUSAGE;
+  }
+  st = ng_graph_lines(g, NULL, &nt, &ntlen, err);
+  if (st != NG_OK)
+    return st;
+  st = ngi_lines_turtle(nt, ntlen,
+                        ngi_graph_base(g) != NULL ? ngi_graph_base(g)
+                                                  : NG_DEFAULT_BASE,
+                        buf, len, err);
+  free(nt);
+  return st;
+}
