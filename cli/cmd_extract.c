@@ -294,8 +294,7 @@ int cmd_extract(int argc, char **argv)
   if (a.merge)
     j.quads = 0;
   else if (a.outdir != NULL) {
-    j.lines = !j.quads && (strcmp(j.format, "ntriples") == 0 ||
-                           strcmp(j.format, "nt") == 0);
+    /* each file as `extract -f FORMAT FILE` writes it */
     j.turtle = strcmp(j.format, "turtle") == 0 ||
                strcmp(j.format, "ttl") == 0;
   }

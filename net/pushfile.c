@@ -7,8 +7,8 @@
  * tags, NUL bytes) the file is mapped, each line is checked by a small
  * lexer (terms well formed, a '.' at the end), and each graph's lines go
  * out as they are (an N-Quads line without its graph term).  A file the
- * lexer does not take (a graph spread over the file, an escaped or blank
- * graph name, anything odd), and every other file (Turtle, TriG, RDF/XML,
+ * lexer does not take (an escaped or blank graph name, anything odd), and
+ * every other file (Turtle, TriG, RDF/XML,
  * articles), is loaded into a memory store of its own (ng_store_load_file:
  * the full parser and its errors), its graphs pushed, the store freed.
  */
@@ -32,6 +32,9 @@
 typedef struct run {
   char *graph;          /* NULL: the file's graph (--graph or file IRI) */
   size_t from, to, n;
+  size_t more;          /* the next run of the same graph, or 0 */
+  int later;            /* not the graph's first run: sent with that */
+  size_t idx;
 } run;
 
 struct ng_push_file {
@@ -42,7 +45,7 @@ struct ng_push_file {
   int quads, clean;     /* N-Quads; every line a statement (N-Triples) */
   char *def;            /* the graph of triples */
   run *runs;
-  size_t nruns, next;
+  size_t nruns, next, ngraphs_lines;
   ngi_buf text;
   /* any other file: a memory store */
   ng_store *st;
@@ -177,7 +180,20 @@ cmp_str(const void *a, const void *b)
   return strcmp(x->graph, y->graph);
 }
 
-/* Split the mapped file into runs of one graph; -1: not taken. */
+/* By graph, then by place in the file. */
+static int
+cmp_run(const void *a, const void *b)
+{
+  const run *x = a, *y = b;
+  int c = cmp_str(a, b);
+
+  if(c)
+    return c;
+  return x->idx < y->idx ? -1 : x->idx > y->idx;
+}
+
+/* Split the mapped file into runs of one graph (the runs of a graph that
+ * comes back later are chained); -1: not taken. */
 static int
 lex_file(ng_push_file *f)
 {
@@ -226,17 +242,23 @@ lex_file(ng_push_file *f)
       return -1;
     f->nruns = 1;
   }
-  /* a graph in two places would be replaced by its second part */
+  f->ngraphs_lines = f->nruns;
+  /* a graph in two places: its runs are chained and sent together */
   sorted = malloc(f->nruns * sizeof *sorted);
   if(!sorted)
     return -1;
+  for(i = 0; i < f->nruns; i++)
+    f->runs[i].idx = i;
   memcpy(sorted, f->runs, f->nruns * sizeof *sorted);
-  qsort(sorted, f->nruns, sizeof *sorted, cmp_str);
+  qsort(sorted, f->nruns, sizeof *sorted, cmp_run);
   for(i = 1; i < f->nruns; i++)
-    if(!cmp_str(&sorted[i - 1], &sorted[i]))
-      break;
+    if(!cmp_str(&sorted[i - 1], &sorted[i])) {
+      f->runs[sorted[i - 1].idx].more = sorted[i].idx;
+      f->runs[sorted[i].idx].later = 1;
+      f->ngraphs_lines--;
+    }
   free(sorted);
-  return i < f->nruns ? -1 : 0;
+  return 0;
 }
 
 /* ------------------------------------------------------------ files */
@@ -355,7 +377,7 @@ ng_push_file_open(const char *path, const ng_load_opts *o,
 size_t
 ng_push_file_graphs(const ng_push_file *f)
 {
-  return f->st ? f->ngraphs : f->nruns;
+  return f->st ? f->ngraphs : f->ngraphs_lines;
 }
 
 ng_status
@@ -363,7 +385,8 @@ ng_endpoint_push_next(ng_endpoint *ep, ng_push_file *f, int *more,
                       char *err)
 {
   const run *r;
-  const char *p, *e;
+  const char *p, *e, *graph;
+  size_t n;
 
   *more = 0;
   if(f->st) {
@@ -372,6 +395,8 @@ ng_endpoint_push_next(ng_endpoint *ep, ng_push_file *f, int *more,
     *more = 1;
     return ng_endpoint_push(ep, f->st, f->graphs[f->next++], err);
   }
+  while(f->next < f->nruns && f->runs[f->next].later)
+    f->next++;
   if(f->next >= f->nruns)
     return NG_OK;
   *more = 1;
@@ -381,19 +406,25 @@ ng_endpoint_push_next(ng_endpoint *ep, ng_push_file *f, int *more,
                          r->to - r->from, r->n, err);
   /* each statement without its graph, comments and blank lines */
   f->text.len = 0;
-  for(p = f->map + r->from, e = f->map + r->to; p < e;) {
-    const char *nl = memchr(p, '\n', (size_t)(e - p)), *oend, *g;
-    const char *le = nl ? nl : e;
-    size_t gl;
+  for(n = 0;; r = &f->runs[r->more]) {
+    for(p = f->map + r->from, e = f->map + r->to; p < e;) {
+      const char *nl = memchr(p, '\n', (size_t)(e - p)), *oend, *g;
+      const char *le = nl ? nl : e;
+      size_t gl;
 
-    if(lex_line(p, le, f->quads, &oend, &g, &gl) == 1 &&
-       (ngi_buf_add(&f->text, p, (size_t)(oend - p)) ||
-        ngi_buf_add(&f->text, " .\n", 3))) {
-      ngi_store_errf(err, "out of memory");
-      return NG_ENOMEM;
+      if(lex_line(p, le, f->quads, &oend, &g, &gl) == 1 &&
+         (ngi_buf_add(&f->text, p, (size_t)(oend - p)) ||
+          ngi_buf_add(&f->text, " .\n", 3))) {
+        ngi_store_errf(err, "out of memory");
+        return NG_ENOMEM;
+      }
+      p = nl ? nl + 1 : e;
     }
-    p = nl ? nl + 1 : e;
+    n += r->n;
+    graph = r->graph;
+    if(!r->more)
+      break;
   }
-  return ngi_push_text(ep, r->graph ? r->graph : f->def,
-                       f->text.p ? f->text.p : "", f->text.len, r->n, err);
+  return ngi_push_text(ep, graph ? graph : f->def,
+                       f->text.p ? f->text.p : "", f->text.len, n, err);
 }

@@ -1,0 +1,133 @@
+#!/usr/bin/env bash
+# tests/pushstream/run.sh - `newsgraph push FILE...` one file at a time, to
+# a real Virtuoso (scripts/virtuoso.sh): N-Triples files sent as they are
+# (comments and blank lines too), an N-Quads file of many graphs, the same
+# by SPARQL Update, a graph spread over an N-Quads file (the parser then),
+# a bad line (refused, nothing sent), a graph bigger than --chunk in parts,
+# and memory that does not grow with the number of files (peak RSS of 20
+# and of 300 files; no timing).  Ends with "N passed, N failed".
+#
+# Environment: NG_BIN (default ./newsgraph), NG_NO_VIRTUOSO (skip).
+set -u
+cd "$(dirname "$0")/../.." || exit 1
+NG_BIN=${NG_BIN:-./newsgraph}
+export NEWSGRAPH_DATA="$PWD/ontology"
+export LC_ALL=C.UTF-8
+arts=tests/articles
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/newsgraph-pushstream.XXXXXX") || exit 1
+vdir="$tmp/virtuoso"
+cleanup() {
+  [ -f "$vdir/pid" ] && bash scripts/virtuoso.sh stop "$vdir" > /dev/null 2>&1
+  rm -rf "$tmp"
+}
+trap cleanup EXIT
+
+passed=0
+failed=0
+pass() { passed=$((passed + 1)); }
+fail() { failed=$((failed + 1)); printf 'FAIL: pushstream: %s\n' "$*"; }
+check() { # check DESC COMMAND...: pass when COMMAND succeeds
+  local desc=$1
+  shift
+  if "$@"; then pass; else fail "$desc"; fi
+}
+run() { timeout 300 "$NG_BIN" "$@" < /dev/null > "$tmp/out" 2> "$tmp/err"; rc=$?; }
+err1() { grep -v '^newsgraph: pushed' "$tmp/err" | head -n 2 | cut -c 1-200 | tr '\n' '|'; }
+
+if [ -n "${NG_NO_VIRTUOSO:-}" ]; then
+  printf 'FAIL: pushstream: Virtuoso tests skipped (NG_NO_VIRTUOSO set)\n'
+  printf '0 passed, 1 failed\n'
+  exit 1
+fi
+if ! bash scripts/virtuoso.sh start "$vdir" > "$tmp/venv" 2> "$tmp/verr"; then
+  fail "cannot start Virtuoso: $(head -n 1 "$tmp/verr")"
+  printf '%d passed, %d failed\n' "$passed" "$failed"
+  exit 1
+fi
+. "$vdir/env"
+export NEWSGRAPH_PASSWORD="$VIRT_PASSWORD"
+vcount() { # vcount GRAPH: triples in GRAPH at the endpoint
+  curl -s -G "$VIRT_SPARQL" -H 'Accept: text/csv' --data-urlencode \
+    "query=SELECT (COUNT(*) AS ?n) WHERE { GRAPH <$1> { ?s ?p ?o } }" |
+    tail -n 1 | tr -d '"\r'
+}
+file_iri() { python3 -c 'import pathlib,os,sys; print(pathlib.Path(os.path.realpath(sys.argv[1])).as_uri())' "$1"; }
+push() { run push --endpoint "$VIRT_GSP" --user dba "$@"; }
+
+# ------------------------------------------------------------ N-Triples
+
+"$NG_BIN" extract -q -f ntriples --out-dir "$tmp/nt" "$arts"
+n=$(ls "$tmp"/nt/*.nt | wc -l)
+push --verify "$tmp"/nt/*.nt
+check "nt files: exit 0, got $rc: $(err1)" [ "$rc" -eq 0 ]
+check "nt files: $n graphs sent" [ "$(wc -l < "$tmp/out")" -eq "$n" ]
+check "nt files: verified" grep -q verified "$tmp/err"
+f=$tmp/nt/roles-more.nt
+g=$(file_iri "$f")
+check "nt file: named by its file IRI, $(wc -l < "$f") triples, got $(vcount "$g")" \
+  [ "$(vcount "$g")" = "$(wc -l < "$f")" ]
+{ echo '# a comment'; echo; cat "$f"; echo '   '; } > "$tmp/commented.nt"
+push --verify --graph http://ex/commented "$tmp/commented.nt"
+check "comments and blank lines: exit 0, got $rc: $(err1)" [ "$rc" -eq 0 ]
+check "comments and blank lines: $(wc -l < "$f") triples" \
+  [ "$(vcount http://ex/commented)" = "$(wc -l < "$f")" ]
+
+# ------------------------------------------------------------ N-Quads
+
+"$NG_BIN" extract -q -f nquads "$arts" > "$tmp/all.nq"
+ng=$(sed 's/.* <\([^>]*\)> \.$/\1/' "$tmp/all.nq" | sort -u | wc -l)
+push --verify "$tmp/all.nq"
+check "nq file: exit 0, got $rc: $(err1)" [ "$rc" -eq 0 ]
+check "nq file: $ng graphs sent, got $(wc -l < "$tmp/out")" [ "$(wc -l < "$tmp/out")" -eq "$ng" ]
+g1=$(head -n 1 "$tmp/all.nq" | sed 's/.* <\([^>]*\)> \.$/\1/')
+want=$(grep -c "<$g1> \.$" "$tmp/all.nq")
+check "nq file: graph <$g1> has $want, got $(vcount "$g1")" [ "$(vcount "$g1")" = "$want" ]
+run push --endpoint "$VIRT_UPDATE" --protocol update --user dba --verify "$tmp/all.nq"
+check "nq file by SPARQL Update: exit 0, got $rc: $(err1)" [ "$rc" -eq 0 ]
+check "nq file by SPARQL Update: $want in <$g1>" [ "$(vcount "$g1")" = "$want" ]
+# a graph in two places: read by the parser, the whole graph still sent
+{ grep "<$g1> \.$" "$tmp/all.nq" | head -n 3; grep -v "<$g1> \.$" "$tmp/all.nq";
+  grep "<$g1> \.$" "$tmp/all.nq" | tail -n +4; } > "$tmp/split.nq"
+push --verify "$tmp/split.nq"
+check "graph in two places: exit 0, got $rc: $(err1)" [ "$rc" -eq 0 ]
+check "graph in two places: all $want triples, got $(vcount "$g1")" [ "$(vcount "$g1")" = "$want" ]
+
+# ------------------------------------------------------------ refused
+
+{ head -n 3 "$f"; echo '<http://ex/s> <http://ex/p> "unterminated .'; } > "$tmp/bad.nt"
+push --graph http://ex/bad "$tmp/bad.nt"
+check "bad line: exit 4, got $rc: $(err1)" [ "$rc" -eq 4 ]
+check "bad line: names the file: $(err1)" grep -q "bad.nt" "$tmp/err"
+check "bad line: nothing sent" [ "$(vcount http://ex/bad)" = 0 ]
+printf '<http://ex/s> <http://ex/p> "%s"@%s .\n' x "$(printf 'a%.0s' $(seq 300))" > "$tmp/tag.nt"
+push --graph http://ex/tag "$tmp/tag.nt"
+check "long language tag: refused by the guard (exit 4), got $rc: $(err1)" [ "$rc" -eq 4 ]
+
+# ------------------------------------------------------------ in parts
+
+cat "$tmp"/nt/*.nt | LC_ALL=C sort -u > "$tmp/big.nt"
+nb=$(wc -l < "$tmp/big.nt")
+push --verify --chunk 500 --update-endpoint "$VIRT_UPDATE" --graph http://ex/big "$tmp/big.nt"
+check "in parts of 500: exit 0, got $rc: $(err1)" [ "$rc" -eq 0 ]
+check "in parts of 500: $nb triples, got $(vcount http://ex/big)" [ "$(vcount http://ex/big)" = "$nb" ]
+staged=$(curl -s -G "$VIRT_SPARQL" -H 'Accept: text/csv' --data-urlencode \
+  "query=SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?g), 'urn:x-newsgraph:staging:')) }" |
+  tail -n 1 | tr -d '"\r')
+check "in parts: no staging graph left, got $staged" [ "$staged" = 0 ]
+
+# ------------------------------------------------------------ memory
+
+mkdir -p "$tmp/many"
+for i in $(seq 1 300); do cp "$f" "$tmp/many/g$i.nt"; done
+rss() { # rss FILES...: peak RSS in KB of pushing FILES
+  /usr/bin/time -f '%M' -o "$tmp/rss" "$NG_BIN" push -q --endpoint "$VIRT_GSP" \
+    --user dba "$@" > /dev/null 2>&1
+  cat "$tmp/rss"
+}
+r20=$(rss $(ls "$tmp"/many/*.nt | head -n 20))
+r300=$(rss "$tmp"/many/*.nt)
+check "memory flat: 300 files ${r300} KB, 20 files ${r20} KB" [ "$r300" -lt $((r20 + 4096)) ]
+
+printf '%d passed, %d failed\n' "$passed" "$failed"
+[ "$failed" -eq 0 ]
