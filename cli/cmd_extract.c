@@ -326,6 +326,13 @@ int cmd_extract(int argc, char **argv)
                           nsrc, &j.outdir);
       if (rc == 0)
         rc = cli_extract_many(&a, &j, src, nsrc, total, NULL);
+      if (j.outdir != NULL && (rc == CLI_OK || rc == CLI_ESOME)) {
+        int e = cli_outdir_sync(j.outdir);
+        if (e != 0) {
+          cli_error("cannot write to '%s': %s", a.outdir, cli_errno_text(e));
+          rc = CLI_EOUTPUT;
+        }
+      }
       cli_outdir_free(j.outdir);
     } else {
       static char obuf[1 << 16];

@@ -14,11 +14,14 @@
  *
  * Writing.  Each file goes to a new temporary file beside it and is
  * renamed over its name (output.c): a file is whole or not there, and a
- * file already there is replaced at once.
+ * file already there is replaced at once.  The files are not fsync'ed one
+ * by one (that doubled the time of a corpus); the file system of DIR is
+ * synced once at the end (syncfs).
  */
-#define _POSIX_C_SOURCE 200809L
+#define _GNU_SOURCE /* syncfs */
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -340,6 +343,23 @@ nomem:
   cli_error("out of memory");
   cli_outdir_free(od);
   return CLI_EINTERNAL;
+}
+
+int cli_outdir_sync(cli_outdir *od)
+{
+  int fd, rc = 0;
+
+  fd = open(od->root, O_RDONLY);
+  if (fd < 0)
+    return errno;
+#ifdef __linux__
+  if (syncfs(fd) != 0)
+    rc = errno;
+#else
+  sync();
+#endif
+  close(fd);
+  return rc;
 }
 
 void cli_outdir_free(cli_outdir *od)

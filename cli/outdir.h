@@ -27,6 +27,10 @@ int cli_outdir_write(cli_outdir *od, size_t srcno, unsigned long line,
                      const char *id, const char *data, size_t len,
                      char *msg, size_t msglen);
 
+/* Flush the files written to disk (syncfs of DIR's file system); 0 or
+ * an errno value. */
+int cli_outdir_sync(cli_outdir *od);
+
 /* The file extension of a format (".ttl", ".nq", ...). */
 const char *cli_outdir_ext(const char *format);
 

@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# bench-outdir.sh - `newsgraph extract --out-dir` (one file per article)
+# next to batch N-Quads (one stream) over the same corpus, in one run.
+# Usage: scripts/bench-outdir.sh [BINARY] [CORPUS_DIR]
+# Prints, for -j 2: wall seconds, CPU seconds (user + sys, robust to a
+# shared machine), peak RSS and files written, and the CPU of each
+# --out-dir run as a multiple of batch N-Quads (issue 16 wants Turtle
+# files within 1.5x).  NG_BENCH_PER_PROCESS=1 also times the old way, one
+# `extract -f turtle FILE` process per article.
+set -euo pipefail
+bin=${1:-./newsgraph}
+corpus=${2:-../shared/corpus}
+[ -x "$bin" ] || { echo "bench-outdir.sh: no binary at $bin" >&2; exit 1; }
+[ -d "$corpus" ] || { echo "bench-outdir.sh: no corpus at $corpus" >&2; exit 1; }
+export NEWSGRAPH_DATA=${NEWSGRAPH_DATA:-$PWD/ontology}
+[ -x /usr/bin/time ] || { echo "bench-outdir.sh: /usr/bin/time missing" >&2; exit 1; }
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+find "$corpus" -name '*.txt' -type f -exec cat {} + > /dev/null
+
+# timed NAME COMMAND...: leaves "wall user sys rss" in $tmp/NAME
+timed() {
+  local name=$1
+  shift
+  /usr/bin/time -f '%e %U %S %M' -o "$tmp/$name.time" "$@" > /dev/null 2> "$tmp/$name.err" || {
+    echo "bench-outdir.sh: $* failed:" >&2
+    tail -n 5 "$tmp/$name.err" >&2
+    exit 1
+  }
+}
+
+timed batch "$bin" extract -q -j 2 -f nquads -o "$tmp/batch.nq" "$corpus"
+timed ttl "$bin" extract -q -j 2 --out-dir "$tmp/ttl" "$corpus"
+timed nq "$bin" extract -q -j 2 -f nquads --out-dir "$tmp/nq" "$corpus"
+timed ttl2 "$bin" extract -q -j 2 --out-dir "$tmp/ttl" "$corpus" # replacing
+
+echo "extract --out-dir: one file per article ($corpus, -j 2, load average $(cut -d' ' -f1-3 /proc/loadavg))"
+printf '%-34s %8s %8s %8s %7s %8s\n' run files seconds cpu-s RSS-MB 'x batch'
+read -r _ bu bs _ < "$tmp/batch.time"
+row() {
+  local name=$1 label=$2 files=$3 e u s m
+  read -r e u s m < "$tmp/$name.time"
+  awk -v l="$label" -v f="$files" -v e="$e" -v c="$(echo "$u + $s" | bc)" \
+      -v m="$m" -v b="$(echo "$bu + $bs" | bc)" 'BEGIN {
+    if (b <= 0) b = 0.01
+    printf "%-34s %8s %8.2f %8.2f %7.1f %8.2f\n", l, f, e, c, m / 1024, c / b
+  }'
+}
+row batch "batch N-Quads (one stream)" 1
+row ttl "--out-dir Turtle" "$(find "$tmp/ttl" -type f | wc -l)"
+row ttl2 "--out-dir Turtle, replacing" "$(find "$tmp/ttl" -type f | wc -l)"
+row nq "--out-dir N-Quads" "$(find "$tmp/nq" -type f | wc -l)"
+if [ -n "${NG_BENCH_PER_PROCESS:-}" ]; then
+  find "$corpus" -name '*.txt' -type f | LC_ALL=C sort > "$tmp/list"
+  /usr/bin/time -f '%e %U %S %M' -o "$tmp/pp.time" bash -c '
+    while read -r f; do "$1" extract -q -f turtle "$f" > /dev/null; done < "$2"
+  ' _ "$bin" "$tmp/list"
+  row pp "one process per article (Turtle)" "$(wc -l < "$tmp/list")"
+fi
