@@ -177,6 +177,12 @@ $(BUILD)/fuzz/%-fuzzer: $(BUILD)/fuzz/fuzz_%.o $(INPUT_OBJS) $(STATIC_LIB)
 
 bench: all
 	bash scripts/bench.sh ./$(BIN) $(SHARED)/corpus
+	bash scripts/bench-outdir.sh ./$(BIN) $(SHARED)/corpus
+
+# push next to curl, to a local Virtuoso (issue 16)
+.PHONY: bench-push
+bench-push: all
+	bash scripts/bench-push.sh ./$(BIN) $(SHARED)/corpus
 
 eval: all
 	$(PYTHON) $(SHARED)/eval/score.py --cmd './$(BIN) extract {}' -v

@@ -388,7 +388,7 @@ cmd_push(int argc, char **argv)
     const char *what = "graph";
     if(!store && i < nfiles) {
       left += (size_t)(nfiles - i);
-      what = left == (size_t)(nfiles - i) ? "file" : "graph or file";
+      what = left == (size_t)(nfiles - i) ? "file" : "graphs or file";
     }
     if(t.stop == 1)
       cli_error("stopped: the endpoint refused the credentials (HTTP 401/403); "
