@@ -202,6 +202,8 @@ static int triple_cmp(const void *pa, const void *pb)
 typedef struct ns {
   const char *prefix;
   char *uri;
+  size_t len;
+  int sep;             /* ends with '/' or '#' */
 } ns;
 
 typedef struct ctx {
@@ -232,6 +234,9 @@ static void declare(ctx *c, const char *prefix, const char *uri)
     return;
   }
   memcpy(c->v[c->n].uri, uri, strlen(uri) + 1);
+  c->v[c->n].len = strlen(uri);
+  c->v[c->n].sep = c->v[c->n].len > 0 && (uri[c->v[c->n].len - 1] == '/' ||
+                                          uri[c->v[c->n].len - 1] == '#');
   c->n++;
 }
 
@@ -257,14 +262,19 @@ static int xml_name(const char *s, size_t n)
  * objects also need a Turtle-legal name. */
 static void write_iri(ctx *c, tbuf *b, const char *s, size_t n, int legal)
 {
-  size_t i, found = 0, at = 0;
+  size_t i, found = 0, at = 0, k = n;
 
   if (n >= 36 && memcmp(s, "http://www.w3.org/XML/1998/namespace", 36) == 0)
     c->bad = 1; /* raptor's own xml: namespace */
+  /* a name has no '/' or '#': a namespace ending in one can only match
+   * up to the last of them */
+  while (k > 0 && s[k - 1] != '/' && s[k - 1] != '#')
+    k--;
   for (i = 0; i < c->n; i++) {
-    size_t ul = strlen(c->v[i].uri);
+    size_t ul = c->v[i].len;
     int x;
-    if (ul >= n || memcmp(s, c->v[i].uri, ul) != 0)
+    if ((c->v[i].sep && ul != k) || ul >= n ||
+        memcmp(s, c->v[i].uri, ul) != 0)
       continue;
     x = xml_name(s + ul, n - ul);
     if (x < 0)
@@ -278,14 +288,14 @@ static void write_iri(ctx *c, tbuf *b, const char *s, size_t n, int legal)
     c->bad = 1; /* raptor's choice would hang on its hash order */
   if (found == 1 && legal) {
     const char *p = c->v[at].prefix;
-    size_t ul = strlen(c->v[at].uri);
+    size_t ul = c->v[at].len;
     if (!((p[0] >= 'a' && p[0] <= 'z') || (p[0] >= 'A' && p[0] <= 'Z') ||
           (p[0] >= '0' && p[0] <= '9')) || strchr(p, '.') != NULL ||
         memchr(s + ul, '.', n - ul) != NULL)
       found = 0;
   }
   if (found == 1) {
-    size_t ul = strlen(c->v[at].uri);
+    size_t ul = c->v[at].len;
     puts_(b, c->v[at].prefix);
     put(b, ":", 1);
     put(b, s + ul, n - ul);
