@@ -9,6 +9,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "build.h"
 #include "iri.h"
 #include "vocab.h"
 
