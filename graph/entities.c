@@ -170,6 +170,7 @@ static void add_person(builder *b, const ngi_result *r, const char *base,
   add_type(b, iri, NGV_PERSON);
   add_type(b, iri, NGV_SCHEMA_PERSON);
   add_lit(b, iri, NGV_RDFS_LABEL, p->label);
+  add_lit(b, iri, NGV_SCHEMA_NAME, p->label);
   /* from the given name or "Mr"/"Ms": lets linking keep Mr and Ms Brown
    * apart */
   if (p->gender == 'M' || p->gender == 'F')
@@ -197,7 +198,9 @@ static void add_person(builder *b, const ngi_result *r, const char *base,
         char *org = mint(b, base, "org/", ro->org);
         add_iri(b, riri, NGV_ORG, org);
         add_type(b, org, NGV_ORGANIZATION);
+        add_type(b, org, NGV_SCHEMA_ORGANIZATION);
         add_lit(b, org, NGV_RDFS_LABEL, ro->org);
+        add_lit(b, org, NGV_SCHEMA_NAME, ro->org);
         free(org);
       }
     }
@@ -215,6 +218,7 @@ static void add_org(builder *b, const ngi_org *o, const char *iri)
   add_type(b, iri, NGV_ORGANIZATION);
   add_type(b, iri, NGV_SCHEMA_ORGANIZATION);
   add_lit(b, iri, NGV_RDFS_LABEL, o->label);
+  add_lit(b, iri, NGV_SCHEMA_NAME, o->label);
   for (i = 0; i < o->nalt; i++)
     if (o->alt[i] != NULL && strcmp(o->alt[i], o->label) != 0)
       add_lit(b, iri, NGV_SKOS_ALT_LABEL, o->alt[i]);
@@ -327,11 +331,20 @@ static void add_claims(builder *b, const ngi_result *r, const char *art,
     const ngi_statement *s = &r->statements[ix[i]];
     char *iri = claim_iri(b, art, "statement-", i + 1);
 
+    const char *who = agent_iri(&s->speaker, piri, r->npersons, oiri,
+                                r->norgs);
+
     add_type(b, iri, NGV_STATEMENT);
     add_type(b, iri, s->direct ? NGV_DIRECT_QUOTE : NGV_REPORTED_SPEECH);
-    add_iri(b, iri, NGV_SPEAKER, agent_iri(&s->speaker, piri, r->npersons,
-                                           oiri, r->norgs));
+    add_iri(b, iri, NGV_SPEAKER, who);
     add_lit(b, iri, NGV_TEXT, s->text);
+    /* for schema.org readers: a quotation spoken by its speaker, or
+     * (reported speech, not verbatim) a work its speaker created */
+    add_type(b, iri, s->direct ? NGV_SCHEMA_QUOTATION
+                               : NGV_SCHEMA_CREATIVE_WORK);
+    add_iri(b, iri, s->direct ? NGV_SCHEMA_SPOKEN_BY : NGV_SCHEMA_CREATOR,
+            who);
+    add_lit(b, iri, NGV_SCHEMA_TEXT, s->text);
     add_place(b, r, iri, art, tiri, s->topic, s->begin, s->end);
     free(iri);
   }
@@ -422,10 +435,15 @@ ng_status ngi_graph_add_result(ng_graph *g, const ngi_result *r,
   add_type(&b, art, NGV_ARTICLE);
   add_type(&b, art, NGV_SCHEMA_NEWS_ARTICLE);
   add_lit(&b, art, NGV_HEADLINE, r->headline);
-  for (i = 0; i < r->npersons; i++)
+  add_lit(&b, art, NGV_SCHEMA_HEADLINE, r->headline);
+  for (i = 0; i < r->npersons; i++) {
     add_iri(&b, art, NGV_MENTIONS, piri[i]);
-  for (i = 0; i < r->norgs; i++)
+    add_iri(&b, art, NGV_SCHEMA_MENTIONS, piri[i]);
+  }
+  for (i = 0; i < r->norgs; i++) {
     add_iri(&b, art, NGV_MENTIONS, oiri[i]);
+    add_iri(&b, art, NGV_SCHEMA_MENTIONS, oiri[i]);
+  }
   for (i = 0; i < r->ntopics; i++)
     if (r->topics[i].article)
       add_iri(&b, art, r->topics[i].from_heading ? NGV_TOPIC_P : NGV_CATEGORY,

@@ -87,7 +87,7 @@ const char *ngi_format_name(const char *format);
 
 /* Serialize any model deterministically: its statements are copied,
  * sorted (subject, predicate, object) and fed to the serializer as one
- * stream, with our prefixes declared (and person: org: role: topic:
+ * stream, with our prefixes declared (and person: ngorg: role: topic:
  * article: under base when base is not NULL).  The whole document is built
  * in memory and written to out only when complete; a short write or a
  * failed fflush is NG_EIO.  Contexts are not written. */

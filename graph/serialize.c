@@ -246,8 +246,12 @@ static void set_ns(librdf_world *w, librdf_serializer *ser, const char *ns,
 static void set_prefixes(librdf_world *w, librdf_serializer *ser,
                          const char *base)
 {
-  static const char *const kinds[] = {"person", "org", "role", "topic",
-                                      "article", NULL};
+  /* the folder under the base and its prefix: not org:, which is the W3C
+   * Organization Ontology's */
+  static const char *const kinds[][2] = {
+    {"person", "person"}, {"org", "ngorg"}, {"role", "role"},
+    {"topic", "topic"}, {"article", "article"}, {NULL, NULL}
+  };
   const ngi_prefix *p;
   size_t i;
 
@@ -257,10 +261,10 @@ static void set_prefixes(librdf_world *w, librdf_serializer *ser,
   set_ns(w, ser, NGI_WIKIDATA, "wd");
   if (base == NULL)
     return;
-  for (i = 0; kinds[i] != NULL; i++) {
-    char *ns = ngi_iri_join(base, kinds[i], "/");
+  for (i = 0; kinds[i][0] != NULL; i++) {
+    char *ns = ngi_iri_join(base, kinds[i][0], "/");
     if (ns != NULL)
-      set_ns(w, ser, ns, kinds[i]);
+      set_ns(w, ser, ns, kinds[i][1]);
     free(ns);
   }
 }
