@@ -6,7 +6,7 @@
 #     rdf-canonize canonicalises them and newsgraph's own -f nquads of the
 #     same articles: they must be equal (check.js).  Over the example, the
 #     golden articles, the hostile literals and names (odd --source and
-#     --base), JSON Lines and the one-document -o FILE.jsonld form, and a
+#     --base), JSON Lines, the one-document -o FILE.jsonld form, --merge, a
 #     deterministic sample of 200 corpus articles across sections (every
 #     12th file in sorted order; skipped under a sanitizer: it is jsonld.js
 #     that is slow there, not our code).
@@ -156,6 +156,12 @@ assert "@context" in d and len(d["@graph"]) == int(sys.argv[2])' \
 fi
 run extract -q -f nquads -o "$tmp/many.nq" tests/articles/*.txt
 pairs+=("$tmp/many.jsonl" "$tmp/many.nq" "$tmp/many.jsonld" "$tmp/many.nq")
+# --merge: one document of the merged graph (no graph name)
+run extract -q --merge -f jsonld tests/articles/*.txt
+cp "$tmp/out" "$tmp/merged.jsonld"
+run extract -q --merge -f nquads tests/articles/*.txt
+cp "$tmp/out" "$tmp/merged.nq"
+pairs+=("$tmp/merged.jsonld" "$tmp/merged.nq")
 
 if [ -z "$NG_SANITIZER" ] && [ -z "$VALGRIND" ] &&
    [ -d "$NG_SHARED/corpus" ]; then
