@@ -143,7 +143,9 @@ ng_status ng_graph_add_doc(ng_graph *g, const ng_doc *doc,
 char *ng_article_iri(const ng_doc *doc, const ng_graph_opts *opts);
 
 /* Serialize.  format: turtle (default when NULL), ntriples, nquads, rdfxml,
- * rdfxml-abbrev, json, json-triples, dot, html. */
+ * rdfxml-abbrev, json, json-triples, dot, html, jsonld (one JSON-LD
+ * document of the default graph, with the context of ng_data_dir(); see
+ * ng_graph_write_jsonld for a named graph and a loaded context). */
 ng_status ng_graph_write(ng_graph *g, const char *format, FILE *out,
                          char *err);
 
