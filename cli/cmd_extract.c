@@ -47,7 +47,10 @@ static void help(FILE *out)
         "(JSON Lines when it starts with '{', HTML with '<').\n\n"
         "One article gives one graph (Turtle by default).  Many articles\n"
         "give a stream of N-Quads with one named graph per article (its\n"
-        "IRI), or TriG, or with --merge one graph.  JSON Lines records are\n"
+        "IRI), or TriG, or with --merge one graph; as JSON-LD (-f jsonld)\n"
+        "one document per article, one per line (JSON Lines), or one\n"
+        "document with a named graph per article when -o FILE ends in\n"
+        "'.jsonld'.  JSON Lines records are\n"
         "objects with \"text\" or \"html\" and optional \"id\", \"url\",\n"
         "\"title\", \"date\", \"author\".  Failed articles do not stop the\n"
         "run: they are listed at the end and the exit code is 10.\n\n"
@@ -285,9 +288,10 @@ int cmd_extract(int argc, char **argv)
   if (a.text || a.outdir != NULL) {
     ; /* no RDF, or each article its own file */
   } else if (!single && !a.merge && !j.quads &&
-      strcmp(j.format, "ntriples") != 0 && strcmp(j.format, "nt") != 0) {
-    cli_error("extract: many articles are written as nquads, trig or "
-              "ntriples; use --merge for one %s graph", j.format);
+      strcmp(j.format, "ntriples") != 0 && strcmp(j.format, "nt") != 0 &&
+      strcmp(j.format, "jsonld") != 0) {
+    cli_error("extract: many articles are written as nquads, trig, "
+              "ntriples or jsonld; use --merge for one %s graph", j.format);
     rc = CLI_EUSAGE;
   } else if (a.merge && j.quads == 2) {
     cli_error("extract: --merge writes one graph; trig is for many");
@@ -296,14 +300,20 @@ int cmd_extract(int argc, char **argv)
     cli_error("extract: --source names one article, not many");
     rc = CLI_EUSAGE;
   }
+  if (strcmp(j.format, "jsonld") == 0 && !a.merge && !a.text) {
+    /* many: JSON Lines, or one document when -o names a .jsonld file */
+    j.jsonld = !single && a.output != NULL &&
+               cli_ends_with(a.output, ".jsonld") ? 2 : 1;
+    j.jlayout = single || a.outdir != NULL ? NG_JSONLD_PRETTY
+                       : j.jsonld == 2 ? NG_JSONLD_MEMBER : NG_JSONLD_LINE;
+  }
   if (a.merge)
     j.quads = 0;
-  else if (a.outdir != NULL) {
+  else if (a.outdir != NULL)
     /* each file as `extract -f FORMAT FILE` writes it */
     j.turtle = strcmp(j.format, "turtle") == 0 ||
                strcmp(j.format, "ttl") == 0;
-  }
-  else if (!single && !j.quads)
+  else if (!single && !j.quads && !j.jsonld)
     j.lines = 1; /* ntriples */
   if (rc < 0) {
     err[0] = '\0';
@@ -316,6 +326,16 @@ int cmd_extract(int argc, char **argv)
         cli_error("cannot load lexicons: %s", cli_why(err, st));
       rc = st == NG_ENOMEM ? CLI_EINTERNAL : CLI_ELEXICON;
     }
+  }
+  if (rc < 0 && j.jsonld) {
+    ng_jsonld_context *jc = NULL;
+    err[0] = '\0';
+    st = ng_jsonld_context_load(a.data, &jc, err);
+    if (st != NG_OK) {
+      cli_error("%s", cli_why(err, st));
+      rc = st == NG_ENOMEM ? CLI_EINTERNAL : CLI_ELEXICON;
+    }
+    j.jctx = jc;
   }
   if (rc < 0) {
     j.lex = lex;
@@ -342,11 +362,20 @@ int cmd_extract(int argc, char **argv)
       } else {
         if (out == stdout)
           setvbuf(stdout, obuf, _IOFBF, sizeof obuf);
-        rc = cli_extract_many(&a, &j, src, nsrc, total, out);
+        err[0] = '\0';
+        if (j.jsonld == 2 &&
+            (st = ng_jsonld_write_head(j.jctx, out, err)) != NG_OK) {
+          cli_error("cannot write the jsonld output: %s", cli_why(err, st));
+          cli_output_close(out, a.output, 0);
+          rc = CLI_EOUTPUT;
+        } else {
+          rc = cli_extract_many(&a, &j, src, nsrc, total, out);
+        }
       }
     }
   }
   ng_lexicon_free(lex);
+  ng_jsonld_context_free((ng_jsonld_context *)j.jctx);
   cli_sources_free(src, nsrc);
   free(a.inputs);
   return rc;

@@ -60,6 +60,11 @@ typedef struct job {
   int merge;
   int turtle;            /* --out-dir Turtle: ng_graph_turtle */
   struct cli_outdir *outdir; /* --out-dir: one file per article */
+  const ng_jsonld_context *jctx; /* -f jsonld: the context */
+  int jsonld;            /* -f jsonld: 1 one document per article (JSON
+                          * Lines for many), 2 one document of many */
+  int jlayout;           /* its NG_JSONLD_* layout */
+  size_t jmembers;       /* jsonld 2: members written (main thread) */
 } job;
 
 void cli_item_fail(item *it, int rc, const char *fmt, ...)

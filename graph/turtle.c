@@ -227,7 +227,7 @@ static void declare(ctx *c, const char *prefix, const char *uri)
     c->bad = 1;
     return;
   }
-  c->v[c->n].prefix = prefix;
+  c->v[c->n].prefix = prefix; /* static strings of serialize.c */
   c->v[c->n].uri = malloc(strlen(uri) + 1);
   if (c->v[c->n].uri == NULL) {
     c->bad = 1;
@@ -238,6 +238,11 @@ static void declare(ctx *c, const char *prefix, const char *uri)
   c->v[c->n].sep = c->v[c->n].len > 0 && (uri[c->v[c->n].len - 1] == '/' ||
                                           uri[c->v[c->n].len - 1] == '#');
   c->n++;
+}
+
+static void declare_one(void *arg, const char *prefix, const char *uri)
+{
+  declare(arg, prefix, uri);
 }
 
 static int xml_name(const char *s, size_t n)
@@ -356,9 +361,6 @@ static void write_object(ctx *c, tbuf *b, const term *t)
 ng_status ngi_lines_turtle(const char *nt, size_t len, const char *base,
                            char **out, size_t *outlen, char *err)
 {
-  static const char *const kinds[] = {"person", "org", "role", "topic",
-                                      "article", NULL};
-  const ngi_prefix *pf;
   ctx c;
   tbuf b = {NULL, 0, 0, 0};
   triple *v = NULL;
@@ -412,17 +414,9 @@ ng_status ngi_lines_turtle(const char *nt, size_t len, const char *base,
     c.bad = 1;
   if (st == NG_OK && !c.bad) {
     qsort(v, n, sizeof *v, triple_cmp);
-    /* the namespaces, as set_prefixes declares them */
+    /* the namespaces: raptor's rdf:, then the serializers' */
     declare(&c, "rdf", NGI_RDF);
-    for (pf = ngi_vocab_prefixes(); pf->prefix != NULL; pf++)
-      declare(&c, pf->prefix, pf->ns);
-    declare(&c, "ngt", NGI_TOPIC_SCHEME);
-    declare(&c, "wd", NGI_WIKIDATA);
-    for (i = 0; base != NULL && kinds[i] != NULL; i++) {
-      char *k = ngi_iri_join(base, kinds[i], "/");
-      declare(&c, kinds[i], k);
-      free(k);
-    }
+    ngi_serialize_prefixes(base, declare_one, &c);
     for (i = 0; i < c.n; i++) {
       puts_(&b, "@prefix ");
       puts_(&b, c.v[i].prefix);

@@ -143,7 +143,9 @@ ng_status ng_graph_add_doc(ng_graph *g, const ng_doc *doc,
 char *ng_article_iri(const ng_doc *doc, const ng_graph_opts *opts);
 
 /* Serialize.  format: turtle (default when NULL), ntriples, nquads, rdfxml,
- * rdfxml-abbrev, json, json-triples, dot, html. */
+ * rdfxml-abbrev, json, json-triples, dot, html, jsonld (one JSON-LD
+ * document of the default graph, with the context of ng_data_dir(); see
+ * ng_graph_write_jsonld for a named graph and a loaded context). */
 ng_status ng_graph_write(ng_graph *g, const char *format, FILE *out,
                          char *err);
 
@@ -626,6 +628,42 @@ const char *ng_query_column_language(const ng_query *q, size_t i);
  * NG_EQUERY) or, with allow, on for http:// and https:// IRIs written out
  * (no variable, no prefixed name, no other scheme). */
 void ng_store_allow_service(ng_store *st, int allow);
+
+/* ------------------------------------------------------------ JSON-LD */
+
+/* The JSON-LD context of ontology/context.jsonld: term names, prefixes,
+ * value types and @base, the one source of the compaction.  Load it once;
+ * a loaded context is read-only and may be shared by any number of
+ * threads.  dir NULL means ng_data_dir().  NG_ELEXICON when the file is
+ * missing or not a context newsgraph can use. */
+typedef struct ng_jsonld_context ng_jsonld_context;
+ng_status ng_jsonld_context_load(const char *dir, ng_jsonld_context **out,
+                                 char *err);
+void ng_jsonld_context_free(ng_jsonld_context *c);
+
+/* How ng_graph_write_jsonld lays a document out. */
+enum {
+  NG_JSONLD_PRETTY = 0, /* one document, indented, ended by a newline */
+  NG_JSONLD_LINE = 1,   /* one document on one line (JSON Lines) */
+  NG_JSONLD_MEMBER = 2  /* no @context, one line, no newline: a member of
+                         * the @graph of ng_jsonld_write_head */
+};
+
+/* Write g compacted against c: a document whose @graph holds g's nodes
+ * (subjects in byte order, properties by name), in the named graph name
+ * (the article IRI, as in N-Quads) or, name NULL, the default graph.
+ * Deterministic bytes.  NG_EFORMAT when an IRI cannot be written under
+ * the context; NG_EIO on a write error.  A graph of lines
+ * (ng_graph_new_lines) cannot be written: NG_EUSAGE. */
+ng_status ng_graph_write_jsonld(ng_graph *g, const ng_jsonld_context *c,
+                                const char *name, int layout, FILE *out,
+                                char *err);
+/* One document of many graphs: the head ("{ @context, @graph: [" and a
+ * newline), then the members (NG_JSONLD_MEMBER) separated by ",\n",
+ * then the tail ("\n]}\n"; "]}\n" when there was no member). */
+ng_status ng_jsonld_write_head(const ng_jsonld_context *c, FILE *out,
+                               char *err);
+ng_status ng_jsonld_write_tail(int members, FILE *out, char *err);
 
 /* ------------------------------------------------ Turtle of a graph of lines
  * (issue 16).  The Turtle ng_graph_write writes for the same statements,

@@ -21,6 +21,7 @@
 #include <sys/stat.h>
 
 #include "graph/graph.h"
+#include "graph/jsonld.h"
 #include "store.h"
 #include "util/str.h"
 
@@ -309,6 +310,7 @@ ng_rdf_syntax_for(const char *path)
     { ".ttl", "turtle" }, { ".turtle", "turtle" }, { ".nt", "ntriples" },
     { ".nq", "nquads" }, { ".rdf", "rdfxml" }, { ".owl", "rdfxml" },
     { ".trig", "trig" }, { ".n3", "turtle" },
+    { ".jsonld", "jsonld" },
   };
   size_t i, n = strlen(path);
 
@@ -339,6 +341,53 @@ file_iri(const char *path)
   return iri;
 }
 
+/* JSON-LD is read by graph/jsonld_read.c, not raptor: the whole file (at
+ * most max_bytes, 0: 1 GiB) into statements with their graphs. */
+static ng_status
+jsonld_stream(ng_store *st, FILE *fh, const char *path, const char *base,
+              size_t max_bytes, librdf_stream **out, char *err)
+{
+  size_t limit = max_bytes ? max_bytes : (size_t)1 << 30, n = 0, cap = 0;
+  char *buf = NULL, why[NG_ERRLEN];
+  ng_status rc;
+
+  for(;;) {
+    size_t got;
+    if(n == cap) {
+      size_t ncap = cap ? cap * 2 : 65536;
+      char *nb = realloc(buf, ncap + 1);
+      if(!nb) {
+        free(buf);
+        ngi_store_errf(err, "out of memory");
+        return NG_ENOMEM;
+      }
+      buf = nb;
+      cap = ncap;
+    }
+    got = fread(buf + n, 1, cap - n, fh);
+    n += got;
+    if(n > limit) {
+      free(buf);
+      ngi_store_errf(err, "'%s': larger than %lu bytes", path,
+                     (unsigned long)limit);
+      return NG_EINPUT;
+    }
+    if(got == 0)
+      break;
+  }
+  if(ferror(fh)) {
+    free(buf);
+    ngi_store_errf(err, "cannot read '%s': %s", path, strerror(errno));
+    return NG_EIO;
+  }
+  why[0] = '\0';
+  rc = ngi_jsonld_parse(st->world, buf, n, base, out, why);
+  free(buf);
+  if(rc != NG_OK)
+    ngi_store_errf(err, "cannot parse '%s': %s", path, why);
+  return rc;
+}
+
 static ng_status
 load_rdf_once(ng_store *st, const char *path, const char *syntax,
               const char *graph_iri, size_t *added, size_t max_bytes,
@@ -363,9 +412,9 @@ load_rdf_once(ng_store *st, const char *path, const char *syntax,
                    path);
     return NG_EFORMAT;
   }
-  if(!ngi_syntax_guarded(syntax)) {
+  if(strcmp(syntax, "jsonld") && !ngi_syntax_guarded(syntax)) {
     ngi_store_errf(err, "unknown RDF syntax '%s' (turtle, ntriples, nquads, "
-                   "trig or rdfxml)", syntax);
+                   "trig, rdfxml or jsonld)", syntax);
     return NG_EFORMAT;
   }
   fh = fopen(path, "rb");
@@ -373,7 +422,8 @@ load_rdf_once(ng_store *st, const char *path, const char *syntax,
     ngi_store_errf(err, "cannot read '%s': %s", path, strerror(errno));
     return NG_EIO;
   }
-  rc = ngi_guard_rdf(&fh, path, syntax, max_bytes, err);
+  rc = strcmp(syntax, "jsonld") ? ngi_guard_rdf(&fh, path, syntax, max_bytes,
+                                                err) : NG_OK;
   if(rc != NG_OK) {
     fclose(fh);
     return rc;
@@ -386,8 +436,9 @@ load_rdf_once(ng_store *st, const char *path, const char *syntax,
   }
   def = ngi_store_iri_node(st, graph_iri ? graph_iri : firi, err);
   uri = librdf_new_uri(st->world, (const unsigned char *)firi);
-  parser = librdf_new_parser(st->world, syntax, NULL, NULL);
-  if(!def || !uri || !parser) {
+  if(strcmp(syntax, "jsonld"))
+    parser = librdf_new_parser(st->world, syntax, NULL, NULL);
+  if(!def || !uri || (!parser && strcmp(syntax, "jsonld"))) {
     if(!parser)
       ngi_store_errf(err, "unknown RDF syntax '%s'", syntax);
     rc = parser ? NG_EUSAGE : NG_EFORMAT;
@@ -397,7 +448,12 @@ load_rdf_once(ng_store *st, const char *path, const char *syntax,
   if(rc != NG_OK)
     goto done;
   began = 1;
-  str = librdf_parser_parse_file_handle_as_stream(parser, fh, 0, uri);
+  if(!parser) {
+    rc = jsonld_stream(st, fh, path, firi, max_bytes, &str, err);
+    if(rc != NG_OK)
+      goto done;
+  } else
+    str = librdf_parser_parse_file_handle_as_stream(parser, fh, 0, uri);
   if(!str) {
     ngi_store_log_err(st, "cannot parse", err);
     rc = NG_EINPUT;
@@ -582,7 +638,7 @@ ng_store_load_file(ng_store *st, const char *path, const ng_load_opts *o,
   if(syntax && strcmp(syntax, "article")) {
     rc = load_rdf(st, path, syntax, o->graph, added, o->max_bytes, err);
     if(rc == NG_OK && graph && strcmp(syntax, "nquads") &&
-       strcmp(syntax, "trig")) {
+       strcmp(syntax, "trig") && strcmp(syntax, "jsonld")) {
       *graph = o->graph ? ngi_str_dup(o->graph) : file_iri(path);
     }
     return rc;
