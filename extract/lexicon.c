@@ -442,14 +442,14 @@ static int build_index(ng_lexicon *lex) {
   for (size_t i = 1; i < NMAPS; i++) {
     const ngi_map *m = maps[i];
     for (size_t j = 0; j < m->cap; j++)
-      if (m->keys[j] && index_or(lex, m->keys[j], 1u << i))
+      if (ngi_map_key(m, j) && index_or(lex, ngi_map_key(m, j), 1u << i))
         return -1;
   }
   /* every prefix of a kwfirst key: ngi_lex_bits stops at the first
    * prefix of a token that is none */
   const ngi_map *kw = &lex->kwfirst;
   for (size_t j = 0; j < kw->cap; j++) {
-    const char *k = kw->keys[j];
+    const char *k = ngi_map_key(kw, j);
     if (!k)
       continue;
     size_t n = strlen(k);
