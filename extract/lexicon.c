@@ -4,12 +4,15 @@
  * by TABs and multiple values within a field by '|'.  Keys are folded with
  * ngi_lower() so that look-ups from token text match.
  */
+#define _POSIX_C_SOURCE 200809L /* mmap */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 
+#include "lexcache.h"
 #include "lexicon.h"
 #include "textutil.h"
 
@@ -41,8 +44,15 @@ static char *slurp(loader *L, const char *name, int optional, ng_status *st) {
   if (!f) {
     if (!optional)
       *st = fail(L, NG_ELEXICON, strerror(errno));
+    else
+      ngi_lexsrc_note(L->lex, name, NULL);
     return NULL;
   }
+  struct stat sb;
+  if (fstat(fileno(f), &sb) == 0)
+    ngi_lexsrc_note(L->lex, name, &sb);
+  else
+    L->lex->nsrcs = NGI_LEX_MAXSRC; /* unknown: no cache */
   size_t cap = 1 << 16, n = 0;
   char *buf = malloc(cap);
   size_t got;
@@ -506,6 +516,8 @@ void ng_lexicon_free(ng_lexicon *lex) {
     ngi_map_release(maps[i]);
   ngi_map_release(&lex->words);
   ngi_arena_release(&lex->arena);
+  if (lex->cache)
+    munmap(lex->cache, lex->cachesize);
   free(lex);
 }
 
@@ -528,6 +540,13 @@ ng_status ng_lexicon_load(const char *dir, ng_lexicon **out, char *err) {
                "no lexicon folder at '%.400s' (set NEWSGRAPH_DATA or --data)",
                path);
     st = NG_ELEXICON;
+  }
+  /* the cache, when fresh, instead of the text files */
+  char cpath[4096];
+  int cached = st == NG_OK && ngi_lexcache_path(dir, cpath, sizeof cpath) == 0;
+  if (cached && ngi_lexcache_load(lex, dir, cpath) == 0) {
+    *out = lex;
+    return NG_OK;
   }
   if (st == NG_OK && !(st = load_set(&L, &lex->given, "given-names.tsv", 'U', 0)) &&
       !(st = load_set(&L, &lex->notname, "not-names.txt", 1, 0)) &&
@@ -553,6 +572,8 @@ ng_status ng_lexicon_load(const char *dir, ng_lexicon **out, char *err) {
     ng_lexicon_free(lex);
     return st;
   }
+  if (cached)
+    ngi_lexcache_save(lex, dir, cpath); /* best effort */
   *out = lex;
   return NG_OK;
 }

@@ -85,6 +85,17 @@ typedef struct ngi_lextopic {
   int exact;            /* IPTC mapping is exact (else close) */
 } ngi_lextopic;
 
+/* A file the loader read, or looked for and did not find (present 0):
+ * what the lexicon cache checks to know it is fresh (lexcache.h). */
+typedef struct ngi_lexsrc {
+  char name[64];        /* in lexicon/ */
+  int present;
+  uint64_t size, ino, dev;
+  int64_t mtime_ns, ctime_ns;
+} ngi_lexsrc;
+
+#define NGI_LEX_MAXSRC 32
+
 struct ng_lexicon {
   ngi_arena arena;
   ngi_map given;        /* given name -> 'M' 'F' 'U' */
@@ -113,6 +124,8 @@ struct ng_lexicon {
   ngi_lexorg *orgs;     size_t norgs, caporgs;
   ngi_lextopic *topics; size_t ntopics, captopics;
   ngi_keyword *keywords; size_t nkeywords, capkeywords;
+  ngi_lexsrc srcs[NGI_LEX_MAXSRC]; int nsrcs; /* the files read */
+  void *cache; size_t cachesize; /* the mapped cache file, or NULL */
 };
 
 /* Bits of ngi_lex_bits besides the maps' own (bits 0-15). */
