@@ -34,8 +34,8 @@
 #define NGI_LEXCODE "unknown"   /* set by the Makefile */
 #endif
 
-#define FORMAT 1
-#define NMAPS 17
+#define FORMAT 2
+#define NMAPS 18
 
 static const char MAGIC[8] = "NGLEXC\r\n";
 
@@ -55,13 +55,13 @@ static void maps_of(ng_lexicon *lex, ngi_map **m) {
                        &lex->orgword,   &lex->place,     &lex->org,
                        &lex->speech,    &lex->speech_first, &lex->agree,
                        &lex->kwfirst,   &lex->topicstop, &lex->thingword,
-                       &lex->cueword,   &lex->words};
+                       &lex->cueword,   &lex->words,     &lex->phrasepre};
   memcpy(m, v, sizeof v);
 }
 
 /* A field added to ng_lexicon must be written and read here too: its
  * size is part of the header, and this assertion is a reminder. */
-_Static_assert(sizeof(void *) != 8 || sizeof(ng_lexicon) == 4408,
+_Static_assert(sizeof(void *) != 8 || sizeof(ng_lexicon) == 20832,
                "ng_lexicon changed: update lexcache.c (and FORMAT)");
 
 /* ------------------------------------------------------------ checksum */
@@ -575,6 +575,7 @@ int ngi_lexcache_load(ng_lexicon *lex, const char *dir, const char *path) {
   }
   lex->cache = p;
   lex->cachesize = (size_t)sb.st_size;
+  ngi_lex_derive(lex);
   return 0;
 }
 

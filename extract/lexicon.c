@@ -473,8 +473,40 @@ static int build_index(ng_lexicon *lex) {
   }
   for (size_t i = 1; i < NMAPS; i++)
     maps[i]->bit = 1u << i;
+  /* the word-boundary prefixes of multi-word keys */
+  for (size_t i = 1; i < NMAPS; i++) {
+    const ngi_map *m = maps[i];
+    for (size_t j = 0; j < m->cap; j++) {
+      const char *k = ngi_map_key(m, j);
+      for (const char *sp = k ? strchr(k, ' ') : NULL; sp;
+           sp = strchr(sp + 1, ' ')) {
+        const char *p = ngi_strndup(&lex->arena, k, (size_t)(sp - k));
+        intptr_t v = 0;
+        if (!p)
+          return -1;
+        ngi_map_get(&lex->phrasepre, p, &v);
+        if (ngi_map_put(&lex->phrasepre, p, v | (intptr_t)m->bit))
+          return -1;
+      }
+    }
+  }
   lex->indexed = 1;
   return 0;
+}
+
+void ngi_lex_derive(ng_lexicon *lex) {
+  const ngi_map *w = &lex->words;
+  memset(lex->wbloom, 0, sizeof lex->wbloom);
+  memset(lex->kbloom, 0, sizeof lex->kbloom);
+  for (size_t j = 0; j < w->cap; j++) {
+    const ngi_mapent *e = &w->ents[j];
+    uint64_t i = NGI_BLOOM_BIT(e->h);
+    if (!e->key)
+      continue;
+    lex->wbloom[i >> 6] |= 1ull << (i & 63);
+    if ((uint32_t)e->val & NGI_LEX_KWPRE)
+      lex->kbloom[i >> 6] |= 1ull << (i & 63);
+  }
 }
 
 uint32_t ngi_lex_bits(const ng_lexicon *lex, const char *low, size_t n,
@@ -482,7 +514,8 @@ uint32_t ngi_lex_bits(const ng_lexicon *lex, const char *low, size_t n,
   if (!lex || !lex->indexed)
     return 0;
   intptr_t v = 0;
-  ngi_map_geth(&lex->words, low, n, h, &v);
+  if (ngi_bloom_has(lex->wbloom, h))
+    ngi_map_geth(&lex->words, low, n, h, &v);
   uint32_t bits = ((uint32_t)v & ~NGI_LEX_KWPRE) | NGI_LEX_DONE;
   /* the prefixes topics.c's score() looks up: from 3 bytes (or the
    * whole of a shorter token) to NGI_KW_FIRST_MAX, of its C string */
@@ -496,7 +529,8 @@ uint32_t ngi_lex_bits(const ng_lexicon *lex, const char *low, size_t n,
       hp *= 1099511628211ull;
     }
     intptr_t w;
-    if (!ngi_map_geth(&lex->words, low, l, hp, &w) ||
+    if (!ngi_bloom_has(lex->kbloom, hp) ||
+        !ngi_map_geth(&lex->words, low, l, hp, &w) ||
         !((uint32_t)w & NGI_LEX_KWPRE))
       break;
     if ((uint32_t)w & lex->kwfirst.bit) {
@@ -515,6 +549,7 @@ void ng_lexicon_free(ng_lexicon *lex) {
   for (size_t i = 0; i < NMAPS; i++)
     ngi_map_release(maps[i]);
   ngi_map_release(&lex->words);
+  ngi_map_release(&lex->phrasepre);
   ngi_arena_release(&lex->arena);
   if (lex->cache)
     munmap(lex->cache, lex->cachesize);
@@ -566,6 +601,8 @@ ng_status ng_lexicon_load(const char *dir, ng_lexicon **out, char *err) {
     st = load_topics(&L);
   if (st == NG_OK && build_index(lex))
     st = fail(&L, NG_ENOMEM, "out of memory");
+  if (st == NG_OK)
+    ngi_lex_derive(lex);
   if (st == NG_OK && lex->arena.failed)
     st = fail(&L, NG_ENOMEM, "out of memory");
   if (st != NG_OK) {

@@ -56,8 +56,8 @@ static int same_str(const char *a, const char *b) {
 
 static int same_lexicon(const ng_lexicon *a, const ng_lexicon *b) {
   const ngi_map *ma = &a->given, *mb = &b->given;
-  /* the maps are the members from given to words, in a row */
-  size_t nmaps = (size_t)(&a->words - &a->given) + 1;
+  /* the maps are the members from given to phrasepre, in a row */
+  size_t nmaps = (size_t)(&a->phrasepre - &a->given) + 1;
   for (size_t i = 0; i < nmaps; i++)
     if (!same_map(ma + i, mb + i))
       return 0;
