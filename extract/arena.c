@@ -127,11 +127,14 @@ void *ngi_grow(ngi_arena *a, void *old, size_t size, size_t have,
       return nb->data;
     }
   }
-  void *p = ngi_alloc(a, ncap * size);
+  /* zeroed past the items copied, as ngi_alloc would: not twice */
+  char *p = ngi_alloc_raw(a, ncap * size);
   if (!p)
     return NULL;
-  if (old && have)
-    memcpy(p, old, have * size);
+  size_t keep = old && have < ncap ? have : 0;
+  if (keep)
+    memcpy(p, old, keep * size);
+  memset(p + keep * size, 0, (ncap - keep) * size);
   *cap = ncap;
   return p;
 }
