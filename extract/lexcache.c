@@ -61,7 +61,7 @@ static void maps_of(ng_lexicon *lex, ngi_map **m) {
 
 /* A field added to ng_lexicon must be written and read here too: its
  * size is part of the header, and this assertion is a reminder. */
-_Static_assert(sizeof(void *) != 8 || sizeof(ng_lexicon) == 20832,
+_Static_assert(sizeof(void *) != 8 || sizeof(ng_lexicon) == 20856,
                "ng_lexicon changed: update lexcache.c (and FORMAT)");
 
 /* ------------------------------------------------------------ checksum */
@@ -575,7 +575,16 @@ int ngi_lexcache_load(ng_lexicon *lex, const char *dir, const char *path) {
   }
   lex->cache = p;
   lex->cachesize = (size_t)sb.st_size;
-  ngi_lex_derive(lex);
+  if (ngi_lex_derive(lex) != 0) {
+    free(lex->wtab);
+    free(lex->wkeys);
+    lex->wtab = NULL;
+    lex->wkeys = NULL;
+    lex->cache = NULL;
+    unfill(lex);
+    munmap(p, (size_t)sb.st_size);
+    return -1;
+  }
   return 0;
 }
 

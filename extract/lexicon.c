@@ -494,10 +494,20 @@ static int build_index(ng_lexicon *lex) {
   return 0;
 }
 
-void ngi_lex_derive(ng_lexicon *lex) {
+int ngi_lex_derive(ng_lexicon *lex) {
   const ngi_map *w = &lex->words;
+  size_t cap = 64;
+  while (cap * 7 < w->n * 10)
+    cap *= 2;
   memset(lex->wbloom, 0, sizeof lex->wbloom);
   memset(lex->kbloom, 0, sizeof lex->kbloom);
+  free(lex->wtab);
+  free(lex->wkeys);
+  lex->wtab = calloc(cap, sizeof *lex->wtab);
+  lex->wkeys = calloc(cap, sizeof *lex->wkeys);
+  lex->wcap = cap;
+  if (!lex->wtab || !lex->wkeys)
+    return -1;
   for (size_t j = 0; j < w->cap; j++) {
     const ngi_mapent *e = &w->ents[j];
     uint64_t i = NGI_BLOOM_BIT(e->h);
@@ -506,16 +516,37 @@ void ngi_lex_derive(ng_lexicon *lex) {
     lex->wbloom[i >> 6] |= 1ull << (i & 63);
     if ((uint32_t)e->val & NGI_LEX_KWPRE)
       lex->kbloom[i >> 6] |= 1ull << (i & 63);
+    size_t k = e->h & (cap - 1);
+    while (lex->wtab[k].tag)
+      k = (k + 1) & (cap - 1);
+    lex->wtab[k].tag = (uint32_t)(e->h >> 32) | 1;
+    lex->wtab[k].val = (uint32_t)e->val;
+    lex->wkeys[k] = ngi_map_key(w, j);
   }
+  return 0;
+}
+
+/* The bits of key (n bytes, hash h) in the compact word index. */
+static int words_get(const ng_lexicon *lex, const char *key, size_t n,
+                     uint64_t h, uint32_t *val) {
+  size_t mask = lex->wcap - 1, j = h & mask;
+  uint32_t tag = (uint32_t)(h >> 32) | 1;
+  for (; lex->wtab[j].tag; j = (j + 1) & mask)
+    if (lex->wtab[j].tag == tag && memcmp(lex->wkeys[j], key, n) == 0 &&
+        lex->wkeys[j][n] == '\0') {
+      *val = lex->wtab[j].val;
+      return 1;
+    }
+  return 0;
 }
 
 uint32_t ngi_lex_bits(const ng_lexicon *lex, const char *low, size_t n,
                       uint64_t h) {
   if (!lex || !lex->indexed)
     return 0;
-  intptr_t v = 0;
+  uint32_t v = 0;
   if (ngi_bloom_has(lex->wbloom, h))
-    ngi_map_geth(&lex->words, low, n, h, &v);
+    words_get(lex, low, n, h, &v);
   uint32_t bits = ((uint32_t)v & ~NGI_LEX_KWPRE) | NGI_LEX_DONE;
   /* the prefixes topics.c's score() looks up: from 3 bytes (or the
    * whole of a shorter token) to NGI_KW_FIRST_MAX, of its C string */
@@ -528,9 +559,8 @@ uint32_t ngi_lex_bits(const ng_lexicon *lex, const char *low, size_t n,
       hp ^= (unsigned char)low[l - 1];
       hp *= 1099511628211ull;
     }
-    intptr_t w;
-    if (!ngi_bloom_has(lex->kbloom, hp) ||
-        !ngi_map_geth(&lex->words, low, l, hp, &w) ||
+    uint32_t w;
+    if (!ngi_bloom_has(lex->kbloom, hp) || !words_get(lex, low, l, hp, &w) ||
         !((uint32_t)w & NGI_LEX_KWPRE))
       break;
     if ((uint32_t)w & lex->kwfirst.bit) {
@@ -550,6 +580,8 @@ void ng_lexicon_free(ng_lexicon *lex) {
     ngi_map_release(maps[i]);
   ngi_map_release(&lex->words);
   ngi_map_release(&lex->phrasepre);
+  free(lex->wtab);
+  free(lex->wkeys);
   ngi_arena_release(&lex->arena);
   if (lex->cache)
     munmap(lex->cache, lex->cachesize);
@@ -601,8 +633,8 @@ ng_status ng_lexicon_load(const char *dir, ng_lexicon **out, char *err) {
     st = load_topics(&L);
   if (st == NG_OK && build_index(lex))
     st = fail(&L, NG_ENOMEM, "out of memory");
-  if (st == NG_OK)
-    ngi_lex_derive(lex);
+  if (st == NG_OK && ngi_lex_derive(lex))
+    st = fail(&L, NG_ENOMEM, "out of memory");
   if (st == NG_OK && lex->arena.failed)
     st = fail(&L, NG_ENOMEM, "out of memory");
   if (st != NG_OK) {

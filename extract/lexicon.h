@@ -95,6 +95,11 @@ typedef struct ngi_lexsrc {
 } ngi_lexsrc;
 
 #define NGI_LEX_MAXSRC 32
+typedef struct ngi_wslot {
+  uint32_t tag;         /* (h >> 32) | 1; 0: an empty slot */
+  uint32_t val;
+} ngi_wslot;
+
 #define NGI_BLOOM_WORDS 1024  /* 64-bit words: 64 Kbit, 8 KB each */
 #define NGI_BLOOM_BIT(h) ((h) >> 48) /* the high bits: slots use the low */
 
@@ -130,6 +135,12 @@ struct ng_lexicon {
    * key, no probe of the large words map: of its keys, and of its keys
    * marked NGI_LEX_KWPRE. */
   uint64_t wbloom[NGI_BLOOM_WORDS], kbloom[NGI_BLOOM_WORDS];
+  /* The word index again, compact (derived on load): 8-byte slots of a
+   * tag (high hash bits) and the bits, the keys apart, so that the look-up
+   * of every token touches a table a quarter the size of the map's. */
+  ngi_wslot *wtab;
+  const char **wkeys;
+  size_t wcap;
   ngi_place *places;    size_t nplaces, capplaces;
   ngi_lexorg *orgs;     size_t norgs, caporgs;
   ngi_lextopic *topics; size_t ntopics, captopics;
@@ -155,8 +166,9 @@ uint32_t ngi_lex_bits(const ng_lexicon *lex, const char *low, size_t n,
                       uint64_t h);
 
 /* Derive what a loaded lexicon (text or cache) keeps besides its maps:
- * the Bloom filters. */
-void ngi_lex_derive(ng_lexicon *lex);
+ * the Bloom filters and the compact word index; returns 0, or -1 when
+ * out of memory. */
+int ngi_lex_derive(ng_lexicon *lex);
 
 static inline int ngi_bloom_has(const uint64_t *b, uint64_t h) {
   uint64_t i = NGI_BLOOM_BIT(h);
