@@ -497,7 +497,7 @@ static int build_index(ng_lexicon *lex) {
 int ngi_lex_derive(ng_lexicon *lex) {
   const ngi_map *w = &lex->words;
   size_t cap = 64;
-  while (cap * 7 < w->n * 10)
+  while (cap < w->n * 2)
     cap *= 2;
   memset(lex->wbloom, 0, sizeof lex->wbloom);
   memset(lex->kbloom, 0, sizeof lex->kbloom);
