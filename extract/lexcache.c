@@ -34,7 +34,7 @@
 #define NGI_LEXCODE "unknown"   /* set by the Makefile */
 #endif
 
-#define FORMAT 2
+#define FORMAT 3
 #define NMAPS 18
 
 static const char MAGIC[8] = "NGLEXC\r\n";
@@ -302,14 +302,31 @@ int ngi_lexcache_save(const ng_lexicon *clex, const char *dir,
   w_bytes(&out, in.blob.s, in.blob.n);
   for (size_t i = 0; i < NMAPS && !out.oom; i++) {
     const ngi_map *m = maps[i];
-    w_u64(&out, m->cap);
+    /* written at most 3/4 full (a map grows at half): the file, read
+     * whole at every start to check it, is then a third smaller; the
+     * keys, and so every look-up's answer, are the same */
+    size_t cap = m->cap;
+    while (cap > 64 && (cap / 2) * 3 >= m->n * 4)
+      cap /= 2;
+    ngi_mapent *ents = cap ? calloc(cap, sizeof *ents) : NULL;
+    if (cap && !ents) {
+      out.oom = 1;
+      break;
+    }
+    for (size_t j = 0; j < m->cap; j++) {
+      if (!m->ents[j].key)
+        continue;
+      size_t k = m->ents[j].h & (cap - 1);
+      while (ents[k].key)
+        k = (k + 1) & (cap - 1);
+      ents[k] = m->ents[j];
+      ents[k].key = (uintptr_t)offset_of(&in, ngi_map_key(m, j));
+    }
+    w_u64(&out, cap);
     w_u64(&out, m->n);
     w_u64(&out, m->bit);
-    for (size_t j = 0; j < m->cap; j++) {
-      ngi_mapent e = m->ents[j];
-      e.key = e.key ? (uintptr_t)offset_of(&in, ngi_map_key(m, j)) : 0;
-      w_bytes(&out, &e, sizeof e);
-    }
+    w_bytes(&out, ents, cap * sizeof *ents);
+    free(ents);
   }
   w_u64(&out, lex->nplaces);
   for (size_t i = 0; i < lex->nplaces; i++) {
@@ -450,7 +467,7 @@ static int fill(ng_lexicon *lex, const char *dir, rbuf *b) {
   maps_of(lex, maps);
   for (size_t i = 0; i < NMAPS; i++) {
     uint64_t cap = r_u64(b), cnt = r_u64(b), bit = r_u64(b);
-    if (b->bad || (cap & (cap - 1)) || cnt > cap / 2 + 1 ||
+    if (b->bad || (cap & (cap - 1)) || (cap ? cnt >= cap : cnt != 0) ||
         cap > (b->n - b->at) / sizeof(ngi_mapent))
       return -1;
     ngi_map *m = maps[i];
