@@ -142,6 +142,16 @@ for which in old new; do
     printf "%-10s %9.2f %9.2f %10.2f %7.2fx  %-36s  %s\n", w, c, b / 1e6 / c, r, c / r, s1, s0 }'
   rm -f "$tmp/$which.nq"
 done
+# what every start costs before extracting: loading the 50 shared
+# libraries librdf, raptor and curl bring (Debian builds them BIND_NOW),
+# and rapper's own start-up on the example's Turtle, for scale
+/usr/bin/time -f '%e %U %S' -o "$tmp/floor.time" bash -c '
+  for i in $(seq 1 "$1"); do "$2" --version > /dev/null || exit 1; done' _ "$runs" "$bin"
+/usr/bin/time -f '%e %U %S' -o "$tmp/rapstart.time" bash -c '
+  for i in $(seq 1 "$1"); do rapper -q -i turtle -o ntriples "$2" > /dev/null || exit 1; done' _ "$runs" examples/geneva-summit.ttl
+awk -v r="$runs" 'NR == FNR { f = 1000 * ($2 + $3) / r; fw = 1000 * $1 / r; next }
+  { printf "start-up floor: newsgraph --version %.1f ms cpu, %.1f ms wall; rapper on the example Turtle %.1f ms cpu, %.1f ms wall\n", f, fw, 1000 * ($2 + $3) / r, 1000 * $1 / r }' \
+  "$tmp/floor.time" "$tmp/rapstart.time"
 if "$bin" extract --help 2>/dev/null | grep -q -- '--out-dir'; then
   rm -rf "$tmp/outdir"
   /usr/bin/time -f '%e %U %S %M' -o "$tmp/outdir.time" \
