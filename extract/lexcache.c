@@ -26,6 +26,7 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "lexcache.h"
@@ -268,6 +269,19 @@ int ngi_lexcache_save(const ng_lexicon *clex, const char *dir,
     return 0; /* it came from the cache */
   if (lex->nsrcs >= NGI_LEX_MAXSRC)
     return -1; /* some file may have gone unrecorded */
+  /* A file system that keeps whole seconds cannot tell an edit in the
+   * second the cache is made from no edit: no cache of such a file then
+   * (git's "racily clean" entries). */
+  struct timespec now;
+  if (clock_gettime(CLOCK_REALTIME, &now) != 0)
+    return -1;
+  for (int i = 0; i < lex->nsrcs; i++) {
+    const ngi_lexsrc *src = &lex->srcs[i];
+    if (src->present && src->mtime_ns % 1000000000 == 0 &&
+        src->ctime_ns % 1000000000 == 0 &&
+        src->ctime_ns / 1000000000 >= (int64_t)now.tv_sec - 2)
+      return -1;
+  }
   maps_of(lex, maps);
   memset(&in, 0, sizeof in);
   ngi_map_init(&in.seen);
