@@ -20,6 +20,7 @@
 #define _XOPEN_SOURCE 700 /* realpath, st_mtim, mmap */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -257,6 +258,10 @@ static uint64_t offset_of(const interner *in, const char *s) {
   return (uint64_t)v;
 }
 
+/* Temporary files of this process: one name per save, so that two
+ * threads saving at once do not write into one file. */
+static atomic_uint saves;
+
 int ngi_lexcache_save(const ng_lexicon *clex, const char *dir,
                       const char *path) {
   ng_lexicon *lex = (ng_lexicon *)clex; /* only read */
@@ -390,9 +395,9 @@ int ngi_lexcache_save(const ng_lexicon *clex, const char *dir,
   char tmp[4096 + 32];
   int fd = -1, rc = -1;
   if (make_folder(path) == 0 &&
-      (size_t)snprintf(tmp, sizeof tmp, "%s.%ld.tmp", path, (long)getpid()) <
-          sizeof tmp &&
-      (fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600)) >= 0) {
+      (size_t)snprintf(tmp, sizeof tmp, "%s.%ld.%u.tmp", path, (long)getpid(),
+                       (unsigned)atomic_fetch_add(&saves, 1)) < sizeof tmp &&
+      (fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600)) >= 0) {
     size_t done = 0;
     while (done < out.n) {
       ssize_t k = write(fd, out.s + done, out.n - done);
