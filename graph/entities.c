@@ -398,7 +398,7 @@ ng_status ngi_graph_add_result(ng_graph *g, const ngi_result *r,
   st = ngi_base_new(o != NULL ? o->base : NULL, &base, err);
   if (st != NG_OK)
     return st;
-  st = ngi_article_iri_new(r->text, r->len, o, &art, err);
+  st = ngi_article_iri_of(r, o, &art, err);
   if (st != NG_OK) {
     free(base);
     return st;
@@ -493,7 +493,7 @@ char *ng_article_iri(const ng_doc *doc, const ng_graph_opts *opts)
 
   if (r == NULL)
     return NULL;
-  if (ngi_article_iri_new(r->text, r->len, opts, &iri, NULL) != NG_OK)
+  if (ngi_article_iri_of(r, opts, &iri, NULL) != NG_OK)
     return NULL;
   return iri;
 }

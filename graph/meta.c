@@ -84,7 +84,7 @@ ng_status ng_graph_add_meta(ng_graph *g, const ng_doc *doc,
   }
   if (m == NULL)
     return NG_OK;
-  st = ngi_article_iri_new(r->text, r->len, opts, &art, err);
+  st = ngi_article_iri_of(r, opts, &art, err);
   if (st != NG_OK)
     return st;
   b.g = g;

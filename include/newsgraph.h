@@ -95,7 +95,10 @@ const char *ng_version(void);
 typedef struct ng_lexicon ng_lexicon;
 
 /* Load every lexicon from `dir` (the folder holding newsgraph.ttl and
- * lexicon/).  dir NULL means ng_data_dir(). */
+ * lexicon/).  dir NULL means ng_data_dir().  A lexicon parsed from the
+ * text files is also written to a binary cache ($NEWSGRAPH_CACHE, else
+ * $XDG_CACHE_HOME/newsgraph, else ~/.cache/newsgraph; "off" turns it
+ * off), which later loads map instead while it matches the files. */
 ng_status ng_lexicon_load(const char *dir, ng_lexicon **out, char *err);
 void ng_lexicon_free(ng_lexicon *lex);
 
