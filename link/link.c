@@ -373,150 +373,6 @@ link_variants(linker *L, size_t b)
     }
 }
 
-/* Up to five letters, none lower-case: "ABC", "HVB". */
-static int
-short_acronym(const char *s)
-{
-  size_t n = 0;
-
-  for(; *s; s++, n++)
-    if(islower((unsigned char)*s) || n >= 5)
-      return 0;
-  return 1;
-}
-
-/* Organisations: "Apple Inc." and "Apple", "HVB Group" and "HVB".  A
- * legal form (Inc, Ltd, plc, Corp ...) dropped: owl:sameAs; a Group or
- * Holdings dropped (often the parent, not the same body): closeMatch.
- * Two different Wikidata items keep them apart. */
-static void
-link_orgs(linker *L)
-{
-  static const char *const strong[] = {
-    "inc", "ltd", "plc", "corp", "corporation", "co", "company", "limited",
-    "llc", "ag", "sa", "nv", "gmbh", "spa", NULL
-  };
-  static const char *const weak[] = {
-    "group", "holdings", "holding", NULL
-  };
-  ngi_smap by_slug;
-  size_t i;
-
-  memset(&by_slug, 0, sizeof by_slug);
-  for(i = 0; i < L->norg && L->rc == NG_OK; i++) {
-    char *sl;
-    if(!L->orgs[i].label)
-      continue;
-    sl = ngi_slug(L->orgs[i].label);
-    if(!sl || (ngi_smap_get(&by_slug, sl, -1) < 0 &&
-               ngi_smap_put(&by_slug, sl, (int)i)))
-      NOMEM(L);
-    free(sl);
-  }
-  for(i = 0; i < L->norg && L->rc == NG_OK; i++) {
-    const org *o = &L->orgs[i];
-    char *sl, *dash;
-    int target = -1, weakened = 0, best_strong = -1, first_weak = -1;
-
-    if(!o->label || !(sl = ngi_slug(o->label))) {
-      if(o->label)
-        NOMEM(L);
-      continue;
-    }
-    while((dash = strrchr(sl, '-')) != NULL) {
-      int t;
-      if(ngi_link_in_words(weak, dash + 1))
-        weakened = 1;
-      else if(!ngi_link_in_words(strong, dash + 1))
-        break;
-      *dash = '\0';
-      t = ngi_smap_get(&by_slug, sl, -1);
-      if(t < 0 || t == (int)i)
-        continue;
-      if(!weakened)
-        best_strong = t;
-      else if(first_weak < 0)
-        first_weak = t;
-    }
-    free(sl);
-    target = best_strong >= 0 ? best_strong : first_weak;
-    if(target < 0)
-      continue;
-    if(o->qid && L->orgs[target].qid && strcmp(o->qid, L->orgs[target].qid))
-      continue;
-    if(short_acronym(L->orgs[target].label))
-      continue; /* "ABC": the US network, the Spanish daily, the
-                   Australian broadcaster all in one node */
-    if(best_strong >= 0) {
-      ngi_link_triple(L, o->iri, NGI_OWL "sameAs", L->orgs[target].iri);
-      ngi_link_record(L, o->iri, L->orgs[target].iri, NGI_OWL "sameAs", 0.9,
-                      "organisation name with its legal form", o->label,
-                      L->orgs[target].label);
-    } else {
-      ngi_link_triple(L, o->iri, NGI_SKOS "closeMatch", L->orgs[target].iri);
-      ngi_link_record(L, o->iri, L->orgs[target].iri, NGI_SKOS "closeMatch",
-                      0.7, "organisation name with Group or Holdings",
-                      o->label, L->orgs[target].label);
-    }
-    L->stats.org_links++;
-  }
-  ngi_smap_free(&by_slug);
-}
-
-/* The gazetteer entry a person is, or -1. */
-static int
-gaz_match(linker *L, const person *p)
-{
-  char *sl = ngi_slug(p->label);
-  int v, found = -1;
-  size_t i, k;
-
-  if(!sl) {
-    NOMEM(L);
-    return -1;
-  }
-  v = ngi_smap_get(&L->gaz, sl, 0);
-  if(v > 0) {
-    const gaz_entry *e = &L->g[v - 1];
-    if(ngi_link_roles_fit(p->roles, p->nrole, e->roles, e->nrole) >= 0)
-      found = v - 1;
-  } else if(v < 0) {
-    /* several entries have this name: the one whose roles fit */
-    for(i = 0; i < L->ng; i++) {
-      const gaz_entry *e = &L->g[i];
-      for(k = 0; k < e->nnames; k++)
-        if(!strcmp(e->names[k], sl))
-          break;
-      if(k == e->nnames ||
-         ngi_link_roles_fit(p->roles, p->nrole, e->roles, e->nrole) <= 0)
-        continue;
-      if(found >= 0) {
-        found = -1;
-        break;
-      }
-      found = (int)i;
-    }
-  }
-  free(sl);
-  return found;
-}
-
-static void
-wikidata(linker *L, int x, int e, const char *why)
-{
-  char *wd = ngi_iri_join(NGI_WIKIDATA, L->g[e].qid, NULL);
-
-  if(!wd) {
-    NOMEM(L);
-    return;
-  }
-  ngi_link_triple(L, L->p[x].iri, NGI_OWL "sameAs", wd);
-  ngi_link_record(L, L->p[x].iri, wd, NGI_OWL "sameAs", 1.0, why,
-                  L->p[x].label, NULL);
-  L->stats.wikidata++;
-  free(wd);
-}
-
 /* ------------------------------------------------------------ driver */
 
 static int
@@ -543,6 +399,7 @@ free_person(person *p)
   free(p->given);
   free(p->arts);
   free(p->surname);
+  free(p->wd);
 }
 
 static void
@@ -780,29 +637,12 @@ ng_store_link(ng_store *st, const ng_link_opts *o, ng_link_stats *stats,
     }
   }
   if(L.rc == NG_OK)
-    link_orgs(&L);
+    ngi_link_orgs(&L);
+  if(L.rc == NG_OK)
+    ngi_link_orgs_same_name(&L);
   L.stats.orgs = L.norg;
-  /* Wikidata, from the gazetteer: the matching node and its canonical */
-  if(L.ng > 0) {
-    char *done = calloc(L.np + 1, 1);
-    if(!done)
-      NOMEM(&L);
-    for(i = 0; i < L.np && L.rc == NG_OK; i++) {
-      int e, c;
-      if(!L.p[i].label || L.p[i].kind == K_SKIP ||
-         (e = gaz_match(&L, &L.p[i])) < 0)
-        continue;
-      if(!done[i])
-        wikidata(&L, (int)i, e, "gazetteer name");
-      done[i] = 1;
-      c = L.p[i].canon;
-      if(c != (int)i && !done[c]) {
-        wikidata(&L, c, e, "gazetteer name of a node it is owl:sameAs");
-        done[c] = 1;
-      }
-    }
-    free(done);
-  }
+  if(L.rc == NG_OK)
+    ngi_link_wikidata(&L);
   if(L.rc == NG_OK) {
     rc = ng_store_put_graph(st, g, L.graph, NULL, err);
     if(rc != NG_OK)

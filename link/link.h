@@ -56,6 +56,12 @@ typedef struct person {
   int ent;                               /* entity id, -1 when none */
   int done;                              /* linked by link_short */
   int peer;                              /* "Lord X", "Lady X": a title */
+  char form[12];                         /* "mr", "lord": first form seen */
+  char *wd;                              /* its Wikidata item (IRI) */
+  int wdx;                               /* two different items seen */
+  int nofull;                            /* a short form no full name fits */
+  int gconflict;                         /* forms of address contradict
+                                            the given name: ignored */
 } person;
 
 typedef struct article {
@@ -70,7 +76,8 @@ typedef struct gaz_entry {
 } gaz_entry;
 
 typedef struct org {
-  char *iri, *label, *qid;
+  char *iri, *label, *qid;               /* qid: its Wikidata IRI */
+  int wdx;                               /* two different items seen */
 } org;
 
 typedef struct linker {
@@ -129,6 +136,12 @@ void ngi_link_read_graph(linker *L, const char *giri);
 /* Given names, places, name variants and the gazetteer (L->o). */
 void ngi_link_load_data(linker *L);
 
+/* An IRI of Wikidata or DBpedia (owl:sameAs to those is read)? */
+int ngi_link_external(const char *iri);
+/* The Wikidata item IRI names (as http://www.wikidata.org/entity/Q..),
+ * a copy, or NULL. */
+char *ngi_link_wd(const char *iri);
+
 /* The IRI or literal text of a node (borrowed), NULL for a blank node. */
 const char *ngi_link_node_str(librdf_node *n);
 
@@ -141,6 +154,13 @@ void ngi_link_triple(linker *L, const char *s, const char *pred,
 void ngi_link_record(linker *L, const char *from, const char *to,
                      const char *pred, double conf, const char *reason,
                      const char *fl, const char *tl);
+
+/* Organisations and Wikidata (external.c), after the persons' clusters
+ * are made (p->canon set). */
+void ngi_link_orgs(linker *L);
+void ngi_link_orgs_same_name(linker *L);
+const char *ngi_link_cluster_wd(linker *L, int root);
+void ngi_link_wikidata(linker *L);
 
 /* Names (linknames.c). */
 int ngi_link_in_words(const char *const *list, const char *s);

@@ -179,7 +179,70 @@ typedef struct trip {
 } trip;
 
 enum { T_TYPE, T_LABEL, T_ALT, T_ROLE, T_TITLE, T_MENTIONS, T_ORG,
-       T_SAMEAS };
+       T_SAMEAS, T_NAME };
+
+/* Types read as a person or an organisation, from our graphs and from
+ * other tools' (schema.org in both schemes, FOAF). */
+static const char *const person_types[] = {
+  NG_NS "Person", "http://schema.org/Person", "https://schema.org/Person",
+  "http://xmlns.com/foaf/0.1/Person", NULL
+};
+static const char *const org_types[] = {
+  NG_NS "Organization", "http://schema.org/Organization",
+  "https://schema.org/Organization", "http://xmlns.com/foaf/0.1/Organization",
+  NULL
+};
+
+/* An IRI of Wikidata or DBpedia: what owl:sameAs to another graph's
+ * entity is kept for. */
+int
+ngi_link_external(const char *iri)
+{
+  return !strncmp(iri, NGI_WIKIDATA, strlen(NGI_WIKIDATA)) ||
+         !strncmp(iri, "https://www.wikidata.org/entity/", 32) ||
+         !strncmp(iri, "http://dbpedia.org/resource/", 28) ||
+         !strncmp(iri, "https://dbpedia.org/resource/", 29);
+}
+
+/* The Wikidata item an IRI is (http scheme), or NULL: a copy. */
+char *
+ngi_link_wd(const char *iri)
+{
+  const char *q = NULL;
+
+  if(!strncmp(iri, NGI_WIKIDATA, strlen(NGI_WIKIDATA)))
+    q = iri + strlen(NGI_WIKIDATA);
+  else if(!strncmp(iri, "https://www.wikidata.org/entity/", 32))
+    q = iri + 32;
+  if(!q || q[0] != 'Q' || !q[1] || strspn(q + 1, "0123456789") != strlen(q + 1))
+    return NULL;
+  return ngi_iri_join(NGI_WIKIDATA, q, NULL);
+}
+
+/* Keep the smaller of two Wikidata IRIs in *slot (deterministic); a
+ * second, different one marks *conflict. */
+static int
+keep_wd(char **slot, int *conflict, const char *iri)
+{
+  char *wd = ngi_link_wd(iri);
+
+  if(!wd)
+    return 0;
+  if(!*slot) {
+    *slot = wd;
+    return 0;
+  }
+  if(strcmp(*slot, wd)) {
+    *conflict = 1;
+    if(strcmp(wd, *slot) < 0) {
+      free(*slot);
+      *slot = wd;
+      return 0;
+    }
+  }
+  free(wd);
+  return 0;
+}
 
 static int
 entity_id(linker *L, const char *iri)
@@ -260,9 +323,13 @@ read_org(linker *L, const trip *t, size_t nt, size_t i)
       continue;
     if(t[j].kind == T_LABEL && !o->label)
       o->label = ngi_str_dup(t[j].o);
-    else if(t[j].kind == T_SAMEAS && !o->qid)
-      o->qid = ngi_str_dup(t[j].o);
+    else if(t[j].kind == T_SAMEAS)
+      keep_wd(&o->qid, &o->wdx, t[j].o);
   }
+  for(j = 0; j < nt && !o->label; j++)
+    if(t[j].kind == T_NAME && !strcmp(t[j].s, t[i].s))
+      o->label = ngi_str_dup(t[j].o);
+  keep_wd(&o->qid, &o->wdx, o->iri);
 }
 
 const char *
@@ -288,6 +355,12 @@ ngi_link_read_graph(linker *L, const char *giri)
     { NG_NS "title", T_TITLE },
     { NG_NS "mentions", T_MENTIONS },
     { NGI_OWL "sameAs", T_SAMEAS },
+    { "http://schema.org/sameAs", T_SAMEAS },
+    { "https://schema.org/sameAs", T_SAMEAS },
+    { "http://schema.org/name", T_NAME },
+    { "https://schema.org/name", T_NAME },
+    { "http://xmlns.com/foaf/0.1/name", T_NAME },
+    { NGI_SKOS "prefLabel", T_NAME },
   };
   librdf_node *ctx = librdf_new_node_from_uri_string(
     L->w, (const unsigned char *)giri);
@@ -328,11 +401,11 @@ ngi_link_read_graph(linker *L, const char *giri)
     if(k == sizeof preds / sizeof preds[0])
       continue;
     kind = preds[k].kind;
-    if(kind == T_TYPE && !strcmp(ov, NG_NS "Organization"))
+    if(kind == T_TYPE && ngi_link_in_words(org_types, ov))
       kind = T_ORG;
-    else if(kind == T_TYPE && strcmp(ov, NG_NS "Person"))
+    else if(kind == T_TYPE && !ngi_link_in_words(person_types, ov))
       continue;
-    if(kind == T_SAMEAS && strncmp(ov, NGI_WIKIDATA, strlen(NGI_WIKIDATA)))
+    if(kind == T_SAMEAS && !ngi_link_external(ov))
       continue;
     if(nt == capt) {
       size_t nc = capt ? capt * 2 : 64;
@@ -402,9 +475,20 @@ ngi_link_read_graph(linker *L, const char *giri)
         NOMEM(L);
         break;
       }
+      keep_wd(&p->wd, &p->wdx, p->iri);
       for(j = 0; j < nt; j++) {
         if(strcmp(t[j].s, t[i].s))
           continue;
+        if(t[j].kind == T_SAMEAS)
+          keep_wd(&p->wd, &p->wdx, t[j].o);
+        if(t[j].kind == T_NAME && !p->label) {
+          size_t k;
+          for(k = 0; k < nt; k++)
+            if(t[k].kind == T_LABEL && !strcmp(t[k].s, t[i].s))
+              break;
+          if(k == nt && !(p->label = ngi_str_dup(t[j].o)))
+            NOMEM(L);
+        }
         if(t[j].kind == T_LABEL && !p->label) {
           p->label = ngi_str_dup(t[j].o);
           if(!p->label)
