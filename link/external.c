@@ -107,10 +107,64 @@ ngi_link_orgs(linker *L)
   ngi_smap_free(&by_slug);
 }
 
-/* The gazetteer entry a person is, or -1. */
+/* Does article a fit e's context: one of its categories ("politics"),
+ * if it names any, and an organisation whose slug starts with one of
+ * its "org:" words ("org:conservative" for the Conservatives), if it
+ * names any? */
 static int
-gaz_match(linker *L, const person *p)
+article_fits(linker *L, const article *a, const gaz_entry *e)
 {
+  int want_cat = 0, want_org = 0, got_cat = 0, got_org = 0;
+  size_t k, j;
+
+  for(j = 0; j < e->nctx; j++) {
+    const char *c = L->catname[e->ctx[j]];
+    int isorg = !strncmp(c, "org:", 4);
+    want_org |= isorg;
+    want_cat |= !isorg;
+    for(k = 0; k < a->ncats; k++) {
+      const char *h = L->catname[a->cats[k]];
+      if(isorg ? !strncmp(h, c, strlen(c)) : !strcmp(h, c)) {
+        if(isorg)
+          got_org = 1;
+        else
+          got_cat = 1;
+      }
+    }
+  }
+  return (!want_cat || got_cat) && (!want_org || got_org);
+}
+
+/* Do x's roles fit e's, or does an article of x's cluster fit e's
+ * context?  An entry without context needs neither. */
+static int
+gaz_context(linker *L, int x, const gaz_entry *e)
+{
+  const person *p = &L->p[x];
+  int r = x;
+  size_t m, i;
+
+  if(e->nctx == 0 ||
+     ngi_link_roles_fit(p->roles, p->nrole, e->roles, e->nrole) > 0)
+    return 1;
+  while(L->p[r].parent != r)
+    r = L->p[r].parent;
+  for(m = 0; m < L->nmem[r]; m++) {
+    const person *q = &L->p[L->mem[r][m]];
+    for(i = 0; i < q->nart; i++)
+      if(article_fits(L, &L->a[q->arts[i]], e))
+        return 1;
+  }
+  return 0;
+}
+
+/* The gazetteer entry a person is, or -1: its full name, roles that do
+ * not conflict (that fit, when two entries share the name), and the
+ * entry's context. */
+static int
+gaz_match(linker *L, int x)
+{
+  const person *p = &L->p[x];
   char *sl = ngi_slug(p->label);
   int v, found = -1;
   size_t i, k;
@@ -142,6 +196,8 @@ gaz_match(linker *L, const person *p)
     }
   }
   free(sl);
+  if(found >= 0 && !gaz_context(L, x, &L->g[found]))
+    found = -1;
   return found;
 }
 
@@ -267,7 +323,7 @@ ngi_link_wikidata(linker *L)
   for(i = 0; i < L->np && L->rc == NG_OK && L->ng > 0; i++) {
     int e, c;
     if(!L->p[i].label || L->p[i].kind == K_SKIP ||
-       (e = gaz_match(L, &L->p[i])) < 0)
+       (e = gaz_match(L, (int)i)) < 0)
       continue;
     c = L->p[i].canon;
     if(done[c] == 1)

@@ -546,6 +546,7 @@ linker_release(linker *L)
     free_person(&L->p[i]);
   free(L->p);
   for(i = 0; i < L->na; i++) {
+    free(L->a[i].cats);
     free(L->a[i].ents);
     free(L->a[i].persons);
   }
@@ -558,6 +559,7 @@ linker_release(linker *L)
     for(k = 0; k < L->g[i].nrole; k++)
       free(L->g[i].roles[k]);
     free(L->g[i].roles);
+    free(L->g[i].ctx);
   }
   free(L->g);
   for(i = 0; i < L->nbuckets; i++)
@@ -583,6 +585,10 @@ linker_release(linker *L)
   }
   free(L->orgs);
   ngi_smap_free(&L->ents);
+  ngi_smap_free(&L->cats);
+  for(i = 0; i < L->ncatname; i++)
+    free(L->catname[i]);
+  free(L->catname);
   ngi_smap_free(&L->given_gender);
   ngi_smap_free(&L->places);
   ngi_smap_free(&L->variants);

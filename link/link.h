@@ -66,6 +66,7 @@ typedef struct person {
 
 typedef struct article {
   int *ents; size_t nents, capents;      /* mentioned entity ids */
+  int *cats; size_t ncats, capcats;      /* category ids (ng:category) */
   int *persons; size_t np, capp;
 } article;
 
@@ -73,6 +74,8 @@ typedef struct gaz_entry {
   char *qid;
   char **names; size_t nnames, capnames; /* slugs */
   char **roles; size_t nrole, caprole;
+  int *ctx; size_t nctx, capctx;         /* category ids; one must be an
+                                            article's when roles do not fit */
 } gaz_entry;
 
 typedef struct org {
@@ -90,6 +93,10 @@ typedef struct linker {
   org *orgs; size_t norg, caporg;
   ngi_smap org_ix;         /* IRI -> org index */
   ngi_smap ents;           /* entity IRI -> id */
+  ngi_smap cats;           /* category slug (last IRI segment) -> id;
+                              organisations an article mentions are
+                              "org:" and their slug */
+  char **catname; size_t ncatname, capcatname; /* id -> that key */
   int *df; size_t ndf, capdf; /* articles mentioning each entity */
   ngi_smap given_gender;   /* given-name slug -> 'M' 'F' 'U' */
   ngi_smap places;         /* slugs of countries, demonyms, capitals, places */
@@ -141,6 +148,10 @@ int ngi_link_external(const char *iri);
 /* The Wikidata item IRI names (as http://www.wikidata.org/entity/Q..),
  * a copy, or NULL. */
 char *ngi_link_wd(const char *iri);
+
+/* The id of a category by the last segment of its IRI (with prefix
+ * before it: "" or "org:"); -1 on out of memory. */
+int ngi_link_category(linker *L, const char *prefix, const char *iri);
 
 /* The IRI or literal text of a node (borrowed), NULL for a blank node. */
 const char *ngi_link_node_str(librdf_node *n);

@@ -179,7 +179,35 @@ typedef struct trip {
 } trip;
 
 enum { T_TYPE, T_LABEL, T_ALT, T_ROLE, T_TITLE, T_MENTIONS, T_ORG,
-       T_SAMEAS, T_NAME };
+       T_SAMEAS, T_NAME, T_CATEGORY };
+
+/* The id of a category by the last segment of its IRI ("politics"), or
+ * of an organisation mentioned ("org:conservatives"). */
+int
+ngi_link_category(linker *L, const char *prefix, const char *iri)
+{
+  const char *slash = strrchr(iri, '/');
+  char *k = ngi_iri_join(prefix, slash ? slash + 1 : iri, NULL);
+  int id;
+
+  if(!k) {
+    NOMEM(L);
+    return -1;
+  }
+  id = ngi_smap_get(&L->cats, k, -1);
+  if(id < 0) {
+    id = (int)L->ncatname;
+    if(ngi_smap_put(&L->cats, k, id) ||
+       ngi_link_spush(&L->catname, &L->ncatname, &L->capcatname, k)) {
+      NOMEM(L);
+      free(k);
+      return -1;
+    }
+    return id;
+  }
+  free(k);
+  return id;
+}
 
 /* Types read as a person or an organisation, from our graphs and from
  * other tools' (schema.org in both schemes, FOAF). */
@@ -354,6 +382,7 @@ ngi_link_read_graph(linker *L, const char *giri)
     { NG_NS "holdsRole", T_ROLE },
     { NG_NS "title", T_TITLE },
     { NG_NS "mentions", T_MENTIONS },
+    { NG_NS "category", T_CATEGORY },
     { NGI_OWL "sameAs", T_SAMEAS },
     { "http://schema.org/sameAs", T_SAMEAS },
     { "https://schema.org/sameAs", T_SAMEAS },
@@ -442,6 +471,11 @@ ngi_link_read_graph(linker *L, const char *giri)
   ar = &L->a[ai];
   memset(ar, 0, sizeof *ar);
   for(i = 0; i < nt && L->rc == NG_OK; i++) {
+    if(t[i].kind == T_MENTIONS && strstr(t[i].o, "/org/")) {
+      int c = ngi_link_category(L, "org:", t[i].o);
+      if(c >= 0 && ngi_link_ipush(&ar->cats, &ar->ncats, &ar->capcats, c))
+        NOMEM(L);
+    }
     if(t[i].kind == T_MENTIONS) {
       int e = entity_id(L, t[i].o);
       if(e >= 0) {
@@ -455,6 +489,12 @@ ngi_link_read_graph(linker *L, const char *giri)
             L->df[e]++;
         }
       }
+    }
+    if(t[i].kind == T_CATEGORY) {
+      int c = ngi_link_category(L, "", t[i].o);
+      if(c >= 0 && ngi_link_ipush(&ar->cats, &ar->ncats, &ar->capcats, c))
+        NOMEM(L);
+      continue;
     }
     if(t[i].kind == T_ORG) {
       read_org(L, t, nt, i);
@@ -667,14 +707,14 @@ gaz_name(linker *L, int idx, const char *name)
 static int
 gaz_line(linker *L, char *line, size_t no, const char *path)
 {
-  char *f[4] = { NULL, NULL, NULL, NULL }, *p = line, *q;
+  char *f[5] = { NULL, NULL, NULL, NULL, NULL }, *p = line, *q;
   size_t nf = 0;
   gaz_entry *e;
   int idx;
 
   if(line[0] == '#' || !line[0])
     return 0;
-  while(p && nf < 4) {
+  while(p && nf < 5) {
     f[nf++] = p;
     q = strchr(p, '\t');
     if(q)
@@ -727,6 +767,18 @@ gaz_line(linker *L, char *line, size_t no, const char *path)
         *r = (char)tolower((unsigned char)*r);
     }
   }
+  for(p = f[4]; p; p = q) {
+    q = strchr(p, '|');
+    if(q)
+      *q++ = '\0';
+    if(*p) {
+      int c = ngi_link_category(L, "", p);
+      if(c < 0 || ngi_link_ipush(&e->ctx, &e->nctx, &e->capctx, c)) {
+        NOMEM(L);
+        return 1;
+      }
+    }
+  }
   if(gaz_name(L, idx, f[0]))
     return 1;
   for(p = f[1]; p; p = q) {
@@ -775,6 +827,16 @@ ngi_link_load_data(linker *L)
     each_line(L, path, 1, variant_line);
     free(path);
   }
-  if(L->o && L->o->gazetteer && L->rc == NG_OK)
+  if(L->o && L->o->gazetteer && L->rc == NG_OK) {
     each_line(L, L->o->gazetteer, 0, gaz_line);
+  } else if(L->rc == NG_OK) {
+    /* the shipped gazetteer of notable persons (gen-persons.py) */
+    path = data_path("gazetteer/persons.tsv");
+    if(!path) {
+      NOMEM(L);
+      return;
+    }
+    each_line(L, path, 1, gaz_line);
+    free(path);
+  }
 }

@@ -132,6 +132,23 @@ run link --store "$db" --graph http://example.org/my-links
 n=$(q "$db" 'SELECT (COUNT(*) AS ?n) WHERE { GRAPH <http://example.org/my-links> { ?s owl:sameAs ?o } }')
 check "--graph IRI: 3 sameAs there, got '$n'" [ "$n" = 3 ]
 
+# ------------------------------------------------------------ shipped gazetteer
+
+# ontology/gazetteer/persons.tsv (UK MPs, peers and office holders from
+# Wikidata): a full name in a politics article that names the party is
+# tied to the item; the same name in a sports article is not
+db=$tmp/ns.db
+run load -q --store "$db" tests/link/namesakes/sport.ttl \
+  tests/link/namesakes/politics.ttl
+check "load tests/link/namesakes: exit $rc: $(err1)" [ "$rc" -eq 0 ]
+run link --store "$db"
+check "link with the shipped gazetteer: exit $rc: $(err1)" [ "$rc" -eq 0 ]
+n=$(q "$db" 'SELECT ?wd WHERE { <http://example.org/person/john-redwood> owl:sameAs ?wd }')
+check "John Redwood in a politics article naming his party: Q333846, got '$n'" \
+  [ "$n" = http://www.wikidata.org/entity/Q333846 ]
+n=$(qn "$db" 'SELECT ?wd WHERE { <http://example.org/person/david-davis> owl:sameAs ?wd }')
+check "David Davis in a football article: not the MP, got '$n'" [ "$n" = 0 ]
+
 # ------------------------------------------------------------ CLI errors
 
 run link --help
@@ -241,6 +258,8 @@ John Prescott|John Prescott,Prescott'
     [ "$n" = 0 ] && [ "$m" -gt 0 ]
   n=$(q "$db" 'SELECT (COUNT(*) AS ?n) WHERE { GRAPH <https://w3id.org/newsgraph/id/graph/links> { wd:Q9545 owl:sameAs <https://w3id.org/newsgraph/id/person/tony-blair> } }')
   check "the foreign node wd:Q9545 joins Tony Blair's cluster, got '$n'" [ "$n" = 1 ]
+  n=$(qn "$db" 'SELECT ?c WHERE { <https://w3id.org/newsgraph/id/person/john-redwood> owl:sameAs ?c FILTER (?c = wd:Q333846) }')
+  check "shipped gazetteer: John Redwood owl:sameAs wd:Q333846, got '$n'" [ "$n" = 1 ]
 else
   fail "no BBC corpus at $bbc"
 fi
