@@ -454,8 +454,11 @@ link_unnamed(linker *L)
         NOMEM(L);
       continue;
     }
-    if(ngi_link_roles_fit(p->roles, p->nrole, L->p[z].roles,
-                          L->p[z].nrole) < 0 ||
+    /* a peer's title is one person's whatever else the articles call
+     * him ("Lord Chancellor", "former Home Office minister"); other
+     * forms must not have roles in conflict */
+    if((!peer && ngi_link_roles_fit(p->roles, p->nrole, L->p[z].roles,
+                                    L->p[z].nrole) < 0) ||
        !clusters_fit(L, (int)i, z))
       continue;
     sup = support(L, (int)i, z);
