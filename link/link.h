@@ -1,7 +1,9 @@
 /* link.h - link/: entity linking over the store.  What the linker's
  * files share (link.c decides, record.c writes a link down, linkdata.c
- * reads, linknames.c compares names, sameas.c is the merged view of
- * `query --merge-same-as`) and its name helpers for the unit test.  The
+ * reads, linknames.c compares names, external.c links organisations and
+ * Wikidata, linkutil.c has the maps and arrays, sameas.c is the merged
+ * view of `query --merge-same-as`) and its name helpers for the unit
+ * test.  The
  * linker itself is public: ng_store_link and ng_store_query_merged in
  * include/newsgraph.h.  link/ builds on store/ and graph/ and nothing
  * else of ours.
