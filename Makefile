@@ -184,6 +184,9 @@ $(BUILD)/fuzz/%-fuzzer: $(BUILD)/fuzz/fuzz_%.o $(INPUT_OBJS) $(STATIC_LIB)
 bench: all
 	bash scripts/bench.sh ./$(BIN) $(SHARED)/corpus
 
+bench-link: all
+	NG_SHARED=$(SHARED) bash scripts/bench-link.sh
+
 eval: all
 	$(PYTHON) $(SHARED)/eval/score.py --cmd './$(BIN) extract {}' -v
 
