@@ -627,6 +627,17 @@ const char *ng_query_column_language(const ng_query *q, size_t i);
  * (no variable, no prefixed name, no other scheme). */
 void ng_store_allow_service(ng_store *st, int allow);
 
+/* --- the store with its graph names (issue 12: store/dump.c) ---
+ * Write every named graph of st (graph_iri NULL) or one of them to out,
+ * as "nquads" (format NULL) or "trig": graphs in bytewise order of their
+ * IRIs, each graph's statements sorted, so the same store gives the same
+ * bytes; loading a dump into a fresh store and dumping it again gives the
+ * same bytes.  *graphs (may be NULL) receives the number of graphs
+ * written.  NG_EUSAGE when graph_iri names no graph of the store. */
+ng_status ng_store_dump(ng_store *st, const char *format,
+                        const char *graph_iri, FILE *out, size_t *graphs,
+                        char *err);
+
 #ifdef __cplusplus
 }
 #endif

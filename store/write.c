@@ -149,13 +149,18 @@ fnv1a(const char *s)
   return h;
 }
 
+/* A label that already carries the graph's prefix (a dump loaded again)
+ * is kept, so dump -> load -> dump gives the same bytes. */
 static librdf_node *
 rename_blank(librdf_world *w, librdf_node *n, const char *iri)
 {
-  char id[256];
+  char id[256], pre[24];
+  const char *label = (const char *)librdf_node_get_blank_identifier(n);
 
-  snprintf(id, sizeof id, "g%016llx_%s", (unsigned long long)fnv1a(iri),
-           (const char *)librdf_node_get_blank_identifier(n));
+  snprintf(pre, sizeof pre, "g%016llx_", (unsigned long long)fnv1a(iri));
+  if(!strncmp(label, pre, strlen(pre)))
+    return librdf_new_node_from_node(n);
+  snprintf(id, sizeof id, "%s%s", pre, label);
   return librdf_new_node_from_blank_identifier(w, (const unsigned char *)id);
 }
 
@@ -339,14 +344,57 @@ file_iri(const char *path)
   return iri;
 }
 
+/* Parsing an RDF file with raptor itself, not through librdf's parser
+ * stream, which drops the graph of each quad: every statement goes into
+ * its own graph (N-Quads, TriG), or def when it has none. */
+typedef struct quad_sink {
+  txn *t;
+  librdf_node *def;
+  raptor_parser *parser;
+  ng_status rc;
+  char *err;
+} quad_sink;
+
+static void
+on_quad(void *user, raptor_statement *s)
+{
+  quad_sink *q = user;
+  librdf_node *ctx = s->graph && s->graph->type == RAPTOR_TERM_TYPE_URI
+                       ? s->graph : q->def;
+
+  if(q->rc != NG_OK)
+    return;
+  q->rc = txn_clear(q->t, ctx, q->err);
+  if(q->rc == NG_OK)
+    q->rc = txn_add(q->t, ctx, s, q->err);
+  if(q->rc != NG_OK)
+    raptor_parser_parse_abort(q->parser);
+}
+
+static ng_status
+parse_quads(ng_store *st, txn *t, raptor_parser *parser, FILE *fh,
+            librdf_uri *base, librdf_node *def, char *err)
+{
+  quad_sink q = { t, def, parser, NG_OK, err };
+
+  raptor_parser_set_option(parser, RAPTOR_OPTION_NO_NET, NULL, 1);
+  raptor_parser_set_option(parser, RAPTOR_OPTION_NO_FILE, NULL, 1);
+  raptor_parser_set_statement_handler(parser, &q, on_quad);
+  if(raptor_parser_parse_file_stream(parser, fh, NULL, base) &&
+     q.rc == NG_OK && !st->log.errors) {
+    ngi_store_log_err(st, "cannot parse", err);
+    return NG_EINPUT;
+  }
+  return q.rc;
+}
+
 static ng_status
 load_rdf_once(ng_store *st, const char *path, const char *syntax,
               const char *graph_iri, size_t *added, size_t max_bytes,
               char *err)
 {
-  librdf_parser *parser = NULL;
+  raptor_parser *parser = NULL;
   librdf_uri *uri = NULL;
-  librdf_stream *str = NULL;
   librdf_node *def = NULL;
   char *firi = NULL;
   FILE *fh;
@@ -386,7 +434,7 @@ load_rdf_once(ng_store *st, const char *path, const char *syntax,
   }
   def = ngi_store_iri_node(st, graph_iri ? graph_iri : firi, err);
   uri = librdf_new_uri(st->world, (const unsigned char *)firi);
-  parser = librdf_new_parser(st->world, syntax, NULL, NULL);
+  parser = raptor_new_parser(librdf_world_get_raptor(st->world), syntax);
   if(!def || !uri || !parser) {
     if(!parser)
       ngi_store_errf(err, "unknown RDF syntax '%s'", syntax);
@@ -397,24 +445,7 @@ load_rdf_once(ng_store *st, const char *path, const char *syntax,
   if(rc != NG_OK)
     goto done;
   began = 1;
-  str = librdf_parser_parse_file_handle_as_stream(parser, fh, 0, uri);
-  if(!str) {
-    ngi_store_log_err(st, "cannot parse", err);
-    rc = NG_EINPUT;
-    goto done;
-  }
-  for(; rc == NG_OK && !librdf_stream_end(str); librdf_stream_next(str)) {
-    librdf_statement *s = librdf_stream_get_object(str);
-    librdf_node *ctx = librdf_stream_get_context2(str);
-
-    if(!s)
-      break;
-    if(!ctx || !librdf_node_is_resource(ctx))
-      ctx = def;
-    rc = txn_clear(&t, ctx, err);
-    if(rc == NG_OK)
-      rc = txn_add(&t, ctx, s, err);
-  }
+  rc = parse_quads(st, &t, parser, fh, uri, def, err);
   if(rc == NG_OK && st->log.errors) {
     char tmp[NG_ERRLEN];
     snprintf(tmp, sizeof tmp, "cannot parse '%s'", path);
@@ -425,8 +456,6 @@ load_rdf_once(ng_store *st, const char *path, const char *syntax,
     rc = txn_clear(&t, def, err); /* an empty file empties its graph */
 
 done:
-  if(str)
-    librdf_free_stream(str);
   if(began) {
     size_t n = t.added;
     if(rc == NG_OK)
@@ -437,7 +466,7 @@ done:
       *added = n;
   }
   if(parser)
-    librdf_free_parser(parser);
+    raptor_free_parser(parser);
   if(uri)
     librdf_free_uri(uri);
   if(def)
