@@ -65,6 +65,42 @@ static int put_item(ng_store *st, ng_rdf_world *w, const cli_load_args *a,
   return CLI_OK;
 }
 
+/* The next line of f into *buf (at most limit bytes kept; *too_long when
+ * it had more): its length, or -1 at the end of the file. */
+static long next_line(FILE *f, char **buf, size_t *cap, size_t limit,
+                      int *too_long)
+{
+  size_t n = 0;
+  int c = getc(f);
+
+  *too_long = 0;
+  if (c == EOF)
+    return -1;
+  for (; c != EOF && c != '\n'; c = getc(f)) {
+    if (n >= limit) {
+      *too_long = 1;
+      continue;
+    }
+    if (n + 2 > *cap) {
+      size_t ncap = *cap ? 2 * *cap : 65536;
+      char *nb;
+      while (ncap < n + 2)
+        ncap *= 2;
+      nb = realloc(*buf, ncap);
+      if (nb == NULL) {
+        *too_long = 1;
+        continue;
+      }
+      *buf = nb;
+      *cap = ncap;
+    }
+    (*buf)[n++] = (char)c;
+  }
+  if (*buf != NULL)
+    (*buf)[n] = '\0';
+  return (long)n;
+}
+
 /* Each record of a JSON Lines file (or stdin): 1 line, 1 item. */
 static void load_jsonl(ng_store *st, ng_rdf_world *w, const cli_load_args *a,
                        const job *j, const cli_source *src, cli_load_count *c)
@@ -72,9 +108,10 @@ static void load_jsonl(ng_store *st, ng_rdf_world *w, const cli_load_args *a,
   FILE *f = strcmp(src->path, "-") == 0 ? stdin : fopen(src->path, "rb");
   char *line = NULL;
   size_t cap = 0;
-  ssize_t n;
-  unsigned long no = 0;
+  long n;
+  unsigned long no = 0, records = 0;
   const char *name = cli_display_name(src->path);
+  int too_long;
 
   if (f == NULL) {
     cli_error("cannot read '%s': %s", name, cli_errno_text(errno));
@@ -82,23 +119,24 @@ static void load_jsonl(ng_store *st, ng_rdf_world *w, const cli_load_args *a,
     c->last = CLI_EREAD;
     return;
   }
-  while ((n = getline(&line, &cap, f)) >= 0) {
+  while ((n = next_line(f, &line, &cap, a->max_bytes, &too_long)) >= 0) {
     item it;
-    ssize_t k;
+    long k;
     int r;
 
     no++;
-    for (k = 0; k < n && (line[k] == ' ' || line[k] == '\t' ||
-                          line[k] == '\r' || line[k] == '\n'); k++)
+    for (k = 0; !too_long && k < n && (line[k] == ' ' || line[k] == '\t' ||
+                                       line[k] == '\r'); k++)
       ;
-    if (k == n)
+    if (!too_long && k == n)
       continue; /* a blank line */
+    records++;
     memset(&it, 0, sizeof it);
     it.kind = IN_JSONL;
     it.name = malloc(strlen(name) + 24);
     if (it.name != NULL)
       sprintf(it.name, "%s:%lu", name, no);
-    if ((size_t)n > a->max_bytes) {
+    if (too_long) {
       cli_error("'%s:%lu': record longer than %zu bytes", name, no,
                 a->max_bytes);
       r = CLI_EINPUT;
@@ -122,7 +160,7 @@ static void load_jsonl(ng_store *st, ng_rdf_world *w, const cli_load_args *a,
     cli_error("cannot read '%s': %s", name, cli_errno_text(errno));
     c->failed++;
     c->last = CLI_EREAD;
-  } else if (no == 0) {
+  } else if (records == 0) {
     cli_error("'%s': no JSON Lines records", name);
     c->failed++;
     c->last = CLI_EINPUT;

@@ -196,8 +196,8 @@ ng_status ng_store_put_doc(ng_store *st, const ng_doc *doc,
                            const ng_graph_opts *opts, char **iri,
                            size_t *added, char *err);
 
-/* Parse an RDF file (syntax: turtle, ntriples, nquads, rdfxml, trig, or
- * NULL to guess from the name) into the store.  Triples go to graph_iri
+/* Parse an RDF file (syntax: turtle, ntriples, nquads, rdfxml, trig, json
+ * (RDF/JSON), or NULL to guess from the name) into the store.  Triples go to graph_iri
  * (NULL: the file's file:// IRI); quads keep their graphs.  Each graph
  * named in the file is replaced; the whole file is one transaction. */
 ng_status ng_store_load_rdf(ng_store *st, const char *path,
@@ -219,8 +219,8 @@ ng_status ng_store_load_file(ng_store *st, const char *path,
                              const ng_load_opts *o, char **graph,
                              size_t *added, char *err);
 
-/* The RDF syntax a file name implies (.ttl .nt .nq .rdf .owl .trig .n3),
- * or NULL (an article). */
+/* The RDF syntax a file name implies (.ttl .nt .nq .rdf .owl .trig .n3,
+ * .json: RDF/JSON), or NULL (an article). */
 const char *ng_rdf_syntax_for(const char *path);
 
 /* Remove one named graph. */

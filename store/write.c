@@ -314,6 +314,7 @@ ng_rdf_syntax_for(const char *path)
     { ".ttl", "turtle" }, { ".turtle", "turtle" }, { ".nt", "ntriples" },
     { ".nq", "nquads" }, { ".rdf", "rdfxml" }, { ".owl", "rdfxml" },
     { ".trig", "trig" }, { ".n3", "turtle" },
+    { ".json", "json" }, /* RDF/JSON */
   };
   size_t i, n = strlen(path);
 
