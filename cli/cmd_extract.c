@@ -247,7 +247,8 @@ int cmd_extract(int argc, char **argv)
     if (src[i].kind == IN_RDF) {
       cli_error("'%s' is an RDF file (%s), not an article: put it in a "
                 "store with 'newsgraph load' (or give --input text)",
-                cli_display_name(src[i].path), src[i].syntax);
+                cli_display_name(src[i].path),
+                strcmp(src[i].syntax, "json") ? src[i].syntax : "RDF/JSON");
       cli_sources_free(src, nsrc);
       free(a.inputs);
       return CLI_EINPUT;
