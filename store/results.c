@@ -351,9 +351,10 @@ write_table(librdf_query_results *res, size_t ncols, const char **names,
     putc('\n', out);
     for(i = 0; i < nrows; i++) {
       for(j = 0; j < ncols; j++) {
+        const char *c = cells[i * ncols + j];
         if(j)
-          fputs(" | ", out);
-        pad(out, cells[i * ncols + j], w[j], j + 1 == ncols);
+          fputs(j + 1 == ncols && !*c ? " |" : " | ", out);
+        pad(out, c, w[j], j + 1 == ncols);
       }
       putc('\n', out);
     }
