@@ -190,6 +190,9 @@ bench: all
 bench-push: all
 	bash scripts/bench-push.sh ./$(BIN) $(SHARED)/corpus
 
+bench-link: all
+	NG_SHARED=$(SHARED) bash scripts/bench-link.sh
+
 eval: all
 	$(PYTHON) $(SHARED)/eval/score.py --cmd './$(BIN) extract {}' -v
 

@@ -173,14 +173,10 @@ static int parse(int argc, char **argv, extract_args *a)
       } else if ((r = cli_opt_value(argc, argv, &i, "input", 0, &v)) != 0) {
         if (r < 0)
           return CLI_EUSAGE;
-        if (strcmp(v, "text") == 0)
-          a->input = IN_TEXT;
-        else if (strcmp(v, "html") == 0)
-          a->input = IN_HTML;
-        else if (strcmp(v, "jsonl") == 0)
-          a->input = IN_JSONL;
-        else {
-          cli_error("--input '%s': want text, html or jsonl", v);
+        const char *syn = NULL;
+        if (cli_input_kind(v, &a->input, &syn) != 0 || a->input == IN_RDF) {
+          cli_error("--input '%s': want text, html or jsonl%s", v,
+                    syn != NULL ? " (RDF files go to 'newsgraph load')" : "");
           return CLI_EUSAGE;
         }
       } else if ((r = cli_opt_value(argc, argv, &i, "timeout", 0, &v)) !=
@@ -253,7 +249,7 @@ int cmd_extract(int argc, char **argv)
   extract_args a;
   job j;
   cli_source *src = NULL;
-  size_t nsrc = 0, dirs = 0;
+  size_t nsrc = 0, dirs = 0, i;
   unsigned long long total = 0;
   char err[NG_ERRLEN];
   ng_lexicon *lex = NULL;
@@ -265,12 +261,22 @@ int cmd_extract(int argc, char **argv)
     free(a.inputs);
     return rc;
   }
-  rc = cli_sources_expand(a.inputs, a.ninputs, a.input, &src, &nsrc, &dirs,
-                          &total);
+  rc = cli_sources_expand(a.inputs, a.ninputs, a.input, NULL, &src, &nsrc,
+                          &dirs, &total);
   if (rc != 0) {
     free(a.inputs);
     return rc == -2 ? CLI_EUSAGE : CLI_EREAD;
   }
+  for (i = 0; i < nsrc; i++)
+    if (src[i].kind == IN_RDF) {
+      cli_error("'%s' is an RDF file (%s), not an article: put it in a "
+                "store with 'newsgraph load' (or give --input text)",
+                cli_display_name(src[i].path),
+                strcmp(src[i].syntax, "json") ? src[i].syntax : "RDF/JSON");
+      cli_sources_free(src, nsrc);
+      free(a.inputs);
+      return CLI_EINPUT;
+    }
   single = a.ninputs == 1 && nsrc == 1 && dirs == 0 &&
            src[0].kind != IN_JSONL && !a.merge && a.outdir == NULL;
   memset(&j, 0, sizeof j);

@@ -1,22 +1,25 @@
 /* cmd_push.c - `newsgraph push`: send articles' graphs to a SPARQL 1.1
  * endpoint (Graph Store protocol by default, or SPARQL Update), then
  * report what was sent and what failed; --verify counts each graph at the
- * endpoint afterwards.  FILEs are read and sent one at a time
- * (ng_push_file_open), so memory does not grow with their number.  The
- * password comes from $NEWSGRAPH_PASSWORD or
- * ~/.netrc, never from the command line, and is never printed.
+ * endpoint afterwards.  FILEs are read and sent one input at a time
+ * (N-Triples and N-Quads lines as they are, ng_push_file_open), so memory
+ * does not grow with their number.  The password comes from
+ * $NEWSGRAPH_PASSWORD or ~/.netrc, never from the command line, and is
+ * never printed.
  */
 #define _POSIX_C_SOURCE 200809L
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #ifdef __linux__
 #include <sys/prctl.h>
 #endif
 
 #include "cli.h"
+#include "load_input.h"
 #include "newsgraph.h"
 
 static const char push_help[] =
@@ -24,9 +27,9 @@ static const char push_help[] =
   "\n"
   "Send each article's graph to a SPARQL 1.1 endpoint, replacing the graph\n"
   "of the same name there (so pushing twice changes nothing).  FILEs are\n"
-  "articles or RDF files as for `newsgraph load`, read and sent one at a\n"
-  "time (N-Triples and N-Quads lines as they are, after checks); --store\n"
-  "sends every named graph of a store.\n"
+  "articles or RDF files as for `newsgraph load`, read and sent one input\n"
+  "at a time (N-Triples and N-Quads lines as they are, after checks);\n"
+  "--store sends every named graph of a store.\n"
   "\n"
   "  --endpoint URL        Graph Store endpoint (Virtuoso:\n"
   "                        .../sparql-graph-crud-auth) or, with --protocol\n"
@@ -38,7 +41,7 @@ static const char push_help[] =
   "  --backend NAME        sqlite (default) or bdb, with --store\n"
   "  --wait SECS           wait while another process holds the store\n"
   "                        locked (default 10; 0 = fail at once)\n"
-  "  --input-format FMT    as for load\n"
+  "  --input KIND          as for load (also --input-format)\n"
   "  --base IRI            IRI base for articles\n"
   "  --user NAME           authenticate (basic or digest); the password is\n"
   "                        $NEWSGRAPH_PASSWORD, else ~/.netrc\n"
@@ -134,6 +137,83 @@ parse_seconds(const char *opt, const char *s, long *ms)
   return CLI_OK;
 }
 
+/* Push one input's graphs and let them go: an N-Triples or N-Quads file
+ * line by line (ng_push_file_open: no model), anything else (articles,
+ * folders, JSON Lines, other RDF) read as load reads it (load_input.c)
+ * into a memory store of its own, freed after. */
+static void
+push_input(ng_endpoint *ep, char *path, const cli_load_args *la, tally *t,
+           int *load_failed, int *last, size_t *left)
+{
+  const char *syn = la->forced == IN_RDF ? la->forced_syntax
+                    : la->forced == IN_AUTO ? cli_rdf_syntax_of(path) : NULL;
+  char err[NG_ERRLEN];
+  struct stat sb;
+  size_t k, done = 0;
+  int more = 1;
+
+  if(syn && (!strcmp(syn, "ntriples") || !strcmp(syn, "nquads")) &&
+     stat(path, &sb) == 0 && S_ISREG(sb.st_mode)) {
+    ng_load_opts lo = { 0 };
+    ng_push_file *pf = NULL;
+    ng_status ls;
+
+    lo.syntax = syn;
+    lo.graph = la->graph;
+    lo.base = la->base;
+    lo.lex = la->lex;
+    ls = ng_push_file_open(path, &lo, &pf, err);
+    if(ls != NG_OK) {
+      cli_error("%s", err);
+      (*load_failed)++;
+      *last = cli_exit_code(ls);
+      return;
+    }
+    while(more && !t->stop) {
+      ng_endpoint_push_next(ep, pf, &more, err); /* reported by on_report */
+      done += (size_t)more;
+    }
+    if(t->stop)
+      *left = ng_push_file_graphs(pf) - done;
+    ng_push_file_free(pf);
+  } else {
+    ng_store *st = NULL;
+    char **graphs = NULL;
+    size_t ngraphs = 0;
+    cli_load_count lc;
+    ng_status s = ng_store_open(NULL, NG_STORE_MEMORY, &st, err);
+    int r;
+
+    if(s != NG_OK) {
+      cli_error("%s", err);
+      (*load_failed)++;
+      *last = CLI_ESTORE;
+      return;
+    }
+    r = cli_load_inputs(st, &path, 1, la, &lc);
+    if(r != CLI_OK) {
+      (*load_failed)++;
+      *last = r;
+    } else if(lc.failed > 0) {
+      *load_failed += (int)lc.failed;
+      *last = lc.last;
+    }
+    if(ng_store_graphs(st, &graphs, &ngraphs, err) != NG_OK) {
+      cli_error("%s", err);
+      (*load_failed)++;
+      *last = CLI_ESTORE;
+    }
+    for(k = 0; k < ngraphs && !t->stop; k++)
+      ng_endpoint_push(ep, st, graphs[k], err); /* reported by on_report */
+    if(t->stop)
+      *left = ngraphs - k;
+    for(k = 0; k < ngraphs; k++)
+      free(graphs[k]);
+    free(graphs);
+    ng_store_free(st);
+  }
+}
+
 int
 cmd_push(int argc, char **argv)
 {
@@ -150,11 +230,13 @@ cmd_push(int argc, char **argv)
   size_t ngraphs = 0, k, verify_bad = 0, left = 0;
   int i, r, nfiles = 0, verify = 0, load_failed = 0, last = CLI_OK;
   tally t;
+  cli_load_args la;
   char *pw = NULL;
   ng_status s;
 
   memset(&t, 0, sizeof t);
   t.max_failures = 3;
+  memset(&la, 0, sizeof la);
   ng_endpoint_opts_init(&eo);
   cli_store_opts_init(&so);
   files = calloc((size_t)argc + 1, sizeof *files);
@@ -191,6 +273,7 @@ cmd_push(int argc, char **argv)
        (r = cli_opt_value(argc, argv, &i, "protocol", 0, &proto)) ||
        (r = cli_opt_value(argc, argv, &i, "graph", 0, &graph)) ||
        (r = cli_opt_value(argc, argv, &i, "input-format", 0, &format)) ||
+       (r = cli_opt_value(argc, argv, &i, "input", 0, &format)) ||
        (r = cli_opt_value(argc, argv, &i, "base", 0, &base)) ||
        (r = cli_opt_value(argc, argv, &i, "user", 0, &user)) ||
        (r = cli_opt_value(argc, argv, &i, "auth", 0, &auth)) ||
@@ -321,7 +404,7 @@ cmd_push(int argc, char **argv)
     return s == NG_EUSAGE ? CLI_EUSAGE : cli_exit_code(s);
   }
 
-  /* the graphs to send: a store's, or the FILEs' one at a time */
+  /* the graphs to send: a store's, or the FILEs', one input at a time */
   if(store) {
     r = cli_store_open(&so, 1, &st);
     if(r != CLI_OK) {
@@ -330,19 +413,28 @@ cmd_push(int argc, char **argv)
       return r;
     }
   } else {
-    for(i = 0; i < nfiles; i++) {
-      const char *syn = format ? format : ng_rdf_syntax_for(files[i]);
-      if(!syn || !strcmp(syn, "article")) {
-        s = ng_lexicon_load(NULL, &lex, err);
-        if(s != NG_OK) {
-          cli_error("%s", err);
-          ng_endpoint_free(ep);
-          free(files);
-          return cli_exit_code(s);
-        }
-        break;
+    la.forced = IN_AUTO;
+    if(format && cli_input_kind(!strcmp(format, "article") ? "text" : format,
+                                &la.forced, &la.forced_syntax) != 0) {
+      cli_error("--input '%s': want %s", format, cli_input_kinds());
+      ng_endpoint_free(ep);
+      free(files);
+      return CLI_EUSAGE;
+    }
+    if(cli_load_needs_lexicon(files, (size_t)nfiles, la.forced)) {
+      s = ng_lexicon_load(NULL, &lex, err);
+      if(s != NG_OK) {
+        cli_error("%s", err);
+        ng_endpoint_free(ep);
+        free(files);
+        return cli_exit_code(s);
       }
     }
+    la.graph = graph;
+    la.base = base;
+    la.lex = lex;
+    la.max_bytes = NG_DEFAULT_MAX_BYTES;
+    la.quiet = 1;
   }
   t.keep = verify && !store;
   if(store) {
@@ -356,39 +448,15 @@ cmd_push(int argc, char **argv)
       ng_endpoint_push(ep, st, graphs[k], err); /* reported by on_report */
     left = ngraphs - k;
   }
-  for(i = 0; i < nfiles && !t.stop; i++) {
-    ng_load_opts lo = { 0 };
-    ng_push_file *pf = NULL;
-    ng_status ls;
-    size_t done = 0;
-    int more = 1;
-
-    lo.syntax = format;
-    lo.graph = graph;
-    lo.base = base;
-    lo.lex = lex;
-    ls = ng_push_file_open(files[i], &lo, &pf, err);
-    if(ls != NG_OK) {
-      cli_error("%s", err);
-      load_failed++;
-      last = cli_exit_code(ls);
-      continue;
-    }
-    while(more && !t.stop) {
-      ng_endpoint_push_next(ep, pf, &more, err); /* reported by on_report */
-      done += (size_t)more;
-    }
-    if(t.stop)
-      left = ng_push_file_graphs(pf) - done;
-    ng_push_file_free(pf);
-  }
+  for(i = 0; i < nfiles && !t.stop; i++)
+    push_input(ep, files[i], &la, &t, &load_failed, &last, &left);
   if(!t.stop)
     ng_endpoint_flush(ep, err);
   if(t.stop) {
     const char *what = "graph";
     if(!store && i < nfiles) {
       left += (size_t)(nfiles - i);
-      what = left == (size_t)(nfiles - i) ? "file" : "graphs or file";
+      what = left == (size_t)(nfiles - i) ? "input" : "graphs or input";
     }
     if(t.stop == 1)
       cli_error("stopped: the endpoint refused the credentials (HTTP 401/403); "

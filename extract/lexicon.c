@@ -230,6 +230,46 @@ static ng_status load_metonyms(loader *L) {
   return st;
 }
 
+/* An acronym: two to eight capitals (digits, '-' and '&' allowed), no
+ * lower-case letter: "AMF", "SHARE", "UN-HABITAT". */
+static int org_acronym(const char *s) {
+  size_t n = 0, caps = 0;
+  for (; *s; s++, n++) {
+    if (*s >= 'A' && *s <= 'Z')
+      caps++;
+    else if (!((*s >= '0' && *s <= '9') || *s == '-' || *s == '&'))
+      return 0;
+  }
+  return caps >= 2 && n <= 8;
+}
+
+/* Put one form of org idx: an acronym with its flag; an acronym another
+ * organisation has too becomes ambiguous. */
+static ng_status put_org(loader *L, char *form, intptr_t idx) {
+  ng_lexicon *lex = L->lex;
+  while (*form == ' ')
+    form++;
+  if (!*form)
+    return NG_OK;
+  if (!org_acronym(form))
+    return put(L, &lex->org, form, idx, 1);
+  const char *k = key(L, form);
+  intptr_t old;
+  if (!k)
+    return fail(L, NG_ENOMEM, "out of memory");
+  if (ngi_map_get(&lex->org, k, &old)) {
+    if (old == NGI_ORG_AMBIGUOUS || (old & ~NGI_ORG_ACRONYM) == idx ||
+        !(old & NGI_ORG_ACRONYM))
+      return NG_OK; /* a full name of that spelling wins */
+    idx = NGI_ORG_AMBIGUOUS;
+  } else {
+    idx |= NGI_ORG_ACRONYM;
+  }
+  if (ngi_map_put(&lex->org, k, idx))
+    return fail(L, NG_ENOMEM, "out of memory");
+  return NG_OK;
+}
+
 static ng_status load_orgs(loader *L) {
   ng_lexicon *lex = L->lex;
   ng_status st;
@@ -241,9 +281,15 @@ static ng_status load_orgs(loader *L) {
       return fail(L, NG_ENOMEM, "out of memory");
     o->name = f[0];
     o->wikidata = f[1] && *f[1] ? f[1] : NULL;
-    if ((st = put(L, &lex->org, f[0], (intptr_t)lex->norgs - 1, 1)) ||
-        (st = put_all(L, &lex->org, f[2], (intptr_t)lex->norgs - 1, 1)))
+    intptr_t idx = (intptr_t)lex->norgs - 1;
+    if ((st = put_org(L, f[0], idx)))
       return st;
+    for (char *a = f[2], *bar; a && *a; a = bar ? bar + 1 : NULL) {
+      if ((bar = strchr(a, '|')))
+        *bar = '\0';
+      if ((st = put_org(L, a, idx)))
+        return st;
+    }
   }
   return st;
 }

@@ -73,6 +73,13 @@ typedef struct ngi_lexorg {
   const char *wikidata;
 } ngi_lexorg;
 
+/* Values of the org map (lex->org): an org index, with NGI_ORG_ACRONYM
+ * when the form is an acronym of the lexicon ("AMF", "SHARE": matched in
+ * capitals only), or NGI_ORG_AMBIGUOUS for an acronym two organisations
+ * share ("IOC" alone names neither). */
+#define NGI_ORG_ACRONYM ((intptr_t)1 << 28)
+#define NGI_ORG_AMBIGUOUS ((intptr_t)-1)
+
 typedef struct ngi_keyword {
   const char **words;   /* lower-case; the last one matches as a prefix */
   int nwords;

@@ -201,8 +201,8 @@ ng_status ng_store_put_doc(ng_store *st, const ng_doc *doc,
                            const ng_graph_opts *opts, char **iri,
                            size_t *added, char *err);
 
-/* Parse an RDF file (syntax: turtle, ntriples, nquads, rdfxml, trig, or
- * NULL to guess from the name) into the store.  Triples go to graph_iri
+/* Parse an RDF file (syntax: turtle, ntriples, nquads, rdfxml, trig, json
+ * (RDF/JSON), or NULL to guess from the name) into the store.  Triples go to graph_iri
  * (NULL: the file's file:// IRI); quads keep their graphs.  Each graph
  * named in the file is replaced; the whole file is one transaction. */
 ng_status ng_store_load_rdf(ng_store *st, const char *path,
@@ -224,8 +224,8 @@ ng_status ng_store_load_file(ng_store *st, const char *path,
                              const ng_load_opts *o, char **graph,
                              size_t *added, char *err);
 
-/* The RDF syntax a file name implies (.ttl .nt .nq .rdf .owl .trig .n3),
- * or NULL (an article). */
+/* The RDF syntax a file name implies (.ttl .nt .nq .rdf .owl .trig .n3,
+ * .json: RDF/JSON), or NULL (an article). */
 const char *ng_rdf_syntax_for(const char *path);
 
 /* Remove one named graph. */
@@ -667,6 +667,17 @@ ng_status ng_graph_write_jsonld(ng_graph *g, const ng_jsonld_context *c,
 ng_status ng_jsonld_write_head(const ng_jsonld_context *c, FILE *out,
                                char *err);
 ng_status ng_jsonld_write_tail(int members, FILE *out, char *err);
+
+/* --- the store with its graph names (issue 12: store/dump.c) ---
+ * Write every named graph of st (graph_iri NULL) or one of them to out,
+ * as "nquads" (format NULL) or "trig": graphs in bytewise order of their
+ * IRIs, each graph's statements sorted, so the same store gives the same
+ * bytes; loading a dump into a fresh store and dumping it again gives the
+ * same bytes.  *graphs (may be NULL) receives the number of graphs
+ * written.  NG_EUSAGE when graph_iri names no graph of the store. */
+ng_status ng_store_dump(ng_store *st, const char *format,
+                        const char *graph_iri, FILE *out, size_t *graphs,
+                        char *err);
 
 /* ------------------------------------------------ Turtle of a graph of lines
  * (issue 16).  The Turtle ng_graph_write writes for the same statements,

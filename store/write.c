@@ -150,13 +150,18 @@ fnv1a(const char *s)
   return h;
 }
 
+/* A label that already carries the graph's prefix (a dump loaded again)
+ * is kept, so dump -> load -> dump gives the same bytes. */
 static librdf_node *
 rename_blank(librdf_world *w, librdf_node *n, const char *iri)
 {
-  char id[256];
+  char id[256], pre[24];
+  const char *label = (const char *)librdf_node_get_blank_identifier(n);
 
-  snprintf(id, sizeof id, "g%016llx_%s", (unsigned long long)fnv1a(iri),
-           (const char *)librdf_node_get_blank_identifier(n));
+  snprintf(pre, sizeof pre, "g%016llx_", (unsigned long long)fnv1a(iri));
+  if(!strncmp(label, pre, strlen(pre)))
+    return librdf_new_node_from_node(n);
+  snprintf(id, sizeof id, "%s%s", pre, label);
   return librdf_new_node_from_blank_identifier(w, (const unsigned char *)id);
 }
 
@@ -310,6 +315,7 @@ ng_rdf_syntax_for(const char *path)
     { ".ttl", "turtle" }, { ".turtle", "turtle" }, { ".nt", "ntriples" },
     { ".nq", "nquads" }, { ".rdf", "rdfxml" }, { ".owl", "rdfxml" },
     { ".trig", "trig" }, { ".n3", "turtle" },
+    { ".json", "json" }, /* RDF/JSON */
     { ".jsonld", "jsonld" },
   };
   size_t i, n = strlen(path);
@@ -388,20 +394,90 @@ jsonld_stream(ng_store *st, FILE *fh, const char *path, const char *base,
   return rc;
 }
 
+/* Parsing an RDF file with raptor itself, not through librdf's parser
+ * stream, which drops the graph of each quad: every statement goes into
+ * its own graph (N-Quads, TriG), or def when it has none. */
+typedef struct quad_sink {
+  txn *t;
+  librdf_node *def;
+  raptor_parser *parser;
+  ng_status rc;
+  char *err;
+} quad_sink;
+
+static void
+on_quad(void *user, raptor_statement *s)
+{
+  quad_sink *q = user;
+  librdf_node *ctx = s->graph && s->graph->type == RAPTOR_TERM_TYPE_URI
+                       ? s->graph : q->def;
+
+  if(q->rc != NG_OK)
+    return;
+  q->rc = txn_clear(q->t, ctx, q->err);
+  if(q->rc == NG_OK)
+    q->rc = txn_add(q->t, ctx, s, q->err);
+  if(q->rc != NG_OK)
+    raptor_parser_parse_abort(q->parser);
+}
+
+static ng_status
+parse_quads(ng_store *st, txn *t, raptor_parser *parser, FILE *fh,
+            librdf_uri *base, librdf_node *def, char *err)
+{
+  quad_sink q = { t, def, parser, NG_OK, err };
+
+  raptor_parser_set_option(parser, RAPTOR_OPTION_NO_NET, NULL, 1);
+  raptor_parser_set_option(parser, RAPTOR_OPTION_NO_FILE, NULL, 1);
+  raptor_parser_set_statement_handler(parser, &q, on_quad);
+  if(raptor_parser_parse_file_stream(parser, fh, NULL, base) &&
+     q.rc == NG_OK && !st->log.errors) {
+    ngi_store_log_err(st, "cannot parse", err);
+    return NG_EINPUT;
+  }
+  return q.rc;
+}
+
+/* A JSON-LD file through graph/jsonld_read.c: each statement into its own
+ * graph, or def when it has none. */
+static ng_status
+parse_jsonld(ng_store *st, txn *t, FILE *fh, const char *path,
+             const char *base, librdf_node *def, size_t max_bytes, char *err)
+{
+  librdf_stream *str = NULL;
+  ng_status rc = jsonld_stream(st, fh, path, base, max_bytes, &str, err);
+
+  for(; rc == NG_OK && str && !librdf_stream_end(str);
+      librdf_stream_next(str)) {
+    librdf_statement *s = librdf_stream_get_object(str);
+    librdf_node *ctx = librdf_stream_get_context2(str);
+
+    if(!s)
+      break;
+    if(!ctx || !librdf_node_is_resource(ctx))
+      ctx = def;
+    rc = txn_clear(t, ctx, err);
+    if(rc == NG_OK)
+      rc = txn_add(t, ctx, s, err);
+  }
+  if(str)
+    librdf_free_stream(str);
+  return rc;
+}
+
 static ng_status
 load_rdf_once(ng_store *st, const char *path, const char *syntax,
               const char *graph_iri, size_t *added, size_t max_bytes,
               char *err)
 {
-  librdf_parser *parser = NULL;
+  raptor_parser *parser = NULL;
   librdf_uri *uri = NULL;
-  librdf_stream *str = NULL;
   librdf_node *def = NULL;
   char *firi = NULL;
   FILE *fh;
   txn t;
   ng_status rc;
-  int began = 0;
+  int began = 0, is_jsonld;
 
   if(added)
     *added = 0;
@@ -436,9 +512,10 @@ load_rdf_once(ng_store *st, const char *path, const char *syntax,
   }
   def = ngi_store_iri_node(st, graph_iri ? graph_iri : firi, err);
   uri = librdf_new_uri(st->world, (const unsigned char *)firi);
-  if(strcmp(syntax, "jsonld"))
-    parser = librdf_new_parser(st->world, syntax, NULL, NULL);
-  if(!def || !uri || (!parser && strcmp(syntax, "jsonld"))) {
+  is_jsonld = !strcmp(syntax, "jsonld");
+  if(!is_jsonld)
+    parser = raptor_new_parser(librdf_world_get_raptor(st->world), syntax);
+  if(!def || !uri || (!parser && !is_jsonld)) {
     if(!parser)
       ngi_store_errf(err, "unknown RDF syntax '%s'", syntax);
     rc = parser ? NG_EUSAGE : NG_EFORMAT;
@@ -448,29 +525,10 @@ load_rdf_once(ng_store *st, const char *path, const char *syntax,
   if(rc != NG_OK)
     goto done;
   began = 1;
-  if(!parser) {
-    rc = jsonld_stream(st, fh, path, firi, max_bytes, &str, err);
-    if(rc != NG_OK)
-      goto done;
-  } else
-    str = librdf_parser_parse_file_handle_as_stream(parser, fh, 0, uri);
-  if(!str) {
-    ngi_store_log_err(st, "cannot parse", err);
-    rc = NG_EINPUT;
-    goto done;
-  }
-  for(; rc == NG_OK && !librdf_stream_end(str); librdf_stream_next(str)) {
-    librdf_statement *s = librdf_stream_get_object(str);
-    librdf_node *ctx = librdf_stream_get_context2(str);
-
-    if(!s)
-      break;
-    if(!ctx || !librdf_node_is_resource(ctx))
-      ctx = def;
-    rc = txn_clear(&t, ctx, err);
-    if(rc == NG_OK)
-      rc = txn_add(&t, ctx, s, err);
-  }
+  if(is_jsonld)
+    rc = parse_jsonld(st, &t, fh, path, firi, def, max_bytes, err);
+  else
+    rc = parse_quads(st, &t, parser, fh, uri, def, err);
   if(rc == NG_OK && st->log.errors) {
     char tmp[NG_ERRLEN];
     snprintf(tmp, sizeof tmp, "cannot parse '%s'", path);
@@ -481,8 +539,6 @@ load_rdf_once(ng_store *st, const char *path, const char *syntax,
     rc = txn_clear(&t, def, err); /* an empty file empties its graph */
 
 done:
-  if(str)
-    librdf_free_stream(str);
   if(began) {
     size_t n = t.added;
     if(rc == NG_OK)
@@ -493,7 +549,7 @@ done:
       *added = n;
   }
   if(parser)
-    librdf_free_parser(parser);
+    raptor_free_parser(parser);
   if(uri)
     librdf_free_uri(uri);
   if(def)
