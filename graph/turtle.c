@@ -15,11 +15,12 @@
  * prefix of it and the rest is an XML 1.0 name (subjects and objects also
  * need a Turtle-legal name: no '.', a letter, digit or '_' first);
  * rdf:type is "a"; literals are quoted with only '"' and '\' escaped,
- * in """ """ when they hold a new line.
+ * in """ """ when they hold a new line; xsd:integer, decimal, double and
+ * boolean values that read as such are written bare.
  *
  * Anything this does not copy exactly (blank nodes, escapes in IRIs,
- * non-ASCII names, the xsd number and boolean shortcuts, language tags
- * with capitals, an empty graph)
+ * non-ASCII names, xsd numbers and booleans raptor would complain about,
+ * language tags with capitals, an empty graph)
  * gives NG_EFORMAT: the caller then writes the graph through raptor.
  */
 #include <stdlib.h>
@@ -332,11 +333,36 @@ static void write_object(ctx *c, tbuf *b, const term *t)
                                            - 1) == 0) {
     const char *l = t->dt + sizeof NGI_XSD - 1;
     size_t ln = t->dtn - (sizeof NGI_XSD - 1);
-    if ((ln == 7 && memcmp(l, "integer", 7) == 0) ||
-        (ln == 6 && memcmp(l, "double", 6) == 0) ||
-        (ln == 7 && memcmp(l, "decimal", 7) == 0) ||
-        (ln == 7 && memcmp(l, "boolean", 7) == 0))
-      c->bad = 1; /* raptor may write these bare */
+    int kind = ln == 7 && memcmp(l, "integer", 7) == 0   ? 1
+               : ln == 6 && memcmp(l, "double", 6) == 0  ? 2
+               : ln == 7 && memcmp(l, "decimal", 7) == 0 ? 2
+               : ln == 7 && memcmp(l, "boolean", 7) == 0 ? 3 : 0;
+    if (kind != 0) {
+      /* raptor writes these bare when they read as numbers (strtol,
+       * strtod) or booleans; other values it complains about: left to it */
+      char v[64], *end = v;
+      if (t->n >= sizeof v) {
+        c->bad = 1;
+        return;
+      }
+      memcpy(v, t->s, t->n);
+      v[t->n] = '\0';
+      if (kind == 1)
+        (void)strtol(v, &end, 10);
+      else if (kind == 2)
+        (void)strtod(v, &end);
+      if (kind == 3 && (strcmp(v, "0") == 0 || strcmp(v, "false") == 0)) {
+        puts_(b, "false");
+      } else if (kind == 3 && (strcmp(v, "1") == 0 ||
+                               strcmp(v, "true") == 0)) {
+        puts_(b, "true");
+      } else if (kind != 3 && end != v && *end == '\0') {
+        put(b, t->s, t->n);
+      } else {
+        c->bad = 1;
+      }
+      return;
+    }
   }
   longs = memchr(t->s, '\n', t->n) != NULL;
   put(b, longs ? "\"\"\"" : "\"", longs ? 3 : 1);

@@ -4,7 +4,8 @@
  * with quotes, back-slashes, new lines, controls, languages, datatypes,
  * rdf:nil), ngi_lines_turtle must write exactly raptor's bytes
  * (ngi_model_serialize of the same statements), or give NG_EFORMAT for
- * what it leaves to raptor (blank nodes, xsd numbers, non-ASCII names).
+ * what it leaves to raptor (blank nodes, xsd numbers that are not,
+ * non-ASCII names).
  * Prints "N passed, N failed" last; exits 1 on any failure.
  */
 #include <stdio.h>
@@ -52,7 +53,13 @@ static const char *const same[] = {
   P "zo> " NG "name> \"Zo\"^^<http://ex/dt> .\n"
   P "zo> " NG "note> \"line one\\nline \\\"two\\\"\\t\\r\\u0001\" .\n"
   P "zo> " NG "born> \"2024-01-02\"" XSD "date> .\n"
-  P "zo> " NG "list> <http://www.w3.org/1999/02/22-rdf-syntax-ns#nil> .\n",
+  P "zo> " NG "list> <http://www.w3.org/1999/02/22-rdf-syntax-ns#nil> .\n"
+  P "zo> " NG "n> \"42\"" XSD "integer> .\n"
+  P "zo> " NG "n> \"-7\"" XSD "integer> .\n"
+  P "zo> " NG "x> \"0.25\"" XSD "decimal> .\n"
+  P "zo> " NG "x> \"1e3\"" XSD "double> .\n"
+  P "zo> " NG "b> \"true\"" XSD "boolean> .\n"
+  P "zo> " NG "b> \"0\"" XSD "boolean> .\n",
   /* prefixed names: legal for predicates, not for subjects or objects */
   P "a.b> " NG "foo.bar> " P "c.d> .\n"
   P "a.b> " NG "_x> " P "_y> .\n"
@@ -67,8 +74,8 @@ static const char *const same[] = {
 static const char *const refused[] = {
   "_:b0 " NG "x> \"y\" .\n",
   P "a> " NG "x> _:b1 .\n",
-  P "a> " NG "n> \"5\"" XSD "integer> .\n",
-  P "a> " NG "n> \"true\"" XSD "boolean> .\n",
+  P "a> " NG "n> \"5x\"" XSD "integer> .\n",
+  P "a> " NG "n> \"maybe\"" XSD "boolean> .\n",
   P "zo\xc3\xab> " NG "x> \"y\" .\n",
   P "a> " NG "x> <http://example.org/a\\u0020b> .\n",
   P "a> " NG "x> \"y\"@en-GB .\n",
