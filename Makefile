@@ -49,6 +49,7 @@ endif
 # pkg-config is asked once; quiet so that `make deps` works on a bare box
 PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
+PKG_CFLAGS += $(shell $(PKG_CONFIG) --cflags libmicrohttpd 2>/dev/null)
 
 WARN := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
         -Wwrite-strings
@@ -57,10 +58,15 @@ ALL_CFLAGS := -std=c11 $(WARN) -Iinclude -I. -Iextract \
               $(CFLAGS) $(SAN_FLAGS) -MMD -MP
 ALL_LDFLAGS := $(LDFLAGS) $(SAN_FLAGS) -pthread
 LDLIBS := $(PKG_LIBS) -lm
+# libmicrohttpd for `newsgraph serve` (not in the library's .pc)
+LDLIBS     += $(shell $(PKG_CONFIG) --libs libmicrohttpd 2>/dev/null)
 
 LIB_SRCS  := $(sort $(wildcard extract/*.c util/*.c graph/*.c store/*.c \
                                  link/*.c net/*.c))
 CLI_SRCS  := $(sort $(wildcard cli/*.c input/*.c))
+# page/: the HTML pages (library); serve/: `newsgraph serve` (the command)
+LIB_SRCS  += $(sort $(wildcard page/*.c))
+CLI_SRCS  += $(sort $(wildcard serve/*.c))
 TEST_SRCS := $(sort $(wildcard tests/unit/test_*.c))
 
 LIB_OBJS  := $(LIB_SRCS:%.c=$(BUILD)/%.o)
@@ -122,6 +128,13 @@ $(BUILD)/tests/%: $(BUILD)/tests/unit/%.o $(STATIC_LIB)
 $(BUILD)/fuzz/%-replay: $(BUILD)/fuzz/fuzz_%.o $(BUILD)/fuzz/replay.o \
                        $(INPUT_OBJS) $(STATIC_LIB)
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(LDLIBS)
+
+# page/page.css, embedded in page/html.c as a C string
+$(BUILD)/page/page_css.h: page/page.css
+	@mkdir -p $(@D)
+	sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/"/' -e 's/$$/\\n"/' $< > $@
+$(BUILD)/page/html.o: $(BUILD)/page/page_css.h
+$(BUILD)/page/html.o: ALL_CFLAGS += -I$(BUILD)/page
 
 .SECONDARY: $(TEST_OBJS) $(FUZZ_NAMES:%=$(BUILD)/fuzz/fuzz_%.o)
 
