@@ -37,6 +37,8 @@ int cmd_stats(int argc, char **argv);
 int cmd_push(int argc, char **argv);
 /* link helper: cmd_link (cli/cmd_link.c) */
 int cmd_link(int argc, char **argv);
+/* the store over HTTP: cmd_serve (cli/cmd_serve.c, serve/) */
+int cmd_serve(int argc, char **argv);
 
 /* "newsgraph: <message>\n" on stderr, the one line of an error. */
 void cli_error(const char *fmt, ...)

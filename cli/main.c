@@ -26,6 +26,7 @@ static const struct {
   {"stats", cmd_stats, "count articles, persons, statements in the store"},
   {"push", cmd_push, "send graphs to a SPARQL endpoint"},
   {"link", cmd_link, "link persons across articles and to Wikidata"},
+  {"serve", cmd_serve, "serve the store: SPARQL endpoint and pages"},
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])

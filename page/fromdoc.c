@@ -47,8 +47,10 @@ void ngi_particle_release(ngi_particle *a)
 {
   size_t i;
 
-  for (i = 0; i < a->nstmts; i++)
+  for (i = 0; i < a->nstmts; i++) {
+    free(a->stmts[i].iri);
     free(a->stmts[i].text);
+  }
   for (i = 0; i < a->nagents; i++) {
     free(a->agents[i].iri);
     free(a->agents[i].label);

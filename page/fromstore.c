@@ -52,7 +52,7 @@ static ng_status each_row(ng_store *st, const char *fmt, const char *iri,
                           row_fn fn, void *arg, char *err)
 {
   char *sparql;
-  size_t n = strlen(fmt) + (iri != NULL ? 4 * strlen(iri) : 0) + 1;
+  size_t n = strlen(fmt) + (iri != NULL ? 8 * strlen(iri) : 0) + 1;
   ng_query *q = NULL;
   ng_status rc;
   int row = 0;
@@ -63,7 +63,7 @@ static ng_status each_row(ng_store *st, const char *fmt, const char *iri,
     return NG_ENOMEM;
   }
   if (iri != NULL)
-    snprintf(sparql, n, fmt, iri, iri, iri, iri);
+    snprintf(sparql, n, fmt, iri);
   else
     snprintf(sparql, n, "%s", fmt);
   rc = ng_query_new(st, sparql, &q, err);
@@ -128,26 +128,38 @@ static long agent_index(const ngi_particle *a, const char *iri)
 typedef struct build {
   ngi_particle *a;
   size_t cap_agents, cap_stmts, cap_topics, cap_agrees;
-  char *last_agree;   /* IRI of the agreement last added */
+  char **agree_iris;  /* the agreements' IRIs */
   int found;
 } build;
 
 static int row_head(void *arg, ng_query *q)
 {
   build *b = arg;
+
+  (void)q;
+  b->found = 1;
+  return 0;
+}
+
+static int row_head2(void *arg, ng_query *q)
+{
+  build *b = arg;
   int failed = 0;
 
-  if (!b->found && col(q, 0) != NULL)
+  if (b->a->headline == NULL && col(q, 0) != NULL)
     b->a->headline = ngi_page_dup(col(q, 0), &failed);
-  b->found = 1;
   return failed ? -1 : 0;
 }
+
+/* rasqal joins OPTIONAL parts badly (a cross product on these
+ * patterns), so each property is read by a query of its own and joined
+ * here, by IRI. */
 
 static int row_agent(void *arg, ng_query *q)
 {
   build *b = arg;
   ngi_particle *a = b->a;
-  const char *iri = col(q, 0), *label = col(q, 1);
+  const char *iri = col(q, 0);
   ngi_pagent *g;
   int failed = 0;
 
@@ -159,9 +171,28 @@ static int row_agent(void *arg, ng_query *q)
     return -1;
   g = &a->agents[a->nagents++];
   g->iri = ngi_page_dup(iri, &failed);
-  g->label = ngi_page_dup(label != NULL ? label : tail(iri), &failed);
-  g->person = col(q, 2) != NULL;
   return failed ? -1 : 0;
+}
+
+static int row_agent_label(void *arg, ng_query *q)
+{
+  build *b = arg;
+  long i = agent_index(b->a, col(q, 0));
+  int failed = 0;
+
+  if (i >= 0 && b->a->agents[i].label == NULL && col(q, 1) != NULL)
+    b->a->agents[i].label = ngi_page_dup(col(q, 1), &failed);
+  return failed ? -1 : 0;
+}
+
+static int row_agent_person(void *arg, ng_query *q)
+{
+  build *b = arg;
+  long i = agent_index(b->a, col(q, 0));
+
+  if (i >= 0)
+    b->a->agents[i].person = 1;
+  return 0;
 }
 
 static int row_role(void *arg, ng_query *q)
@@ -189,6 +220,16 @@ static int row_role(void *arg, ng_query *q)
   return 0;
 }
 
+static long stmt_index(const ngi_particle *a, const char *iri)
+{
+  size_t i;
+
+  for (i = 0; iri != NULL && i < a->nstmts; i++)
+    if (strcmp(a->stmts[i].iri, iri) == 0)
+      return (long)i;
+  return -1;
+}
+
 static int row_stmt(void *arg, ng_query *q)
 {
   build *b = arg;
@@ -196,21 +237,54 @@ static int row_stmt(void *arg, ng_query *q)
   ngi_pstmt *s;
   int failed = 0;
 
-  if (col(q, 2) == NULL)
+  if (col(q, 0) == NULL || col(q, 2) == NULL ||
+      stmt_index(a, col(q, 0)) >= 0)
     return 0;
   if (ngi_page_grow((void **)&a->stmts, a->nstmts, &b->cap_stmts,
                     sizeof *a->stmts) != 0)
     return -1;
   s = &a->stmts[a->nstmts++];
+  s->iri = ngi_page_dup(col(q, 0), &failed);
   s->num = stmt_num(col(q, 0));
   s->direct = col(q, 1) != NULL && strstr(col(q, 1), "DirectQuote") != NULL;
   s->text = ngi_page_dup(col(q, 2), &failed);
-  s->begin = num_of(col(q, 3), (size_t)-1);
-  s->end = num_of(col(q, 4), (size_t)-1);
-  s->speaker = agent_index(a, col(q, 5));
-  if (s->speaker >= 0)
-    a->agents[s->speaker].said++;
+  s->begin = s->end = (size_t)-1;
+  s->speaker = -1;
   return failed ? -1 : 0;
+}
+
+/* ?s ?value rows: the begin, the end, the speaker of statement ?s */
+static int row_stmt_begin(void *arg, ng_query *q)
+{
+  build *b = arg;
+  long i = stmt_index(b->a, col(q, 0));
+
+  if (i >= 0)
+    b->a->stmts[i].begin = num_of(col(q, 1), (size_t)-1);
+  return 0;
+}
+
+static int row_stmt_end(void *arg, ng_query *q)
+{
+  build *b = arg;
+  long i = stmt_index(b->a, col(q, 0));
+
+  if (i >= 0)
+    b->a->stmts[i].end = num_of(col(q, 1), (size_t)-1);
+  return 0;
+}
+
+static int row_stmt_speaker(void *arg, ng_query *q)
+{
+  build *b = arg;
+  long i = stmt_index(b->a, col(q, 0));
+  long k = agent_index(b->a, col(q, 1));
+
+  if (i >= 0 && k >= 0 && b->a->stmts[i].speaker < 0) {
+    b->a->stmts[i].speaker = k;
+    b->a->agents[k].said++;
+  }
+  return 0;
 }
 
 static int row_topic(void *arg, ng_query *q)
@@ -234,44 +308,74 @@ static int row_topic(void *arg, ng_query *q)
   return failed ? -1 : 0;
 }
 
+static long agree_index(const build *b, const char *iri)
+{
+  size_t i;
+
+  for (i = 0; iri != NULL && i < b->a->nagrees; i++)
+    if (strcmp(b->agree_iris[i], iri) == 0)
+      return (long)i;
+  return -1;
+}
+
 static int row_agree(void *arg, ng_query *q)
 {
   build *b = arg;
   ngi_particle *a = b->a;
   const char *g = col(q, 0);
-  long p = agent_index(a, col(q, 3));
-  ngi_pagree *r;
+  int failed = 0;
+  size_t cap = b->cap_agrees;
+
+  if (g == NULL || agree_index(b, g) >= 0)
+    return 0;
+  if (ngi_page_grow((void **)&a->agrees, a->nagrees, &b->cap_agrees,
+                    sizeof *a->agrees) != 0 ||
+      ngi_page_grow((void **)&b->agree_iris, a->nagrees, &cap,
+                    sizeof *b->agree_iris) != 0)
+    return -1;
+  b->agree_iris[a->nagrees] = ngi_page_dup(g, &failed);
+  a->agrees[a->nagrees++].label = ngi_page_dup(tail(g), &failed);
+  return failed ? -1 : 0;
+}
+
+static int row_agree_label(void *arg, ng_query *q)
+{
+  build *b = arg;
+  long i = agree_index(b, col(q, 0));
   int failed = 0;
 
-  if (g == NULL)
-    return 0;
-  if (b->last_agree == NULL || strcmp(b->last_agree, g) != 0) {
-    if (ngi_page_grow((void **)&a->agrees, a->nagrees, &b->cap_agrees,
-                      sizeof *a->agrees) != 0)
-      return -1;
-    r = &a->agrees[a->nagrees++];
-    r->label = ngi_page_dup(col(q, 1) != NULL ? col(q, 1) : tail(g),
-                            &failed);
-    r->text = ngi_page_dup(col(q, 2), &failed);
-    free(b->last_agree);
-    b->last_agree = ngi_page_dup(g, &failed);
-  }
-  r = &a->agrees[a->nagrees - 1];
-  if (p >= 0) {
-    const char *l = a->agents[p].label;
-    size_t n = (r->parties != NULL ? strlen(r->parties) + 2 : 0) +
-               strlen(l) + 1;
-    char *s = malloc(n);
-    if (s == NULL)
-      return -1;
-    if (r->parties != NULL)
-      snprintf(s, n, "%s, %s", r->parties, l);
-    else
-      snprintf(s, n, "%s", l);
-    free(r->parties);
-    r->parties = s;
+  if (i >= 0 && col(q, 1) != NULL) {
+    free(b->a->agrees[i].label);
+    b->a->agrees[i].label = ngi_page_dup(col(q, 1), &failed);
   }
   return failed ? -1 : 0;
+}
+
+static int row_agree_party(void *arg, ng_query *q)
+{
+  build *b = arg;
+  long i = agree_index(b, col(q, 0));
+  long p = agent_index(b->a, col(q, 1));
+  ngi_pagree *r;
+  const char *l;
+  size_t n;
+  char *s;
+
+  if (i < 0 || p < 0)
+    return 0;
+  r = &b->a->agrees[i];
+  l = b->a->agents[p].label;
+  n = (r->parties != NULL ? strlen(r->parties) + 2 : 0) + strlen(l) + 1;
+  s = malloc(n);
+  if (s == NULL)
+    return -1;
+  if (r->parties != NULL)
+    snprintf(s, n, "%s, %s", r->parties, l);
+  else
+    snprintf(s, n, "%s", l);
+  free(r->parties);
+  r->parties = s;
+  return 0;
 }
 
 static int by_begin(const void *x, const void *y)
@@ -311,48 +415,80 @@ static ng_status from_store(ng_store *st, const char *iri, ngi_particle *a,
     errf(err, "out of memory");
     return NG_ENOMEM;
   }
-  rc = each_row(st, PFX "SELECT ?h WHERE { <%s> a ng:Article "
-                "OPTIONAL { <%s> ng:headline ?h } } LIMIT 1", iri, row_head,
-                &b, err);
+  rc = each_row(st, PFX "SELECT ?h WHERE { <%1$s> a ng:Article } LIMIT 1",
+                iri, row_head, &b, err);
+  if (rc == NG_OK && b.found)
+    rc = each_row(st, PFX "SELECT ?h WHERE { <%1$s> ng:headline ?h } "
+                  "ORDER BY ?h LIMIT 1", iri, row_head2, &b, err);
   if (rc == NG_OK && !b.found) {
     errf(err, "no article <%s> in the store", iri);
     return NG_EINPUT;
   }
-  /* agents first: they are sorted before statements point at them */
+  /* who: the persons and organisations named, speaking, agreeing */
+#define WHO "{ <%1$s> ng:mentions ?x } UNION " \
+  "{ ?s ng:inArticle <%1$s> ; ng:speaker ?x } UNION " \
+  "{ ?s ng:inArticle <%1$s> ; ng:party ?x } "
   if (rc == NG_OK)
-    rc = each_row(st, PFX "SELECT DISTINCT ?x ?l ?p WHERE { "
-                  "{ <%s> ng:mentions ?x } UNION "
-                  "{ ?s ng:inArticle <%s> ; ng:speaker ?x } UNION "
-                  "{ ?s ng:inArticle <%s> ; ng:party ?x } "
-                  "OPTIONAL { ?x rdfs:label ?l } "
-                  "OPTIONAL { ?x a ng:Person BIND(1 AS ?p) } } "
-                  "ORDER BY ?x ?l", iri, row_agent, &b, err);
+    rc = each_row(st, PFX "SELECT DISTINCT ?x WHERE { " WHO "} ORDER BY ?x",
+                  iri, row_agent, &b, err);
+  if (rc == NG_OK)
+    rc = each_row(st, PFX "SELECT DISTINCT ?x ?l WHERE { " WHO
+                  "?x rdfs:label ?l } ORDER BY ?x ?l", iri, row_agent_label,
+                  &b, err);
+  if (rc == NG_OK)
+    rc = each_row(st, PFX "SELECT DISTINCT ?x WHERE { " WHO
+                  "?x a ng:Person }", iri, row_agent_person, &b, err);
   if (rc == NG_OK)
     rc = each_row(st, PFX "SELECT DISTINCT ?x ?rl WHERE { GRAPH ?g { "
-                  "<%s> ng:mentions ?x . ?x ng:holdsRole ?r } "
+                  "<%1$s> ng:mentions ?x . ?x ng:holdsRole ?r } "
                   "?r rdfs:label ?rl } ORDER BY ?x ?rl", iri, row_role, &b,
                   err);
+#undef WHO
+  /* what was said */
   if (rc == NG_OK)
-    rc = each_row(st, PFX "SELECT ?s ?t ?text ?b ?e ?sp WHERE { "
-                  "?s ng:inArticle <%s> ; ng:text ?text ; a ?t "
-                  "FILTER(?t = ng:DirectQuote || ?t = ng:ReportedSpeech) "
-                  "OPTIONAL { ?s ng:beginIndex ?b } "
-                  "OPTIONAL { ?s ng:endIndex ?e } "
-                  "OPTIONAL { ?s ng:speaker ?sp } } ORDER BY ?s", iri,
-                  row_stmt, &b, err);
+    rc = each_row(st, PFX "SELECT ?s ?t ?text WHERE { "
+                  "?s ng:inArticle <%1$s> ; ng:text ?text ; a ?t "
+                  "FILTER(?t = ng:DirectQuote || ?t = ng:ReportedSpeech) } "
+                  "ORDER BY ?s ?t", iri, row_stmt, &b, err);
+  if (rc == NG_OK)
+    rc = each_row(st, PFX "SELECT ?s ?v WHERE { ?s ng:inArticle <%1$s> ; "
+                  "ng:beginIndex ?v }", iri, row_stmt_begin, &b, err);
+  if (rc == NG_OK)
+    rc = each_row(st, PFX "SELECT ?s ?v WHERE { ?s ng:inArticle <%1$s> ; "
+                  "ng:endIndex ?v }", iri, row_stmt_end, &b, err);
+  if (rc == NG_OK)
+    rc = each_row(st, PFX "SELECT ?s ?v WHERE { ?s ng:inArticle <%1$s> ; "
+                  "ng:speaker ?v } ORDER BY ?s ?v", iri, row_stmt_speaker,
+                  &b, err);
+  /* topics and agreements */
   if (rc == NG_OK)
     rc = each_row(st, PFX "SELECT DISTINCT ?t ?l WHERE { "
-                  "{ <%s> ng:topic ?t } UNION { <%s> ng:category ?t } "
-                  "OPTIONAL { ?t rdfs:label ?l } } ORDER BY ?t", iri,
-                  row_topic, &b, err);
+                  "{ <%1$s> ng:topic ?t } UNION { <%1$s> ng:category ?t } "
+                  "?t rdfs:label ?l } ORDER BY ?t", iri, row_topic, &b, err);
   if (rc == NG_OK)
-    rc = each_row(st, PFX "SELECT ?g ?l ?text ?p WHERE { "
-                  "?g a ng:Agreement ; ng:inArticle <%s> "
-                  "OPTIONAL { ?g rdfs:label ?l } "
-                  "OPTIONAL { ?g ng:text ?text } "
-                  "OPTIONAL { ?g ng:party ?p } } ORDER BY ?g ?p", iri,
-                  row_agree, &b, err);
-  free(b.last_agree);
+    rc = each_row(st, PFX "SELECT DISTINCT ?t WHERE { "
+                  "{ <%1$s> ng:topic ?t } UNION { <%1$s> ng:category ?t } } "
+                  "ORDER BY ?t", iri, row_topic, &b, err);
+  if (rc == NG_OK)
+    rc = each_row(st, PFX "SELECT ?g WHERE { ?g a ng:Agreement ; "
+                  "ng:inArticle <%1$s> } ORDER BY ?g", iri, row_agree, &b,
+                  err);
+  if (rc == NG_OK)
+    rc = each_row(st, PFX "SELECT ?g ?l WHERE { ?g a ng:Agreement ; "
+                  "ng:inArticle <%1$s> ; rdfs:label ?l }", iri,
+                  row_agree_label, &b, err);
+  if (rc == NG_OK)
+    rc = each_row(st, PFX "SELECT ?g ?p WHERE { ?g a ng:Agreement ; "
+                  "ng:inArticle <%1$s> ; ng:party ?p } ORDER BY ?g ?p", iri,
+                  row_agree_party, &b, err);
+  for (size_t i = 0; i < a->nagrees; i++)
+    free(b.agree_iris[i]);
+  free(b.agree_iris);
+  for (size_t i = 0; i < a->nagents; i++)
+    if (a->agents[i].label == NULL &&
+        (a->agents[i].label = ngi_page_dup(tail(a->agents[i].iri),
+                                           &failed)) == NULL)
+      rc = rc == NG_OK ? NG_ENOMEM : rc;
   if (rc == NG_OK && a->nstmts > 1)
     qsort(a->stmts, a->nstmts, sizeof *a->stmts, by_begin);
   return rc;
@@ -408,7 +544,7 @@ ng_status ng_store_write_article_html(ng_store *st, const char *article_iri,
 /* ------------------------------------------------------------ person */
 
 typedef struct said {
-  char *article, *headline, *text;
+  char *iri, *article, *headline, *text;
   size_t num, begin;
   int direct;
 } said;
@@ -417,6 +553,7 @@ typedef struct person_build {
   char *label;
   char **names; size_t nnames, capnames;   /* roles, then other names */
   said *s; size_t ns, caps;
+  char **same; size_t nsame, capsame;   /* persons owl:sameAs this one */
   int found;
 } person_build;
 
@@ -445,28 +582,76 @@ static int row_pname(void *arg, ng_query *q)
   return failed ? -1 : 0;
 }
 
+static int row_same(void *arg, ng_query *q)
+{
+  person_build *p = arg;
+  int failed = 0;
+
+  if (col(q, 0) == NULL || ng_query_column_type(q, 0) != NG_VALUE_IRI)
+    return 0;
+  if (ngi_page_grow((void **)&p->same, p->nsame, &p->capsame,
+                    sizeof *p->same) != 0)
+    return -1;
+  p->same[p->nsame++] = ngi_page_dup(col(q, 0), &failed);
+  return failed ? -1 : 0;
+}
+
 static int row_said(void *arg, ng_query *q)
 {
   person_build *p = arg;
   said *s;
   int failed = 0;
 
-  if (col(q, 0) == NULL || col(q, 2) == NULL || col(q, 3) == NULL)
+  if (col(q, 0) == NULL || col(q, 1) == NULL || col(q, 2) == NULL)
     return 0;
-  if (p->ns > 0 && strcmp(p->s[p->ns - 1].article, col(q, 3)) == 0 &&
-      p->s[p->ns - 1].num == stmt_num(col(q, 0)) &&
-      strcmp(p->s[p->ns - 1].text, col(q, 2)) == 0)
+  if (p->ns > 0 && strcmp(p->s[p->ns - 1].iri, col(q, 0)) == 0)
     return 0;
   if (ngi_page_grow((void **)&p->s, p->ns, &p->caps, sizeof *p->s) != 0)
     return -1;
   s = &p->s[p->ns++];
+  s->iri = ngi_page_dup(col(q, 0), &failed);
   s->num = stmt_num(col(q, 0));
-  s->direct = col(q, 1) != NULL && strstr(col(q, 1), "DirectQuote") != NULL;
-  s->text = ngi_page_dup(col(q, 2), &failed);
-  s->article = ngi_page_dup(col(q, 3), &failed);
-  s->headline = ngi_page_dup(col(q, 4), &failed);
-  s->begin = num_of(col(q, 5), 0);
+  s->text = ngi_page_dup(col(q, 1), &failed);
+  s->article = ngi_page_dup(col(q, 2), &failed);
   return failed ? -1 : 0;
+}
+
+static int row_said_kind(void *arg, ng_query *q)
+{
+  person_build *p = arg;
+  const char *s = col(q, 0);
+  size_t i;
+
+  for (i = 0; s != NULL && i < p->ns; i++)
+    if (strcmp(p->s[i].iri, s) == 0)
+      p->s[i].direct = 1;
+  return 0;
+}
+
+/* Statements are few per person: a scan finds them. */
+static int row_said_head(void *arg, ng_query *q)
+{
+  person_build *p = arg;
+  const char *a = col(q, 0), *h = col(q, 1);
+  size_t i;
+  int failed = 0;
+
+  for (i = 0; a != NULL && h != NULL && i < p->ns; i++)
+    if (p->s[i].headline == NULL && strcmp(p->s[i].article, a) == 0)
+      p->s[i].headline = ngi_page_dup(h, &failed);
+  return failed ? -1 : 0;
+}
+
+static int row_said_begin(void *arg, ng_query *q)
+{
+  person_build *p = arg;
+  const char *s = col(q, 0);
+  size_t i;
+
+  for (i = 0; s != NULL && i < p->ns; i++)
+    if (strcmp(p->s[i].iri, s) == 0)
+      p->s[i].begin = num_of(col(q, 1), 0);
+  return 0;
 }
 
 static int by_article(const void *x, const void *y)
@@ -551,31 +736,46 @@ ng_status ng_store_write_person_html(ng_store *st, const char *person_iri,
     return NG_EINPUT;
   }
   memset(&p, 0, sizeof p);
-  rc = each_row(st, PFX "SELECT ?l WHERE { <%s> a ng:Person ; rdfs:label ?l "
+  rc = each_row(st, PFX "SELECT ?l WHERE { <%1$s> a ng:Person ; rdfs:label ?l "
                 "} ORDER BY ?l LIMIT 1", person_iri, row_plabel, &p, err);
   if (rc == NG_OK && !p.found) {
     errf(err, "no person <%s> in the store", person_iri);
     rc = NG_EINPUT;
   }
   if (rc == NG_OK)
-    rc = each_row(st, PFX "SELECT DISTINCT ?rl WHERE { <%s> ng:holdsRole ?r "
+    rc = each_row(st, PFX "SELECT DISTINCT ?rl WHERE { <%1$s> ng:holdsRole ?r "
                   ". ?r rdfs:label ?rl } ORDER BY ?rl", person_iri,
                   row_pname, &p, err);
   nroles = p.nnames;
   if (rc == NG_OK)
-    rc = each_row(st, PFX "SELECT DISTINCT ?a WHERE { <%s> skos:altLabel ?a "
+    rc = each_row(st, PFX "SELECT DISTINCT ?a WHERE { <%1$s> skos:altLabel ?a "
                   "} ORDER BY ?a", person_iri, row_pname, &p, err);
-  /* what they said, and what the persons owl:sameAs them said */
+  /* what they said, and what the persons owl:sameAs them said; rasqal
+   * is slow on a join of more than three patterns here, so the parts are
+   * read apart */
   if (rc == NG_OK)
-    rc = each_row(st, PFX "SELECT ?s ?t ?text ?a ?h ?b WHERE { "
-                  "{ ?s ng:speaker <%s> } UNION "
-                  "{ <%s> owl:sameAs ?q . ?s ng:speaker ?q } UNION "
-                  "{ ?q owl:sameAs <%s> . ?s ng:speaker ?q } "
-                  "?s ng:text ?text ; ng:inArticle ?a ; a ?t "
-                  "FILTER(?t = ng:DirectQuote || ?t = ng:ReportedSpeech) "
-                  "OPTIONAL { ?a ng:headline ?h } "
-                  "OPTIONAL { ?s ng:beginIndex ?b } } ORDER BY ?a ?s",
-                  person_iri, row_said, &p, err);
+    rc = each_row(st, PFX "SELECT DISTINCT ?q WHERE { { <%1$s> owl:sameAs ?q "
+                  "} UNION { ?q owl:sameAs <%1$s> } } ORDER BY ?q",
+                  person_iri, row_same, &p, err);
+  for (i = 0; rc == NG_OK && i <= p.nsame; i++) {
+    const char *who = i == 0 ? person_iri : p.same[i - 1];
+    if (!iri_ok(who))
+      continue;
+    rc = each_row(st, PFX "SELECT ?s ?text ?a WHERE { ?s ng:speaker <%1$s> ; "
+                  "ng:text ?text ; ng:inArticle ?a } ORDER BY ?s", who,
+                  row_said, &p, err);
+    if (rc == NG_OK)
+      rc = each_row(st, PFX "SELECT ?s ?t WHERE { ?s ng:speaker <%1$s> ; "
+                    "a ?t FILTER(?t = ng:DirectQuote) }", who, row_said_kind,
+                    &p, err);
+    if (rc == NG_OK)
+      rc = each_row(st, PFX "SELECT ?s ?b WHERE { ?s ng:speaker <%1$s> ; "
+                    "ng:beginIndex ?b }", who, row_said_begin, &p, err);
+    if (rc == NG_OK)
+      rc = each_row(st, PFX "SELECT DISTINCT ?a ?h WHERE { ?s ng:speaker "
+                    "<%1$s> ; ng:inArticle ?a . ?a ng:headline ?h }", who,
+                    row_said_head, &p, err);
+  }
   if (rc == NG_OK) {
     if (p.ns > 1)
       qsort(p.s, p.ns, sizeof *p.s, by_article);
@@ -588,10 +788,14 @@ ng_status ng_store_write_person_html(ng_store *st, const char *person_iri,
   for (i = 0; i < p.nnames; i++)
     free(p.names[i]);
   for (i = 0; i < p.ns; i++) {
+    free(p.s[i].iri);
     free(p.s[i].article);
     free(p.s[i].headline);
     free(p.s[i].text);
   }
+  for (i = 0; i < p.nsame; i++)
+    free(p.same[i]);
+  free(p.same);
   free(p.names);
   free(p.s);
   free(p.label);
@@ -649,8 +853,8 @@ ng_status ng_store_write_index_html(ng_store *st, const ng_page_opts *o,
   ngi_page_head(out, "The store", o);
   fputs("<main id=\"main\">\n<h1>Articles</h1>\n<ul class=\"plain\">\n",
         out);
-  rc = each_row(st, PFX "SELECT ?a (SAMPLE(?h0) AS ?h) WHERE { "
-                "?a a ng:Article OPTIONAL { ?a ng:headline ?h0 } } "
+  rc = each_row(st, PFX "SELECT ?a (MIN(?h0) AS ?h) WHERE { "
+                "?a a ng:Article ; ng:headline ?h0 } "
                 "GROUP BY ?a ORDER BY ?h ?a", NULL, row_index_article, &c,
                 err);
   fputs("</ul>\n", out);
@@ -661,9 +865,9 @@ ng_status ng_store_write_index_html(ng_store *st, const ng_page_opts *o,
         "<h2>Most quoted</h2>\n<ul class=\"plain\">\n", out);
   c.n = 0;
   if (rc == NG_OK)
-    rc = each_row(st, PFX "SELECT ?p (SAMPLE(?l0) AS ?l) "
+    rc = each_row(st, PFX "SELECT ?p (MIN(?l0) AS ?l) "
                   "(COUNT(DISTINCT ?s) AS ?n) WHERE { ?s ng:speaker ?p . "
-                  "?p a ng:Person OPTIONAL { ?p rdfs:label ?l0 } } "
+                  "?p a ng:Person ; rdfs:label ?l0 } "
                   "GROUP BY ?p ORDER BY DESC(?n) ?l LIMIT 100", NULL,
                   row_index_person, &c, err);
   fputs("</ul>\n<h2>Ask the store</h2>\n"

@@ -14,6 +14,7 @@
 
 /* One statement: a direct quote or reported speech. */
 typedef struct ngi_pstmt {
+  char *iri;           /* NULL from a doc */
   size_t num;          /* N of <article>#statement-N */
   size_t begin, end;   /* offsets into the article text */
   int direct;
