@@ -7,7 +7,11 @@
  * way through a query, so a job past its deadline is abandoned: the
  * client gets 503 at once, and the worker drops the answer when the query
  * ends; the worker stays busy until then, which bounds the work at any
- * time to the number of workers.  An answer is written through a FILE
+ * time to the number of workers.  To free the worker and the store's
+ * read lock sooner, every sqlite connection of the process gets a
+ * progress handler (sqlite3_auto_extension) that interrupts the
+ * statement running when its thread's job is past its deadline: the
+ * query then fails at once.  An answer is written through a FILE
  * that refuses more than max_result bytes.  A read that finds the store
  * locked (a load committing) is run again until the deadline.
  */
@@ -17,6 +21,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+
+#include <sqlite3.h>
 
 #include "serve.h"
 
@@ -43,6 +49,25 @@ double ngi_now(void)
 
   clock_gettime(CLOCK_MONOTONIC, &ts);
   return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* ------------------------------------------------------------ deadlines */
+
+/* The deadline of the job this thread runs (0: none). */
+static _Thread_local double deadline;
+
+static int past_deadline(void *arg)
+{
+  (void)arg;
+  return deadline > 0 && ngi_now() > deadline;
+}
+
+static int on_connection(sqlite3 *db, const char **msg, const void *api)
+{
+  (void)msg;
+  (void)api;
+  sqlite3_progress_handler(db, 100, past_deadline, NULL);
+  return SQLITE_OK;
 }
 
 /* ------------------------------------------------------------ jobs */
@@ -112,9 +137,10 @@ static ssize_t sink_write(void *c, const char *data, size_t n)
 {
   sink *s = c;
 
+  /* 0 is the error of a cookie writer (never a negative value) */
   if (s->over || n > s->max - s->len) {
     s->over = 1;
-    return -1;
+    return 0;
   }
   if (s->len + n + 1 > s->cap) {
     size_t cap = s->cap ? s->cap : 4096;
@@ -123,7 +149,7 @@ static ssize_t sink_write(void *c, const char *data, size_t n)
       cap *= 2;
     b = realloc(s->buf, cap);
     if (b == NULL)
-      return -1;
+      return 0;
     s->buf = b;
     s->cap = cap;
   }
@@ -154,7 +180,9 @@ static void run_job(ngi_pool *p, ng_store *st, ngi_job *j)
       snprintf(j->err, sizeof j->err, "out of memory");
       return;
     }
+    deadline = j->deadline;
     j->status = j->fn(st, j, f, j->err);
+    deadline = 0;
     if (fclose(f) != 0 && j->status == NG_OK)
       j->status = NG_EIO;
     if (s.over) {
@@ -284,6 +312,7 @@ ng_status ngi_pool_new(const ngi_serve_opts *o, ngi_pool **out, char *err)
   *out = NULL;
   if (p == NULL)
     goto nomem;
+  sqlite3_auto_extension((void (*)(void))on_connection);
   pthread_mutex_init(&p->mu, NULL);
   pthread_cond_init(&p->work, NULL);
   pthread_cond_init(&p->done, NULL);
@@ -327,7 +356,9 @@ nomem:
 
 void ngi_pool_free(ngi_pool *p)
 {
+  struct timespec until;
   unsigned i;
+  int stuck = 0;
 
   if (p == NULL)
     return;
@@ -335,10 +366,21 @@ void ngi_pool_free(ngi_pool *p)
   p->stop = 1;
   pthread_cond_broadcast(&p->work);
   pthread_mutex_unlock(&p->mu);
-  for (i = 0; i < p->n; i++)
-    pthread_join(p->threads[i], NULL);
+  /* a worker still in an abandoned query after a few seconds is left
+   * to the end of the process, with its store */
+  clock_gettime(CLOCK_REALTIME, &until);
+  until.tv_sec += 3;
+  for (i = 0; i < p->n; i++) {
+    if (pthread_timedjoin_np(p->threads[i], NULL, &until) != 0) {
+      pthread_detach(p->threads[i]);
+      p->stores[i] = NULL;
+      stuck = 1;
+    }
+  }
   for (i = 0; p->stores != NULL && i < p->nstores; i++)
     ng_store_free(p->stores[i]);
+  if (stuck) /* the pool's lock and queue stay for the stuck workers */
+    return;
   free(p->stores);
   free(p->threads);
   pthread_cond_destroy(&p->done);
