@@ -94,6 +94,7 @@ endif
 
 .PHONY: examples all deps unit demo test test-valgrind bench eval corpus \
         install uninstall clean fuzz fuzz-build
+.PHONY: bench-serve screenshot
 .DEFAULT_GOAL := all
 
 all: $(BIN) $(STATIC_LIB) $(SHARED_LIB)
@@ -190,6 +191,15 @@ $(BUILD)/fuzz/%-fuzzer: $(BUILD)/fuzz/fuzz_%.o $(INPUT_OBJS) $(STATIC_LIB)
 
 bench: all
 	bash scripts/bench.sh ./$(BIN) $(SHARED)/corpus
+
+# `newsgraph serve` under load (wrk, loopback): requests/s and p99
+bench-serve: all
+	bash scripts/bench-serve.sh ./$(BIN) $(SHARED)/corpus
+
+# docs/article-page.png, the example article's page as the README shows it
+screenshot: all
+	./$(BIN) extract -f html -o $(BUILD)/article-page.html examples/geneva-summit.txt
+	bash scripts/chromium.sh shot file://$(CURDIR)/$(BUILD)/article-page.html docs/article-page.png
 
 eval: all
 	$(PYTHON) $(SHARED)/eval/score.py --cmd './$(BIN) extract {}' -v

@@ -424,7 +424,8 @@ static ng_status from_store(ng_store *st, const char *iri, ngi_particle *a,
     errf(err, "no article <%s> in the store", iri);
     return NG_EINPUT;
   }
-  /* who: the persons and organisations named, speaking, agreeing */
+  /* who: the persons and organisations named, speaking, agreeing (the
+   * article names those who speak: labels and kinds come from there) */
 #define WHO "{ <%1$s> ng:mentions ?x } UNION " \
   "{ ?s ng:inArticle <%1$s> ; ng:speaker ?x } UNION " \
   "{ ?s ng:inArticle <%1$s> ; ng:party ?x } "
@@ -432,11 +433,11 @@ static ng_status from_store(ng_store *st, const char *iri, ngi_particle *a,
     rc = each_row(st, PFX "SELECT DISTINCT ?x WHERE { " WHO "} ORDER BY ?x",
                   iri, row_agent, &b, err);
   if (rc == NG_OK)
-    rc = each_row(st, PFX "SELECT DISTINCT ?x ?l WHERE { " WHO
+    rc = each_row(st, PFX "SELECT ?x ?l WHERE { <%1$s> ng:mentions ?x . "
                   "?x rdfs:label ?l } ORDER BY ?x ?l", iri, row_agent_label,
                   &b, err);
   if (rc == NG_OK)
-    rc = each_row(st, PFX "SELECT DISTINCT ?x WHERE { " WHO
+    rc = each_row(st, PFX "SELECT ?x WHERE { <%1$s> ng:mentions ?x . "
                   "?x a ng:Person }", iri, row_agent_person, &b, err);
   if (rc == NG_OK)
     rc = each_row(st, PFX "SELECT DISTINCT ?x ?rl WHERE { GRAPH ?g { "

@@ -13,7 +13,7 @@ pkgs=(
   libcurl4-gnutls-dev          # not the openssl variant: they conflict
   libsqlite3-dev raptor2-utils librdf-storage-sqlite graphviz python3
   libjson-c-dev libxml2-dev parallel   # batch extract: JSON Lines, HTML, tests
-  libmicrohttpd-dev chromium libapache-jena-java  # serve; its tests
+  libmicrohttpd-dev chromium   # serve, and its browser test
   virtuoso-opensource-7-bin valgrind time
 )
 [ "${1:-}" = fuzz ] && pkgs+=(clang libclang-rt-14-dev)
