@@ -115,6 +115,25 @@ static const char *tail(const char *iri)
 
 /* ------------------------------------------------------------ article */
 
+/* The page is read with a few queries of simple shape, joined here by
+ * IRI: rasqal joins OPTIONAL parts into cross products, and is slow on
+ * unions and GRAPH patterns over a large store. */
+
+#define RDF_TYPE "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+#define RDFS_LABEL "http://www.w3.org/2000/01/rdf-schema#label"
+
+typedef struct build {
+  ngi_particle *a;
+  size_t cap_agents, cap_stmts, cap_topics, cap_agrees;
+  char **topic_iris; size_t ntopic_iris, cap_topic_iris;
+  /* the subject of ?s ng:inArticle <A> being read (row_part) */
+  char *s_iri, *s_text, *s_label, *s_speaker;
+  int s_kind;                /* 1 direct, 2 reported, 3 agreement */
+  size_t s_begin, s_end;
+  char **s_parties; size_t ns_parties, cap_s_parties;
+  int found, failed;
+} build;
+
 static long agent_index(const ngi_particle *a, const char *iri)
 {
   size_t i;
@@ -125,52 +144,58 @@ static long agent_index(const ngi_particle *a, const char *iri)
   return -1;
 }
 
-typedef struct build {
-  ngi_particle *a;
-  size_t cap_agents, cap_stmts, cap_topics, cap_agrees;
-  char **agree_iris;  /* the agreements' IRIs */
-  int found;
-} build;
-
-static int row_head(void *arg, ng_query *q)
+/* The agent of iri, added (labelled by its IRI) when new; -1 on out of
+ * memory. */
+static long agent_add(build *b, const char *iri)
 {
-  build *b = arg;
-
-  (void)q;
-  b->found = 1;
-  return 0;
-}
-
-static int row_head2(void *arg, ng_query *q)
-{
-  build *b = arg;
-  int failed = 0;
-
-  if (b->a->headline == NULL && col(q, 0) != NULL)
-    b->a->headline = ngi_page_dup(col(q, 0), &failed);
-  return failed ? -1 : 0;
-}
-
-/* rasqal joins OPTIONAL parts badly (a cross product on these
- * patterns), so each property is read by a query of its own and joined
- * here, by IRI. */
-
-static int row_agent(void *arg, ng_query *q)
-{
-  build *b = arg;
   ngi_particle *a = b->a;
-  const char *iri = col(q, 0);
-  ngi_pagent *g;
+  long i = agent_index(a, iri);
   int failed = 0;
 
-  if (iri == NULL || ng_query_column_type(q, 0) != NG_VALUE_IRI ||
-      agent_index(a, iri) >= 0)
-    return 0;
+  if (i >= 0)
+    return i;
   if (ngi_page_grow((void **)&a->agents, a->nagents, &b->cap_agents,
                     sizeof *a->agents) != 0)
     return -1;
-  g = &a->agents[a->nagents++];
-  g->iri = ngi_page_dup(iri, &failed);
+  a->agents[a->nagents].iri = ngi_page_dup(iri, &failed);
+  if (failed)
+    return -1;
+  return (long)a->nagents++;
+}
+
+static int add_str(char ***v, size_t *n, size_t *cap, const char *s)
+{
+  int failed = 0;
+
+  if (ngi_page_grow((void **)v, *n, cap, sizeof **v) != 0)
+    return -1;
+  (*v)[*n] = ngi_page_dup(s, &failed);
+  if (failed)
+    return -1;
+  (*n)++;
+  return 0;
+}
+
+/* <A> ?p ?o: the headline, the names, the topics */
+static int row_article(void *arg, ng_query *q)
+{
+  build *b = arg;
+  const char *p = col(q, 0), *o = col(q, 1);
+  int failed = 0;
+
+  if (p == NULL || o == NULL)
+    return 0;
+  if (strcmp(p, RDF_TYPE) == 0 && strcmp(o, NG_NS "Article") == 0)
+    b->found = 1;
+  else if (strcmp(p, NG_NS "headline") == 0 && b->a->headline == NULL)
+    b->a->headline = ngi_page_dup(o, &failed);
+  else if (strcmp(p, NG_NS "mentions") == 0 &&
+           ng_query_column_type(q, 1) == NG_VALUE_IRI)
+    return agent_add(b, o) < 0 ? -1 : 0;
+  else if ((strcmp(p, NG_NS "topic") == 0 ||
+            strcmp(p, NG_NS "category") == 0) &&
+           ng_query_column_type(q, 1) == NG_VALUE_IRI)
+    return add_str(&b->topic_iris, &b->ntopic_iris, &b->cap_topic_iris, o);
   return failed ? -1 : 0;
 }
 
@@ -220,162 +245,132 @@ static int row_role(void *arg, ng_query *q)
   return 0;
 }
 
-static long stmt_index(const ngi_particle *a, const char *iri)
-{
-  size_t i;
-
-  for (i = 0; iri != NULL && i < a->nstmts; i++)
-    if (strcmp(a->stmts[i].iri, iri) == 0)
-      return (long)i;
-  return -1;
-}
-
-static int row_stmt(void *arg, ng_query *q)
-{
-  build *b = arg;
-  ngi_particle *a = b->a;
-  ngi_pstmt *s;
-  int failed = 0;
-
-  if (col(q, 0) == NULL || col(q, 2) == NULL ||
-      stmt_index(a, col(q, 0)) >= 0)
-    return 0;
-  if (ngi_page_grow((void **)&a->stmts, a->nstmts, &b->cap_stmts,
-                    sizeof *a->stmts) != 0)
-    return -1;
-  s = &a->stmts[a->nstmts++];
-  s->iri = ngi_page_dup(col(q, 0), &failed);
-  s->num = stmt_num(col(q, 0));
-  s->direct = col(q, 1) != NULL && strstr(col(q, 1), "DirectQuote") != NULL;
-  s->text = ngi_page_dup(col(q, 2), &failed);
-  s->begin = s->end = (size_t)-1;
-  s->speaker = -1;
-  return failed ? -1 : 0;
-}
-
-/* ?s ?value rows: the begin, the end, the speaker of statement ?s */
-static int row_stmt_begin(void *arg, ng_query *q)
-{
-  build *b = arg;
-  long i = stmt_index(b->a, col(q, 0));
-
-  if (i >= 0)
-    b->a->stmts[i].begin = num_of(col(q, 1), (size_t)-1);
-  return 0;
-}
-
-static int row_stmt_end(void *arg, ng_query *q)
-{
-  build *b = arg;
-  long i = stmt_index(b->a, col(q, 0));
-
-  if (i >= 0)
-    b->a->stmts[i].end = num_of(col(q, 1), (size_t)-1);
-  return 0;
-}
-
-static int row_stmt_speaker(void *arg, ng_query *q)
-{
-  build *b = arg;
-  long i = stmt_index(b->a, col(q, 0));
-  long k = agent_index(b->a, col(q, 1));
-
-  if (i >= 0 && k >= 0 && b->a->stmts[i].speaker < 0) {
-    b->a->stmts[i].speaker = k;
-    b->a->agents[k].said++;
-  }
-  return 0;
-}
-
 static int row_topic(void *arg, ng_query *q)
 {
   build *b = arg;
   ngi_particle *a = b->a;
   const char *t = col(q, 0), *l = col(q, 1);
   size_t i;
-  int failed = 0;
 
-  if (t == NULL)
+  if (t == NULL || l == NULL)
     return 0;
-  l = l != NULL ? l : tail(t);
-  for (i = 0; i < a->ntopics; i++)
-    if (strcmp(a->topics[i], l) == 0)
-      return 0;
-  if (ngi_page_grow((void **)&a->topics, a->ntopics, &b->cap_topics,
-                    sizeof *a->topics) != 0)
-    return -1;
-  a->topics[a->ntopics++] = ngi_page_dup(l, &failed);
-  return failed ? -1 : 0;
+  for (i = 0; i < b->ntopic_iris; i++)
+    if (b->topic_iris[i] != NULL && strcmp(b->topic_iris[i], t) == 0) {
+      free(b->topic_iris[i]); /* labelled: not again */
+      b->topic_iris[i] = NULL;
+      return add_str(&a->topics, &a->ntopics, &b->cap_topics, l);
+    }
+  return 0;
 }
 
-static long agree_index(const build *b, const char *iri)
+/* The subject read so far becomes a statement or an agreement. */
+static int flush_part(build *b)
 {
-  size_t i;
-
-  for (i = 0; iri != NULL && i < b->a->nagrees; i++)
-    if (strcmp(b->agree_iris[i], iri) == 0)
-      return (long)i;
-  return -1;
-}
-
-static int row_agree(void *arg, ng_query *q)
-{
-  build *b = arg;
   ngi_particle *a = b->a;
-  const char *g = col(q, 0);
-  int failed = 0;
-  size_t cap = b->cap_agrees;
+  size_t i;
+  int rc = 0, failed = 0;
 
-  if (g == NULL || agree_index(b, g) >= 0)
-    return 0;
-  if (ngi_page_grow((void **)&a->agrees, a->nagrees, &b->cap_agrees,
-                    sizeof *a->agrees) != 0 ||
-      ngi_page_grow((void **)&b->agree_iris, a->nagrees, &cap,
-                    sizeof *b->agree_iris) != 0)
-    return -1;
-  b->agree_iris[a->nagrees] = ngi_page_dup(g, &failed);
-  a->agrees[a->nagrees++].label = ngi_page_dup(tail(g), &failed);
-  return failed ? -1 : 0;
+  if (b->s_iri != NULL && b->s_kind != 0 && (b->s_kind == 3 ||
+                                             b->s_text != NULL)) {
+    if (b->s_kind == 3) {
+      ngi_pagree *g;
+      if (ngi_page_grow((void **)&a->agrees, a->nagrees, &b->cap_agrees,
+                        sizeof *a->agrees) != 0)
+        return -1;
+      g = &a->agrees[a->nagrees++];
+      g->label = ngi_page_dup(b->s_label != NULL ? b->s_label
+                                                 : tail(b->s_iri), &failed);
+      g->text = ngi_page_dup(b->s_text, &failed);
+      for (i = 0; i < b->ns_parties && !failed; i++) {
+        long k = agent_add(b, b->s_parties[i]);
+        const char *l;
+        size_t n;
+        char *s;
+        if (k < 0)
+          return -1;
+        l = a->agents[k].label != NULL ? a->agents[k].label
+                                       : tail(a->agents[k].iri);
+        n = (g->parties != NULL ? strlen(g->parties) + 2 : 0) +
+            strlen(l) + 1;
+        s = malloc(n);
+        if (s == NULL)
+          return -1;
+        snprintf(s, n, "%s%s%s", g->parties != NULL ? g->parties : "",
+                 g->parties != NULL ? ", " : "", l);
+        free(g->parties);
+        g->parties = s;
+      }
+    } else {
+      ngi_pstmt *t;
+      if (ngi_page_grow((void **)&a->stmts, a->nstmts, &b->cap_stmts,
+                        sizeof *a->stmts) != 0)
+        return -1;
+      t = &a->stmts[a->nstmts++];
+      t->iri = ngi_page_dup(b->s_iri, &failed);
+      t->num = stmt_num(b->s_iri);
+      t->direct = b->s_kind == 1;
+      t->text = ngi_page_dup(b->s_text, &failed);
+      t->begin = b->s_begin;
+      t->end = b->s_end;
+      t->speaker = -1;
+      if (b->s_speaker != NULL) {
+        t->speaker = agent_add(b, b->s_speaker);
+        if (t->speaker < 0)
+          return -1;
+        a->agents[t->speaker].said++;
+      }
+    }
+  }
+  free(b->s_iri);
+  free(b->s_text);
+  free(b->s_label);
+  free(b->s_speaker);
+  for (i = 0; i < b->ns_parties; i++)
+    free(b->s_parties[i]);
+  b->s_iri = b->s_text = b->s_label = b->s_speaker = NULL;
+  b->ns_parties = 0;
+  b->s_kind = 0;
+  b->s_begin = b->s_end = (size_t)-1;
+  return failed ? -1 : rc;
 }
 
-static int row_agree_label(void *arg, ng_query *q)
+/* ?s ?p ?o of the subjects ?s ng:inArticle <A>, in subject order */
+static int row_part(void *arg, ng_query *q)
 {
   build *b = arg;
-  long i = agree_index(b, col(q, 0));
+  const char *s = col(q, 0), *p = col(q, 1), *o = col(q, 2);
   int failed = 0;
 
-  if (i >= 0 && col(q, 1) != NULL) {
-    free(b->a->agrees[i].label);
-    b->a->agrees[i].label = ngi_page_dup(col(q, 1), &failed);
+  if (s == NULL || p == NULL || o == NULL)
+    return 0;
+  if (b->s_iri == NULL || strcmp(b->s_iri, s) != 0) {
+    if (flush_part(b) != 0)
+      return -1;
+    b->s_iri = ngi_page_dup(s, &failed);
+  }
+  if (strcmp(p, RDF_TYPE) == 0) {
+    if (strcmp(o, NG_NS "DirectQuote") == 0)
+      b->s_kind = 1;
+    else if (strcmp(o, NG_NS "ReportedSpeech") == 0 && b->s_kind != 1)
+      b->s_kind = 2;
+    else if (strcmp(o, NG_NS "Agreement") == 0)
+      b->s_kind = 3;
+  } else if (strcmp(p, NG_NS "text") == 0 && b->s_text == NULL) {
+    b->s_text = ngi_page_dup(o, &failed);
+  } else if (strcmp(p, RDFS_LABEL) == 0 && b->s_label == NULL) {
+    b->s_label = ngi_page_dup(o, &failed);
+  } else if (strcmp(p, NG_NS "beginIndex") == 0) {
+    b->s_begin = num_of(o, (size_t)-1);
+  } else if (strcmp(p, NG_NS "endIndex") == 0) {
+    b->s_end = num_of(o, (size_t)-1);
+  } else if (strcmp(p, NG_NS "speaker") == 0 && b->s_speaker == NULL &&
+             ng_query_column_type(q, 2) == NG_VALUE_IRI) {
+    b->s_speaker = ngi_page_dup(o, &failed);
+  } else if (strcmp(p, NG_NS "party") == 0 &&
+             ng_query_column_type(q, 2) == NG_VALUE_IRI) {
+    return add_str(&b->s_parties, &b->ns_parties, &b->cap_s_parties, o);
   }
   return failed ? -1 : 0;
-}
-
-static int row_agree_party(void *arg, ng_query *q)
-{
-  build *b = arg;
-  long i = agree_index(b, col(q, 0));
-  long p = agent_index(b->a, col(q, 1));
-  ngi_pagree *r;
-  const char *l;
-  size_t n;
-  char *s;
-
-  if (i < 0 || p < 0)
-    return 0;
-  r = &b->a->agrees[i];
-  l = b->a->agents[p].label;
-  n = (r->parties != NULL ? strlen(r->parties) + 2 : 0) + strlen(l) + 1;
-  s = malloc(n);
-  if (s == NULL)
-    return -1;
-  if (r->parties != NULL)
-    snprintf(s, n, "%s, %s", r->parties, l);
-  else
-    snprintf(s, n, "%s", l);
-  free(r->parties);
-  r->parties = s;
-  return 0;
 }
 
 static int by_begin(const void *x, const void *y)
@@ -405,33 +400,24 @@ static ng_status from_store(ng_store *st, const char *iri, ngi_particle *a,
 {
   build b;
   ng_status rc;
+  size_t i;
   int failed = 0;
 
   memset(a, 0, sizeof *a);
   memset(&b, 0, sizeof b);
   b.a = a;
+  b.s_begin = b.s_end = (size_t)-1;
   a->iri = ngi_page_dup(iri, &failed);
   if (failed) {
     errf(err, "out of memory");
     return NG_ENOMEM;
   }
-  rc = each_row(st, PFX "SELECT ?h WHERE { <%1$s> a ng:Article } LIMIT 1",
-                iri, row_head, &b, err);
-  if (rc == NG_OK && b.found)
-    rc = each_row(st, PFX "SELECT ?h WHERE { <%1$s> ng:headline ?h } "
-                  "ORDER BY ?h LIMIT 1", iri, row_head2, &b, err);
+  rc = each_row(st, PFX "SELECT ?p ?o WHERE { <%1$s> ?p ?o } ORDER BY ?p ?o",
+                iri, row_article, &b, err);
   if (rc == NG_OK && !b.found) {
     errf(err, "no article <%s> in the store", iri);
-    return NG_EINPUT;
+    rc = NG_EINPUT;
   }
-  /* who: the persons and organisations named, speaking, agreeing (the
-   * article names those who speak: labels and kinds come from there) */
-#define WHO "{ <%1$s> ng:mentions ?x } UNION " \
-  "{ ?s ng:inArticle <%1$s> ; ng:speaker ?x } UNION " \
-  "{ ?s ng:inArticle <%1$s> ; ng:party ?x } "
-  if (rc == NG_OK)
-    rc = each_row(st, PFX "SELECT DISTINCT ?x WHERE { " WHO "} ORDER BY ?x",
-                  iri, row_agent, &b, err);
   if (rc == NG_OK)
     rc = each_row(st, PFX "SELECT ?x ?l WHERE { <%1$s> ng:mentions ?x . "
                   "?x rdfs:label ?l } ORDER BY ?x ?l", iri, row_agent_label,
@@ -440,56 +426,41 @@ static ng_status from_store(ng_store *st, const char *iri, ngi_particle *a,
     rc = each_row(st, PFX "SELECT ?x WHERE { <%1$s> ng:mentions ?x . "
                   "?x a ng:Person }", iri, row_agent_person, &b, err);
   if (rc == NG_OK)
-    rc = each_row(st, PFX "SELECT DISTINCT ?x ?rl WHERE { GRAPH ?g { "
-                  "<%1$s> ng:mentions ?x . ?x ng:holdsRole ?r } "
-                  "?r rdfs:label ?rl } ORDER BY ?x ?rl", iri, row_role, &b,
-                  err);
-#undef WHO
-  /* what was said */
+    rc = each_row(st, PFX "SELECT DISTINCT ?x ?rl WHERE { <%1$s> ng:mentions "
+                  "?x . ?x ng:holdsRole ?r . ?r rdfs:label ?rl } "
+                  "ORDER BY ?x ?rl", iri, row_role, &b, err);
   if (rc == NG_OK)
-    rc = each_row(st, PFX "SELECT ?s ?t ?text WHERE { "
-                  "?s ng:inArticle <%1$s> ; ng:text ?text ; a ?t "
-                  "FILTER(?t = ng:DirectQuote || ?t = ng:ReportedSpeech) } "
-                  "ORDER BY ?s ?t", iri, row_stmt, &b, err);
+    rc = each_row(st, PFX "SELECT ?s ?p ?o WHERE { ?s ng:inArticle <%1$s> ; "
+                  "?p ?o } ORDER BY ?s ?p ?o", iri, row_part, &b, err);
+  if (rc == NG_OK && flush_part(&b) != 0) {
+    errf(err, "out of memory");
+    rc = NG_ENOMEM;
+  }
   if (rc == NG_OK)
-    rc = each_row(st, PFX "SELECT ?s ?v WHERE { ?s ng:inArticle <%1$s> ; "
-                  "ng:beginIndex ?v }", iri, row_stmt_begin, &b, err);
-  if (rc == NG_OK)
-    rc = each_row(st, PFX "SELECT ?s ?v WHERE { ?s ng:inArticle <%1$s> ; "
-                  "ng:endIndex ?v }", iri, row_stmt_end, &b, err);
-  if (rc == NG_OK)
-    rc = each_row(st, PFX "SELECT ?s ?v WHERE { ?s ng:inArticle <%1$s> ; "
-                  "ng:speaker ?v } ORDER BY ?s ?v", iri, row_stmt_speaker,
-                  &b, err);
-  /* topics and agreements */
-  if (rc == NG_OK)
-    rc = each_row(st, PFX "SELECT DISTINCT ?t ?l WHERE { "
-                  "{ <%1$s> ng:topic ?t } UNION { <%1$s> ng:category ?t } "
-                  "?t rdfs:label ?l } ORDER BY ?t", iri, row_topic, &b, err);
-  if (rc == NG_OK)
-    rc = each_row(st, PFX "SELECT DISTINCT ?t WHERE { "
-                  "{ <%1$s> ng:topic ?t } UNION { <%1$s> ng:category ?t } } "
-                  "ORDER BY ?t", iri, row_topic, &b, err);
-  if (rc == NG_OK)
-    rc = each_row(st, PFX "SELECT ?g WHERE { ?g a ng:Agreement ; "
-                  "ng:inArticle <%1$s> } ORDER BY ?g", iri, row_agree, &b,
+    rc = each_row(st, PFX "SELECT ?t ?l WHERE { <%1$s> ng:category ?t . "
+                  "?t rdfs:label ?l } ORDER BY ?t ?l", iri, row_topic, &b,
                   err);
   if (rc == NG_OK)
-    rc = each_row(st, PFX "SELECT ?g ?l WHERE { ?g a ng:Agreement ; "
-                  "ng:inArticle <%1$s> ; rdfs:label ?l }", iri,
-                  row_agree_label, &b, err);
-  if (rc == NG_OK)
-    rc = each_row(st, PFX "SELECT ?g ?p WHERE { ?g a ng:Agreement ; "
-                  "ng:inArticle <%1$s> ; ng:party ?p } ORDER BY ?g ?p", iri,
-                  row_agree_party, &b, err);
-  for (size_t i = 0; i < a->nagrees; i++)
-    free(b.agree_iris[i]);
-  free(b.agree_iris);
-  for (size_t i = 0; i < a->nagents; i++)
+    rc = each_row(st, PFX "SELECT ?t ?l WHERE { <%1$s> ng:topic ?t . "
+                  "?t rdfs:label ?l } ORDER BY ?t ?l", iri, row_topic, &b,
+                  err);
+  flush_part(&b);
+  for (i = 0; i < b.ntopic_iris; i++) {
+    if (rc == NG_OK && b.topic_iris[i] != NULL &&
+        add_str(&a->topics, &a->ntopics, &b.cap_topics,
+                tail(b.topic_iris[i])) != 0)
+      rc = NG_ENOMEM;
+    free(b.topic_iris[i]);
+  }
+  free(b.topic_iris);
+  free(b.s_parties);
+  for (i = 0; i < a->nagents; i++)
     if (a->agents[i].label == NULL &&
         (a->agents[i].label = ngi_page_dup(tail(a->agents[i].iri),
                                            &failed)) == NULL)
       rc = rc == NG_OK ? NG_ENOMEM : rc;
+  if (rc == NG_ENOMEM)
+    errf(err, "out of memory");
   if (rc == NG_OK && a->nstmts > 1)
     qsort(a->stmts, a->nstmts, sizeof *a->stmts, by_begin);
   return rc;

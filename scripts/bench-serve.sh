@@ -45,7 +45,7 @@ printf 'page: /article/%s\n\n' "${a##*/}"
 printf '| what | clients | requests/s | p50 | p99 | errors |\n'
 printf '|---|---:|---:|---:|---:|---:|\n'
 run() { # run WHAT URL CLIENTS
-  wrk -t "$(( $3 < 2 ? 1 : 2 ))" -c "$3" -d "${secs}s" --latency \
+  wrk -t "$(( $3 < 2 ? 1 : 2 ))" -c "$3" -d "${secs}s" --timeout 30s --latency \
     -H 'Accept: application/sparql-results+json' "$2" > "$tmp/wrk" 2>&1
   awk -v what="$1" -v c="$3" '
     /Requests\/sec/ { rps = $2 }
