@@ -220,6 +220,24 @@ static int row_agent_person(void *arg, ng_query *q)
   return 0;
 }
 
+/* 1 when list ("a; b") holds item. */
+static int has_item(const char *list, const char *item)
+{
+  size_t n = strlen(item);
+  const char *p = list;
+
+  while (p != NULL && *p != '\0') {
+    if (strncmp(p, item, n) == 0 && (p[n] == '\0' || p[n] == ';'))
+      return 1;
+    p = strstr(p, "; ");
+    if (p != NULL)
+      p += 2;
+  }
+  return 0;
+}
+
+/* (DISTINCT with ORDER BY leaks in rasqal 0.9.33: duplicates are dropped
+ * here instead.) */
 static int row_role(void *arg, ng_query *q)
 {
   build *b = arg;
@@ -229,7 +247,7 @@ static int row_role(void *arg, ng_query *q)
   char *s;
   size_t n;
 
-  if (i < 0 || r == NULL)
+  if (i < 0 || r == NULL || has_item(b->a->agents[i].roles, r))
     return 0;
   g = &b->a->agents[i];
   n = (g->roles != NULL ? strlen(g->roles) + 2 : 0) + strlen(r) + 1;
@@ -426,7 +444,7 @@ static ng_status from_store(ng_store *st, const char *iri, ngi_particle *a,
     rc = each_row(st, PFX "SELECT ?x WHERE { <%1$s> ng:mentions ?x . "
                   "?x a ng:Person }", iri, row_agent_person, &b, err);
   if (rc == NG_OK)
-    rc = each_row(st, PFX "SELECT DISTINCT ?x ?rl WHERE { <%1$s> ng:mentions "
+    rc = each_row(st, PFX "SELECT ?x ?rl WHERE { <%1$s> ng:mentions "
                   "?x . ?x ng:holdsRole ?r . ?r rdfs:label ?rl } "
                   "ORDER BY ?x ?rl", iri, row_role, &b, err);
   if (rc == NG_OK)
@@ -543,10 +561,14 @@ static int row_plabel(void *arg, ng_query *q)
 static int row_pname(void *arg, ng_query *q)
 {
   person_build *p = arg;
+  size_t i;
   int failed = 0;
 
   if (col(q, 0) == NULL)
     return 0;
+  for (i = 0; i < p->nnames; i++)
+    if (strcmp(p->names[i], col(q, 0)) == 0)
+      return 0;
   if (ngi_page_grow((void **)&p->names, p->nnames, &p->capnames,
                     sizeof *p->names) != 0)
     return -1;
@@ -561,6 +583,9 @@ static int row_same(void *arg, ng_query *q)
 
   if (col(q, 0) == NULL || ng_query_column_type(q, 0) != NG_VALUE_IRI)
     return 0;
+  for (size_t i = 0; i < p->nsame; i++)
+    if (strcmp(p->same[i], col(q, 0)) == 0)
+      return 0;
   if (ngi_page_grow((void **)&p->same, p->nsame, &p->capsame,
                     sizeof *p->same) != 0)
     return -1;
@@ -715,18 +740,18 @@ ng_status ng_store_write_person_html(ng_store *st, const char *person_iri,
     rc = NG_EINPUT;
   }
   if (rc == NG_OK)
-    rc = each_row(st, PFX "SELECT DISTINCT ?rl WHERE { <%1$s> ng:holdsRole ?r "
+    rc = each_row(st, PFX "SELECT ?rl WHERE { <%1$s> ng:holdsRole ?r "
                   ". ?r rdfs:label ?rl } ORDER BY ?rl", person_iri,
                   row_pname, &p, err);
   nroles = p.nnames;
   if (rc == NG_OK)
-    rc = each_row(st, PFX "SELECT DISTINCT ?a WHERE { <%1$s> skos:altLabel ?a "
+    rc = each_row(st, PFX "SELECT ?a WHERE { <%1$s> skos:altLabel ?a "
                   "} ORDER BY ?a", person_iri, row_pname, &p, err);
   /* what they said, and what the persons owl:sameAs them said; rasqal
    * is slow on a join of more than three patterns here, so the parts are
    * read apart */
   if (rc == NG_OK)
-    rc = each_row(st, PFX "SELECT DISTINCT ?q WHERE { { <%1$s> owl:sameAs ?q "
+    rc = each_row(st, PFX "SELECT ?q WHERE { { <%1$s> owl:sameAs ?q "
                   "} UNION { ?q owl:sameAs <%1$s> } } ORDER BY ?q",
                   person_iri, row_same, &p, err);
   for (i = 0; rc == NG_OK && i <= p.nsame; i++) {
@@ -744,7 +769,7 @@ ng_status ng_store_write_person_html(ng_store *st, const char *person_iri,
       rc = each_row(st, PFX "SELECT ?s ?b WHERE { ?s ng:speaker <%1$s> ; "
                     "ng:beginIndex ?b }", who, row_said_begin, &p, err);
     if (rc == NG_OK)
-      rc = each_row(st, PFX "SELECT DISTINCT ?a ?h WHERE { ?s ng:speaker "
+      rc = each_row(st, PFX "SELECT ?a ?h WHERE { ?s ng:speaker "
                     "<%1$s> ; ng:inArticle ?a . ?a ng:headline ?h }", who,
                     row_said_head, &p, err);
   }
@@ -838,7 +863,7 @@ ng_status ng_store_write_index_html(ng_store *st, const ng_page_opts *o,
   c.n = 0;
   if (rc == NG_OK)
     rc = each_row(st, PFX "SELECT ?p (MIN(?l0) AS ?l) "
-                  "(COUNT(DISTINCT ?s) AS ?n) WHERE { ?s ng:speaker ?p . "
+                  "(COUNT(?s) AS ?n) WHERE { ?s ng:speaker ?p . "
                   "?p a ng:Person ; rdfs:label ?l0 } "
                   "GROUP BY ?p ORDER BY DESC(?n) ?l LIMIT 100", NULL,
                   row_index_person, &c, err);

@@ -44,7 +44,7 @@ start() {
   pids+=($!)
   url=
   for i in $(seq 1 100); do
-    url=$(sed -n 's/^newsgraph: serving .* at \(http:[^ ]*\)\/$/\1/p' \
+    url=$(sed -n 's/^newsgraph: serving .* at \(http:[^ ]*\)\/$/\1/p' 2>/dev/null \
           "$tmp/$name.out")
     [ -n "$url" ] && return 0
     kill -0 "${pids[-1]}" 2>/dev/null || break
