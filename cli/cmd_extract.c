@@ -265,13 +265,13 @@ int cmd_extract(int argc, char **argv)
   rc = -1;
   if (a.text) {
     ; /* no RDF */
+  } else if (strcmp(j.format, "html") == 0 && !single) {
+    cli_error("extract: html writes the page of one article");
+    rc = CLI_EUSAGE;
   } else if (!single && !a.merge && !j.quads &&
       strcmp(j.format, "ntriples") != 0 && strcmp(j.format, "nt") != 0) {
     cli_error("extract: many articles are written as nquads, trig or "
               "ntriples; use --merge for one %s graph", j.format);
-    rc = CLI_EUSAGE;
-  } else if (strcmp(j.format, "html") == 0 && !single) {
-    cli_error("extract: html writes the page of one article");
     rc = CLI_EUSAGE;
   } else if (a.merge && j.quads == 2) {
     cli_error("extract: --merge writes one graph; trig is for many");

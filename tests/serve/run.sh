@@ -192,6 +192,12 @@ get "$url/article/${hid##*/}"
 check "hostile article page: 200, got $code" [ "$code" = 200 ]
 check "hostile article: no markup of its own gets through" \
   eval '! grep -q "<script\|<b>bold" "$tmp/body" && grep -q "&lt;script&gt;alert" "$tmp/body"'
+"$NG_BIN" extract -f html "$tmp/hostile.txt" > "$tmp/h.html" 2>"$tmp/e"
+check "extract -f html, hostile: escaped: $(head -1 "$tmp/e")" \
+  eval '! grep -q "<script\|<b>bold" "$tmp/h.html" && grep -q "<mark class=\"direct\" id=\"statement-1\"" "$tmp/h.html"'
+"$NG_BIN" extract -f html "$tmp/hostile.txt" examples/geneva-summit.txt \
+  >/dev/null 2>"$tmp/e"; rc=$?
+check "extract -f html of two articles: exit 2, got $rc: $(cat "$tmp/e")" [ "$rc" -eq 2 ]
 get "$url/person/nobody-at-all"
 check "unknown person: 404, got $code" [ "$code" = 404 ]
 get "$url/person/%3Cscript%3E"
