@@ -69,7 +69,7 @@ void ngi_respond_job(ngi_pool *p, ngi_job *j, const char *ctype,
   if (rc == NGI_RUN_BUSY) {
     ngi_respond_text(r, 503, "the server is busy: try again");
     r->retry_after = 1;
-  } else if (rc == NGI_RUN_TIMEOUT) {
+  } else if (rc == NGI_RUN_TIMEOUT || j->late) {
     ngi_respond_text(r, 503, "no answer within the time limit of the "
                      "server (serve --timeout)");
     r->retry_after = 5;

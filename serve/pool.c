@@ -191,6 +191,10 @@ static void run_job(ngi_pool *p, ng_store *st, ngi_job *j)
       snprintf(j->err, sizeof j->err, "the answer is over %zu bytes",
                p->max_result);
     }
+    if (j->status != NG_OK && ngi_now() >= j->deadline) {
+      j->late = 1; /* the progress handler stopped it: a time-out */
+      break;
+    }
     if (j->status == NG_OK || !busy(j->status, j->err) ||
         ngi_now() + 0.05 > j->deadline)
       break;

@@ -57,6 +57,7 @@ struct ngi_job {
   size_t outlen;
   ng_status status;
   int over;                   /* the answer passed max_result */
+  int late;                   /* failed past its deadline (interrupted) */
   int found;                  /* fn's own flag (a graph exists ...) */
   char err[NG_ERRLEN];
   /* the pool's */
