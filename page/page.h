@@ -69,4 +69,30 @@ void ngi_page_esc_str(FILE *out, const char *s);
  * written escaped for an attribute. */
 void ngi_page_href(FILE *out, const ng_page_opts *o, const char *iri);
 
+/* Reading the store (query.c). */
+#define NGI_PAGE_PFX "PREFIX ng: <" NG_NS "> " \
+  "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> " \
+  "PREFIX skos: <http://www.w3.org/2004/02/skos/core#> " \
+  "PREFIX owl: <http://www.w3.org/2002/07/owl#> "
+
+typedef int (*ngi_page_row_fn)(void *arg, ng_query *q);
+/* Run the query fmt, in which %1$s is the IRI iri (may be NULL), and call
+ * fn on each row; fn returns -1 on out of memory. */
+ng_status ngi_page_each_row(ng_store *st, const char *fmt, const char *iri,
+                            ngi_page_row_fn fn, void *arg, char *err);
+/* An IRI that can be written between < and > in a query. */
+int ngi_page_iri_ok(const char *s);
+void ngi_page_errf(char *err, const char *fmt, ...)
+#if defined(__GNUC__)
+  __attribute__((format(printf, 2, 3)))
+#endif
+  ;
+const char *ngi_page_col(ng_query *q, size_t i);
+/* A decimal, or dflt when s is not one. */
+size_t ngi_page_num(const char *s, size_t dflt);
+/* The N of "...#statement-N" (0 when not so named). */
+size_t ngi_page_stmt_num(const char *iri);
+/* The last segment of an IRI, for a label when there is none. */
+const char *ngi_page_tail_of(const char *iri);
+
 #endif /* NG_PAGE_H */
