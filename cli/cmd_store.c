@@ -70,7 +70,7 @@ static const char query_help[] =
   "                       locked (default 10; 0 = fail at once)\n"
   "  -f, --format FMT     SELECT/ASK: table (default), csv, tsv, json, xml;\n"
   "                       CONSTRUCT/DESCRIBE: turtle (default), ntriples,\n"
-  "                       rdfxml, json\n"
+  "                       rdfxml, json, jsonld\n"
   "  -q, --query-file F   read the query from F ('-' = stdin)\n"
   "  --allow-service      run SERVICE clauses (off by default), and then\n"
   "                       only to http:// and https:// IRIs\n"

@@ -13,6 +13,7 @@ pkgs=(
   libcurl4-gnutls-dev          # not the openssl variant: they conflict
   libsqlite3-dev raptor2-utils librdf-storage-sqlite graphviz python3
   libjson-c-dev libxml2-dev parallel   # batch extract: JSON Lines, HTML, tests
+  libmicrohttpd-dev chromium   # serve, and its browser test
   virtuoso-opensource-7-bin valgrind time
   libapache-jena-java openjdk-17-jdk-headless  # tests/vocab: Jena's OWL check
 )

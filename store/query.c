@@ -20,7 +20,7 @@ static const char *const binding_formats[] = {
 /* Serializer names we accept for graph results. */
 static const char *const graph_formats[] = {
   "turtle", "ntriples", "nquads", "rdfxml", "rdfxml-abbrev", "json",
-  "json-triples", NULL
+  "json-triples", "jsonld", NULL
 };
 
 static int
@@ -109,7 +109,7 @@ ng_store_query(ng_store *st, const char *query, const char *format,
     if(format && !in_list(graph_formats, format)) {
       ngi_store_errf(err, "-f %s does not fit a CONSTRUCT or DESCRIBE "
                      "query, which gives a graph (turtle, ntriples, "
-                     "rdfxml, json)", format);
+                     "rdfxml, json, jsonld)", format);
       rc = NG_EUSAGE;
     } else {
       rc = write_graph(st, res, format, out, err);

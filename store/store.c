@@ -292,6 +292,8 @@ open_once(const char *path, ng_store_backend backend, double wait,
     goto nomem;
   librdf_world_open(st->world);
   librdf_world_set_logger(st->world, st, store_logger);
+  if (backend == NG_STORE_SQLITE)
+    ngi_store_modules(st->world);
 
   switch(backend) {
   case NG_STORE_SQLITE:

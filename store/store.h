@@ -55,6 +55,10 @@ int ngi_store_note_graph(ng_store *st, const char *iri);
 /* The node of a graph IRI, or NULL with err set. */
 librdf_node *ngi_store_iri_node(ng_store *st, const char *iri, char *err);
 
+/* Register the sqlite storage in a world that librdf left without it (a
+ * second world alive at once: modules.c). */
+void ngi_store_modules(librdf_world *w);
+
 librdf_world *ngi_store_world(ng_store *st);
 librdf_model *ngi_store_model(ng_store *st);
 
