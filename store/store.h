@@ -20,6 +20,8 @@ typedef struct ngi_logbuf {
   char msg[NG_ERRLEN]; /* the first one, with its line when known */
 } ngi_logbuf;
 
+typedef struct ngi_source ngi_source; /* source.c */
+
 struct ng_store {
   librdf_world *world;
   librdf_storage *storage;
@@ -31,6 +33,8 @@ struct ng_store {
   int allow_service;   /* SERVICE in queries (ng_store_allow_service) */
   char **graphs;       /* load order of the named graphs (memory store) */
   size_t ngraphs, capgraphs;
+  ngi_source *source;    /* SPARQL's read connection (source.c) */
+  librdf_model *base_model; /* the store's own model (not a view) */
 };
 
 /* Waiting for a store that another process holds locked (store.c). */

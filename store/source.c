@@ -1,0 +1,1047 @@
+/* source.c - the triples that rasqal's SPARQL engine matches, read
+ * straight from the sqlite store (a rasqal triples source in place of
+ * librdf's).
+ *
+ * Why: librdf's source asks the storage for the union of all contexts,
+ * which returns a triple once per graph that holds it, while a SPARQL
+ * default graph is a set (`<p> rdfs:label ?l` gave 50 identical rows);
+ * and it builds and parses SQL for every pattern it matches.  Here the
+ * default graph is SELECT DISTINCT over the triples table, GRAPH patterns
+ * read one context, statements are prepared once per query and reused,
+ * node ids are turned into rasqal literals once (a cache), and the basic
+ * graph patterns are put in a good order first (plan.c).
+ *
+ * Own read-only connection to the file, with a page cache and mmap sized
+ * for a year of articles.  Queries over another model (the --merge-same-as
+ * view swaps st->model) and the memory and bdb stores go through librdf's
+ * model API (generic_*), still with the default graph as a set.
+ */
+#define _POSIX_C_SOURCE 200809L
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <sqlite3.h>
+
+#include "source.h"
+#include "util/str.h"
+
+/* ------------------------------------------------------------ cache */
+
+/* Node key -> id, and id key -> rasqal literal; open addressing. */
+typedef struct ent {
+  char *key;
+  int64_t id;
+  rasqal_literal *lit;
+} ent;
+
+typedef struct cache {
+  ent *v;
+  size_t n, cap;
+} cache;
+
+static uint64_t
+hash_key(const char *s, size_t len)
+{
+  uint64_t h = 1469598103934665603ULL;
+  size_t i;
+
+  for(i = 0; i < len; i++) {
+    h ^= (unsigned char)s[i];
+    h *= 1099511628211ULL;
+  }
+  return h;
+}
+
+static ent *
+cache_slot(cache *c, const char *key)
+{
+  size_t m = c->cap - 1, i = (size_t)hash_key(key, strlen(key)) & m;
+
+  while(c->v[i].key && strcmp(c->v[i].key, key))
+    i = (i + 1) & m;
+  return &c->v[i];
+}
+
+static ent *
+cache_find(cache *c, const char *key)
+{
+  ent *e;
+
+  if(!c->cap)
+    return NULL;
+  e = cache_slot(c, key);
+  return e->key ? e : NULL;
+}
+
+/* The entry of key, added when missing (NULL: out of memory). */
+static ent *
+cache_put(cache *c, const char *key)
+{
+  ent *e;
+
+  if(2 * (c->n + 1) > c->cap) {
+    cache old = *c;
+    size_t i;
+    c->cap = old.cap ? 2 * old.cap : 1024;
+    c->v = calloc(c->cap, sizeof *c->v);
+    if(!c->v) {
+      *c = old;
+      return NULL;
+    }
+    for(i = 0; i < old.cap; i++)
+      if(old.v[i].key)
+        *cache_slot(c, old.v[i].key) = old.v[i];
+    free(old.v);
+  }
+  e = cache_slot(c, key);
+  if(!e->key) {
+    e->key = ngi_str_dup(key);
+    if(!e->key)
+      return NULL;
+    e->id = -1;
+    c->n++;
+  }
+  return e;
+}
+
+static void
+cache_free(cache *c)
+{
+  size_t i;
+
+  for(i = 0; i < c->cap; i++) {
+    free(c->v[i].key);
+    if(c->v[i].lit)
+      rasqal_free_literal(c->v[i].lit);
+  }
+  free(c->v);
+  memset(c, 0, sizeof *c);
+}
+
+/* ------------------------------------------------------------ source */
+
+/* Statement variants: subject none/uri/blank, predicate none/uri, object
+ * none/uri/blank/literal, graph default/one/any. */
+#define NVARIANT (3 * 2 * 4 * 3)
+#define POOL 8
+
+typedef struct ngi_source {
+  ng_store *st;
+  sqlite3 *db;
+  rasqal_world *rw;
+  raptor_world *raw;
+  cache nodes;                    /* node key -> id, id key -> literal */
+  sqlite3_stmt *pool[NVARIANT][POOL]; /* free prepared statements */
+  sqlite3_stmt *get_uri, *get_blank, *get_lit;
+  sqlite3_stmt *id_uri, *id_blank, *id_lit, *id_lit_dt;
+  int failed;
+} ngi_source;
+
+/* The per-query user data rasqal allocates: a pointer to the source. */
+typedef struct query_ud {
+  ng_store *st;
+  librdf_model *model;  /* the generic path's model; NULL for sqlite */
+} query_ud;
+
+void
+ngi_source_free(ngi_source *s)
+{
+  size_t i, j;
+
+  if(!s)
+    return;
+  for(i = 0; i < NVARIANT; i++)
+    for(j = 0; j < POOL; j++)
+      sqlite3_finalize(s->pool[i][j]);
+  sqlite3_finalize(s->get_uri);
+  sqlite3_finalize(s->get_blank);
+  sqlite3_finalize(s->get_lit);
+  sqlite3_finalize(s->id_uri);
+  sqlite3_finalize(s->id_blank);
+  sqlite3_finalize(s->id_lit);
+  sqlite3_finalize(s->id_lit_dt);
+  cache_free(&s->nodes);
+  sqlite3_close(s->db);
+  free(s);
+}
+
+static int
+prep(sqlite3 *db, const char *sql, sqlite3_stmt **out)
+{
+  return sqlite3_prepare_v2(db, sql, -1, out, NULL) != SQLITE_OK;
+}
+
+/* The read connection, opened at the first query of a sqlite store. */
+static ngi_source *
+source_open(ng_store *st)
+{
+  ngi_source *s;
+
+  if(st->source)
+    return st->source;
+  s = calloc(1, sizeof *s);
+  if(!s)
+    return NULL;
+  s->st = st;
+  s->rw = librdf_world_get_rasqal(st->world);
+  s->raw = rasqal_world_get_raptor(s->rw);
+  if(sqlite3_open_v2(st->path, &s->db, SQLITE_OPEN_READONLY, NULL) !=
+       SQLITE_OK) {
+    ngi_source_free(s);
+    return NULL;
+  }
+  sqlite3_busy_timeout(s->db, st->wait > 0 ? (int)(st->wait * 1000) : 0);
+  /* 256 MiB of mmap and 64 MiB of page cache: librdf's connection has
+   * sqlite's 2 MiB default, ~80,000 pread calls per 10 s on the corpus */
+  sqlite3_exec(s->db, "PRAGMA mmap_size=268435456; PRAGMA cache_size=-65536;"
+               " PRAGMA temp_store=MEMORY;", NULL, NULL, NULL);
+  if(prep(s->db, "SELECT uri FROM uris WHERE id=?", &s->get_uri) ||
+     prep(s->db, "SELECT blank FROM blanks WHERE id=?", &s->get_blank) ||
+     prep(s->db, "SELECT l.text, l.language, u.uri FROM literals l"
+          " LEFT JOIN uris u ON u.id = l.datatype WHERE l.id=?",
+          &s->get_lit) ||
+     prep(s->db, "SELECT id FROM uris WHERE uri=? LIMIT 1", &s->id_uri) ||
+     prep(s->db, "SELECT id FROM blanks WHERE blank=? LIMIT 1",
+          &s->id_blank) ||
+     prep(s->db, "SELECT id FROM literals WHERE text=? AND language IS ?"
+          " AND datatype IS NULL LIMIT 1", &s->id_lit) ||
+     prep(s->db, "SELECT id FROM literals WHERE text=? AND language IS ?"
+          " AND datatype=? LIMIT 1", &s->id_lit_dt)) {
+    ngi_source_free(s);
+    return NULL;
+  }
+  st->source = s;
+  return s;
+}
+
+sqlite3 *
+ngi_source_db(ng_store *st)
+{
+  ngi_source *s = source_open(st);
+
+  return s ? s->db : NULL;
+}
+
+/* ------------------------------------------------------------ ids <-> terms */
+
+enum { K_NONE = 0, K_URI, K_BLANK, K_LIT };
+
+/* One id query with a text parameter (and more); -1 when absent. */
+static int64_t
+run_id(sqlite3_stmt *q)
+{
+  int64_t id = -1;
+
+  if(sqlite3_step(q) == SQLITE_ROW)
+    id = sqlite3_column_int64(q, 0);
+  sqlite3_reset(q);
+  sqlite3_clear_bindings(q);
+  return id;
+}
+
+/* A new string "a" "b"; NULL on out of memory. */
+static char *
+cat2(const char *a, const char *b)
+{
+  size_t la = strlen(a), lb = strlen(b);
+  char *p = malloc(la + lb + 1);
+
+  if(p) {
+    memcpy(p, a, la);
+    memcpy(p + la, b, lb + 1);
+  }
+  return p;
+}
+
+static int64_t
+uri_id(ngi_source *s, const char *uri)
+{
+  char *key = cat2("U", uri);
+  ent *e;
+  int64_t id;
+
+  if(!key)
+    return -2;
+  e = cache_find(&s->nodes, key);
+  if(e) {
+    free(key);
+    return e->id;
+  }
+  sqlite3_bind_text(s->id_uri, 1, uri, -1, SQLITE_STATIC);
+  id = run_id(s->id_uri);
+  e = cache_put(&s->nodes, key);
+  free(key);
+  if(!e)
+    return -2;
+  e->id = id;
+  return id;
+}
+
+/* The store id of a rasqal term, with its kind; -1 when the store has no
+ * such term (nothing can match), -2 on out of memory. */
+static int64_t
+term_id(ngi_source *s, rasqal_literal *l, int *kind)
+{
+  rasqal_literal *n;
+  int64_t id = -1;
+
+  switch(l->type) {
+  case RASQAL_LITERAL_URI:
+    *kind = K_URI;
+    return uri_id(s, (const char *)raptor_uri_as_string(l->value.uri));
+  case RASQAL_LITERAL_BLANK:
+    *kind = K_BLANK;
+    sqlite3_bind_text(s->id_blank, 1, (const char *)l->string, -1,
+                      SQLITE_STATIC);
+    return run_id(s->id_blank);
+  default:
+    break;
+  }
+  *kind = K_LIT;
+  n = rasqal_literal_as_node(l);
+  if(!n)
+    return -1;
+  if(n->type == RASQAL_LITERAL_URI || n->type == RASQAL_LITERAL_BLANK) {
+    id = term_id(s, n, kind);
+  } else {
+    sqlite3_stmt *q = s->id_lit;
+    int64_t dt = -1;
+    if(n->datatype) {
+      dt = uri_id(s, (const char *)raptor_uri_as_string(n->datatype));
+      q = s->id_lit_dt;
+    }
+    if(!n->datatype || dt >= 0) {
+      sqlite3_bind_text(q, 1, (const char *)n->string, (int)n->string_len,
+                        SQLITE_STATIC);
+      if(n->language)
+        sqlite3_bind_text(q, 2, n->language, -1, SQLITE_STATIC);
+      if(n->datatype)
+        sqlite3_bind_int64(q, 3, dt);
+      id = run_id(q);
+    }
+  }
+  rasqal_free_literal(n);
+  return id;
+}
+
+static char *
+dup_col(sqlite3_stmt *q, int col)
+{
+  const unsigned char *t = sqlite3_column_text(q, col);
+  int n = sqlite3_column_bytes(q, col);
+  char *p;
+
+  if(!t)
+    return NULL;
+  p = malloc((size_t)n + 1);
+  if(p) {
+    memcpy(p, t, (size_t)n);
+    p[n] = '\0';
+  }
+  return p;
+}
+
+/* A new reference to the rasqal literal of store term (kind, id). */
+static rasqal_literal *
+id_term(ngi_source *s, int kind, int64_t id)
+{
+  char key[32];
+  ent *e;
+  rasqal_literal *l = NULL;
+  sqlite3_stmt *q;
+
+  snprintf(key, sizeof key, "#%d:%lld", kind, (long long)id);
+  e = cache_find(&s->nodes, key);
+  if(e && e->lit)
+    return rasqal_new_literal_from_literal(e->lit);
+  q = kind == K_URI ? s->get_uri : kind == K_BLANK ? s->get_blank
+                                                   : s->get_lit;
+  sqlite3_bind_int64(q, 1, id);
+  if(sqlite3_step(q) == SQLITE_ROW) {
+    if(kind == K_URI) {
+      raptor_uri *u = raptor_new_uri(s->raw, sqlite3_column_text(q, 0));
+      if(u)
+        l = rasqal_new_uri_literal(s->rw, u);
+    } else if(kind == K_BLANK) {
+      char *b = dup_col(q, 0);
+      if(b)
+        l = rasqal_new_simple_literal(s->rw, RASQAL_LITERAL_BLANK,
+                                      (unsigned char *)b);
+    } else {
+      char *text = dup_col(q, 0);
+      char *lang = dup_col(q, 1);
+      raptor_uri *dt = NULL;
+      if(sqlite3_column_type(q, 2) != SQLITE_NULL)
+        dt = raptor_new_uri(s->raw, sqlite3_column_text(q, 2));
+      if(!text)
+        text = ngi_str_dup("");
+      if(lang && !*lang) {
+        free(lang);
+        lang = NULL;
+      }
+      if(text)
+        l = rasqal_new_string_literal(s->rw, (unsigned char *)text, lang,
+                                      dt, NULL);
+      else {
+        free(lang);
+        if(dt)
+          raptor_free_uri(dt);
+      }
+    }
+  }
+  sqlite3_reset(q);
+  if(!l)
+    return NULL;
+  e = cache_put(&s->nodes, key);
+  if(e && !e->lit)
+    e->lit = rasqal_new_literal_from_literal(l);
+  return l;
+}
+
+/* ------------------------------------------------------------ matching */
+
+typedef struct match {
+  ngi_source *s;
+  query_ud *ud;
+  sqlite3_stmt *q;
+  int variant;
+  int empty;       /* nothing can match */
+  int row;         /* the statement is on a row */
+  int ctx_col;     /* column of contextUri in the result, or -1 */
+  rasqal_variable *vars[4];
+  /* generic path */
+  librdf_stream *stream;
+  librdf_node *origin;
+  cache seen;      /* default graph of the generic path: triples seen */
+} match;
+
+static const char *const s_cond[] = { "", " AND subjectUri=?",
+                                      " AND subjectBlank=?" };
+static const char *const o_cond[] = { "", " AND objectUri=?",
+                                      " AND objectBlank=?",
+                                      " AND objectLiteral=?" };
+
+static sqlite3_stmt *
+take_stmt(ngi_source *s, int sk, int pk, int ok, int gk, int *variant)
+{
+  char sql[512];
+  sqlite3_stmt *q = NULL;
+  int v = ((sk * 2 + pk) * 4 + ok) * 3 + gk, j;
+
+  *variant = v;
+  for(j = 0; j < POOL; j++)
+    if(s->pool[v][j]) {
+      q = s->pool[v][j];
+      s->pool[v][j] = NULL;
+      return q;
+    }
+  snprintf(sql, sizeof sql,
+           "SELECT %s subjectUri, subjectBlank, predicateUri, objectUri,"
+           " objectBlank, objectLiteral%s FROM triples WHERE 1%s%s%s%s",
+           gk == 0 ? "DISTINCT" : "", gk == 2 ? ", contextUri" : "",
+           s_cond[sk], pk ? " AND predicateUri=?" : "", o_cond[ok],
+           gk == 1 ? " AND contextUri=?" : "");
+  if(prep(s->db, sql, &q))
+    return NULL;
+  return q;
+}
+
+static void
+give_stmt(ngi_source *s, int v, sqlite3_stmt *q)
+{
+  int j;
+
+  sqlite3_reset(q);
+  sqlite3_clear_bindings(q);
+  for(j = 0; j < POOL; j++)
+    if(!s->pool[v][j]) {
+      s->pool[v][j] = q;
+      return;
+    }
+  sqlite3_finalize(q);
+}
+
+/* The (kind, id) of part i (0 s, 1 p, 2 o, 3 g) of the current row. */
+static int
+row_part(match *m, int i, int64_t *id)
+{
+  sqlite3_stmt *q = m->q;
+
+  switch(i) {
+  case 0:
+    if(sqlite3_column_type(q, 0) != SQLITE_NULL) {
+      *id = sqlite3_column_int64(q, 0);
+      return K_URI;
+    }
+    *id = sqlite3_column_int64(q, 1);
+    return K_BLANK;
+  case 1:
+    *id = sqlite3_column_int64(q, 2);
+    return K_URI;
+  case 2:
+    if(sqlite3_column_type(q, 3) != SQLITE_NULL) {
+      *id = sqlite3_column_int64(q, 3);
+      return K_URI;
+    }
+    if(sqlite3_column_type(q, 4) != SQLITE_NULL) {
+      *id = sqlite3_column_int64(q, 4);
+      return K_BLANK;
+    }
+    *id = sqlite3_column_int64(q, 5);
+    return K_LIT;
+  default:
+    if(m->ctx_col < 0 || sqlite3_column_type(q, m->ctx_col) == SQLITE_NULL)
+      return K_NONE;
+    *id = sqlite3_column_int64(q, m->ctx_col);
+    return K_URI;
+  }
+}
+
+/* 1 when a variable used twice in the pattern has one value in the row. */
+static int
+row_consistent(match *m)
+{
+  int i, j;
+
+  for(i = 0; i < 4; i++)
+    for(j = i + 1; j < 4; j++)
+      if(m->vars[i] && m->vars[i] == m->vars[j]) {
+        int64_t a = 0, b = 0;
+        if(row_part(m, i, &a) != row_part(m, j, &b) || a != b)
+          return 0;
+      }
+  return 1;
+}
+
+static void
+sql_step(match *m)
+{
+  do
+    m->row = sqlite3_step(m->q) == SQLITE_ROW;
+  while(m->row && !row_consistent(m));
+}
+
+/* ------------------------------------------------------------ generic path */
+
+static rasqal_literal *
+node_term(ngi_source *s, rasqal_world *rw, librdf_node *n)
+{
+  raptor_world *raw = rasqal_world_get_raptor(rw);
+
+  (void)s;
+  if(!n)
+    return NULL;
+  if(librdf_node_is_resource(n)) {
+    raptor_uri *u = raptor_new_uri(raw, librdf_uri_as_string(
+                                          librdf_node_get_uri(n)));
+    return u ? rasqal_new_uri_literal(rw, u) : NULL;
+  }
+  if(librdf_node_is_blank(n)) {
+    char *b = ngi_str_dup((const char *)librdf_node_get_blank_identifier(n));
+    return b ? rasqal_new_simple_literal(rw, RASQAL_LITERAL_BLANK,
+                                         (unsigned char *)b) : NULL;
+  } else {
+    const char *t = (const char *)librdf_node_get_literal_value(n);
+    const char *lang = librdf_node_get_literal_value_language(n);
+    librdf_uri *du = librdf_node_get_literal_value_datatype_uri(n);
+    char *tc = ngi_str_dup(t ? t : ""), *lc = lang ? ngi_str_dup(lang) : NULL;
+    raptor_uri *dt = du ? raptor_new_uri(raw, librdf_uri_as_string(du)) : NULL;
+    if(!tc) {
+      free(lc);
+      if(dt)
+        raptor_free_uri(dt);
+      return NULL;
+    }
+    return rasqal_new_string_literal(rw, (unsigned char *)tc, lc, dt, NULL);
+  }
+}
+
+static librdf_node *
+term_node(librdf_world *w, rasqal_literal *l)
+{
+  rasqal_literal *n;
+  librdf_node *r = NULL;
+
+  if(l->type == RASQAL_LITERAL_URI)
+    return librdf_new_node_from_uri_string(w,
+      raptor_uri_as_string(l->value.uri));
+  if(l->type == RASQAL_LITERAL_BLANK)
+    return librdf_new_node_from_blank_identifier(w, l->string);
+  n = rasqal_literal_as_node(l);
+  if(!n)
+    return NULL;
+  if(n->type == RASQAL_LITERAL_URI || n->type == RASQAL_LITERAL_BLANK) {
+    r = term_node(w, n);
+  } else {
+    librdf_uri *dt = n->datatype ? librdf_new_uri(w,
+      raptor_uri_as_string(n->datatype)) : NULL;
+    r = librdf_new_node_from_typed_literal(w, n->string, n->language, dt);
+    if(dt)
+      librdf_free_uri(dt);
+  }
+  rasqal_free_literal(n);
+  return r;
+}
+
+static librdf_node *
+stmt_part(librdf_statement *st, int i)
+{
+  return i == 0 ? librdf_statement_get_subject(st)
+       : i == 1 ? librdf_statement_get_predicate(st)
+                : librdf_statement_get_object(st);
+}
+
+/* A key naming node n exactly (kind, text, language, datatype), ending
+ * in a separator; NULL on out of memory. */
+static char *
+node_key(librdf_node *n)
+{
+  const char *a = "", *b = "", *c = "";
+  char kind = 'L', *k;
+  size_t len;
+
+  if(librdf_node_is_resource(n)) {
+    kind = 'U';
+    a = (const char *)librdf_uri_as_string(librdf_node_get_uri(n));
+  } else if(librdf_node_is_blank(n)) {
+    kind = 'B';
+    a = (const char *)librdf_node_get_blank_identifier(n);
+  } else {
+    librdf_uri *du = librdf_node_get_literal_value_datatype_uri(n);
+    a = (const char *)librdf_node_get_literal_value(n);
+    b = librdf_node_get_literal_value_language(n);
+    c = du ? (const char *)librdf_uri_as_string(du) : "";
+  }
+  a = a ? a : "";
+  b = b ? b : "";
+  len = strlen(a) + strlen(b) + strlen(c) + 5;
+  k = malloc(len);
+  if(k)
+    snprintf(k, len, "%c%s\x01%s\x01%s\x02", kind, a, b, c);
+  return k;
+}
+
+/* 1 when the generic stream's current statement is new to the default
+ * graph (or the pattern is in a graph) and repeated variables agree. */
+static int
+generic_ok(match *m)
+{
+  librdf_statement *st = librdf_stream_get_object(m->stream);
+  int i, j;
+
+  if(!st)
+    return 0;
+  for(i = 0; i < 3; i++)
+    for(j = i + 1; j < 3; j++)
+      if(m->vars[i] && m->vars[i] == m->vars[j] &&
+         !librdf_node_equals(stmt_part(st, i), stmt_part(st, j)))
+        return 0;
+  if(!m->origin && !m->vars[3]) {
+    char *k = NULL, *t;
+    ent *e;
+    for(i = 0; i < 3; i++) {
+      char *nk = node_key(stmt_part(st, i));
+      t = nk ? cat2(k ? k : "", nk) : NULL;
+      free(nk);
+      free(k);
+      k = t;
+      if(!k)
+        return 0;
+    }
+    if(cache_find(&m->seen, k)) {
+      free(k);
+      return 0;
+    }
+    e = cache_put(&m->seen, k);
+    free(k);
+    if(!e)
+      return 0;
+  }
+  return 1;
+}
+
+static void
+generic_step(match *m, int first)
+{
+  if(!first)
+    librdf_stream_next(m->stream);
+  while(!librdf_stream_end(m->stream) && !generic_ok(m))
+    librdf_stream_next(m->stream);
+}
+
+/* ------------------------------------------------------------ rasqal hooks */
+
+static rasqal_triple_parts
+bind_match(rasqal_triples_match *rtm, void *user_data,
+           rasqal_variable *bindings[4], rasqal_triple_parts parts)
+{
+  match *m = user_data;
+  rasqal_triple_parts done = 0;
+  static const rasqal_triple_parts bit[4] = {
+    RASQAL_TRIPLE_SUBJECT, RASQAL_TRIPLE_PREDICATE, RASQAL_TRIPLE_OBJECT,
+    RASQAL_TRIPLE_ORIGIN
+  };
+  int i, j;
+
+  (void)rtm;
+  for(i = 0; i < 4; i++) {
+    rasqal_literal *l = NULL;
+    if(!(parts & bit[i]) || !bindings[i])
+      continue;
+    /* a variable repeated in the pattern is bound once */
+    for(j = 0; j < i; j++)
+      if(bindings[j] == bindings[i] && (parts & bit[j]))
+        break;
+    if(j < i)
+      continue;
+    if(m->stream) {
+      librdf_statement *st = librdf_stream_get_object(m->stream);
+      librdf_node *n = i < 3 ? stmt_part(st, i)
+                             : librdf_stream_get_context2(m->stream);
+      l = node_term(NULL, m->s ? m->s->rw : rtm->world, n);
+    } else {
+      int64_t id = 0;
+      int k = row_part(m, i, &id);
+      if(k == K_NONE)
+        continue;
+      l = id_term(m->s, k, id);
+    }
+    if(!l)
+      return 0;
+    rasqal_variable_set_value(bindings[i], l);
+    done |= bit[i];
+  }
+  return done;
+}
+
+static void
+next_match(rasqal_triples_match *rtm, void *user_data)
+{
+  match *m = user_data;
+
+  (void)rtm;
+  if(m->stream)
+    generic_step(m, 0);
+  else if(m->row)
+    sql_step(m);
+}
+
+static int
+is_end(rasqal_triples_match *rtm, void *user_data)
+{
+  match *m = user_data;
+
+  (void)rtm;
+  if(m->empty)
+    return 1;
+  if(m->stream)
+    return librdf_stream_end(m->stream);
+  return !m->row;
+}
+
+static void
+finish_match(rasqal_triples_match *rtm, void *user_data)
+{
+  match *m = user_data;
+
+  (void)rtm;
+  if(!m)
+    return;
+  if(m->q)
+    give_stmt(m->s, m->variant, m->q);
+  if(m->stream)
+    librdf_free_stream(m->stream);
+  if(m->origin)
+    librdf_free_node(m->origin);
+  cache_free(&m->seen);
+  free(m);
+}
+
+/* The value of a pattern part: a constant, a bound variable's value, or
+ * NULL (with *var set when it is a variable). */
+static rasqal_literal *
+part_value(rasqal_literal *l, rasqal_variable **var)
+{
+  rasqal_variable *v;
+
+  *var = NULL;
+  if(!l)
+    return NULL;
+  v = rasqal_literal_as_variable(l);
+  if(!v)
+    return l;
+  *var = v;
+  return v->value;
+}
+
+static int
+init_generic(match *m, rasqal_triples_source *rts, rasqal_literal *val[4])
+{
+  query_ud *ud = rts->user_data;
+  librdf_world *w = ud->st->world;
+  librdf_node *n[3] = { NULL, NULL, NULL };
+  librdf_statement *pat;
+  int i;
+
+  for(i = 0; i < 3; i++)
+    if(val[i] && !(n[i] = term_node(w, val[i]))) {
+      m->empty = 1;
+      goto fail;
+    }
+  if(val[3])
+    m->origin = term_node(w, val[3]);
+  pat = librdf_new_statement_from_nodes(w, n[0], n[1], n[2]);
+  if(!pat)
+    return 1;
+  if(m->origin)
+    m->stream = librdf_model_find_statements_in_context(ud->model, pat,
+                                                        m->origin);
+  else
+    m->stream = librdf_model_find_statements(ud->model, pat);
+  librdf_free_statement(pat);
+  if(!m->stream)
+    return 1;
+  generic_step(m, 1);
+  return 0;
+
+fail:
+  for(i = 0; i < 3; i++)
+    if(n[i])
+      librdf_free_node(n[i]);
+  return 0;
+}
+
+static int
+init_triples_match(rasqal_triples_match *rtm, rasqal_triples_source *rts,
+                   void *user_data, rasqal_triple_meta *meta,
+                   rasqal_triple *t)
+{
+  query_ud *ud = user_data;
+  rasqal_literal *parts[4], *val[4];
+  match *m = calloc(1, sizeof *m);
+  int kind[4] = { 0, 0, 0, 0 }, i, col = 1;
+  int64_t id[4] = { 0, 0, 0, 0 };
+
+  if(!m)
+    return 1;
+  m->ud = ud;
+  rtm->user_data = m;
+  rtm->bind_match = bind_match;
+  rtm->next_match = next_match;
+  rtm->is_end = is_end;
+  rtm->finish = finish_match;
+  parts[0] = t->subject;
+  parts[1] = t->predicate;
+  parts[2] = t->object;
+  parts[3] = t->origin;
+  for(i = 0; i < 4; i++) {
+    val[i] = part_value(parts[i], &m->vars[i]);
+    if(val[i])
+      m->vars[i] = NULL;  /* bound: matched as a constant */
+    meta->bindings[i] = m->vars[i];
+  }
+  if(ud->model)
+    return init_generic(m, rts, val);
+  m->s = ud->st->source;
+  m->ctx_col = -1;
+  for(i = 0; i < 4; i++) {
+    if(!val[i])
+      continue;
+    id[i] = term_id(m->s, val[i], &kind[i]);
+    if(id[i] == -2)
+      return 1;
+    if(id[i] < 0 || (i == 1 && kind[i] != K_URI) ||
+       (i == 3 && kind[i] != K_URI) || (i == 0 && kind[i] == K_LIT)) {
+      m->empty = 1;
+      return 0;
+    }
+  }
+  m->q = take_stmt(m->s, kind[0] == K_URI ? 1 : kind[0] == K_BLANK ? 2 : 0,
+                   val[1] ? 1 : 0, val[2] ? kind[2] : 0,
+                   val[3] ? 1 : m->vars[3] ? 2 : 0, &m->variant);
+  if(!m->q)
+    return 1;
+  if(!val[3] && m->vars[3])
+    m->ctx_col = 6;
+  for(i = 0; i < 4; i++)
+    if(val[i])
+      sqlite3_bind_int64(m->q, col++, id[i]);
+  sql_step(m);
+  return 0;
+}
+
+static int
+triple_present(rasqal_triples_source *rts, void *user_data,
+               rasqal_triple *t)
+{
+  rasqal_triples_match rtm;
+  rasqal_triple_meta meta;
+  int found;
+
+  memset(&rtm, 0, sizeof rtm);
+  memset(&meta, 0, sizeof meta);
+  if(init_triples_match(&rtm, rts, user_data, &meta, t)) {
+    if(rtm.user_data)
+      finish_match(&rtm, rtm.user_data);
+    return 0;
+  }
+  found = !is_end(&rtm, rtm.user_data);
+  finish_match(&rtm, rtm.user_data);
+  return found;
+}
+
+static void
+free_source(void *user_data)
+{
+  (void)user_data;
+}
+
+/* The named graphs a query can reach: every context (FROM and FROM NAMED
+ * are dropped, so a query never loads data). */
+static int
+set_graphs(rasqal_query *q, query_ud *ud)
+{
+  raptor_sequence *seq = rasqal_query_get_data_graph_sequence(q);
+  rasqal_world *rw = librdf_world_get_rasqal(ud->st->world);
+  raptor_world *raw = rasqal_world_get_raptor(rw);
+  librdf_iterator *it;
+
+  while(seq && raptor_sequence_size(seq) > 0)
+    rasqal_free_data_graph(raptor_sequence_pop(seq));
+  if(!librdf_model_supports_contexts(ud->model ? ud->model : ud->st->model))
+    return 0;
+  if(!ud->model) {
+    sqlite3_stmt *g;
+    if(prep(ud->st->source->db, "SELECT u.uri FROM (SELECT DISTINCT"
+            " contextUri AS c FROM triples) JOIN uris u ON u.id = c"
+            " ORDER BY u.uri", &g))
+      return 1;
+    while(sqlite3_step(g) == SQLITE_ROW) {
+      raptor_uri *u = raptor_new_uri(raw, sqlite3_column_text(g, 0));
+      rasqal_data_graph *dg = u ? rasqal_new_data_graph_from_uri(rw, u, u,
+        RASQAL_DATA_GRAPH_NAMED, NULL, NULL, NULL) : NULL;
+      if(u)
+        raptor_free_uri(u);
+      if(!dg || rasqal_query_add_data_graph(q, dg)) {
+        sqlite3_finalize(g);
+        return 1;
+      }
+    }
+    sqlite3_finalize(g);
+    return 0;
+  }
+  it = librdf_model_get_contexts(ud->model);
+  for(; it && !librdf_iterator_end(it); librdf_iterator_next(it)) {
+    librdf_node *c = librdf_iterator_get_object(it);
+    raptor_uri *u;
+    rasqal_data_graph *dg;
+    if(!c || !librdf_node_is_resource(c))
+      continue;
+    u = raptor_new_uri(raw, librdf_uri_as_string(librdf_node_get_uri(c)));
+    dg = u ? rasqal_new_data_graph_from_uri(rw, u, u,
+                                            RASQAL_DATA_GRAPH_NAMED, NULL,
+                                            NULL, NULL) : NULL;
+    if(u)
+      raptor_free_uri(u);
+    if(!dg || rasqal_query_add_data_graph(q, dg)) {
+      librdf_free_iterator(it);
+      return 1;
+    }
+  }
+  if(it)
+    librdf_free_iterator(it);
+  return 0;
+}
+
+static int
+new_triples_source(rasqal_query *q, void *factory_user_data,
+                   void *user_data, rasqal_triples_source *rts)
+{
+  ng_store *st = factory_user_data;
+  query_ud *ud = user_data;
+
+  ud->st = st;
+  ud->model = NULL;
+  if(st->backend != NG_STORE_SQLITE || st->model != st->base_model ||
+     !source_open(st))
+    ud->model = st->model;
+  if(!ud->model)
+    cache_free(&st->source->nodes);  /* the store may have changed */
+  if(set_graphs(q, ud))
+    return 1;
+  if(!ud->model)
+    ngi_plan_query(q, st->source);
+  rts->version = 1;
+  rts->init_triples_match = init_triples_match;
+  rts->triple_present = triple_present;
+  rts->free_triples_source = free_source;
+  return 0;
+}
+
+static ng_store *registering;
+
+static int
+register_factory(rasqal_triples_source_factory *f)
+{
+  (void)registering;
+  f->version = 1;
+  f->user_data_size = sizeof(query_ud);
+  f->new_triples_source = new_triples_source;
+  f->init_triples_source = NULL;
+  f->init_triples_source2 = NULL;
+  return 0;
+}
+
+int
+ngi_source_install(ng_store *st)
+{
+  st->base_model = st->model;
+  return rasqal_set_triples_source_factory(librdf_world_get_rasqal(st->world),
+                                           register_factory, st);
+}
+
+/* ------------------------------------------------------------ planner stats */
+
+int64_t
+ngi_source_estimate(ngi_source *s, rasqal_literal *c[3])
+{
+  char sql[256], key[96];
+  int kind[3] = { 0, 0, 0 }, i, col = 1;
+  int64_t id[3] = { 0, 0, 0 }, n = 0;
+  sqlite3_stmt *q;
+  ent *e;
+
+  for(i = 0; i < 3; i++)
+    if(c[i]) {
+      id[i] = term_id(s, c[i], &kind[i]);
+      if(id[i] == -1)
+        return 0;  /* not in the store: nothing matches */
+      if(id[i] < 0)
+        return INT64_MAX / 4;
+    }
+  snprintf(key, sizeof key, "E%d:%lld:%d:%lld:%d:%lld", kind[0],
+           (long long)id[0], kind[1], (long long)id[1], kind[2],
+           (long long)id[2]);
+  e = cache_find(&s->nodes, key);
+  if(e)
+    return e->id;
+  snprintf(sql, sizeof sql, "SELECT COUNT(*) FROM (SELECT 1 FROM triples"
+           " WHERE 1%s%s%s LIMIT 1000000)",
+           s_cond[kind[0] == K_URI ? 1 : kind[0] == K_BLANK ? 2 : 0],
+           c[1] ? " AND predicateUri=?" : "", o_cond[c[2] ? kind[2] : 0]);
+  if(prep(s->db, sql, &q))
+    return INT64_MAX / 4;
+  for(i = 0; i < 3; i++)
+    if(c[i])
+      sqlite3_bind_int64(q, col++, id[i]);
+  if(sqlite3_step(q) == SQLITE_ROW)
+    n = sqlite3_column_int64(q, 0);
+  sqlite3_finalize(q);
+  e = cache_put(&s->nodes, key);
+  if(e)
+    e->id = n;
+  return n;
+}
