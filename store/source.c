@@ -972,8 +972,8 @@ new_triples_source(rasqal_query *q, void *factory_user_data,
     cache_free(&st->source->nodes);  /* the store may have changed */
   if(set_graphs(q, ud))
     return 1;
-  if(!ud->model)
-    ngi_plan_query(q, st->source);
+  ngi_plan_query(q, ud->model ? NULL : st->source,
+                 librdf_world_get_rasqal(st->world));
   rts->version = 1;
   rts->init_triples_match = init_triples_match;
   rts->triple_present = triple_present;

@@ -28,9 +28,10 @@ sqlite3 *ngi_source_db(ng_store *st);
  * 0 when a constant is not in the store. */
 int64_t ngi_source_estimate(ngi_source *s, rasqal_literal *c[3]);
 
-/* Put the triple patterns of every basic graph pattern of q in the order
- * of their estimated matches, rarest first, then rebuild rasqal's record
- * of where each variable is first bound. */
-void ngi_plan_query(rasqal_query *q, ngi_source *s);
+/* Before q runs: work around rasqal's COUNT(DISTINCT) (see plan.c); and
+ * when s is not NULL put the triple patterns of every basic graph pattern
+ * of q in the order of their estimated matches, rarest first, then
+ * rebuild rasqal's record of where each variable is first bound. */
+void ngi_plan_query(rasqal_query *q, ngi_source *s, rasqal_world *w);
 
 #endif /* NG_STORE_SOURCE_H */
