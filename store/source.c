@@ -25,101 +25,9 @@
 
 #include <sqlite3.h>
 
+#include "idmap.h"
 #include "source.h"
 #include "util/str.h"
-
-/* ------------------------------------------------------------ cache */
-
-/* Node key -> id, and id key -> rasqal literal; open addressing. */
-typedef struct ent {
-  char *key;
-  int64_t id;
-  rasqal_literal *lit;
-} ent;
-
-typedef struct cache {
-  ent *v;
-  size_t n, cap;
-} cache;
-
-static uint64_t
-hash_key(const char *s, size_t len)
-{
-  uint64_t h = 1469598103934665603ULL;
-  size_t i;
-
-  for(i = 0; i < len; i++) {
-    h ^= (unsigned char)s[i];
-    h *= 1099511628211ULL;
-  }
-  return h;
-}
-
-static ent *
-cache_slot(cache *c, const char *key)
-{
-  size_t m = c->cap - 1, i = (size_t)hash_key(key, strlen(key)) & m;
-
-  while(c->v[i].key && strcmp(c->v[i].key, key))
-    i = (i + 1) & m;
-  return &c->v[i];
-}
-
-static ent *
-cache_find(cache *c, const char *key)
-{
-  ent *e;
-
-  if(!c->cap)
-    return NULL;
-  e = cache_slot(c, key);
-  return e->key ? e : NULL;
-}
-
-/* The entry of key, added when missing (NULL: out of memory). */
-static ent *
-cache_put(cache *c, const char *key)
-{
-  ent *e;
-
-  if(2 * (c->n + 1) > c->cap) {
-    cache old = *c;
-    size_t i;
-    c->cap = old.cap ? 2 * old.cap : 1024;
-    c->v = calloc(c->cap, sizeof *c->v);
-    if(!c->v) {
-      *c = old;
-      return NULL;
-    }
-    for(i = 0; i < old.cap; i++)
-      if(old.v[i].key)
-        *cache_slot(c, old.v[i].key) = old.v[i];
-    free(old.v);
-  }
-  e = cache_slot(c, key);
-  if(!e->key) {
-    e->key = ngi_str_dup(key);
-    if(!e->key)
-      return NULL;
-    e->id = -1;
-    c->n++;
-  }
-  return e;
-}
-
-static void
-cache_free(cache *c)
-{
-  size_t i;
-
-  for(i = 0; i < c->cap; i++) {
-    free(c->v[i].key);
-    if(c->v[i].lit)
-      rasqal_free_literal(c->v[i].lit);
-  }
-  free(c->v);
-  memset(c, 0, sizeof *c);
-}
 
 /* ------------------------------------------------------------ source */
 
@@ -133,7 +41,7 @@ typedef struct ngi_source {
   sqlite3 *db;
   rasqal_world *rw;
   raptor_world *raw;
-  cache nodes;                    /* node key -> id, id key -> literal */
+  ngi_idmap nodes;                    /* node key -> id, id key -> literal */
   sqlite3_stmt *pool[NVARIANT][POOL]; /* free prepared statements */
   sqlite3_stmt *get_uri, *get_blank, *get_lit;
   sqlite3_stmt *id_uri, *id_blank, *id_lit, *id_lit_dt;
@@ -163,7 +71,7 @@ ngi_source_free(ngi_source *s)
   sqlite3_finalize(s->id_blank);
   sqlite3_finalize(s->id_lit);
   sqlite3_finalize(s->id_lit_dt);
-  cache_free(&s->nodes);
+  ngi_idmap_clear(&s->nodes);
   sqlite3_close(s->db);
   free(s);
 }
@@ -260,19 +168,19 @@ static int64_t
 uri_id(ngi_source *s, const char *uri)
 {
   char *key = cat2("U", uri);
-  ent *e;
+  ngi_ident *e;
   int64_t id;
 
   if(!key)
     return -2;
-  e = cache_find(&s->nodes, key);
+  e = ngi_idmap_find(&s->nodes, key);
   if(e) {
     free(key);
     return e->id;
   }
   sqlite3_bind_text(s->id_uri, 1, uri, -1, SQLITE_STATIC);
   id = run_id(s->id_uri);
-  e = cache_put(&s->nodes, key);
+  e = ngi_idmap_put(&s->nodes, key);
   free(key);
   if(!e)
     return -2;
@@ -349,12 +257,12 @@ static rasqal_literal *
 id_term(ngi_source *s, int kind, int64_t id)
 {
   char key[32];
-  ent *e;
+  ngi_ident *e;
   rasqal_literal *l = NULL;
   sqlite3_stmt *q;
 
   snprintf(key, sizeof key, "#%d:%lld", kind, (long long)id);
-  e = cache_find(&s->nodes, key);
+  e = ngi_idmap_find(&s->nodes, key);
   if(e && e->lit)
     return rasqal_new_literal_from_literal(e->lit);
   q = kind == K_URI ? s->get_uri : kind == K_BLANK ? s->get_blank
@@ -395,7 +303,7 @@ id_term(ngi_source *s, int kind, int64_t id)
   sqlite3_reset(q);
   if(!l)
     return NULL;
-  e = cache_put(&s->nodes, key);
+  e = ngi_idmap_put(&s->nodes, key);
   if(e && !e->lit)
     e->lit = rasqal_new_literal_from_literal(l);
   return l;
@@ -415,7 +323,7 @@ typedef struct match {
   /* generic path */
   librdf_stream *stream;
   librdf_node *origin;
-  cache seen;      /* default graph of the generic path: triples seen */
+  ngi_idmap seen;      /* default graph of the generic path: triples seen */
 } match;
 
 static const char *const s_cond[] = { "", " AND subjectUri=?",
@@ -641,7 +549,7 @@ generic_ok(match *m)
         return 0;
   if(!m->origin && !m->vars[3]) {
     char *k = NULL, *t;
-    ent *e;
+    ngi_ident *e;
     for(i = 0; i < 3; i++) {
       char *nk = node_key(stmt_part(st, i));
       t = nk ? cat2(k ? k : "", nk) : NULL;
@@ -651,11 +559,11 @@ generic_ok(match *m)
       if(!k)
         return 0;
     }
-    if(cache_find(&m->seen, k)) {
+    if(ngi_idmap_find(&m->seen, k)) {
       free(k);
       return 0;
     }
-    e = cache_put(&m->seen, k);
+    e = ngi_idmap_put(&m->seen, k);
     free(k);
     if(!e)
       return 0;
@@ -756,7 +664,7 @@ finish_match(rasqal_triples_match *rtm, void *user_data)
     librdf_free_stream(m->stream);
   if(m->origin)
     librdf_free_node(m->origin);
-  cache_free(&m->seen);
+  ngi_idmap_clear(&m->seen);
   free(m);
 }
 
@@ -969,7 +877,7 @@ new_triples_source(rasqal_query *q, void *factory_user_data,
      !source_open(st))
     ud->model = st->model;
   if(!ud->model)
-    cache_free(&st->source->nodes);  /* the store may have changed */
+    ngi_idmap_clear(&st->source->nodes);  /* the store may have changed */
   if(set_graphs(q, ud))
     return 1;
   ngi_plan_query(q, ud->model ? NULL : st->source,
@@ -1012,7 +920,7 @@ ngi_source_estimate(ngi_source *s, rasqal_literal *c[3])
   int kind[3] = { 0, 0, 0 }, i, col = 1;
   int64_t id[3] = { 0, 0, 0 }, n = 0;
   sqlite3_stmt *q;
-  ent *e;
+  ngi_ident *e;
 
   for(i = 0; i < 3; i++)
     if(c[i]) {
@@ -1025,7 +933,7 @@ ngi_source_estimate(ngi_source *s, rasqal_literal *c[3])
   snprintf(key, sizeof key, "E%d:%lld:%d:%lld:%d:%lld", kind[0],
            (long long)id[0], kind[1], (long long)id[1], kind[2],
            (long long)id[2]);
-  e = cache_find(&s->nodes, key);
+  e = ngi_idmap_find(&s->nodes, key);
   if(e)
     return e->id;
   snprintf(sql, sizeof sql, "SELECT COUNT(*) FROM (SELECT 1 FROM triples"
@@ -1040,7 +948,7 @@ ngi_source_estimate(ngi_source *s, rasqal_literal *c[3])
   if(sqlite3_step(q) == SQLITE_ROW)
     n = sqlite3_column_int64(q, 0);
   sqlite3_finalize(q);
-  e = cache_put(&s->nodes, key);
+  e = ngi_idmap_put(&s->nodes, key);
   if(e)
     e->id = n;
   return n;

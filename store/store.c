@@ -25,6 +25,7 @@
 
 #include "graph/graph.h"
 #include "source.h"
+#include "sqlw.h"
 #include "store.h"
 #include "util/str.h"
 
@@ -460,6 +461,7 @@ ng_store_free(ng_store *st)
   if(!st)
     return;
   ngi_source_free(st->source);
+  ngi_sqlw_free(st->sqlw);
   if(st->model)
     librdf_free_model(st->model);
   if(st->storage)

@@ -21,6 +21,7 @@ typedef struct ngi_logbuf {
 } ngi_logbuf;
 
 typedef struct ngi_source ngi_source; /* source.c */
+typedef struct ngi_sqlw ngi_sqlw;     /* sqlw.c */
 
 struct ng_store {
   librdf_world *world;
@@ -35,6 +36,7 @@ struct ng_store {
   size_t ngraphs, capgraphs;
   ngi_source *source;    /* SPARQL's read connection (source.c) */
   librdf_model *base_model; /* the store's own model (not a view) */
+  ngi_sqlw *sqlw;        /* the sqlite store's writer (sqlw.c) */
 };
 
 /* Waiting for a store that another process holds locked (store.c). */
