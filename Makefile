@@ -178,6 +178,10 @@ $(BUILD)/fuzz/%-fuzzer: $(BUILD)/fuzz/fuzz_%.o $(INPUT_OBJS) $(STATIC_LIB)
 bench: all
 	bash scripts/bench.sh ./$(BIN) $(SHARED)/corpus
 
+.PHONY: bench-store
+bench-store: all
+	bash scripts/bench-queries.sh ./$(BIN) $(SHARED)/corpus
+
 eval: all
 	$(PYTHON) $(SHARED)/eval/score.py --cmd './$(BIN) extract {}' -v
 

@@ -76,6 +76,17 @@ ngi_source_free(ngi_source *s)
   free(s);
 }
 
+/* A read failed (a damaged file, an I/O error): record it as the store's
+ * logged error, so the query fails (ngi_store_read_failed then checks the
+ * file) instead of answering with the rows read so far. */
+static void
+read_error(ng_store *st, sqlite3 *db)
+{
+  if(!st->log.errors++)
+    snprintf(st->log.msg, sizeof st->log.msg, "sqlite: %s",
+             sqlite3_errmsg(db));
+}
+
 static int
 prep(sqlite3 *db, const char *sql, sqlite3_stmt **out)
 {
@@ -139,12 +150,15 @@ enum { K_NONE = 0, K_URI, K_BLANK, K_LIT };
 
 /* One id query with a text parameter (and more); -1 when absent. */
 static int64_t
-run_id(sqlite3_stmt *q)
+run_id(ngi_source *s, sqlite3_stmt *q)
 {
   int64_t id = -1;
+  int rc = sqlite3_step(q);
 
-  if(sqlite3_step(q) == SQLITE_ROW)
+  if(rc == SQLITE_ROW)
     id = sqlite3_column_int64(q, 0);
+  else if(rc != SQLITE_DONE)
+    read_error(s->st, s->db);
   sqlite3_reset(q);
   sqlite3_clear_bindings(q);
   return id;
@@ -179,7 +193,7 @@ uri_id(ngi_source *s, const char *uri)
     return e->id;
   }
   sqlite3_bind_text(s->id_uri, 1, uri, -1, SQLITE_STATIC);
-  id = run_id(s->id_uri);
+  id = run_id(s, s->id_uri);
   e = ngi_idmap_put(&s->nodes, key);
   free(key);
   if(!e)
@@ -204,7 +218,7 @@ term_id(ngi_source *s, rasqal_literal *l, int *kind)
     *kind = K_BLANK;
     sqlite3_bind_text(s->id_blank, 1, (const char *)l->string, -1,
                       SQLITE_STATIC);
-    return run_id(s->id_blank);
+    return run_id(s, s->id_blank);
   default:
     break;
   }
@@ -228,7 +242,7 @@ term_id(ngi_source *s, rasqal_literal *l, int *kind)
         sqlite3_bind_text(q, 2, n->language, -1, SQLITE_STATIC);
       if(n->datatype)
         sqlite3_bind_int64(q, 3, dt);
-      id = run_id(q);
+      id = run_id(s, q);
     }
   }
   rasqal_free_literal(n);
@@ -260,6 +274,7 @@ id_term(ngi_source *s, int kind, int64_t id)
   ngi_ident *e;
   rasqal_literal *l = NULL;
   sqlite3_stmt *q;
+  int rc;
 
   snprintf(key, sizeof key, "#%d:%lld", kind, (long long)id);
   e = ngi_idmap_find(&s->nodes, key);
@@ -268,7 +283,7 @@ id_term(ngi_source *s, int kind, int64_t id)
   q = kind == K_URI ? s->get_uri : kind == K_BLANK ? s->get_blank
                                                    : s->get_lit;
   sqlite3_bind_int64(q, 1, id);
-  if(sqlite3_step(q) == SQLITE_ROW) {
+  if((rc = sqlite3_step(q)) == SQLITE_ROW) {
     if(kind == K_URI) {
       raptor_uri *u = raptor_new_uri(s->raw, sqlite3_column_text(q, 0));
       if(u)
@@ -300,6 +315,8 @@ id_term(ngi_source *s, int kind, int64_t id)
       }
     }
   }
+  if(rc != SQLITE_ROW)
+    read_error(s->st, s->db);
   sqlite3_reset(q);
   if(!l)
     return NULL;
@@ -427,9 +444,14 @@ row_consistent(match *m)
 static void
 sql_step(match *m)
 {
-  do
-    m->row = sqlite3_step(m->q) == SQLITE_ROW;
-  while(m->row && !row_consistent(m));
+  int rc;
+
+  do {
+    rc = sqlite3_step(m->q);
+    m->row = rc == SQLITE_ROW;
+  } while(m->row && !row_consistent(m));
+  if(rc != SQLITE_ROW && rc != SQLITE_DONE)
+    read_error(m->s->st, m->s->db);
 }
 
 /* ------------------------------------------------------------ generic path */
@@ -825,9 +847,12 @@ set_graphs(rasqal_query *q, query_ud *ud)
     sqlite3_stmt *g;
     if(prep(ud->st->source->db, "SELECT u.uri FROM (SELECT DISTINCT"
             " contextUri AS c FROM triples) JOIN uris u ON u.id = c"
-            " ORDER BY u.uri", &g))
+            " ORDER BY u.uri", &g)) {
+      read_error(ud->st, ud->st->source->db);
       return 1;
-    while(sqlite3_step(g) == SQLITE_ROW) {
+    }
+    int rc;
+    while((rc = sqlite3_step(g)) == SQLITE_ROW) {
       raptor_uri *u = raptor_new_uri(raw, sqlite3_column_text(g, 0));
       rasqal_data_graph *dg = u ? rasqal_new_data_graph_from_uri(rw, u, u,
         RASQAL_DATA_GRAPH_NAMED, NULL, NULL, NULL) : NULL;
@@ -838,6 +863,8 @@ set_graphs(rasqal_query *q, query_ud *ud)
         return 1;
       }
     }
+    if(rc != SQLITE_DONE)
+      read_error(ud->st, ud->st->source->db);
     sqlite3_finalize(g);
     return 0;
   }
@@ -947,6 +974,8 @@ ngi_source_estimate(ngi_source *s, rasqal_literal *c[3])
       sqlite3_bind_int64(q, col++, id[i]);
   if(sqlite3_step(q) == SQLITE_ROW)
     n = sqlite3_column_int64(q, 0);
+  else
+    read_error(s->st, s->db);
   sqlite3_finalize(q);
   e = ngi_idmap_put(&s->nodes, key);
   if(e)

@@ -1,7 +1,10 @@
 /* store.h - store/: the embedded triple store and SPARQL over it.
  * store.c opens the store, waits for its lock and reads it, write.c
- * changes it, query.c runs SPARQL.  The interface of the folder for link/
- * and net/ (push reads the store's graphs); the public API is the
+ * changes it (sqlw.c writes the sqlite tables), query.c runs SPARQL
+ * through rasqal with our own triples source (source.c: the default
+ * graph as a set) and basic graph patterns put in order first (plan.c);
+ * idmap.c is their term -> row id hash.  The interface of the folder for
+ * link/ and net/ (push reads the store's graphs); the public API is the
  * ng_store_* part of include/newsgraph.h ("store and endpoints").  store/
  * builds on graph/ and nothing else of ours.
  */
