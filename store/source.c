@@ -938,6 +938,38 @@ ngi_source_install(ng_store *st)
                                            register_factory, st);
 }
 
+/* ------------------------------------------------------------ counts */
+
+int
+ngi_source_count_typed(ng_store *st, const char *const *classes, size_t n,
+                       size_t *out)
+{
+  ngi_source *s = st->backend == NG_STORE_SQLITE ? source_open(st) : NULL;
+  sqlite3_stmt *q = NULL;
+  size_t i;
+  int rc;
+
+  *out = 0;
+  if(!s || n == 0 || n > 8)
+    return -1;
+  if(prep(s->db, "SELECT COUNT(*) FROM (SELECT DISTINCT subjectUri,"
+          " subjectBlank FROM triples WHERE predicateUri = (SELECT id FROM"
+          " uris WHERE uri = '" NGI_RDF_TYPE "') AND objectUri IN (SELECT id"
+          " FROM uris WHERE uri IN (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)))", &q)) {
+    read_error(st, s->db);
+    return -1;
+  }
+  for(i = 0; i < n; i++)
+    sqlite3_bind_text(q, (int)i + 1, classes[i], -1, SQLITE_STATIC);
+  rc = sqlite3_step(q);
+  if(rc == SQLITE_ROW)
+    *out = (size_t)sqlite3_column_int64(q, 0);
+  else
+    read_error(st, s->db);
+  sqlite3_finalize(q);
+  return rc == SQLITE_ROW ? 0 : -1;
+}
+
 /* ------------------------------------------------------------ planner stats */
 
 int64_t

@@ -23,6 +23,14 @@ void ngi_source_free(ngi_source *s);
  * use); NULL when it cannot be opened. */
 sqlite3 *ngi_source_db(ng_store *st);
 
+#define NGI_RDF_TYPE "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+
+/* The distinct subjects typed with any of classes[0..n-1] (IRIs; n at
+ * most 8) in the sqlite store st, into *out: 0; -1 when st is no sqlite
+ * store, and on a read error (then logged in st->log). */
+int ngi_source_count_typed(ng_store *st, const char *const *classes,
+                           size_t n, size_t *out);
+
 /* How many triples match the constants c[0..2] (subject, predicate,
  * object; NULL where the pattern has a variable), capped at 1,000,000;
  * 0 when a constant is not in the store. */
