@@ -11,9 +11,12 @@ const ox = require('oxigraph');
 const [data, ...queries] = process.argv.slice(2);
 let t0 = process.hrtime.bigint();
 const store = new ox.Store();
-store.load(fs.readFileSync(data, 'utf8'), { format: 'application/n-quads' });
-for (const q of store.match(null, null, null, null))
-  store.add(ox.quad(q.subject, q.predicate, q.object, ox.defaultGraph()));
+const text = fs.readFileSync(data, 'utf8');
+store.load(text, { format: 'application/n-quads' });
+// the default graph: the same lines without their graph (every line of
+// newsgraph's N-Quads has one; a bulk load:
+// adding quad by quad took minutes)
+store.load(text.replace(/ <[^<>"]*> \.$/gm, ' .'), { format: 'application/n-triples' });
 const secs = Number(process.hrtime.bigint() - t0) / 1e9;
 console.log('load ' + secs.toFixed(2) + ' ' + store.size);
 for (const f of queries) {
