@@ -11,8 +11,8 @@
  * node ids are turned into rasqal literals once (a cache), and the basic
  * graph patterns are put in a good order first (plan.c).
  *
- * Own read-only connection to the file, with a page cache and mmap sized
- * for a year of articles.  Queries over another model (the --merge-same-as
+ * The read connection to the file (its own, with a page cache and mmap
+ * sized for a year of articles) and the ids <-> terms are sqlread.c.  Queries over another model (the --merge-same-as
  * view swaps st->model) and the memory and bdb stores go through librdf's
  * model API (generic_*), still with the default graph as a set.
  */
@@ -29,302 +29,11 @@
 #include "source.h"
 #include "util/str.h"
 
-/* ------------------------------------------------------------ source */
-
-/* Statement variants: subject none/uri/blank, predicate none/uri, object
- * none/uri/blank/literal, graph default/one/any. */
-#define NVARIANT (3 * 2 * 4 * 3)
-#define POOL 8
-
-typedef struct ngi_source {
-  ng_store *st;
-  sqlite3 *db;
-  rasqal_world *rw;
-  raptor_world *raw;
-  ngi_idmap nodes;                    /* node key -> id, id key -> literal */
-  sqlite3_stmt *pool[NVARIANT][POOL]; /* free prepared statements */
-  sqlite3_stmt *get_uri, *get_blank, *get_lit;
-  sqlite3_stmt *id_uri, *id_blank, *id_lit, *id_lit_dt;
-  int failed;
-} ngi_source;
-
 /* The per-query user data rasqal allocates: a pointer to the source. */
 typedef struct query_ud {
   ng_store *st;
   librdf_model *model;  /* the generic path's model; NULL for sqlite */
 } query_ud;
-
-void
-ngi_source_free(ngi_source *s)
-{
-  size_t i, j;
-
-  if(!s)
-    return;
-  for(i = 0; i < NVARIANT; i++)
-    for(j = 0; j < POOL; j++)
-      sqlite3_finalize(s->pool[i][j]);
-  sqlite3_finalize(s->get_uri);
-  sqlite3_finalize(s->get_blank);
-  sqlite3_finalize(s->get_lit);
-  sqlite3_finalize(s->id_uri);
-  sqlite3_finalize(s->id_blank);
-  sqlite3_finalize(s->id_lit);
-  sqlite3_finalize(s->id_lit_dt);
-  ngi_idmap_clear(&s->nodes);
-  sqlite3_close(s->db);
-  free(s);
-}
-
-/* A read failed (a damaged file, an I/O error): record it as the store's
- * logged error, so the query fails (ngi_store_read_failed then checks the
- * file) instead of answering with the rows read so far. */
-static void
-read_error(ng_store *st, sqlite3 *db)
-{
-  if(!st->log.errors++)
-    snprintf(st->log.msg, sizeof st->log.msg, "sqlite: %s",
-             sqlite3_errmsg(db));
-}
-
-static int
-prep(sqlite3 *db, const char *sql, sqlite3_stmt **out)
-{
-  return sqlite3_prepare_v2(db, sql, -1, out, NULL) != SQLITE_OK;
-}
-
-/* The read connection, opened at the first query of a sqlite store. */
-static ngi_source *
-source_open(ng_store *st)
-{
-  ngi_source *s;
-
-  if(st->source)
-    return st->source;
-  s = calloc(1, sizeof *s);
-  if(!s)
-    return NULL;
-  s->st = st;
-  s->rw = librdf_world_get_rasqal(st->world);
-  s->raw = rasqal_world_get_raptor(s->rw);
-  if(sqlite3_open_v2(st->path, &s->db, SQLITE_OPEN_READONLY, NULL) !=
-       SQLITE_OK) {
-    ngi_source_free(s);
-    return NULL;
-  }
-  sqlite3_busy_timeout(s->db, st->wait > 0 ? (int)(st->wait * 1000) : 0);
-  /* 256 MiB of mmap and 64 MiB of page cache: librdf's connection has
-   * sqlite's 2 MiB default, ~80,000 pread calls per 10 s on the corpus */
-  sqlite3_exec(s->db, "PRAGMA mmap_size=268435456; PRAGMA cache_size=-65536;"
-               " PRAGMA temp_store=MEMORY;", NULL, NULL, NULL);
-  if(prep(s->db, "SELECT uri FROM uris WHERE id=?", &s->get_uri) ||
-     prep(s->db, "SELECT blank FROM blanks WHERE id=?", &s->get_blank) ||
-     prep(s->db, "SELECT l.text, l.language, u.uri FROM literals l"
-          " LEFT JOIN uris u ON u.id = l.datatype WHERE l.id=?",
-          &s->get_lit) ||
-     prep(s->db, "SELECT id FROM uris WHERE uri=? LIMIT 1", &s->id_uri) ||
-     prep(s->db, "SELECT id FROM blanks WHERE blank=? LIMIT 1",
-          &s->id_blank) ||
-     prep(s->db, "SELECT id FROM literals WHERE text=? AND language IS ?"
-          " AND datatype IS NULL LIMIT 1", &s->id_lit) ||
-     prep(s->db, "SELECT id FROM literals WHERE text=? AND language IS ?"
-          " AND datatype=? LIMIT 1", &s->id_lit_dt)) {
-    ngi_source_free(s);
-    return NULL;
-  }
-  st->source = s;
-  return s;
-}
-
-sqlite3 *
-ngi_source_db(ng_store *st)
-{
-  ngi_source *s = source_open(st);
-
-  return s ? s->db : NULL;
-}
-
-/* ------------------------------------------------------------ ids <-> terms */
-
-enum { K_NONE = 0, K_URI, K_BLANK, K_LIT };
-
-/* One id query with a text parameter (and more); -1 when absent. */
-static int64_t
-run_id(ngi_source *s, sqlite3_stmt *q)
-{
-  int64_t id = -1;
-  int rc = sqlite3_step(q);
-
-  if(rc == SQLITE_ROW)
-    id = sqlite3_column_int64(q, 0);
-  else if(rc != SQLITE_DONE)
-    read_error(s->st, s->db);
-  sqlite3_reset(q);
-  sqlite3_clear_bindings(q);
-  return id;
-}
-
-/* A new string "a" "b"; NULL on out of memory. */
-static char *
-cat2(const char *a, const char *b)
-{
-  size_t la = strlen(a), lb = strlen(b);
-  char *p = malloc(la + lb + 1);
-
-  if(p) {
-    memcpy(p, a, la);
-    memcpy(p + la, b, lb + 1);
-  }
-  return p;
-}
-
-static int64_t
-uri_id(ngi_source *s, const char *uri)
-{
-  char *key = cat2("U", uri);
-  ngi_ident *e;
-  int64_t id;
-
-  if(!key)
-    return -2;
-  e = ngi_idmap_find(&s->nodes, key);
-  if(e) {
-    free(key);
-    return e->id;
-  }
-  sqlite3_bind_text(s->id_uri, 1, uri, -1, SQLITE_STATIC);
-  id = run_id(s, s->id_uri);
-  e = ngi_idmap_put(&s->nodes, key);
-  free(key);
-  if(!e)
-    return -2;
-  e->id = id;
-  return id;
-}
-
-/* The store id of a rasqal term, with its kind; -1 when the store has no
- * such term (nothing can match), -2 on out of memory. */
-static int64_t
-term_id(ngi_source *s, rasqal_literal *l, int *kind)
-{
-  rasqal_literal *n;
-  int64_t id = -1;
-
-  switch(l->type) {
-  case RASQAL_LITERAL_URI:
-    *kind = K_URI;
-    return uri_id(s, (const char *)raptor_uri_as_string(l->value.uri));
-  case RASQAL_LITERAL_BLANK:
-    *kind = K_BLANK;
-    sqlite3_bind_text(s->id_blank, 1, (const char *)l->string, -1,
-                      SQLITE_STATIC);
-    return run_id(s, s->id_blank);
-  default:
-    break;
-  }
-  *kind = K_LIT;
-  n = rasqal_literal_as_node(l);
-  if(!n)
-    return -1;
-  if(n->type == RASQAL_LITERAL_URI || n->type == RASQAL_LITERAL_BLANK) {
-    id = term_id(s, n, kind);
-  } else {
-    sqlite3_stmt *q = s->id_lit;
-    int64_t dt = -1;
-    if(n->datatype) {
-      dt = uri_id(s, (const char *)raptor_uri_as_string(n->datatype));
-      q = s->id_lit_dt;
-    }
-    if(!n->datatype || dt >= 0) {
-      sqlite3_bind_text(q, 1, (const char *)n->string, (int)n->string_len,
-                        SQLITE_STATIC);
-      if(n->language)
-        sqlite3_bind_text(q, 2, n->language, -1, SQLITE_STATIC);
-      if(n->datatype)
-        sqlite3_bind_int64(q, 3, dt);
-      id = run_id(s, q);
-    }
-  }
-  rasqal_free_literal(n);
-  return id;
-}
-
-static char *
-dup_col(sqlite3_stmt *q, int col)
-{
-  const unsigned char *t = sqlite3_column_text(q, col);
-  int n = sqlite3_column_bytes(q, col);
-  char *p;
-
-  if(!t)
-    return NULL;
-  p = malloc((size_t)n + 1);
-  if(p) {
-    memcpy(p, t, (size_t)n);
-    p[n] = '\0';
-  }
-  return p;
-}
-
-/* A new reference to the rasqal literal of store term (kind, id). */
-static rasqal_literal *
-id_term(ngi_source *s, int kind, int64_t id)
-{
-  char key[32];
-  ngi_ident *e;
-  rasqal_literal *l = NULL;
-  sqlite3_stmt *q;
-  int rc;
-
-  snprintf(key, sizeof key, "#%d:%lld", kind, (long long)id);
-  e = ngi_idmap_find(&s->nodes, key);
-  if(e && e->lit)
-    return rasqal_new_literal_from_literal(e->lit);
-  q = kind == K_URI ? s->get_uri : kind == K_BLANK ? s->get_blank
-                                                   : s->get_lit;
-  sqlite3_bind_int64(q, 1, id);
-  if((rc = sqlite3_step(q)) == SQLITE_ROW) {
-    if(kind == K_URI) {
-      raptor_uri *u = raptor_new_uri(s->raw, sqlite3_column_text(q, 0));
-      if(u)
-        l = rasqal_new_uri_literal(s->rw, u);
-    } else if(kind == K_BLANK) {
-      char *b = dup_col(q, 0);
-      if(b)
-        l = rasqal_new_simple_literal(s->rw, RASQAL_LITERAL_BLANK,
-                                      (unsigned char *)b);
-    } else {
-      char *text = dup_col(q, 0);
-      char *lang = dup_col(q, 1);
-      raptor_uri *dt = NULL;
-      if(sqlite3_column_type(q, 2) != SQLITE_NULL)
-        dt = raptor_new_uri(s->raw, sqlite3_column_text(q, 2));
-      if(!text)
-        text = ngi_str_dup("");
-      if(lang && !*lang) {
-        free(lang);
-        lang = NULL;
-      }
-      if(text)
-        l = rasqal_new_string_literal(s->rw, (unsigned char *)text, lang,
-                                      dt, NULL);
-      else {
-        free(lang);
-        if(dt)
-          raptor_free_uri(dt);
-      }
-    }
-  }
-  if(rc != SQLITE_ROW)
-    read_error(s->st, s->db);
-  sqlite3_reset(q);
-  if(!l)
-    return NULL;
-  e = ngi_idmap_put(&s->nodes, key);
-  if(e && !e->lit)
-    e->lit = rasqal_new_literal_from_literal(l);
-  return l;
-}
 
 /* ------------------------------------------------------------ matching */
 
@@ -343,11 +52,6 @@ typedef struct match {
   ngi_idmap seen;      /* default graph of the generic path: triples seen */
 } match;
 
-static const char *const s_cond[] = { "", " AND subjectUri=?",
-                                      " AND subjectBlank=?" };
-static const char *const o_cond[] = { "", " AND objectUri=?",
-                                      " AND objectBlank=?",
-                                      " AND objectLiteral=?" };
 
 static sqlite3_stmt *
 take_stmt(ngi_source *s, int sk, int pk, int ok, int gk, int *variant)
@@ -367,9 +71,9 @@ take_stmt(ngi_source *s, int sk, int pk, int ok, int gk, int *variant)
            "SELECT %s subjectUri, subjectBlank, predicateUri, objectUri,"
            " objectBlank, objectLiteral%s FROM triples WHERE 1%s%s%s%s",
            gk == 0 ? "DISTINCT" : "", gk == 2 ? ", contextUri" : "",
-           s_cond[sk], pk ? " AND predicateUri=?" : "", o_cond[ok],
+           ngi_s_cond[sk], pk ? " AND predicateUri=?" : "", ngi_o_cond[ok],
            gk == 1 ? " AND contextUri=?" : "");
-  if(prep(s->db, sql, &q))
+  if(ngi_source_prep(s->db, sql, &q))
     return NULL;
   return q;
 }
@@ -399,29 +103,29 @@ row_part(match *m, int i, int64_t *id)
   case 0:
     if(sqlite3_column_type(q, 0) != SQLITE_NULL) {
       *id = sqlite3_column_int64(q, 0);
-      return K_URI;
+      return NGI_K_URI;
     }
     *id = sqlite3_column_int64(q, 1);
-    return K_BLANK;
+    return NGI_K_BLANK;
   case 1:
     *id = sqlite3_column_int64(q, 2);
-    return K_URI;
+    return NGI_K_URI;
   case 2:
     if(sqlite3_column_type(q, 3) != SQLITE_NULL) {
       *id = sqlite3_column_int64(q, 3);
-      return K_URI;
+      return NGI_K_URI;
     }
     if(sqlite3_column_type(q, 4) != SQLITE_NULL) {
       *id = sqlite3_column_int64(q, 4);
-      return K_BLANK;
+      return NGI_K_BLANK;
     }
     *id = sqlite3_column_int64(q, 5);
-    return K_LIT;
+    return NGI_K_LIT;
   default:
     if(m->ctx_col < 0 || sqlite3_column_type(q, m->ctx_col) == SQLITE_NULL)
-      return K_NONE;
+      return NGI_K_NONE;
     *id = sqlite3_column_int64(q, m->ctx_col);
-    return K_URI;
+    return NGI_K_URI;
   }
 }
 
@@ -451,7 +155,7 @@ sql_step(match *m)
     m->row = rc == SQLITE_ROW;
   } while(m->row && !row_consistent(m));
   if(rc != SQLITE_ROW && rc != SQLITE_DONE)
-    read_error(m->s->st, m->s->db);
+    ngi_source_read_error(m->s->st, m->s->db);
 }
 
 /* ------------------------------------------------------------ generic path */
@@ -522,6 +226,20 @@ stmt_part(librdf_statement *st, int i)
   return i == 0 ? librdf_statement_get_subject(st)
        : i == 1 ? librdf_statement_get_predicate(st)
                 : librdf_statement_get_object(st);
+}
+
+/* A new string "a" "b"; NULL on out of memory. */
+static char *
+cat2(const char *a, const char *b)
+{
+  size_t la = strlen(a), lb = strlen(b);
+  char *p = malloc(la + lb + 1);
+
+  if(p) {
+    memcpy(p, a, la);
+    memcpy(p + la, b, lb + 1);
+  }
+  return p;
 }
 
 /* A key naming node n exactly (kind, text, language, datatype), ending
@@ -635,9 +353,9 @@ bind_match(rasqal_triples_match *rtm, void *user_data,
     } else {
       int64_t id = 0;
       int k = row_part(m, i, &id);
-      if(k == K_NONE)
+      if(k == NGI_K_NONE)
         continue;
-      l = id_term(m->s, k, id);
+      l = ngi_source_id_term(m->s, k, id);
     }
     if(!l)
       return 0;
@@ -780,16 +498,16 @@ init_triples_match(rasqal_triples_match *rtm, rasqal_triples_source *rts,
   for(i = 0; i < 4; i++) {
     if(!val[i])
       continue;
-    id[i] = term_id(m->s, val[i], &kind[i]);
+    id[i] = ngi_source_term_id(m->s, val[i], &kind[i]);
     if(id[i] == -2)
       return 1;
-    if(id[i] < 0 || (i == 1 && kind[i] != K_URI) ||
-       (i == 3 && kind[i] != K_URI) || (i == 0 && kind[i] == K_LIT)) {
+    if(id[i] < 0 || (i == 1 && kind[i] != NGI_K_URI) ||
+       (i == 3 && kind[i] != NGI_K_URI) || (i == 0 && kind[i] == NGI_K_LIT)) {
       m->empty = 1;
       return 0;
     }
   }
-  m->q = take_stmt(m->s, kind[0] == K_URI ? 1 : kind[0] == K_BLANK ? 2 : 0,
+  m->q = take_stmt(m->s, kind[0] == NGI_K_URI ? 1 : kind[0] == NGI_K_BLANK ? 2 : 0,
                    val[1] ? 1 : 0, val[2] ? kind[2] : 0,
                    val[3] ? 1 : m->vars[3] ? 2 : 0, &m->variant);
   if(!m->q)
@@ -845,10 +563,10 @@ set_graphs(rasqal_query *q, query_ud *ud)
     return 0;
   if(!ud->model) {
     sqlite3_stmt *g;
-    if(prep(ud->st->source->db, "SELECT u.uri FROM (SELECT DISTINCT"
+    if(ngi_source_prep(ud->st->source->db, "SELECT u.uri FROM (SELECT DISTINCT"
             " contextUri AS c FROM triples) JOIN uris u ON u.id = c"
             " ORDER BY u.uri", &g)) {
-      read_error(ud->st, ud->st->source->db);
+      ngi_source_read_error(ud->st, ud->st->source->db);
       return 1;
     }
     int rc;
@@ -864,7 +582,7 @@ set_graphs(rasqal_query *q, query_ud *ud)
       }
     }
     if(rc != SQLITE_DONE)
-      read_error(ud->st, ud->st->source->db);
+      ngi_source_read_error(ud->st, ud->st->source->db);
     sqlite3_finalize(g);
     return 0;
   }
@@ -901,7 +619,7 @@ new_triples_source(rasqal_query *q, void *factory_user_data,
   ud->st = st;
   ud->model = NULL;
   if(st->backend != NG_STORE_SQLITE || st->model != st->base_model ||
-     !source_open(st))
+     !ngi_source_open(st))
     ud->model = st->model;
   if(!ud->model)
     ngi_idmap_clear(&st->source->nodes);  /* the store may have changed */
@@ -936,81 +654,4 @@ ngi_source_install(ng_store *st)
   st->base_model = st->model;
   return rasqal_set_triples_source_factory(librdf_world_get_rasqal(st->world),
                                            register_factory, st);
-}
-
-/* ------------------------------------------------------------ counts */
-
-int
-ngi_source_count_typed(ng_store *st, const char *const *classes, size_t n,
-                       size_t *out)
-{
-  ngi_source *s = st->backend == NG_STORE_SQLITE ? source_open(st) : NULL;
-  sqlite3_stmt *q = NULL;
-  size_t i;
-  int rc;
-
-  *out = 0;
-  if(!s || n == 0 || n > 8)
-    return -1;
-  if(prep(s->db, "SELECT COUNT(*) FROM (SELECT DISTINCT subjectUri,"
-          " subjectBlank FROM triples WHERE predicateUri = (SELECT id FROM"
-          " uris WHERE uri = '" NGI_RDF_TYPE "') AND objectUri IN (SELECT id"
-          " FROM uris WHERE uri IN (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)))", &q)) {
-    read_error(st, s->db);
-    return -1;
-  }
-  for(i = 0; i < n; i++)
-    sqlite3_bind_text(q, (int)i + 1, classes[i], -1, SQLITE_STATIC);
-  rc = sqlite3_step(q);
-  if(rc == SQLITE_ROW)
-    *out = (size_t)sqlite3_column_int64(q, 0);
-  else
-    read_error(st, s->db);
-  sqlite3_finalize(q);
-  return rc == SQLITE_ROW ? 0 : -1;
-}
-
-/* ------------------------------------------------------------ planner stats */
-
-int64_t
-ngi_source_estimate(ngi_source *s, rasqal_literal *c[3])
-{
-  char sql[256], key[96];
-  int kind[3] = { 0, 0, 0 }, i, col = 1;
-  int64_t id[3] = { 0, 0, 0 }, n = 0;
-  sqlite3_stmt *q;
-  ngi_ident *e;
-
-  for(i = 0; i < 3; i++)
-    if(c[i]) {
-      id[i] = term_id(s, c[i], &kind[i]);
-      if(id[i] == -1)
-        return 0;  /* not in the store: nothing matches */
-      if(id[i] < 0)
-        return INT64_MAX / 4;
-    }
-  snprintf(key, sizeof key, "E%d:%lld:%d:%lld:%d:%lld", kind[0],
-           (long long)id[0], kind[1], (long long)id[1], kind[2],
-           (long long)id[2]);
-  e = ngi_idmap_find(&s->nodes, key);
-  if(e)
-    return e->id;
-  snprintf(sql, sizeof sql, "SELECT COUNT(*) FROM (SELECT 1 FROM triples"
-           " WHERE 1%s%s%s LIMIT 1000000)",
-           s_cond[kind[0] == K_URI ? 1 : kind[0] == K_BLANK ? 2 : 0],
-           c[1] ? " AND predicateUri=?" : "", o_cond[c[2] ? kind[2] : 0]);
-  if(prep(s->db, sql, &q))
-    return INT64_MAX / 4;
-  for(i = 0; i < 3; i++)
-    if(c[i])
-      sqlite3_bind_int64(q, col++, id[i]);
-  if(sqlite3_step(q) == SQLITE_ROW)
-    n = sqlite3_column_int64(q, 0);
-  else
-    read_error(s->st, s->db);
-  sqlite3_finalize(q);
-  e = ngi_idmap_put(&s->nodes, key);
-  if(e)
-    e->id = n;
-  return n;
 }

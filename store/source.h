@@ -1,5 +1,6 @@
 /* source.h - store/: what rasqal matches triple patterns against
- * (source.c: the sqlite store read directly, the default graph as a set)
+ * (source.c: the sqlite store read directly, the default graph as a set;
+ * sqlread.c: its read connection, ids <-> terms, counts)
  * and the order the patterns of a basic graph pattern are matched in
  * (plan.c).  Internal to store/.
  */
@@ -11,7 +12,51 @@
 #include <rasqal.h>
 #include <sqlite3.h>
 
+#include "idmap.h"
 #include "store.h"
+
+/* The read connection (sqlread.c), shared with the matching (source.c).
+ * Statement variants: subject none/uri/blank, predicate none/uri, object
+ * none/uri/blank/literal, graph default/one/any. */
+#define NVARIANT (3 * 2 * 4 * 3)
+#define POOL 8
+
+struct ngi_source {
+  ng_store *st;
+  sqlite3 *db;
+  rasqal_world *rw;
+  raptor_world *raw;
+  ngi_idmap nodes;                    /* node key -> id, id key -> literal */
+  sqlite3_stmt *pool[NVARIANT][POOL]; /* free prepared statements */
+  sqlite3_stmt *get_uri, *get_blank, *get_lit;
+  sqlite3_stmt *id_uri, *id_blank, *id_lit, *id_lit_dt;
+  int failed;
+};
+
+/* Kinds of store terms. */
+enum { NGI_K_NONE = 0, NGI_K_URI, NGI_K_BLANK, NGI_K_LIT };
+
+/* SQL conditions on a bound subject (by kind: none, uri, blank) and
+ * object (none, uri, blank, literal). */
+extern const char *const ngi_s_cond[3];
+extern const char *const ngi_o_cond[4];
+
+/* st's read connection, opened at the first query (st->source); NULL
+ * when the file cannot be opened. */
+ngi_source *ngi_source_open(ng_store *st);
+
+/* Prepare sql on db into *out: 0, or non-zero on failure. */
+int ngi_source_prep(sqlite3 *db, const char *sql, sqlite3_stmt **out);
+
+/* A read of db failed: record it as st's logged error. */
+void ngi_source_read_error(ng_store *st, sqlite3 *db);
+
+/* The store id of a rasqal term, with its kind (NGI_K_*); -1 when the
+ * store has no such term, -2 on out of memory. */
+int64_t ngi_source_term_id(ngi_source *s, rasqal_literal *l, int *kind);
+
+/* A new reference to the rasqal term of store term (kind, id), or NULL. */
+rasqal_literal *ngi_source_id_term(ngi_source *s, int kind, int64_t id);
 
 /* Make st's rasqal world use our triples source; 0 on success. */
 int ngi_source_install(ng_store *st);

@@ -2,7 +2,8 @@
  * store.c opens the store, waits for its lock and reads it, write.c
  * changes it (sqlw.c writes the sqlite tables), query.c runs SPARQL
  * through rasqal with our own triples source (source.c: the default
- * graph as a set) and basic graph patterns put in order first (plan.c);
+ * graph as a set; sqlread.c its connection) and basic graph patterns put
+ * in order first (plan.c);
  * idmap.c is their term -> row id hash.  The interface of the folder for
  * link/ and net/ (push reads the store's graphs); the public API is the
  * ng_store_* part of include/newsgraph.h ("store and endpoints").  store/
