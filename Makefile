@@ -210,6 +210,10 @@ screenshot: all
 	./$(BIN) extract -f html -o $(BUILD)/article-page.html examples/geneva-summit.txt
 	bash scripts/chromium.sh shot file://$(CURDIR)/$(BUILD)/article-page.html docs/article-page.png
 
+.PHONY: bench-store
+bench-store: all
+	bash scripts/bench-queries.sh ./$(BIN) $(SHARED)/corpus
+
 eval: all
 	$(PYTHON) $(SHARED)/eval/score.py --cmd './$(BIN) extract {}' -v
 

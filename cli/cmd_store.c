@@ -60,8 +60,9 @@ static const char load_help[] =
 static const char query_help[] =
   "usage: newsgraph query [OPTIONS] (QUERY | -q FILE.rq)\n"
   "\n"
-  "Run a SPARQL 1.1 query over the store.  The default graph is the union\n"
-  "of all named graphs; GRAPH ?g { } reaches each article's graph.\n"
+  "Run a SPARQL 1.1 query over the store.  The default graph is the merge\n"
+  "of all named graphs, as a set (each triple once); GRAPH ?g { } reaches\n"
+  "each article's graph.\n"
   "\n"
   "  --store PATH         the store (default $NEWSGRAPH_STORE or\n"
   "                       " DEFAULT_STORE ")\n"

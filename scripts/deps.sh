@@ -18,6 +18,8 @@ pkgs=(
   libapache-jena-java openjdk-17-jdk-headless  # tests/vocab: Jena's OWL check
 )
 [ "${1:-}" = fuzz ] && pkgs+=(clang libclang-rt-14-dev)
+# node and npm for tests/agree (oxigraph from npm); any node with npm will do
+command -v npm >/dev/null 2>&1 || pkgs+=(nodejs npm)
 
 missing=()
 for p in "${pkgs[@]}"; do

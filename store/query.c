@@ -101,9 +101,10 @@ ng_store_query(ng_store *st, const char *query, const char *format,
   }
   res = librdf_model_query_execute(st->model, q);
   if(!res) {
-    ngi_store_log_err(st, "query error", err);
+    /* a damaged store fails here too: say so (exit 7) */
+    rc = ngi_store_read_failed(st, "query error", NG_EQUERY, err);
     librdf_free_query(q);
-    return NG_EQUERY;
+    return rc;
   }
   if(librdf_query_results_is_graph(res)) {
     if(format && !in_list(graph_formats, format)) {
