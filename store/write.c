@@ -71,11 +71,40 @@ txn_release(txn *t)
   t->ncleared = 0;
 }
 
+/* After SQLITE_FULL or an I/O error sqlite has undone the transaction
+ * itself; librdf's ROLLBACK then fails ("no transaction is active") and
+ * librdf goes on believing a transaction is open, so every later write
+ * failed "cannot start a transaction", even once there was space again.
+ * When a rollback fails, the store's file is opened again (with the
+ * options of open_once in store.c); sqlite undoes what a hot journal
+ * holds when it next reads.  Kept as it was when the new one fails. */
+static void
+txn_reconnect(ng_store *st)
+{
+  librdf_storage *storage;
+  librdf_model *model;
+
+  if(st->backend != NG_STORE_SQLITE || !st->path)
+    return;
+  storage = librdf_new_storage(st->world, "sqlite", st->path,
+                               "contexts='yes',synchronous='normal'");
+  model = storage ? librdf_new_model(st->world, storage, NULL) : NULL;
+  if(!model) {
+    if(storage)
+      librdf_free_storage(storage);
+    return;
+  }
+  librdf_free_model(st->model);
+  librdf_free_storage(st->storage);
+  st->storage = storage;
+  st->model = model;
+}
+
 static void
 txn_rollback(txn *t)
 {
-  if(t->in_txn)
-    librdf_model_transaction_rollback(t->st->model);
+  if(t->in_txn && librdf_model_transaction_rollback(t->st->model))
+    txn_reconnect(t->st);
   t->in_txn = 0;
   txn_release(t);
 }
@@ -87,7 +116,8 @@ txn_commit(txn *t, char *err)
 
   if(t->in_txn && librdf_model_transaction_commit(t->st->model)) {
     ngi_store_log_err(t->st, "cannot commit", err);
-    librdf_model_transaction_rollback(t->st->model);
+    if(librdf_model_transaction_rollback(t->st->model))
+      txn_reconnect(t->st);
     rc = NG_ESTORE;
   }
   t->in_txn = 0;
@@ -435,6 +465,12 @@ done:
       txn_rollback(&t);
     if(rc == NG_OK && added)
       *added = n;
+  }
+  if(rc == NG_ESTORE && err && !strstr(err, path)) {
+    /* a store error (a full disk, ...) names the file that was lost */
+    char tmp[NG_ERRLEN];
+    snprintf(tmp, sizeof tmp, "'%s' not loaded: %s", path, err);
+    memcpy(err, tmp, NG_ERRLEN);
   }
   if(parser)
     librdf_free_parser(parser);

@@ -1,0 +1,69 @@
+# tests/hostile/round3.sh - the last reproducers of issue 13: a full disk
+# in the middle of a `load` batch, SERVICE under the limits of URL inputs,
+# an unreadable subfolder of `extract DIR`.  Sourced by tests/hostile/run.sh
+# after round2.sh, with its ng, one_line_error, err1, pass, fail, $tmp,
+# $NG_BIN and $VALGRIND.
+
+# run: the command prefix of ng() (valgrind or a time limit), for commands
+# that run somewhere ng() cannot (another mount namespace, another user).
+if [ -n "$VALGRIND" ]; then
+  run=(timeout 900 valgrind -q --error-exitcode=99 --leak-check=full
+       --errors-for-leak-kinds=definite --log-file="$tmp/vg/%p.log")
+else
+  run=(timeout "$HOSTILE_TIMEOUT")
+fi
+
+# ------------------------------------------------------------ 22. full disk
+# After one SQLITE_FULL every later file of the same `load` failed "cannot
+# start a transaction", even once the space was back: sqlite had undone
+# the transaction itself and librdf went on believing it open.  A 600 KB
+# tmpfs (in a mount namespace of its own, so nothing is left mounted):
+# the big file fills it and is undone, which frees the space; the files
+# after it load, the failed one is named, the store holds what it held.
+fd=$tmp/fulldisk
+mkdir -p "$fd/mnt"
+for n in a c; do
+  for i in $(seq 50); do printf '<http://e/%s%d> <http://e/p> "%s %d" .\n' "$n" "$i" "$n" "$i"; done > "$fd/$n.nt"
+done
+python3 -c '
+import sys
+with open(sys.argv[1], "w") as f:
+    for i in range(20000):
+        f.write("<http://e/big%d> <http://e/p> \"a literal long enough to fill the disk soon %d\" .\n" % (i, i))
+' "$fd/big.nt"
+printf 'Rain in Leeds\nJohn Smith said that it rained all day in the city.\n' > "$fd/d.txt"
+if unshare -m sh -c "mount -t tmpfs -o size=600k tmpfs '$fd/mnt'" 2> /dev/null; then
+  unshare -m bash -c '
+    d=$1; shift
+    mount -t tmpfs -o size=600k tmpfs "$d/mnt" || exit 111
+    "$@" load --store "$d/mnt/s.db" "$d/a.nt" "$d/big.nt" "$d/c.nt" "$d/d.txt" \
+      > "$d/load.out" 2> "$d/load.err"
+    echo $? > "$d/load.rc"
+    "$@" load --store "$d/mnt/s.db" "$d/big.nt" > /dev/null 2> "$d/again.err"
+    echo $? > "$d/again.rc"
+    "$@" query --store "$d/mnt/s.db" -f tsv \
+      "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g" \
+      > "$d/q.out" 2> "$d/q.err"
+    echo $? > "$d/q.rc"
+  ' _ "$fd" "${run[@]}" "$NG_BIN" < /dev/null
+  if [ "$(cat "$fd/load.rc")" = 10 ] && [ "$(wc -l < "$fd/load.out")" = 3 ] &&
+     [ "$(wc -l < "$fd/load.err")" = 1 ] &&
+     grep -q "big.nt' not loaded: .*disk is full" "$fd/load.err" &&
+     ! grep -q 'cannot start a transaction' "$fd/load.err"; then pass
+  else fail "load a.nt big.nt c.nt d.txt onto a full disk: exit $(cat "$fd/load.rc"), want 10, the three others loaded and one line naming big.nt: $(head -c 200 "$fd/load.err")"; fi
+  if [ "$(cat "$fd/again.rc")" = 7 ] && [ "$(wc -l < "$fd/again.err")" = 1 ]; then pass
+  else fail "load big.nt alone onto a full disk: exit $(cat "$fd/again.rc"), want 7 and one line: $(head -c 200 "$fd/again.err")"; fi
+  graphs=$(tail -n +2 "$fd/q.out" | cut -f 1 | tr '\n' ' ')
+  counts=$(tail -n +2 "$fd/q.out" | cut -f 2 | tr '\n' ' ')
+  case $graphs in
+    *big*) ok= ;;
+    *a.nt*c.nt*) ok=1 ;;
+    *) ok= ;;
+  esac
+  if [ "$(cat "$fd/q.rc")" = 0 ] && [ -n "$ok" ] &&
+     [ "$(tail -n +2 "$fd/q.out" | wc -l)" = 3 ] &&
+     [ "${counts%% *}" = 50 ]; then pass
+  else fail "the store after a full disk: exit $(cat "$fd/q.rc"), graphs $graphs counts $counts, want a.nt c.nt and the article: $(head -c 160 "$fd/q.err")"; fi
+else
+  echo "SKIP: full disk in a load batch (cannot mount a tmpfs in a mount namespace here)"
+fi
