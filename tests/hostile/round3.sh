@@ -67,3 +67,48 @@ if unshare -m sh -c "mount -t tmpfs -o size=600k tmpfs '$fd/mnt'" 2> /dev/null; 
 else
   echo "SKIP: full disk in a load batch (cannot mount a tmpfs in a mount namespace here)"
 fi
+
+# ------------------------------------------------------------ 23. SERVICE limits
+# With --allow-service, rasqal fetched the SERVICE IRI through raptor's
+# libcurl handle: redirects without end, no time limit, no size limit.
+# Now (net/service.c) the limits of URL inputs: http/https redirects only,
+# 5 at most, --timeout, --max-bytes, and no user:password@ (a stub server,
+# tests/faultserver.py).
+sv=$tmp/service
+mkdir -p "$sv"
+printf '<http://e/s> <http://e/p> "o" .\n' > "$sv/a.nt"
+ng load --store "$sv/s.db" "$sv/a.nt"
+python3 tests/faultserver.py "$sv/port" &
+sv_pid=$!
+for _ in $(seq 50); do [ -s "$sv/port" ] && break; sleep 0.1; done
+sfs="http://127.0.0.1:$(cat "$sv/port")"
+svc() { ng query --store "$sv/s.db" --allow-service "$@"; }
+sq() { printf 'SELECT ?s WHERE { SERVICE <%s> { ?s ?p ?o } }' "$1"; }
+svc "$(sq "$sfs/srx/sparql")"
+if [ "$rc" -eq 0 ] && grep -q 'from-service' "$tmp/out"; then pass
+else fail "SERVICE to a working endpoint: exit $rc: $(err1)"; fi
+svc "$(sq "$sfs/big/sparql")"
+if one_line_error 9 && grep -q 'larger than 16777216 bytes' "$tmp/err"; then pass
+else fail "SERVICE answering 20 MB (chunked): exit $rc, want 9 and the size: $(err1)"; fi
+svc --max-bytes 100 "$(sq "$sfs/srx/sparql")"
+if one_line_error 9 && grep -q -i 'size' "$tmp/err"; then pass
+else fail "SERVICE answer over --max-bytes 100 (Content-Length): exit $rc, want 9: $(err1)"; fi
+svc "$(sq "$sfs/tofile/sparql")"
+if one_line_error 9 && grep -q '"file"' "$tmp/err" && ! grep -q 'root:' "$tmp/out"; then pass
+else fail "SERVICE redirected to file:///etc/passwd: exit $rc, want 9: $(err1)"; fi
+svc "$(sq "$sfs/loop/sparql")"
+if one_line_error 9 && grep -q 'redirects' "$tmp/err"; then pass
+else fail "SERVICE redirected for ever: exit $rc, want 9 after 5 redirects: $(err1)"; fi
+start=$(date +%s)
+svc --timeout 2 "$(sq "$sfs/hang/sparql")"
+secs=$(( $(date +%s) - start ))
+if one_line_error 9 && grep -q 'timed out' "$tmp/err" &&
+   { [ -n "$VALGRIND" ] || [ "$secs" -le 10 ]; }; then pass
+else fail "SERVICE that never answers, --timeout 2: exit $rc after ${secs}s, want 9 at 2 s: $(err1)"; fi
+svc "$(sq "http://u:pw-13@127.0.0.1:9/sparql")"
+if one_line_error 9 && ! grep -q 'pw-13' "$tmp/err"; then pass
+else fail "SERVICE IRI with user:password@: exit $rc, want 9 and no password: $(err1)"; fi
+ng query --store "$sv/s.db" --timeout 0 'ASK { }'
+if [ "$rc" -eq 2 ]; then pass; else fail "query --timeout 0: exit $rc, want 2"; fi
+kill "$sv_pid" 2> /dev/null
+wait "$sv_pid" 2> /dev/null
