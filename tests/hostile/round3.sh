@@ -112,3 +112,40 @@ ng query --store "$sv/s.db" --timeout 0 'ASK { }'
 if [ "$rc" -eq 2 ]; then pass; else fail "query --timeout 0: exit $rc, want 2"; fi
 kill "$sv_pid" 2> /dev/null
 wait "$sv_pid" 2> /dev/null
+
+# ------------------------------------------------------------ 24. unreadable folder
+# One subfolder that cannot be read failed the whole `extract DIR` (exit 3,
+# nothing written).  Now it is one failed item of the batch: the rest is
+# extracted, a line says why, exit 10.  Root reads every folder, so the
+# command runs as nobody (setpriv), from a copy in a folder of its own.
+pt=$(mktemp -d "${TMPDIR:-/tmp}/newsgraph-nobody.XXXXXX")
+if [ "$(id -u)" = 0 ] && command -v setpriv > /dev/null 2>&1 &&
+   setpriv --reuid=65534 --regid=65534 --clear-groups true 2> /dev/null; then
+  chmod 755 "$pt"
+  mkdir -p "$pt/c/a" "$pt/c/locked" "$pt/c/z" "$pt/vg"
+  cp "$NG_BIN" "$pt/ng"
+  cp -r ontology "$pt/ontology"
+  cp tests/*.supp "$pt/"
+  printf 'John Smith said that it rained all day in Leeds.\n' > "$pt/c/a/1.txt"
+  printf 'Mary Jones said that it snowed all day in York.\n' > "$pt/c/locked/2.txt"
+  printf 'Peter Brown said that it was hot all day in Hull.\n' > "$pt/c/z/3.txt"
+  chmod -R a+rX "$pt"
+  chmod 777 "$pt/vg"
+  chmod 700 "$pt/c/locked"
+  nrun=("${run[@]}")
+  [ -n "$VALGRIND" ] && nrun=("${run[@]/--log-file=*/--log-file=$pt/vg/%p.log}")
+  rc=0
+  (cd "$pt" && NEWSGRAPH_DATA=$pt/ontology ASAN_OPTIONS=${ASAN_OPTIONS//$here/$pt} \
+     LSAN_OPTIONS=${LSAN_OPTIONS//$here/$pt} \
+     setpriv --reuid=65534 --regid=65534 --clear-groups \
+     "${nrun[@]}" ./ng extract -f nquads c) < /dev/null > "$tmp/out" 2> "$tmp/err" || rc=$?
+  cp "$pt"/vg/*.log "$tmp/vg/" 2> /dev/null
+  if [ "$rc" -eq 10 ] && grep -q "cannot read 'c/locked': permission denied" "$tmp/err" &&
+     grep -q '2 ok, 1 failed' "$tmp/err" && grep -q 'Leeds' "$tmp/out" &&
+     grep -q 'Hull' "$tmp/out"; then pass
+  else fail "extract DIR with an unreadable subfolder (as nobody): exit $rc, want 10, two articles and one failed item: $(err1)"; fi
+  chmod 755 "$pt/c/locked"
+else
+  echo "SKIP: extract DIR with an unreadable subfolder (needs root and setpriv to run as nobody)"
+fi
+rm -rf "$pt"
