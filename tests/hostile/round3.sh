@@ -134,9 +134,11 @@ if [ "$(id -u)" = 0 ] && command -v setpriv > /dev/null 2>&1 &&
   chmod 700 "$pt/c/locked"
   nrun=("${run[@]}")
   [ -n "$VALGRIND" ] && nrun=("${run[@]/--log-file=*/--log-file=$pt/vg/%p.log}")
+  vgo=${VALGRIND_OPTS:-}
   rc=0
   (cd "$pt" && NEWSGRAPH_DATA=$pt/ontology ASAN_OPTIONS=${ASAN_OPTIONS//$here/$pt} \
      LSAN_OPTIONS=${LSAN_OPTIONS//$here/$pt} \
+     VALGRIND_OPTS=${vgo//$here/$pt} \
      setpriv --reuid=65534 --regid=65534 --clear-groups \
      "${nrun[@]}" ./ng extract -f nquads c) < /dev/null > "$tmp/out" 2> "$tmp/err" || rc=$?
   cp "$pt"/vg/*.log "$tmp/vg/" 2> /dev/null
