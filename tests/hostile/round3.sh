@@ -16,7 +16,7 @@ fi
 # ------------------------------------------------------------ 22. full disk
 # After one SQLITE_FULL every later file of the same `load` failed "cannot
 # start a transaction", even once the space was back: sqlite had undone
-# the transaction itself and librdf went on believing it open.  A 600 KB
+# the transaction itself and librdf went on believing it open.  A 256 KB
 # tmpfs (in a mount namespace of its own, so nothing is left mounted):
 # the big file fills it and is undone, which frees the space; the files
 # after it load, the failed one is named, the store holds what it held.
@@ -28,14 +28,14 @@ done
 python3 -c '
 import sys
 with open(sys.argv[1], "w") as f:
-    for i in range(20000):
+    for i in range(8000):
         f.write("<http://e/big%d> <http://e/p> \"a literal long enough to fill the disk soon %d\" .\n" % (i, i))
 ' "$fd/big.nt"
 printf 'Rain in Leeds\nJohn Smith said that it rained all day in the city.\n' > "$fd/d.txt"
-if unshare -m sh -c "mount -t tmpfs -o size=600k tmpfs '$fd/mnt'" 2> /dev/null; then
+if unshare -m sh -c "mount -t tmpfs -o size=256k tmpfs '$fd/mnt'" 2> /dev/null; then
   unshare -m bash -c '
     d=$1; shift
-    mount -t tmpfs -o size=600k tmpfs "$d/mnt" || exit 111
+    mount -t tmpfs -o size=256k tmpfs "$d/mnt" || exit 111
     "$@" load --store "$d/mnt/s.db" "$d/a.nt" "$d/big.nt" "$d/c.nt" "$d/d.txt" \
       > "$d/load.out" 2> "$d/load.err"
     echo $? > "$d/load.rc"
