@@ -22,7 +22,6 @@
  * hash look-ups: linear in the article.
  */
 #include <math.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "keyphrase.h"
@@ -253,29 +252,24 @@ ng_status ngi_keyphrases(ng_doc *d, ngi_kpset *k) {
   memset(k, 0, sizeof *k);
   int n = (int)d->ntoks;
   ngi_arena *A = &d->arena;
-  /* scratch of this stage on the heap, freed at the end (in the arena it
-   * stayed until the document was freed: 30 bytes per byte of some text) */
-  int *wid = malloc((size_t)(n + 1) * sizeof *wid);
-  unsigned char *content = calloc((size_t)n + 1, 1);
-  unsigned char *attrib = calloc((size_t)n + 1, 1);
-  wstat *ws = calloc((size_t)n + 1, sizeof *ws);
-  int *off = NULL, *fill = NULL, *sent = NULL;
+  int *wid = ngi_alloc_raw(A, (size_t)(n + 1) * sizeof *wid);
+  unsigned char *content = ngi_alloc(A, (size_t)n + 1);
+  unsigned char *attrib = ngi_alloc(A, (size_t)n + 1);
+  wstat *ws = ngi_alloc(A, (size_t)(n + 1) * sizeof *ws);
   k->tokstem = ngi_alloc_raw(A, (size_t)(n + 1) * sizeof *k->tokstem);
   size_t pcap = 16;
   while (pcap < (size_t)n * 2 + 16)
     pcap <<= 1;
-  pairset ps = {calloc(pcap, sizeof *ps.slot), pcap - 1};
+  pairset ps = {ngi_alloc(A, pcap * sizeof *ps.slot), pcap - 1};
+  if (!wid || !content || !attrib || !ws || !k->tokstem || !ps.slot)
+    return NG_ENOMEM;
+  mark_attribution(d, attrib);
+
   ngi_map words, stems, cands;
   ngi_map_init(&words);
   ngi_map_init(&stems);
   ngi_map_init(&cands);
   ng_status st = NG_OK;
-  if (!wid || !content || !attrib || !ws || !k->tokstem || !ps.slot) {
-    st = NG_ENOMEM;
-    goto out;
-  }
-  mark_attribution(d, attrib);
-
   int nw = 0, ns = 0;
   size_t capkp = 0, capocc = 0;
   int first_body = -1;
@@ -368,9 +362,9 @@ ng_status ngi_keyphrases(ng_doc *d, ngi_kpset *k) {
 
   /* 3. median sentence of each content word: offsets, then fill */
   {
-    off = calloc((size_t)nw + 1, sizeof *off);
-    fill = calloc((size_t)nw + 1, sizeof *fill);
-    sent = malloc((size_t)(n + 1) * sizeof *sent);
+    int *off = ngi_alloc(A, (size_t)(nw + 1) * sizeof *off);
+    int *fill = ngi_alloc(A, (size_t)(nw + 1) * sizeof *fill);
+    int *sent = ngi_alloc_raw(A, (size_t)(n + 1) * sizeof *sent);
     if (!off || !fill || !sent) {
       st = NG_ENOMEM;
       goto out;
@@ -558,14 +552,6 @@ out:
   ngi_map_release(&words);
   ngi_map_release(&stems);
   ngi_map_release(&cands);
-  free(wid);
-  free(content);
-  free(attrib);
-  free(ws);
-  free(ps.slot);
-  free(off);
-  free(fill);
-  free(sent);
   if (st == NG_OK && A->failed)
     st = NG_ENOMEM;
   return st;
