@@ -112,6 +112,12 @@ $(SHARED_LIB): $(LIB_OBJS)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_LDFLAGS) -shared -Wl,-soname,$(SONAME) -o $@ $^ $(LDLIBS)
 
+# The lexicon cache is keyed on the code that builds a lexicon: a change
+# to it makes every cache stale (extract/lexcache.h).
+LEXCODE := extract/lexicon.c extract/arena.c extract/textutil.c extract/lexcache.c
+$(BUILD)/extract/lexcache.o: $(LEXCODE)
+$(BUILD)/extract/lexcache.o: ALL_CFLAGS += -DNGI_LEXCODE=\"$(firstword $(shell cat $(LEXCODE) extract/lexicon.h extract/arena.h | cksum))\"
+
 $(BIN): $(CLI_OBJS) $(STATIC_LIB)
 	$(CC) $(ALL_LDFLAGS) -o $@ $(CLI_OBJS) $(STATIC_LIB) $(LDLIBS)
 
@@ -177,6 +183,9 @@ $(BUILD)/fuzz/%-fuzzer: $(BUILD)/fuzz/fuzz_%.o $(INPUT_OBJS) $(STATIC_LIB)
 
 bench: all
 	bash scripts/bench.sh ./$(BIN) $(SHARED)/corpus
+
+bench-link: all
+	NG_SHARED=$(SHARED) bash scripts/bench-link.sh
 
 eval: all
 	$(PYTHON) $(SHARED)/eval/score.py --cmd './$(BIN) extract {}' -v

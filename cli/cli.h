@@ -37,6 +37,8 @@ int cmd_stats(int argc, char **argv);
 int cmd_push(int argc, char **argv);
 /* link helper: cmd_link (cli/cmd_link.c) */
 int cmd_link(int argc, char **argv);
+/* dump: the store with its graph names (cli/cmd_dump.c) */
+int cmd_dump(int argc, char **argv);
 
 /* "newsgraph: <message>\n" on stderr, the one line of an error. */
 void cli_error(const char *fmt, ...)

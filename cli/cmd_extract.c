@@ -46,7 +46,10 @@ static void help(FILE *out)
         "(JSON Lines when it starts with '{', HTML with '<').\n\n"
         "One article gives one graph (Turtle by default).  Many articles\n"
         "give a stream of N-Quads with one named graph per article (its\n"
-        "IRI), or TriG, or with --merge one graph.  JSON Lines records are\n"
+        "IRI), or TriG, or with --merge one graph; as JSON-LD (-f jsonld)\n"
+        "one document per article, one per line (JSON Lines), or one\n"
+        "document with a named graph per article when -o FILE ends in\n"
+        "'.jsonld'.  JSON Lines records are\n"
         "objects with \"text\" or \"html\" and optional \"id\", \"url\",\n"
         "\"title\", \"date\", \"author\".  Failed articles do not stop the\n"
         "run: they are listed at the end and the exit code is 10.\n\n"
@@ -155,14 +158,10 @@ static int parse(int argc, char **argv, extract_args *a)
       } else if ((r = cli_opt_value(argc, argv, &i, "input", 0, &v)) != 0) {
         if (r < 0)
           return CLI_EUSAGE;
-        if (strcmp(v, "text") == 0)
-          a->input = IN_TEXT;
-        else if (strcmp(v, "html") == 0)
-          a->input = IN_HTML;
-        else if (strcmp(v, "jsonl") == 0)
-          a->input = IN_JSONL;
-        else {
-          cli_error("--input '%s': want text, html or jsonl", v);
+        const char *syn = NULL;
+        if (cli_input_kind(v, &a->input, &syn) != 0 || a->input == IN_RDF) {
+          cli_error("--input '%s': want text, html or jsonl%s", v,
+                    syn != NULL ? " (RDF files go to 'newsgraph load')" : "");
           return CLI_EUSAGE;
         }
       } else if ((r = cli_opt_value(argc, argv, &i, "timeout", 0, &v)) !=
@@ -229,7 +228,7 @@ int cmd_extract(int argc, char **argv)
   extract_args a;
   job j;
   cli_source *src = NULL;
-  size_t nsrc = 0, dirs = 0;
+  size_t nsrc = 0, dirs = 0, i;
   unsigned long long total = 0;
   char err[NG_ERRLEN];
   ng_lexicon *lex = NULL;
@@ -241,12 +240,22 @@ int cmd_extract(int argc, char **argv)
     free(a.inputs);
     return rc;
   }
-  rc = cli_sources_expand(a.inputs, a.ninputs, a.input, &src, &nsrc, &dirs,
-                          &total);
+  rc = cli_sources_expand(a.inputs, a.ninputs, a.input, NULL, &src, &nsrc,
+                          &dirs, &total);
   if (rc != 0) {
     free(a.inputs);
     return rc == -2 ? CLI_EUSAGE : CLI_EREAD;
   }
+  for (i = 0; i < nsrc; i++)
+    if (src[i].kind == IN_RDF) {
+      cli_error("'%s' is an RDF file (%s), not an article: put it in a "
+                "store with 'newsgraph load' (or give --input text)",
+                cli_display_name(src[i].path),
+                strcmp(src[i].syntax, "json") ? src[i].syntax : "RDF/JSON");
+      cli_sources_free(src, nsrc);
+      free(a.inputs);
+      return CLI_EINPUT;
+    }
   single = a.ninputs == 1 && nsrc == 1 && dirs == 0 &&
            src[0].kind != IN_JSONL && !a.merge;
   memset(&j, 0, sizeof j);
@@ -264,9 +273,10 @@ int cmd_extract(int argc, char **argv)
   if (a.text) {
     ; /* no RDF */
   } else if (!single && !a.merge && !j.quads &&
-      strcmp(j.format, "ntriples") != 0 && strcmp(j.format, "nt") != 0) {
-    cli_error("extract: many articles are written as nquads, trig or "
-              "ntriples; use --merge for one %s graph", j.format);
+      strcmp(j.format, "ntriples") != 0 && strcmp(j.format, "nt") != 0 &&
+      strcmp(j.format, "jsonld") != 0) {
+    cli_error("extract: many articles are written as nquads, trig, "
+              "ntriples or jsonld; use --merge for one %s graph", j.format);
     rc = CLI_EUSAGE;
   } else if (a.merge && j.quads == 2) {
     cli_error("extract: --merge writes one graph; trig is for many");
@@ -275,9 +285,16 @@ int cmd_extract(int argc, char **argv)
     cli_error("extract: --source names one article, not many");
     rc = CLI_EUSAGE;
   }
+  if (strcmp(j.format, "jsonld") == 0 && !a.merge && !a.text) {
+    /* many: JSON Lines, or one document when -o names a .jsonld file */
+    j.jsonld = !single && a.output != NULL &&
+               cli_ends_with(a.output, ".jsonld") ? 2 : 1;
+    j.jlayout = single ? NG_JSONLD_PRETTY
+                       : j.jsonld == 2 ? NG_JSONLD_MEMBER : NG_JSONLD_LINE;
+  }
   if (a.merge)
     j.quads = 0;
-  else if (!single && !j.quads)
+  else if (!single && !j.quads && !j.jsonld)
     j.lines = 1; /* ntriples */
   if (rc < 0) {
     err[0] = '\0';
@@ -291,6 +308,16 @@ int cmd_extract(int argc, char **argv)
       rc = st == NG_ENOMEM ? CLI_EINTERNAL : CLI_ELEXICON;
     }
   }
+  if (rc < 0 && j.jsonld) {
+    ng_jsonld_context *jc = NULL;
+    err[0] = '\0';
+    st = ng_jsonld_context_load(a.data, &jc, err);
+    if (st != NG_OK) {
+      cli_error("%s", cli_why(err, st));
+      rc = st == NG_ENOMEM ? CLI_EINTERNAL : CLI_ELEXICON;
+    }
+    j.jctx = jc;
+  }
   if (rc < 0) {
     j.lex = lex;
     if (single) {
@@ -303,11 +330,20 @@ int cmd_extract(int argc, char **argv)
       } else {
         if (out == stdout)
           setvbuf(stdout, obuf, _IOFBF, sizeof obuf);
-        rc = cli_extract_many(&a, &j, src, nsrc, total, out);
+        err[0] = '\0';
+        if (j.jsonld == 2 &&
+            (st = ng_jsonld_write_head(j.jctx, out, err)) != NG_OK) {
+          cli_error("cannot write the jsonld output: %s", cli_why(err, st));
+          cli_output_close(out, a.output, 0);
+          rc = CLI_EOUTPUT;
+        } else {
+          rc = cli_extract_many(&a, &j, src, nsrc, total, out);
+        }
       }
     }
   }
   ng_lexicon_free(lex);
+  ng_jsonld_context_free((ng_jsonld_context *)j.jctx);
   cli_sources_free(src, nsrc);
   free(a.inputs);
   return rc;

@@ -54,6 +54,11 @@ typedef struct job {
   int lines;             /* many articles as N-Triples: ng_graph_lines */
   int single;            /* one article */
   int merge;
+  const ng_jsonld_context *jctx; /* -f jsonld: the context */
+  int jsonld;            /* -f jsonld: 1 one document per article (JSON
+                          * Lines for many), 2 one document of many */
+  int jlayout;           /* its NG_JSONLD_* layout */
+  size_t jmembers;       /* jsonld 2: members written (main thread) */
 } job;
 
 void cli_item_fail(item *it, int rc, const char *fmt, ...)

@@ -15,6 +15,7 @@
 #endif
 
 #include "cli.h"
+#include "load_input.h"
 #include "newsgraph.h"
 
 static const char push_help[] =
@@ -35,7 +36,7 @@ static const char push_help[] =
   "  --backend NAME        sqlite (default) or bdb, with --store\n"
   "  --wait SECS           wait while another process holds the store\n"
   "                        locked (default 10; 0 = fail at once)\n"
-  "  --input-format FMT    as for load\n"
+  "  --input KIND          as for load (also --input-format)\n"
   "  --base IRI            IRI base for articles\n"
   "  --user NAME           authenticate (basic or digest); the password is\n"
   "                        $NEWSGRAPH_PASSWORD, else ~/.netrc\n"
@@ -130,6 +131,7 @@ cmd_push(int argc, char **argv)
   size_t ngraphs = 0, k, verify_bad = 0;
   int i, r, nfiles = 0, verify = 0, load_failed = 0, last = CLI_OK;
   tally t = { 0, 0, 0, 0, 3, 0, 0 };
+  cli_load_args la;
   char *pw = NULL;
   ng_status s;
 
@@ -169,6 +171,7 @@ cmd_push(int argc, char **argv)
        (r = cli_opt_value(argc, argv, &i, "protocol", 0, &proto)) ||
        (r = cli_opt_value(argc, argv, &i, "graph", 0, &graph)) ||
        (r = cli_opt_value(argc, argv, &i, "input-format", 0, &format)) ||
+       (r = cli_opt_value(argc, argv, &i, "input", 0, &format)) ||
        (r = cli_opt_value(argc, argv, &i, "base", 0, &base)) ||
        (r = cli_opt_value(argc, argv, &i, "user", 0, &user)) ||
        (r = cli_opt_value(argc, argv, &i, "auth", 0, &auth)) ||
@@ -309,19 +312,25 @@ cmd_push(int argc, char **argv)
     }
     s = NG_OK;
   } else {
+    memset(&la, 0, sizeof la);
+    la.forced = IN_AUTO;
+    if(format && cli_input_kind(!strcmp(format, "article") ? "text" : format,
+                                &la.forced, &la.forced_syntax) != 0) {
+      cli_error("--input '%s': want %s", format, cli_input_kinds());
+      ng_endpoint_free(ep);
+      free(files);
+      return CLI_EUSAGE;
+    }
     s = ng_store_open(NULL, NG_STORE_MEMORY, &st, err);
-    for(i = 0; s == NG_OK && i < nfiles; i++) {
-      const char *syn = format ? format : ng_rdf_syntax_for(files[i]);
-      if(!syn || !strcmp(syn, "article")) {
-        s = ng_lexicon_load(NULL, &lex, err);
-        if(s != NG_OK) {
-          cli_error("%s", err);
-          ng_store_free(st);
-          ng_endpoint_free(ep);
-          free(files);
-          return cli_exit_code(s);
-        }
-        break;
+    if(s == NG_OK &&
+       cli_load_needs_lexicon(files, (size_t)nfiles, la.forced)) {
+      s = ng_lexicon_load(NULL, &lex, err);
+      if(s != NG_OK) {
+        cli_error("%s", err);
+        ng_store_free(st);
+        ng_endpoint_free(ep);
+        free(files);
+        return cli_exit_code(s);
       }
     }
   }
@@ -331,19 +340,21 @@ cmd_push(int argc, char **argv)
     free(files);
     return CLI_ESTORE;
   }
-  for(i = 0; i < nfiles; i++) {
-    ng_load_opts lo = { 0 };
-    ng_status ls;
-
-    lo.syntax = format;
-    lo.graph = graph;
-    lo.base = base;
-    lo.lex = lex;
-    ls = ng_store_load_file(st, files[i], &lo, NULL, NULL, err);
-    if(ls != NG_OK) {
-      cli_error("%s", err);
+  if(!store) {
+    /* the FILEs read as load reads them (load_input.c) */
+    cli_load_count lc;
+    la.graph = graph;
+    la.base = base;
+    la.lex = lex;
+    la.max_bytes = NG_DEFAULT_MAX_BYTES;
+    la.quiet = 1;
+    r = cli_load_inputs(st, files, (size_t)nfiles, &la, &lc);
+    if(r != CLI_OK) {
       load_failed++;
-      last = cli_exit_code(ls);
+      last = r;
+    } else if(lc.failed > 0) {
+      load_failed += (int)lc.failed;
+      last = lc.last;
     }
   }
   s = ng_store_graphs(st, &graphs, &ngraphs, err);

@@ -12,18 +12,25 @@
 #include <sys/stat.h>
 
 #include "cli.h"
+#include "load_input.h"
 #include "newsgraph.h"
 
 #define DEFAULT_STORE "newsgraph.db"
 
 static const char load_help[] =
-  "usage: newsgraph load [OPTIONS] FILE...\n"
+  "usage: newsgraph load [OPTIONS] INPUT...\n"
   "\n"
-  "Put each FILE into the store, in its own named graph: an article\n"
-  "(extracted on the fly, graph = its article IRI) or an RDF file (.ttl,\n"
-  ".nt, .nq, .rdf, .trig; graph = --graph or the file's file:// IRI).\n"
-  "Loading a file again replaces its graph.  Each file is one\n"
-  "transaction: a failed or killed load leaves the store as it was.\n"
+  "Put each INPUT into the store, in its own named graph.  Inputs are read\n"
+  "as 'newsgraph extract' reads them: an article (.txt or any other\n"
+  "name), an HTML page (.html, .htm), each record of a JSON Lines file\n"
+  "(.jsonl), a URL and every article of a folder are extracted on the fly\n"
+  "(graph = the article IRI); an RDF file (.ttl .nt .nq .trig .rdf .owl,\n"
+  "RDF/JSON .json, JSON-LD .jsonld) is loaded as RDF: triples into --graph\n"
+  "or the file's file:// IRI, quads (N-Quads, TriG, JSON-LD) each into its\n"
+  "own graph.  JSON-LD is read with its inline contexts (remote ones are\n"
+  "refused).  Loading again replaces a graph.  Each article or file is one\n"
+  "transaction: a failed or killed load leaves the store as it was, and a\n"
+  "load that put nothing into a store it created removes it.\n"
   "\n"
   "  --store PATH         the store (default $NEWSGRAPH_STORE or\n"
   "                       " DEFAULT_STORE "); created when missing\n"
@@ -31,20 +38,24 @@ static const char load_help[] =
   "                       transactions)\n"
   "  --wait SECS          wait while another process holds the store\n"
   "                       locked (default 10; 0 = fail at once)\n"
-  "  --input-format FMT   turtle, ntriples, nquads, rdfxml, trig, article\n"
-  "  --graph IRI          the graph (RDF) or article IRI (one FILE only)\n"
+  "  --input KIND         read every INPUT as text, html, jsonl, turtle,\n"
+  "                       ntriples, nquads, trig, rdfxml, rdfjson or jsonld\n"
+  "                       (default: by its name)\n"
+  "  --input-format FMT   the same (also: article = text)\n"
+  "  --graph IRI          the graph (RDF) or article IRI (one INPUT only)\n"
   "  --base IRI           IRI base for articles\n"
   "  --max-bytes N        largest file: an article (default 16M) or an RDF\n"
   "                       file (default 1G); RDF files are also refused\n"
   "                       with an N-Triples line over 1 MiB, RDF/XML over\n"
   "                       1000 elements deep, over 2000 prefixes, or a\n"
   "                       language tag over 64 bytes\n"
-  "  -q, --quiet          no line per file\n"
+  "  -q, --quiet          no line per graph\n"
   "  -h, --help           this help\n"
   "\n"
-  "Prints one line per file on stdout: the graph IRI, the triples, FILE.\n"
+  "Prints one line per graph put on stdout: the graph IRI (\"(quads)\" for\n"
+  "N-Quads and TriG), the triples, the INPUT (FILE:LINE for JSON Lines).\n"
   "Exit: 0 ok, 2 usage, 3 cannot read, 4 bad input, 5 lexicon, 7 store,\n"
-  "10 some files failed.\n";
+  "8 network, 10 some inputs failed.\n";
 
 static const char query_help[] =
   "usage: newsgraph query [OPTIONS] (QUERY | -q FILE.rq)\n"
@@ -79,15 +90,57 @@ static const char stats_help[] =
   "agreements and triples in the store, one 'name: N' line each.\n"
   "Exit: 0 ok, 2 usage, 7 store.\n";
 
+/* The files of a store at path (sqlite: the file and its journals;
+ * bdb: the librdf hashes), removed after a load that put nothing into a
+ * store it created. */
+static void
+remove_store(const char *path, ng_store_backend backend)
+{
+  static const char *const sqlite[] = { "", "-journal", "-wal", "-shm" };
+  static const char *const bdb[] = { "-contexts.db", "-po2s.db", "-so2p.db",
+                                     "-sp2o.db" };
+  const char *const *v = backend == NG_STORE_BDB ? bdb : sqlite;
+  size_t i, n = strlen(path) + 16;
+  char *p = malloc(n);
+
+  if(!p)
+    return;
+  for(i = 0; i < 4; i++) {
+    snprintf(p, n, "%s%s", path, v[i]);
+    remove(p);
+  }
+  free(p);
+}
+
+static int
+store_exists(const char *path, ng_store_backend backend)
+{
+  struct stat sb;
+  char *p;
+  int r;
+
+  if(backend != NG_STORE_BDB)
+    return stat(path, &sb) == 0;
+  p = malloc(strlen(path) + 16);
+  if(!p)
+    return 1;
+  sprintf(p, "%s-contexts.db", path);
+  r = stat(p, &sb) == 0;
+  free(p);
+  return r;
+}
+
 int
 cmd_load(int argc, char **argv)
 {
   cli_store_opts so;
-  const char *format = NULL, *graph = NULL, *base = NULL, *mb = NULL;
+  cli_load_args la;
+  cli_load_count c;
+  const char *format = NULL, *input = NULL, *mb = NULL;
   ng_lexicon *lex = NULL;
   ng_store *st = NULL;
   char err[NG_ERRLEN];
-  int i, r, quiet = 0, nfiles = 0, nfailed = 0, last = CLI_OK;
+  int i, r, nfiles = 0, existed;
   size_t max_bytes = 0;
   char **files;
 
@@ -97,6 +150,7 @@ cmd_load(int argc, char **argv)
     return CLI_EINTERNAL;
   }
   cli_store_opts_init(&so);
+  memset(&la, 0, sizeof la);
   for(i = 1; i < argc; i++) {
     if(!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
       fputs(load_help, stdout);
@@ -104,7 +158,7 @@ cmd_load(int argc, char **argv)
       return CLI_OK;
     }
     if(!strcmp(argv[i], "-q") || !strcmp(argv[i], "--quiet")) {
-      quiet = 1;
+      la.quiet = 1;
       continue;
     }
     if(!strcmp(argv[i], "--")) {
@@ -114,8 +168,9 @@ cmd_load(int argc, char **argv)
     }
     if((r = cli_store_opt(argc, argv, &i, &so)) ||
        (r = cli_opt_value(argc, argv, &i, "input-format", 0, &format)) ||
-       (r = cli_opt_value(argc, argv, &i, "graph", 0, &graph)) ||
-       (r = cli_opt_value(argc, argv, &i, "base", 0, &base))) {
+       (r = cli_opt_value(argc, argv, &i, "input", 0, &input)) ||
+       (r = cli_opt_value(argc, argv, &i, "graph", 0, &la.graph)) ||
+       (r = cli_opt_value(argc, argv, &i, "base", 0, &la.base))) {
       if(r < 0)
         goto usage;
       continue;
@@ -132,66 +187,63 @@ cmd_load(int argc, char **argv)
     files[nfiles++] = argv[i];
   }
   if(nfiles == 0) {
-    cli_error("load: no FILE given");
+    cli_error("load: no INPUT given");
     goto usage;
   }
-  if(graph && nfiles > 1) {
-    cli_error("--graph names one graph: give one FILE with it");
+  if(la.graph && nfiles > 1) {
+    cli_error("--graph names one graph: give one INPUT with it");
     goto usage;
   }
-  for(i = 0; i < nfiles; i++) {
-    const char *syn = format ? format : ng_rdf_syntax_for(files[i]);
-    if(!syn || !strcmp(syn, "article")) {
-      ng_status ls = ng_lexicon_load(NULL, &lex, err);
-      if(ls != NG_OK) {
-        cli_error("%s", err);
-        free(files);
-        return cli_exit_code(ls);
-      }
-      break;
+  if(input && format) {
+    cli_error("give --input or --input-format, not both");
+    goto usage;
+  }
+  if(format && !strcmp(format, "article"))
+    format = "text";
+  if(!input)
+    input = format;
+  la.forced = IN_AUTO;
+  if(input && cli_input_kind(input, &la.forced, &la.forced_syntax) != 0) {
+    cli_error("--input '%s': want %s", input, cli_input_kinds());
+    goto usage;
+  }
+  la.max_bytes = max_bytes ? max_bytes : NG_DEFAULT_MAX_BYTES;
+  la.rdf_max_bytes = max_bytes;
+  if(cli_load_needs_lexicon(files, (size_t)nfiles, la.forced)) {
+    ng_status ls = ng_lexicon_load(NULL, &lex, err);
+    if(ls != NG_OK) {
+      cli_error("%s", err);
+      free(files);
+      return cli_exit_code(ls);
     }
   }
+  la.lex = lex;
+  existed = store_exists(cli_store_path(&so), so.backend);
   r = cli_store_open(&so, 0, &st);
   if(r != CLI_OK) {
     ng_lexicon_free(lex);
     free(files);
     return r;
   }
-  for(i = 0; i < nfiles; i++) {
-    ng_load_opts lo = { 0 };
-    char *g = NULL;
-    size_t added = 0;
-    ng_status ls;
-
-    lo.syntax = format;
-    lo.graph = graph;
-    lo.base = base;
-    lo.lex = lex;
-    lo.max_bytes = max_bytes;
-    ls = ng_store_load_file(st, files[i], &lo, &g, &added, err);
-    if(ls != NG_OK) {
-      cli_error("%s", err);
-      nfailed++;
-      last = cli_exit_code(ls);
-    } else if(!quiet) {
-      printf("%s\t%zu\t%s\n", g ? g : "(quads)", added, files[i]);
-    }
-    free(g);
-  }
+  r = cli_load_inputs(st, files, (size_t)nfiles, &la, &c);
   ng_store_free(st);
   ng_lexicon_free(lex);
   free(files);
+  if(!existed && (r != CLI_OK || c.ok == 0))
+    remove_store(cli_store_path(&so), so.backend);
+  if(r != CLI_OK)
+    return r;
   if(fflush(stdout) || ferror(stdout)) {
     cli_error("cannot write to stdout");
     return CLI_EOUTPUT;
   }
-  if(nfailed == 0)
+  if(c.failed == 0)
     return CLI_OK;
-  return nfiles == 1 ? last : CLI_ESOME;
+  return c.ok == 0 && c.failed == 1 ? c.last : CLI_ESOME;
 
 usage:
   free(files);
-  fputs("usage: newsgraph load [--store PATH] FILE... (see --help)\n",
+  fputs("usage: newsgraph load [--store PATH] INPUT... (see --help)\n",
         stderr);
   return CLI_EUSAGE;
 }

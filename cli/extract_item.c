@@ -292,7 +292,7 @@ void cli_item_process(const job *j, item *it, ng_rdf_world *w)
   it->triples = ng_graph_size(g);
   t1 = cli_cpu_now();
   it->t_graph = t1 - t0;
-  iri = j->quads != 0 ? ng_article_iri(doc, &o) : NULL;
+  iri = j->quads != 0 || j->jsonld ? ng_article_iri(doc, &o) : NULL;
   ng_doc_free(doc); /* the graph has it all: free it before writing */
   doc = NULL;
   ngi_article_release(&art);
@@ -319,7 +319,12 @@ void cli_item_process(const job *j, item *it, ng_rdf_world *w)
       cli_item_fail(it, CLI_EINTERNAL, "out of memory");
       goto out;
     }
-    st = ng_graph_write(g, j->format, mem, err);
+    if (j->jsonld) /* the article's named graph, as in N-Quads */
+      st = iri == NULL ? NG_ENOMEM
+                       : ng_graph_write_jsonld(g, j->jctx, iri, j->jlayout,
+                                               mem, err);
+    else
+      st = ng_graph_write(g, j->format, mem, err);
     if (fclose(mem) != 0 && st == NG_OK)
       st = NG_ENOMEM;
     if (st != NG_OK) {

@@ -405,7 +405,9 @@ int cli_extract_many(const extract_args *a, job *j, cli_source *src,
         }
         t.t_graph += cli_cpu_now() - t0;
       } else if (w->rc == 0 && w->outlen > 0 &&
-                 fwrite(w->out, 1, w->outlen, out) != w->outlen) {
+                 ((j->jsonld == 2 && j->jmembers++ > 0 &&
+                   fputs(",\n", out) == EOF) ||
+                  fwrite(w->out, 1, w->outlen, out) != w->outlen)) {
         cli_error("cannot write the output: %s", cli_errno_text(errno));
         fatal = CLI_EOUTPUT;
       }
@@ -482,6 +484,11 @@ int cli_extract_many(const extract_args *a, job *j, cli_source *src,
   }
   ng_graph_free(merged);
   ng_rdf_world_free(mw);
+  if (!fatal && j->jsonld == 2 &&
+      ng_jsonld_write_tail(j->jmembers > 0, out, NULL) != NG_OK) {
+    cli_error("cannot write the output: %s", cli_errno_text(errno));
+    fatal = CLI_EOUTPUT;
+  }
 
   if (!fatal)
     fatal = cli_output_close(out, a->output, 1);

@@ -24,6 +24,7 @@ static const struct {
   {"load", cmd_load, "put articles or RDF files into the store"},
   {"query", cmd_query, "run a SPARQL query over the store"},
   {"stats", cmd_stats, "count articles, persons, statements in the store"},
+  {"dump", cmd_dump, "write the store with its graph names (N-Quads, TriG)"},
   {"push", cmd_push, "send graphs to a SPARQL endpoint"},
   {"link", cmd_link, "link persons across articles and to Wikidata"},
 };

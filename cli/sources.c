@@ -1,6 +1,7 @@
-/* sources.c - the inputs of `newsgraph extract`: files, folders (searched
- * for articles, in sorted order), URLs and stdin, each with the kind of
- * reader it needs. */
+/* sources.c - the inputs of `newsgraph extract`, `load` and `push`:
+ * files, folders (searched for articles, in sorted order), URLs and stdin,
+ * each with the kind of reader it needs, chosen by --input KIND or by the
+ * file's extension from one table (a new reader is one row of it). */
 #define _POSIX_C_SOURCE 200809L
 
 #include <errno.h>
@@ -25,19 +26,92 @@ int cli_ends_with(const char *s, const char *suffix)
   return n >= m && strcmp(s + n - m, suffix) == 0;
 }
 
+/* The kinds of input: --input name, kind, RDF syntax (raptor's name),
+ * extensions (space-separated).  A file whose extension is in no row is
+ * read as text. */
+static const struct {
+  const char *name;
+  in_kind kind;
+  const char *syntax;
+  const char *exts;
+} kinds[] = {
+  {"text", IN_TEXT, NULL, ".txt"},
+  {"html", IN_HTML, NULL, ".html .htm"},
+  {"jsonl", IN_JSONL, NULL, ".jsonl"},
+  {"turtle", IN_RDF, "turtle", ".ttl .turtle .n3"},
+  {"ntriples", IN_RDF, "ntriples", ".nt"},
+  {"nquads", IN_RDF, "nquads", ".nq"},
+  {"trig", IN_RDF, "trig", ".trig"},
+  {"rdfxml", IN_RDF, "rdfxml", ".rdf .owl"},
+  {"rdfjson", IN_RDF, "json", ".json"},
+  {"jsonld", IN_RDF, "jsonld", ".jsonld"},
+};
+#define NKINDS (sizeof kinds / sizeof kinds[0])
+
+int cli_input_kind(const char *name, in_kind *kind, const char **syntax)
+{
+  size_t i;
+
+  for (i = 0; i < NKINDS; i++)
+    if (strcmp(kinds[i].name, name) == 0 ||
+        (kinds[i].syntax != NULL && strcmp(kinds[i].syntax, name) == 0)) {
+      *kind = kinds[i].kind;
+      *syntax = kinds[i].syntax;
+      return 0;
+    }
+  return -1;
+}
+
+const char *cli_input_kinds(void)
+{
+  return "text, html, jsonl, turtle, ntriples, nquads, trig, rdfxml, "
+         "rdfjson, jsonld";
+}
+
+/* The row of path by its extension, or -1. */
+static int kind_row(const char *path)
+{
+  size_t i, n = strlen(path);
+
+  for (i = 0; i < NKINDS; i++) {
+    const char *e = kinds[i].exts;
+    while (*e != '\0') {
+      size_t el = strcspn(e, " ");
+      if (n > el && memcmp(path + n - el, e, el) == 0)
+        return (int)i;
+      e += el;
+      while (*e == ' ')
+        e++;
+    }
+  }
+  return -1;
+}
+
+const char *cli_rdf_syntax_of(const char *path)
+{
+  int r = kind_row(path);
+  return r >= 0 ? kinds[r].syntax : NULL;
+}
+
 in_kind cli_kind_of(const char *path, in_kind forced)
 {
+  int r;
+
   if (forced != IN_AUTO)
     return forced;
-  if (cli_ends_with(path, ".jsonl"))
-    return IN_JSONL;
-  if (cli_ends_with(path, ".html") || cli_ends_with(path, ".htm"))
-    return IN_HTML;
-  return IN_TEXT;
+  r = kind_row(path);
+  return r >= 0 ? kinds[r].kind : IN_TEXT;
+}
+
+/* The kind and syntax of a named file. */
+static void set_kind(cli_source *s, in_kind forced, const char *fsyntax)
+{
+  s->kind = cli_kind_of(s->path, forced);
+  s->syntax = forced != IN_AUTO ? fsyntax : cli_rdf_syntax_of(s->path);
 }
 
 int cli_sources_expand(char **inputs, size_t ninputs, in_kind forced,
-                       cli_source **out, size_t *nout, size_t *dirs,
+                       const char *forced_syntax, cli_source **out, size_t *nout, size_t *dirs,
                        unsigned long long *total_bytes)
 {
   cli_source *v = NULL;
@@ -82,7 +156,7 @@ int cli_sources_expand(char **inputs, size_t ninputs, in_kind forced,
     if (is_dir) {
       for (k = 0; k < np; k++) {
         v[n].path = paths[k];
-        v[n].kind = cli_kind_of(paths[k], forced);
+        set_kind(&v[n], forced, forced_syntax);
         if (stat(paths[k], &sb) == 0)
           *total_bytes += (unsigned long long)sb.st_size;
         n++;
@@ -107,8 +181,10 @@ int cli_sources_expand(char **inputs, size_t ninputs, in_kind forced,
         goto fail_usage;
       }
       v[n].kind = IN_URL;
+      v[n].syntax = NULL;
     } else if (strcmp(arg, "-") == 0) {
       v[n].kind = forced;
+      v[n].syntax = forced_syntax;
       if (v[n].kind == IN_AUTO) {
         int c = getc(stdin);
         if (c != EOF)
@@ -116,7 +192,7 @@ int cli_sources_expand(char **inputs, size_t ninputs, in_kind forced,
         v[n].kind = c == '{' ? IN_JSONL : c == '<' ? IN_HTML : IN_TEXT;
       }
     } else {
-      v[n].kind = cli_kind_of(arg, forced);
+      set_kind(&v[n], forced, forced_syntax);
       if (stat(arg, &sb) == 0 && S_ISREG(sb.st_mode))
         *total_bytes += (unsigned long long)sb.st_size;
     }

@@ -127,11 +127,14 @@ void *ngi_grow(ngi_arena *a, void *old, size_t size, size_t have,
       return nb->data;
     }
   }
-  void *p = ngi_alloc(a, ncap * size);
+  /* zeroed past the items copied, as ngi_alloc would: not twice */
+  char *p = ngi_alloc_raw(a, ncap * size);
   if (!p)
     return NULL;
-  if (old && have)
-    memcpy(p, old, have * size);
+  size_t keep = old && have < ncap ? have : 0;
+  if (keep)
+    memcpy(p, old, keep * size);
+  memset(p + keep * size, 0, (ncap - keep) * size);
   *cap = ncap;
   return p;
 }
@@ -171,57 +174,48 @@ uint64_t ngi_hash(const char *s, size_t n) {
 void ngi_map_init(ngi_map *m) { memset(m, 0, sizeof *m); }
 
 void ngi_map_release(ngi_map *m) {
-  free(m->keys);
-  free(m->vals);
-  free(m->hashes);
+  if (!m->borrowed)
+    free(m->ents);
   memset(m, 0, sizeof *m);
 }
 
 static int map_resize(ngi_map *m, size_t cap) {
-  const char **keys = calloc(cap, sizeof *keys);
-  intptr_t *vals = calloc(cap, sizeof *vals);
-  uint64_t *hashes = calloc(cap, sizeof *hashes);
-  if (!keys || !vals || !hashes) {
-    free(keys);
-    free(vals);
-    free(hashes);
+  ngi_mapent *ents = calloc(cap, sizeof *ents);
+  if (!ents)
     return -1;
-  }
   for (size_t i = 0; i < m->cap; i++) {
-    if (!m->keys[i])
+    if (!m->ents[i].key)
       continue;
-    size_t j = m->hashes[i] & (cap - 1);
-    while (keys[j])
+    size_t j = m->ents[i].h & (cap - 1);
+    while (ents[j].key)
       j = (j + 1) & (cap - 1);
-    keys[j] = m->keys[i];
-    vals[j] = m->vals[i];
-    hashes[j] = m->hashes[i];
+    ents[j] = m->ents[i];
   }
-  free(m->keys);
-  free(m->vals);
-  free(m->hashes);
-  m->keys = keys;
-  m->vals = vals;
-  m->hashes = hashes;
+  if (!m->borrowed)
+    free(m->ents);
+  m->borrowed = 0;
+  m->ents = ents;
   m->cap = cap;
   return 0;
 }
 
 int ngi_map_put(ngi_map *m, const char *key, intptr_t val) {
+  if (m->kbase)
+    return -1; /* a map of the cache is read-only */
   if ((m->n + 1) * 2 > m->cap && map_resize(m, m->cap ? m->cap * 2 : 64))
     return -1;
   uint64_t h = ngi_hash(key, strlen(key));
   size_t j = h & (m->cap - 1);
-  while (m->keys[j]) {
-    if (m->hashes[j] == h && strcmp(m->keys[j], key) == 0) {
-      m->vals[j] = val;
+  while (m->ents[j].key) {
+    if (m->ents[j].h == h && strcmp((const char *)m->ents[j].key, key) == 0) {
+      m->ents[j].val = val;
       return 0;
     }
     j = (j + 1) & (m->cap - 1);
   }
-  m->keys[j] = key;
-  m->vals[j] = val;
-  m->hashes[j] = h;
+  m->ents[j].key = (uintptr_t)key;
+  m->ents[j].val = val;
+  m->ents[j].h = h;
   m->n++;
   return 0;
 }
@@ -237,15 +231,18 @@ int ngi_map_geth(const ngi_map *m, const char *key, size_t n, uint64_t h,
                  intptr_t *val) {
   if (!m->cap)
     return 0;
-  size_t j = h & (m->cap - 1);
-  while (m->keys[j]) {
-    if (m->hashes[j] == h && memcmp(m->keys[j], key, n) == 0 &&
-        m->keys[j][n] == '\0') {
-      if (val)
-        *val = m->vals[j];
-      return 1;
+  size_t mask = m->cap - 1, j = h & mask;
+  const ngi_mapent *e;
+  while ((e = &m->ents[j])->key) {
+    if (e->h == h) {
+      const char *k = (const char *)(m->kbase + e->key);
+      if (memcmp(k, key, n) == 0 && k[n] == '\0') {
+        if (val)
+          *val = e->val;
+        return 1;
+      }
     }
-    j = (j + 1) & (m->cap - 1);
+    j = (j + 1) & mask;
   }
   return 0;
 }

@@ -41,14 +41,29 @@ void *ngi_shrink(ngi_arena *a, void *arr, size_t size, size_t n,
        : NULL)
 
 /* Open-addressing hash map from NUL-terminated strings to intptr_t.
- * Keys are not copied: they must outlive the map (arena strings). */
+ * Keys are not copied: they must outlive the map (arena strings).  One
+ * array of entries, so that a probe touches one cache line.  A key is
+ * kept as an integer: the address of the string, or, in a map read from
+ * the lexicon cache (kbase != 0), its offset from kbase; 0 is an empty
+ * slot either way. */
+typedef struct ngi_mapent {
+  uint64_t h;           /* ngi_hash of the key: compared before the bytes */
+  uintptr_t key;
+  intptr_t val;
+} ngi_mapent;
+
 typedef struct ngi_map {
-  const char **keys;
-  intptr_t *vals;
-  uint64_t *hashes;     /* of each key: compared before the bytes */
+  ngi_mapent *ents;
   size_t cap, n;
+  uintptr_t kbase;      /* 0, or where the keys are offsets from */
+  int borrowed;         /* ents belong to a mapped cache: not freed */
   uint32_t bit;         /* a lexicon map's bit in its word index, else 0 */
 } ngi_map;
+
+/* The key of slot j, or NULL for an empty slot. */
+static inline const char *ngi_map_key(const ngi_map *m, size_t j) {
+  return m->ents[j].key ? (const char *)(m->kbase + m->ents[j].key) : NULL;
+}
 
 void ngi_map_init(ngi_map *m);
 void ngi_map_release(ngi_map *m);

@@ -16,6 +16,7 @@
  * spans, entities), doc.h (the document), lexicon.c, textutil.c, arena.c.
  */
 #include <stdlib.h>
+#include <stdatomic.h>
 #include <string.h>
 
 #include "doc.h"
@@ -29,9 +30,12 @@
 
 /* ------------------------------------------------------------ results */
 
+static atomic_uint_fast64_t serials;
+
 static ng_status build_result(ng_doc *d) {
   ngi_result *r = &d->result;
   memset(r, 0, sizeof *r);
+  r->serial = (uint64_t)atomic_fetch_add(&serials, 1) + 1;
   r->text = d->text;
   r->len = d->len;
   r->headline = d->headline;

@@ -4,12 +4,15 @@
  * by TABs and multiple values within a field by '|'.  Keys are folded with
  * ngi_lower() so that look-ups from token text match.
  */
+#define _POSIX_C_SOURCE 200809L /* mmap */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 
+#include "lexcache.h"
 #include "lexicon.h"
 #include "textutil.h"
 
@@ -41,8 +44,15 @@ static char *slurp(loader *L, const char *name, int optional, ng_status *st) {
   if (!f) {
     if (!optional)
       *st = fail(L, NG_ELEXICON, strerror(errno));
+    else
+      ngi_lexsrc_note(L->lex, name, NULL);
     return NULL;
   }
+  struct stat sb;
+  if (fstat(fileno(f), &sb) == 0)
+    ngi_lexsrc_note(L->lex, name, &sb);
+  else
+    L->lex->nsrcs = NGI_LEX_MAXSRC; /* unknown: no cache */
   size_t cap = 1 << 16, n = 0;
   char *buf = malloc(cap);
   size_t got;
@@ -220,6 +230,46 @@ static ng_status load_metonyms(loader *L) {
   return st;
 }
 
+/* An acronym: two to eight capitals (digits, '-' and '&' allowed), no
+ * lower-case letter: "AMF", "SHARE", "UN-HABITAT". */
+static int org_acronym(const char *s) {
+  size_t n = 0, caps = 0;
+  for (; *s; s++, n++) {
+    if (*s >= 'A' && *s <= 'Z')
+      caps++;
+    else if (!((*s >= '0' && *s <= '9') || *s == '-' || *s == '&'))
+      return 0;
+  }
+  return caps >= 2 && n <= 8;
+}
+
+/* Put one form of org idx: an acronym with its flag; an acronym another
+ * organisation has too becomes ambiguous. */
+static ng_status put_org(loader *L, char *form, intptr_t idx) {
+  ng_lexicon *lex = L->lex;
+  while (*form == ' ')
+    form++;
+  if (!*form)
+    return NG_OK;
+  if (!org_acronym(form))
+    return put(L, &lex->org, form, idx, 1);
+  const char *k = key(L, form);
+  intptr_t old;
+  if (!k)
+    return fail(L, NG_ENOMEM, "out of memory");
+  if (ngi_map_get(&lex->org, k, &old)) {
+    if (old == NGI_ORG_AMBIGUOUS || (old & ~NGI_ORG_ACRONYM) == idx ||
+        !(old & NGI_ORG_ACRONYM))
+      return NG_OK; /* a full name of that spelling wins */
+    idx = NGI_ORG_AMBIGUOUS;
+  } else {
+    idx |= NGI_ORG_ACRONYM;
+  }
+  if (ngi_map_put(&lex->org, k, idx))
+    return fail(L, NG_ENOMEM, "out of memory");
+  return NG_OK;
+}
+
 static ng_status load_orgs(loader *L) {
   ng_lexicon *lex = L->lex;
   ng_status st;
@@ -231,9 +281,15 @@ static ng_status load_orgs(loader *L) {
       return fail(L, NG_ENOMEM, "out of memory");
     o->name = f[0];
     o->wikidata = f[1] && *f[1] ? f[1] : NULL;
-    if ((st = put(L, &lex->org, f[0], (intptr_t)lex->norgs - 1, 1)) ||
-        (st = put_all(L, &lex->org, f[2], (intptr_t)lex->norgs - 1, 1)))
+    intptr_t idx = (intptr_t)lex->norgs - 1;
+    if ((st = put_org(L, f[0], idx)))
       return st;
+    for (char *a = f[2], *bar; a && *a; a = bar ? bar + 1 : NULL) {
+      if ((bar = strchr(a, '|')))
+        *bar = '\0';
+      if ((st = put_org(L, a, idx)))
+        return st;
+    }
   }
   return st;
 }
@@ -442,14 +498,14 @@ static int build_index(ng_lexicon *lex) {
   for (size_t i = 1; i < NMAPS; i++) {
     const ngi_map *m = maps[i];
     for (size_t j = 0; j < m->cap; j++)
-      if (m->keys[j] && index_or(lex, m->keys[j], 1u << i))
+      if (ngi_map_key(m, j) && index_or(lex, ngi_map_key(m, j), 1u << i))
         return -1;
   }
   /* every prefix of a kwfirst key: ngi_lex_bits stops at the first
    * prefix of a token that is none */
   const ngi_map *kw = &lex->kwfirst;
   for (size_t j = 0; j < kw->cap; j++) {
-    const char *k = kw->keys[j];
+    const char *k = ngi_map_key(kw, j);
     if (!k)
       continue;
     size_t n = strlen(k);
@@ -463,7 +519,70 @@ static int build_index(ng_lexicon *lex) {
   }
   for (size_t i = 1; i < NMAPS; i++)
     maps[i]->bit = 1u << i;
+  /* the word-boundary prefixes of multi-word keys */
+  for (size_t i = 1; i < NMAPS; i++) {
+    const ngi_map *m = maps[i];
+    for (size_t j = 0; j < m->cap; j++) {
+      const char *k = ngi_map_key(m, j);
+      for (const char *sp = k ? strchr(k, ' ') : NULL; sp;
+           sp = strchr(sp + 1, ' ')) {
+        const char *p = ngi_strndup(&lex->arena, k, (size_t)(sp - k));
+        intptr_t v = 0;
+        if (!p)
+          return -1;
+        ngi_map_get(&lex->phrasepre, p, &v);
+        if (ngi_map_put(&lex->phrasepre, p, v | (intptr_t)m->bit))
+          return -1;
+      }
+    }
+  }
   lex->indexed = 1;
+  return 0;
+}
+
+int ngi_lex_derive(ng_lexicon *lex) {
+  const ngi_map *w = &lex->words;
+  size_t cap = 64;
+  while (cap < w->n * 2)
+    cap *= 2;
+  memset(lex->wbloom, 0, sizeof lex->wbloom);
+  memset(lex->kbloom, 0, sizeof lex->kbloom);
+  free(lex->wtab);
+  free(lex->wkeys);
+  lex->wtab = calloc(cap, sizeof *lex->wtab);
+  lex->wkeys = calloc(cap, sizeof *lex->wkeys);
+  lex->wcap = cap;
+  if (!lex->wtab || !lex->wkeys)
+    return -1;
+  for (size_t j = 0; j < w->cap; j++) {
+    const ngi_mapent *e = &w->ents[j];
+    uint64_t i = NGI_BLOOM_BIT(e->h);
+    if (!e->key)
+      continue;
+    lex->wbloom[i >> 6] |= 1ull << (i & 63);
+    if ((uint32_t)e->val & NGI_LEX_KWPRE)
+      lex->kbloom[i >> 6] |= 1ull << (i & 63);
+    size_t k = e->h & (cap - 1);
+    while (lex->wtab[k].tag)
+      k = (k + 1) & (cap - 1);
+    lex->wtab[k].tag = (uint32_t)(e->h >> 32) | 1;
+    lex->wtab[k].val = (uint32_t)e->val;
+    lex->wkeys[k] = ngi_map_key(w, j);
+  }
+  return 0;
+}
+
+/* The bits of key (n bytes, hash h) in the compact word index. */
+static int words_get(const ng_lexicon *lex, const char *key, size_t n,
+                     uint64_t h, uint32_t *val) {
+  size_t mask = lex->wcap - 1, j = h & mask;
+  uint32_t tag = (uint32_t)(h >> 32) | 1;
+  for (; lex->wtab[j].tag; j = (j + 1) & mask)
+    if (lex->wtab[j].tag == tag && memcmp(lex->wkeys[j], key, n) == 0 &&
+        lex->wkeys[j][n] == '\0') {
+      *val = lex->wtab[j].val;
+      return 1;
+    }
   return 0;
 }
 
@@ -471,8 +590,9 @@ uint32_t ngi_lex_bits(const ng_lexicon *lex, const char *low, size_t n,
                       uint64_t h) {
   if (!lex || !lex->indexed)
     return 0;
-  intptr_t v = 0;
-  ngi_map_geth(&lex->words, low, n, h, &v);
+  uint32_t v = 0;
+  if (ngi_bloom_has(lex->wbloom, h))
+    words_get(lex, low, n, h, &v);
   uint32_t bits = ((uint32_t)v & ~NGI_LEX_KWPRE) | NGI_LEX_DONE;
   /* the prefixes topics.c's score() looks up: from 3 bytes (or the
    * whole of a shorter token) to NGI_KW_FIRST_MAX, of its C string */
@@ -485,8 +605,8 @@ uint32_t ngi_lex_bits(const ng_lexicon *lex, const char *low, size_t n,
       hp ^= (unsigned char)low[l - 1];
       hp *= 1099511628211ull;
     }
-    intptr_t w;
-    if (!ngi_map_geth(&lex->words, low, l, hp, &w) ||
+    uint32_t w;
+    if (!ngi_bloom_has(lex->kbloom, hp) || !words_get(lex, low, l, hp, &w) ||
         !((uint32_t)w & NGI_LEX_KWPRE))
       break;
     if ((uint32_t)w & lex->kwfirst.bit) {
@@ -505,7 +625,12 @@ void ng_lexicon_free(ng_lexicon *lex) {
   for (size_t i = 0; i < NMAPS; i++)
     ngi_map_release(maps[i]);
   ngi_map_release(&lex->words);
+  ngi_map_release(&lex->phrasepre);
+  free(lex->wtab);
+  free(lex->wkeys);
   ngi_arena_release(&lex->arena);
+  if (lex->cache)
+    munmap(lex->cache, lex->cachesize);
   free(lex);
 }
 
@@ -529,6 +654,13 @@ ng_status ng_lexicon_load(const char *dir, ng_lexicon **out, char *err) {
                path);
     st = NG_ELEXICON;
   }
+  /* the cache, when fresh, instead of the text files */
+  char cpath[4096];
+  int cached = st == NG_OK && ngi_lexcache_path(dir, cpath, sizeof cpath) == 0;
+  if (cached && ngi_lexcache_load(lex, dir, cpath) == 0) {
+    *out = lex;
+    return NG_OK;
+  }
   if (st == NG_OK && !(st = load_set(&L, &lex->given, "given-names.tsv", 'U', 0)) &&
       !(st = load_set(&L, &lex->notname, "not-names.txt", 1, 0)) &&
       !(st = load_set(&L, &lex->honorific, "honorifics.txt", 1, 0)) &&
@@ -547,12 +679,16 @@ ng_status ng_lexicon_load(const char *dir, ng_lexicon **out, char *err) {
     st = load_topics(&L);
   if (st == NG_OK && build_index(lex))
     st = fail(&L, NG_ENOMEM, "out of memory");
+  if (st == NG_OK && ngi_lex_derive(lex))
+    st = fail(&L, NG_ENOMEM, "out of memory");
   if (st == NG_OK && lex->arena.failed)
     st = fail(&L, NG_ENOMEM, "out of memory");
   if (st != NG_OK) {
     ng_lexicon_free(lex);
     return st;
   }
+  if (cached)
+    ngi_lexcache_save(lex, dir, cpath); /* best effort */
   *out = lex;
   return NG_OK;
 }

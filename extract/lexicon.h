@@ -73,6 +73,13 @@ typedef struct ngi_lexorg {
   const char *wikidata;
 } ngi_lexorg;
 
+/* Values of the org map (lex->org): an org index, with NGI_ORG_ACRONYM
+ * when the form is an acronym of the lexicon ("AMF", "SHARE": matched in
+ * capitals only), or NGI_ORG_AMBIGUOUS for an acronym two organisations
+ * share ("IOC" alone names neither). */
+#define NGI_ORG_ACRONYM ((intptr_t)1 << 28)
+#define NGI_ORG_AMBIGUOUS ((intptr_t)-1)
+
 typedef struct ngi_keyword {
   const char **words;   /* lower-case; the last one matches as a prefix */
   int nwords;
@@ -84,6 +91,24 @@ typedef struct ngi_lextopic {
   const char *id, *label, *iptc;
   int exact;            /* IPTC mapping is exact (else close) */
 } ngi_lextopic;
+
+/* A file the loader read, or looked for and did not find (present 0):
+ * what the lexicon cache checks to know it is fresh (lexcache.h). */
+typedef struct ngi_lexsrc {
+  char name[64];        /* in lexicon/ */
+  int present;
+  uint64_t size, ino, dev;
+  int64_t mtime_ns, ctime_ns;
+} ngi_lexsrc;
+
+#define NGI_LEX_MAXSRC 32
+typedef struct ngi_wslot {
+  uint32_t tag;         /* (h >> 32) | 1; 0: an empty slot */
+  uint32_t val;
+} ngi_wslot;
+
+#define NGI_BLOOM_WORDS 1024  /* 64-bit words: 64 Kbit, 8 KB each */
+#define NGI_BLOOM_BIT(h) ((h) >> 48) /* the high bits: slots use the low */
 
 struct ng_lexicon {
   ngi_arena arena;
@@ -108,11 +133,27 @@ struct ng_lexicon {
    * kwfirst key.  One look-up per token then answers most of the
    * lexicon questions asked about it (ngi_lex_bits, ngi_tok_in). */
   ngi_map words;
+  /* Every proper prefix, at a space, of a multi-word key of the maps
+   * above -> the bits of the maps it is one of, so that ngi_longest
+   * stops at the first run of words no longer key starts with. */
+  ngi_map phrasepre;
   int indexed;          /* words is built */
+  /* Bloom filters (one bit per key hash, derived on load): no bit, no
+   * key, no probe of the large words map: of its keys, and of its keys
+   * marked NGI_LEX_KWPRE. */
+  uint64_t wbloom[NGI_BLOOM_WORDS], kbloom[NGI_BLOOM_WORDS];
+  /* The word index again, compact (derived on load): 8-byte slots of a
+   * tag (high hash bits) and the bits, the keys apart, so that the look-up
+   * of every token touches a table a quarter the size of the map's. */
+  ngi_wslot *wtab;
+  const char **wkeys;
+  size_t wcap;
   ngi_place *places;    size_t nplaces, capplaces;
   ngi_lexorg *orgs;     size_t norgs, caporgs;
   ngi_lextopic *topics; size_t ntopics, captopics;
   ngi_keyword *keywords; size_t nkeywords, capkeywords;
+  ngi_lexsrc srcs[NGI_LEX_MAXSRC]; int nsrcs; /* the files read */
+  void *cache; size_t cachesize; /* the mapped cache file, or NULL */
 };
 
 /* Bits of ngi_lex_bits besides the maps' own (bits 0-15). */
@@ -130,6 +171,16 @@ struct ng_lexicon {
  * 0 for a lexicon without a word index. */
 uint32_t ngi_lex_bits(const ng_lexicon *lex, const char *low, size_t n,
                       uint64_t h);
+
+/* Derive what a loaded lexicon (text or cache) keeps besides its maps:
+ * the Bloom filters and the compact word index; returns 0, or -1 when
+ * out of memory. */
+int ngi_lex_derive(ng_lexicon *lex);
+
+static inline int ngi_bloom_has(const uint64_t *b, uint64_t h) {
+  uint64_t i = NGI_BLOOM_BIT(h);
+  return (int)((b[i >> 6] >> (i & 63)) & 1);
+}
 
 /* Look up a phrase of n bytes (already lower-case). */
 #define NGI_HAS(map, s, n) ngi_map_getn(&(map), (s), (n), NULL)

@@ -72,13 +72,20 @@ int ngi_longest(const ng_doc *d, const ngi_map *m, int i, int end,
     memcpy(buf + n, t->low, l);
     n += l;
     buf[n] = '\0';
-    intptr_t v;
-    if (ngi_map_getn(m, buf, n, &v)) {
+    intptr_t v, pv = 0;
+    if (k == 0 ? ngi_tok_in(m, t, &v) : ngi_map_getn(m, buf, n, &v)) {
       best = k + 1;
       if (val)
         *val = v;
     }
     if (t->flags & T_POSS)
+      break;
+    /* no key of a lexicon map goes on from here: stop */
+    if (m->bit && d->lex->indexed &&
+        !((k == 0 ? ngi_map_geth(&d->lex->phrasepre, t->low, t->lowlen,
+                                 t->h, &pv)
+                  : ngi_map_getn(&d->lex->phrasepre, buf, n, &pv)) &&
+          (pv & m->bit)))
       break;
   }
   return best;

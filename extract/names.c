@@ -342,6 +342,21 @@ static int org_run(const ng_doc *d, int i, int end, run_memo *memo) {
 
 
 /* "Syrian Democratic Forces (SDF)": the acronym names the same body. */
+/* An acronym of the lexicon written as a word, as some papers write
+ * "Nato" and "Opec": not at the start of a sentence, not a given name
+ * ("Eli"), and not a word the article also writes in lower case
+ * ("Share" next to "share"). */
+static int acronym_as_word(const ng_doc *d, int i) {
+  const ngi_tok *t = &d->toks[i];
+  if ((t->flags & T_SSTART) || ngi_is_given(d, i))
+    return 0;
+  for (size_t k = 0; k < d->ntoks; k++)
+    if (!(d->toks[k].flags & (T_CAP | T_ALLCAPS)) &&
+        d->toks[k].lowlen == t->lowlen && !strcmp(d->toks[k].low, t->low))
+      return 0;
+  return 1;
+}
+
 static int acronym_after(ng_doc *d, int n, int end, int entity) {
   if (n + 2 >= end || !ngi_tok_is(&d->toks[n], "(") ||
       !ngi_tok_is(&d->toks[n + 2], ")") ||
@@ -615,8 +630,15 @@ static ng_status find_mentions(ng_doc *d, ngi_map *works) {
         continue;
       }
       /* known organisations */
-      if ((n = ngi_longest(d, &d->lex->org, i, end, 8, 1, &v))) {
-        const ngi_lexorg *o = &d->lex->orgs[v];
+      /* an acronym of the lexicon only in capitals ("Share" is not
+       * SHARE), and not when two organisations share it */
+      if ((n = ngi_longest(d, &d->lex->org, i, end, 8, 1, &v)) &&
+          (v == NGI_ORG_AMBIGUOUS ||
+           ((v & NGI_ORG_ACRONYM) && !(t->flags & T_ALLCAPS) &&
+            !acronym_as_word(d, i))))
+        n = 0;
+      if (n) {
+        const ngi_lexorg *o = &d->lex->orgs[v & ~NGI_ORG_ACRONYM];
         int e = ngi_org_entity(d, o->name, o->wikidata, 0,
                                ngi_span_text(d, i, i + n));
         if (e < -1 || add_ment(d, i, i + n, M_ORG, e) < 0 ||

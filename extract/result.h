@@ -89,6 +89,9 @@ typedef struct ngi_result {
   ngi_topic *topics;        size_t ntopics;
   ngi_statement *statements; size_t nstatements;
   ngi_agreement *agreements; size_t nagreements;
+  /* unique to this extraction in the process (never 0): graph/ keys its
+   * memo of the text's SHA-256 on it, so the text is hashed once */
+  uint64_t serial;
 } ngi_result;
 
 /* The results of ng_extract (NULL before it ran). */

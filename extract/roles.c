@@ -172,12 +172,23 @@ ng_status ngi_add_role(ng_doc *d, int pi, const char *title,
   if (pi < 0 || !title || !*title)
     return NG_OK;
   ngi_pers *p = &d->pers[pi];
+  /* "Ex-Chancellor": a former chancellor's role, under its own words */
+  const char *ex = NULL;
+  if ((title[0] == 'E' || title[0] == 'e') && title[1] == 'x' &&
+      title[2] == '-' && title[3]) {
+    ex = title;
+    title += 3;
+    former = 1;
+  }
   size_t tl = strlen(title), ol = org ? strlen(org) : 0;
   char *label = ngi_alloc(&d->arena, tl + ol + 16);
   if (!label)
     return NG_ENOMEM;
   size_t n = 0;
-  if (former) {
+  if (ex) {
+    memcpy(label, ex, 3);
+    n = 3;
+  } else if (former) {
     memcpy(label, "Former ", 7);
     n = 7;
   }
@@ -262,9 +273,24 @@ int ngi_looks_like_org(const ng_doc *d, int t0, int t1) {
   return 0;
 }
 
+/* Do tokens k and k + 1 make a title of the lexicon ("lord
+ * chancellor")? */
+static int title_phrase_at(const ng_doc *d, int k) {
+  char buf[256];
+  intptr_t v;
+  if (d->toks[k].sent != d->toks[k + 1].sent)
+    return 0;
+  ngi_join_low((ng_doc *)d, k, k + 2, buf, sizeof buf);
+  return ngi_map_get(&d->lex->title, buf, &v) && v == NGI_TITLE_OFFICE;
+}
+
 /* Roles written before the mention that starts at token t0. */
 static ng_status roles_before(ng_doc *d, int pi, int t0, int s0, int depth) {
   int j = t0 - 1;
+  /* the person's own form of address after the title: "Lord Chancellor
+   * Lord Falconer", "Attorney General Lord Goldsmith" */
+  if (j - 1 > s0 && ngi_is_honorific(d, j) && ngi_title_kind(d, j - 1))
+    j--;
   /* "Chief Executive of Hong Kong Carrie Lam" */
   if (j > s0 + 1 && d->toks[j].ment >= 0 && depth == 0) {
     const ngi_ment *om = &d->ments[d->toks[j].ment];
@@ -324,6 +350,13 @@ static ng_status roles_before(ng_doc *d, int pi, int t0, int s0, int depth) {
       k--;
       continue;
     }
+    /* the first word of a title phrase of the lexicon that is no title
+     * alone: "Lord" of "Lord Chancellor" */
+    if (k < j && title_phrase_at(d, k)) {
+      lower = 0;
+      k--;
+      continue;
+    }
     if ((ngi_tok_is(t, "of") || ngi_tok_is(t, "and")) && k - 1 >= s0 &&
         k < j && (ngi_title_kind(d, k - 1) ||
                   (ngi_tok_is(t, "and") && ngi_modifier_ok(d, k - 1) &&
@@ -357,7 +390,8 @@ static ng_status roles_before(ng_doc *d, int pi, int t0, int s0, int depth) {
                          !(d->toks[j - 1].flags & T_SSTART)))))
     return NG_OK;
   int ts = k + 1; /* title span [ts, j] */
-  while (ts <= j && !ngi_title_kind(d, ts) && !ngi_modifier_ok(d, ts))
+  while (ts <= j && !ngi_title_kind(d, ts) && !ngi_modifier_ok(d, ts) &&
+         !(ts < j && title_phrase_at(d, ts)))
     ts++;
   ts = ngi_skip_evaluative(d, ts, j + 1);
   /* organisation and "former" before the title */
@@ -411,10 +445,13 @@ static ng_status roles_before(ng_doc *d, int pi, int t0, int s0, int depth) {
         os = k + 1;
     }
   }
-  if (os - 1 >= s0 && ngi_tok_is(&d->toks[os - 1], "former"))
+  /* "former chancellor", "the then chancellor": a past role */
+  if (os - 1 >= s0 && (ngi_tok_is(&d->toks[os - 1], "former") ||
+                       ngi_tok_is(&d->toks[os - 1], "then")))
     former = 1, os--;
-  for (int i = ts; i <= j; i++)
-    if (ngi_tok_is(&d->toks[i], "former"))
+  for (int i = k + 1 > s0 ? k + 1 : s0; i <= j; i++)
+    if (ngi_tok_is(&d->toks[i], "former") ||
+        (i < ts && ngi_tok_is(&d->toks[i], "then")))
       former = 1;
   /* "A for president and former governor Name": the first title is
    * A's, not Name's */

@@ -200,6 +200,12 @@ static ng_status tokenize(ng_doc *d, uint32_t b, uint32_t e, int p) {
       letters += !digits;
       for (;;) {
         size_t k2, k3;
+        unsigned char a = i < e ? (unsigned char)d->text[i] : 0;
+        if ((a >= 'a' && a <= 'z') || (a >= 'A' && a <= 'Z')) {
+          letters++, lowers += a >= 'a'; /* ASCII: as below, sooner */
+          i++;
+          continue;
+        }
         uint32_t c2 = cp_at(d, i, &k2);
         if (i < e && ngi_is_letter(c2)) {
           if (!(c2 >= '0' && c2 <= '9'))

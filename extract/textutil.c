@@ -119,6 +119,14 @@ size_t ngi_lower(const char *s, size_t n, char *dst, size_t cap) {
   if (cap == 0)
     return 0;
   while (i < n) {
+    unsigned char b = (unsigned char)s[i];
+    if (b < 0x80) { /* ASCII, the usual case: what fold and put_cp do */
+      if (o + 1 >= cap)
+        break;
+      dst[o++] = (char)(b >= 'A' && b <= 'Z' ? b + 32 : b);
+      i++;
+      continue;
+    }
     size_t k;
     uint32_t c = ngi_utf8_get(s + i, n - i, &k);
     size_t w = put_cp(fold(c), dst + o, cap - 1 - o);

@@ -2,9 +2,10 @@
  * folder for store/, link/, net/ and the tests (the public side is the
  * ng_graph_* and ng_rdf_world_* part of include/newsgraph.h).
  *
- * graph/ builds the librdf model of an article (graph.c; meta.c adds what
- * a page says about it; with the terms of vocab.h and the IRIs of iri.h,
- * its other two headers), serializes
+ * graph/ builds the librdf model of an article (graph.c: the model and
+ * the statement builder of build.h; entities.c: the article's statements;
+ * meta.c: what a page says about it; with the terms of vocab.h and the
+ * IRIs of iri.h), serializes
  * any model deterministically (serialize.c) and gives batch extraction
  * per-thread worlds and a fast N-Quads writer (batch.c).  It reads
  * extract/'s results (extract/result.h) and nothing else of ours but
@@ -28,6 +29,9 @@
 /* A graph in an existing world, which it does not free and whose logger
  * it leaves alone.  The world must outlive the graph. */
 ng_status ngi_graph_new_in(librdf_world *w, ng_graph **out, char *err);
+
+/* The base of the graph's first document (borrowed), or NULL. */
+const char *ngi_graph_base(ng_graph *g);
 
 /* Borrowed; valid until ng_graph_free.  NULL for a graph of lines
  * (ng_graph_new_lines), which has no model. */
@@ -53,23 +57,15 @@ typedef struct ngi_node {
   char *own;           /* s when the node owns it, else NULL */
 } ngi_node;
 
-/* The statement builder of graph.c, for meta.c: the first failure sticks
- * in st and later calls only free what they are given.  A node of kind 0
- * means out of memory. */
+/* The statement builder of graph.c, for entities.c and meta.c: the first
+ * failure sticks in st and later calls only free what they are given.  A
+ * node of kind 0 means out of memory. */
 typedef struct ngi_builder {
   ng_graph *g;
   ng_status st;
 } ngi_builder;
 
-ngi_node ngi_build_uri(ngi_builder *b, const char *iri);
-ngi_node ngi_build_lit(ngi_builder *b, const char *s);
-/* A literal typed dt (a static IRI such as NGI_XSD "date"). */
-ngi_node ngi_build_typed(ngi_builder *b, const char *s, const char *dt);
-/* Add (s p o), taking the nodes. */
-void ngi_build_add(ngi_builder *b, ngi_node s, ngi_node p, ngi_node o);
-/* Add (s p o) with o a literal, unless the text is NULL or empty. */
-void ngi_build_add_lit(ngi_builder *b, const char *s, ngi_term p,
-                       const char *text);
+/* Its functions are in build.h, private to graph/. */
 
 /* The statements of a graph of lines (ng_graph_new_lines, batch.c): each
  * kept as its N-Triples text without the final " .", then sorted
@@ -91,7 +87,7 @@ const char *ngi_format_name(const char *format);
 
 /* Serialize any model deterministically: its statements are copied,
  * sorted (subject, predicate, object) and fed to the serializer as one
- * stream, with our prefixes declared (and person: org: role: topic:
+ * stream, with our prefixes declared (and person: ngorg: role: topic:
  * article: under base when base is not NULL).  The whole document is built
  * in memory and written to out only when complete; a short write or a
  * failed fflush is NG_EIO.  Contexts are not written. */

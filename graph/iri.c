@@ -421,9 +421,10 @@ ng_status ngi_base_new(const char *base, char **out, char *err)
   return NG_OK;
 }
 
-ng_status ngi_article_iri_new(const char *text, size_t len,
-                              const ng_graph_opts *opts, char **out,
-                              char *err)
+static ng_status article_iri(const char *text, size_t len,
+                             const unsigned char *memo,
+                             const ng_graph_opts *opts, char **out,
+                             char *err)
 {
   unsigned char d[NGI_SHA256_LEN];
   char hex[2 * NGI_SHA256_LEN + 1];
@@ -445,7 +446,10 @@ ng_status ngi_article_iri_new(const char *text, size_t len,
     st = ngi_base_new(opts != NULL ? opts->base : NULL, &base, err);
     if (st != NG_OK)
       return st;
-    ngi_sha256(text != NULL ? text : "", text != NULL ? len : 0, d);
+    if (memo != NULL)
+      memcpy(d, memo, sizeof d);
+    else
+      ngi_sha256(text != NULL ? text : "", text != NULL ? len : 0, d);
     ngi_sha256_hex(d, hex);
     hex[16] = '\0';
     *out = ngi_iri_join(base, "article/", hex);
@@ -456,4 +460,31 @@ ng_status ngi_article_iri_new(const char *text, size_t len,
     return NG_ENOMEM;
   }
   return NG_OK;
+}
+
+ng_status ngi_article_iri_new(const char *text, size_t len,
+                              const ng_graph_opts *opts, char **out,
+                              char *err)
+{
+  return article_iri(text, len, NULL, opts, out, err);
+}
+
+/* The latest result's digest, per thread: a serial is never reused, so
+ * a hit is the same text. */
+static _Thread_local struct {
+  uint64_t serial;
+  unsigned char d[NGI_SHA256_LEN];
+} memo;
+
+ng_status ngi_article_iri_of(const ngi_result *r, const ng_graph_opts *opts,
+                             char **out, char *err)
+{
+  if (r->serial == 0 || (opts != NULL && opts->source != NULL))
+    return article_iri(r->text, r->len, NULL, opts, out, err);
+  if (memo.serial != r->serial) {
+    ngi_sha256(r->text != NULL ? r->text : "", r->text != NULL ? r->len : 0,
+               memo.d);
+    memo.serial = r->serial;
+  }
+  return article_iri(r->text, r->len, memo.d, opts, out, err);
 }

@@ -9,6 +9,7 @@
 #include <stddef.h>
 
 #include "newsgraph.h"
+#include "extract/result.h"
 
 /* Longest slug, in bytes (a cut never splits a character or a %XX). */
 #define NGI_SLUG_MAX 120
@@ -40,6 +41,11 @@ ng_status ngi_base_new(const char *base, char **out, char *err);
 ng_status ngi_article_iri_new(const char *text, size_t len,
                               const ng_graph_opts *opts, char **out,
                               char *err);
+/* The same for an extraction result: the digest of its text is
+ * remembered (per thread, by r->serial), so that the several callers
+ * for one article hash its text once. */
+ng_status ngi_article_iri_of(const ngi_result *r, const ng_graph_opts *opts,
+                             char **out, char *err);
 
 /* Write a one-line message into err (NG_ERRLEN bytes; NULL is fine). */
 void ngi_graph_errf(char *err, const char *fmt, ...)

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "build.h"
 #include "iri.h"
 #include "vocab.h"
 
@@ -83,12 +84,13 @@ ng_status ng_graph_add_meta(ng_graph *g, const ng_doc *doc,
   }
   if (m == NULL)
     return NG_OK;
-  st = ngi_article_iri_new(r->text, r->len, opts, &art, err);
+  st = ngi_article_iri_of(r, opts, &art, err);
   if (st != NG_OK)
     return st;
   b.g = g;
   b.st = NG_OK;
   ngi_build_add_lit(&b, art, NGV_HEADLINE, m->title);
+  ngi_build_add_lit(&b, art, NGV_SCHEMA_HEADLINE, m->title);
   if (m->date != NULL && *m->date != '\0')
     add_date(&b, art, m->date);
   if (m->author != NULL) {

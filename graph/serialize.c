@@ -14,13 +14,14 @@
 #include <string.h>
 
 #include "iri.h"
+#include "jsonld.h"
 #include "vocab.h"
 
 /* ------------------------------------------------------------ formats */
 
 static const char *const formats[] = {
   "turtle", "ntriples", "nquads", "rdfxml", "rdfxml-abbrev", "json",
-  "json-triples", "dot", "html", NULL
+  "json-triples", "dot", "html", "jsonld", NULL
 };
 /* raptor's atom and rss-1.0 writers are left out: they write only feed
  * items, so a news graph comes out empty. */
@@ -246,8 +247,12 @@ static void set_ns(librdf_world *w, librdf_serializer *ser, const char *ns,
 static void set_prefixes(librdf_world *w, librdf_serializer *ser,
                          const char *base)
 {
-  static const char *const kinds[] = {"person", "org", "role", "topic",
-                                      "article", NULL};
+  /* the folder under the base and its prefix: not org:, which is the W3C
+   * Organization Ontology's */
+  static const char *const kinds[][2] = {
+    {"person", "person"}, {"org", "ngorg"}, {"role", "role"},
+    {"topic", "topic"}, {"article", "article"}, {NULL, NULL}
+  };
   const ngi_prefix *p;
   size_t i;
 
@@ -257,10 +262,10 @@ static void set_prefixes(librdf_world *w, librdf_serializer *ser,
   set_ns(w, ser, NGI_WIKIDATA, "wd");
   if (base == NULL)
     return;
-  for (i = 0; kinds[i] != NULL; i++) {
-    char *ns = ngi_iri_join(base, kinds[i], "/");
+  for (i = 0; kinds[i][0] != NULL; i++) {
+    char *ns = ngi_iri_join(base, kinds[i][0], "/");
     if (ns != NULL)
-      set_ns(w, ser, ns, kinds[i]);
+      set_ns(w, ser, ns, kinds[i][1]);
     free(ns);
   }
 }
@@ -310,6 +315,37 @@ static size_t json_fix_astral(char *buf, size_t len)
   return j;
 }
 
+/* JSON-LD is ours (jsonld.c), not raptor's: one document of the default
+ * graph, compacted against the context of ng_data_dir(). */
+static ng_status jsonld_serialize(librdf_model *m, char **buf, size_t *len,
+                                  char *err)
+{
+  ng_jsonld_context *c = NULL;
+  ng_status st = ng_jsonld_context_load(NULL, &c, err);
+  FILE *mem;
+
+  if (st != NG_OK)
+    return st;
+  mem = open_memstream(buf, len);
+  if (mem == NULL) {
+    ng_jsonld_context_free(c);
+    ngi_graph_errf(err, "out of memory");
+    return NG_ENOMEM;
+  }
+  st = ngi_jsonld_model_write(m, c, NULL, NG_JSONLD_PRETTY, mem, err);
+  if (fclose(mem) != 0 && st == NG_OK) {
+    ngi_graph_errf(err, "out of memory");
+    st = NG_ENOMEM;
+  }
+  ng_jsonld_context_free(c);
+  if (st != NG_OK) {
+    free(*buf);
+    *buf = NULL;
+    *len = 0;
+  }
+  return st;
+}
+
 ng_status ngi_model_serialize(librdf_world *w, librdf_model *m,
                               const char *format, const char *base,
                               char **buf, size_t *len, char *err)
@@ -331,6 +367,8 @@ ng_status ngi_model_serialize(librdf_world *w, librdf_model *m,
     ngi_graph_errf(err, "unknown format '%.100s'", format);
     return NG_EFORMAT;
   }
+  if (strcmp(name, "jsonld") == 0)
+    return jsonld_serialize(m, buf, len, err);
   ser = librdf_new_serializer(w, name, NULL, NULL);
   if (ser == NULL) {
     ngi_graph_errf(err, "format '%s' is not supported by this raptor", name);

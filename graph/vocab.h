@@ -2,7 +2,9 @@
  *
  * The ontology (ontology/newsgraph.ttl) declares exactly these ng: terms;
  * tests/unit/test_graph.c checks the table against its own list of those
- * terms.
+ * terms.  The schema.org terms are declared in ontology/schemaorg.ttl (a
+ * subset of schema.org made by ontology/gen-schemaorg.py, which reads the
+ * schema: terms of the C files of graph/); tests/vocab checks the output against both.
  * Add a term here first, then to the ontology.
  */
 #ifndef NG_VOCAB_H
@@ -39,7 +41,10 @@ typedef enum ngi_term {
   NGV_SKOS_EXACT_MATCH, NGV_SKOS_CLOSE_MATCH, NGV_SKOS_BROADER,
   NGV_SCHEMA_NEWS_ARTICLE,
   NGV_SCHEMA_PERSON, NGV_SCHEMA_ORGANIZATION, NGV_SCHEMA_GENDER,
-  NGV_SCHEMA_MALE, NGV_SCHEMA_FEMALE, NGV_XSD_BOOLEAN,
+  NGV_SCHEMA_MALE, NGV_SCHEMA_FEMALE, NGV_SCHEMA_NAME, NGV_SCHEMA_HEADLINE,
+  NGV_SCHEMA_MENTIONS, NGV_SCHEMA_QUOTATION, NGV_SCHEMA_SPOKEN_BY,
+  NGV_SCHEMA_CREATIVE_WORK, NGV_SCHEMA_CREATOR, NGV_SCHEMA_TEXT,
+  NGV_XSD_BOOLEAN,
   NGV_XSD_NON_NEGATIVE_INTEGER,
   NGV_COUNT
 } ngi_term;

@@ -95,7 +95,10 @@ const char *ng_version(void);
 typedef struct ng_lexicon ng_lexicon;
 
 /* Load every lexicon from `dir` (the folder holding newsgraph.ttl and
- * lexicon/).  dir NULL means ng_data_dir(). */
+ * lexicon/).  dir NULL means ng_data_dir().  A lexicon parsed from the
+ * text files is also written to a binary cache ($NEWSGRAPH_CACHE, else
+ * $XDG_CACHE_HOME/newsgraph, else ~/.cache/newsgraph; "off" turns it
+ * off), which later loads map instead while it matches the files. */
 ng_status ng_lexicon_load(const char *dir, ng_lexicon **out, char *err);
 void ng_lexicon_free(ng_lexicon *lex);
 
@@ -143,7 +146,9 @@ ng_status ng_graph_add_doc(ng_graph *g, const ng_doc *doc,
 char *ng_article_iri(const ng_doc *doc, const ng_graph_opts *opts);
 
 /* Serialize.  format: turtle (default when NULL), ntriples, nquads, rdfxml,
- * rdfxml-abbrev, json, json-triples, dot, html. */
+ * rdfxml-abbrev, json, json-triples, dot, html, jsonld (one JSON-LD
+ * document of the default graph, with the context of ng_data_dir(); see
+ * ng_graph_write_jsonld for a named graph and a loaded context). */
 ng_status ng_graph_write(ng_graph *g, const char *format, FILE *out,
                          char *err);
 
@@ -196,8 +201,8 @@ ng_status ng_store_put_doc(ng_store *st, const ng_doc *doc,
                            const ng_graph_opts *opts, char **iri,
                            size_t *added, char *err);
 
-/* Parse an RDF file (syntax: turtle, ntriples, nquads, rdfxml, trig, or
- * NULL to guess from the name) into the store.  Triples go to graph_iri
+/* Parse an RDF file (syntax: turtle, ntriples, nquads, rdfxml, trig, json
+ * (RDF/JSON), or NULL to guess from the name) into the store.  Triples go to graph_iri
  * (NULL: the file's file:// IRI); quads keep their graphs.  Each graph
  * named in the file is replaced; the whole file is one transaction. */
 ng_status ng_store_load_rdf(ng_store *st, const char *path,
@@ -219,8 +224,8 @@ ng_status ng_store_load_file(ng_store *st, const char *path,
                              const ng_load_opts *o, char **graph,
                              size_t *added, char *err);
 
-/* The RDF syntax a file name implies (.ttl .nt .nq .rdf .owl .trig .n3),
- * or NULL (an article). */
+/* The RDF syntax a file name implies (.ttl .nt .nq .rdf .owl .trig .n3,
+ * .json: RDF/JSON), or NULL (an article). */
 const char *ng_rdf_syntax_for(const char *path);
 
 /* Remove one named graph. */
@@ -637,6 +642,53 @@ void ng_service_limits(const ng_fetch_opts *opts);
  * thread went over the size limit (the query's error then only says
  * "Callback aborted"); clears that. */
 int ng_service_over_limit(void);
+
+/* ------------------------------------------------------------ JSON-LD */
+
+/* The JSON-LD context of ontology/context.jsonld: term names, prefixes,
+ * value types and @base, the one source of the compaction.  Load it once;
+ * a loaded context is read-only and may be shared by any number of
+ * threads.  dir NULL means ng_data_dir().  NG_ELEXICON when the file is
+ * missing or not a context newsgraph can use. */
+typedef struct ng_jsonld_context ng_jsonld_context;
+ng_status ng_jsonld_context_load(const char *dir, ng_jsonld_context **out,
+                                 char *err);
+void ng_jsonld_context_free(ng_jsonld_context *c);
+
+/* How ng_graph_write_jsonld lays a document out. */
+enum {
+  NG_JSONLD_PRETTY = 0, /* one document, indented, ended by a newline */
+  NG_JSONLD_LINE = 1,   /* one document on one line (JSON Lines) */
+  NG_JSONLD_MEMBER = 2  /* no @context, one line, no newline: a member of
+                         * the @graph of ng_jsonld_write_head */
+};
+
+/* Write g compacted against c: a document whose @graph holds g's nodes
+ * (subjects in byte order, properties by name), in the named graph name
+ * (the article IRI, as in N-Quads) or, name NULL, the default graph.
+ * Deterministic bytes.  NG_EFORMAT when an IRI cannot be written under
+ * the context; NG_EIO on a write error.  A graph of lines
+ * (ng_graph_new_lines) cannot be written: NG_EUSAGE. */
+ng_status ng_graph_write_jsonld(ng_graph *g, const ng_jsonld_context *c,
+                                const char *name, int layout, FILE *out,
+                                char *err);
+/* One document of many graphs: the head ("{ @context, @graph: [" and a
+ * newline), then the members (NG_JSONLD_MEMBER) separated by ",\n",
+ * then the tail ("\n]}\n"; "]}\n" when there was no member). */
+ng_status ng_jsonld_write_head(const ng_jsonld_context *c, FILE *out,
+                               char *err);
+ng_status ng_jsonld_write_tail(int members, FILE *out, char *err);
+
+/* --- the store with its graph names (issue 12: store/dump.c) ---
+ * Write every named graph of st (graph_iri NULL) or one of them to out,
+ * as "nquads" (format NULL) or "trig": graphs in bytewise order of their
+ * IRIs, each graph's statements sorted, so the same store gives the same
+ * bytes; loading a dump into a fresh store and dumping it again gives the
+ * same bytes.  *graphs (may be NULL) receives the number of graphs
+ * written.  NG_EUSAGE when graph_iri names no graph of the store. */
+ng_status ng_store_dump(ng_store *st, const char *format,
+                        const char *graph_iri, FILE *out, size_t *graphs,
+                        char *err);
 
 #ifdef __cplusplus
 }

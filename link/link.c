@@ -74,15 +74,17 @@ context_key(linker *L, int e)
   return L->p[pi].ent >= 0 ? L->p[pi].ent : e;
 }
 
-/* Entities (other than a and b and their clusters) mentioned with both,
- * leaving out those that most articles mention. */
+/* Entities (other than a and b and their clusters) mentioned with a and
+ * with b's cluster so far (every member's articles), leaving out those
+ * that most articles mention. */
 static size_t
 shared_context(linker *L, int ia, int ib)
 {
-  const person *a = &L->p[ia], *b = &L->p[ib];
+  const person *a = &L->p[ia];
+  int rb = find(L, ib);
   int ka = a->ent >= 0 ? context_key(L, a->ent) : -2;
-  int kb = b->ent >= 0 ? context_key(L, b->ent) : -2;
-  size_t i, k, n = 0, cap = L->na / 10 > 50 ? L->na / 10 : 50;
+  int kb = L->p[ib].ent >= 0 ? context_key(L, L->p[ib].ent) : -2;
+  size_t i, k, m, n = 0, cap = L->na / 10 > 50 ? L->na / 10 : 50;
   int s1, s2;
 
   s1 = ++L->stamp;
@@ -93,19 +95,34 @@ shared_context(linker *L, int ia, int ib)
       if((size_t)L->df[ar->ents[k]] <= cap)
         L->mark[context_key(L, ar->ents[k])] = s1;
   }
-  for(i = 0; i < b->nart; i++) {
-    const article *ar = &L->a[b->arts[i]];
-    for(k = 0; k < ar->nents; k++) {
-      int e = ar->ents[k], key;
-      if((size_t)L->df[e] > cap)
-        continue;
-      key = context_key(L, e);
-      if(key == ka || key == kb || L->mark[key] != s1)
-        continue;
-      L->mark[key] = s2;
-      n++;
+  for(m = 0; m < L->nmem[rb]; m++) {
+    const person *b = &L->p[L->mem[rb][m]];
+    for(i = 0; i < b->nart; i++) {
+      const article *ar = &L->a[b->arts[i]];
+      for(k = 0; k < ar->nents; k++) {
+        int e = ar->ents[k], key;
+        if((size_t)L->df[e] > cap)
+          continue;
+        key = context_key(L, e);
+        if(key == ka || key == kb || L->mark[key] != s1)
+          continue;
+        L->mark[key] = s2;
+        n++;
+      }
     }
   }
+  return n;
+}
+
+/* Articles of i's cluster so far. */
+static size_t
+cluster_articles(linker *L, int i)
+{
+  int r = find(L, i);
+  size_t m, n = 0;
+
+  for(m = 0; m < L->nmem[r]; m++)
+    n += L->p[L->mem[r][m]].nart;
   return n;
 }
 
@@ -251,24 +268,38 @@ support(linker *L, int x, int f)
 }
 
 /* A shorter form x (surname only, initials, fewer given names) and the
- * full names it fits. */
+ * full names it fits, grouped by the cluster each is in so far (George
+ * Bush and George W Bush, joined in the first round, are one candidate).
+ * Each candidate is scored by what x's article says against what the
+ * candidate's articles say: the rarer persons and organisations both
+ * mention and a role title in common (the cross-document coreference
+ * set-up of Bagga and Baldwin, 1998).  The best is linked when it wins
+ * clearly, even when other namesakes exist somewhere in the store (a
+ * "Mr Blair" next to the prime minister's colleagues is Tony Blair,
+ * whatever Sir Ian Blair does elsewhere); closeMatch when it wins less
+ * clearly; a true tie is left alone. */
 static void
 link_short(linker *L, int x, int final)
 {
   person *p = &L->p[x];
   int b = ngi_smap_get(&L->buckets, p->sfold, -1);
-  int cand[64], var[64];
-  size_t nc = 0, k, sup[64], best = 0, second = 0;
-  int bi = -1;
-  char why[160];
+  int cand[64], var[64], root[64];
+  size_t nc = 0, k, j, sup[64], best = 0, second = 0;
+  int bi = -1, rx = find(L, x), dominant = -1;
+  char why[200];
 
-  if(b < 0 || p->gender == 'X')
+  if(p->gender == 'X')
     return;
+  if(b < 0) {
+    p->nofull = 1;
+    return;
+  }
   if(p->kind != K_FULL && surname_taken(L, x))
     return;
   for(k = 0; k < L->nbk[b] && nc < 64; k++) {
-    int f = L->bk[b][k], v, sh, rf;
+    int f = L->bk[b][k], v, sh, rf, r;
     const person *q = &L->p[f];
+    size_t s;
     if(f == x || q->kind != K_FULL || q->gender == 'X')
       continue;
     if(!ngi_link_name_fits(L, p, q, &v, &sh) || !sh)
@@ -279,14 +310,53 @@ link_short(linker *L, int x, int final)
     /* a lone word known only by a role ("Wales, captain") must share it */
     if(p->kind == K_SURNAME && !p->gender && rf < 1)
       continue;
+    r = find(L, f);
+    if(r == rx)
+      continue;
+    s = support(L, x, f);
+    for(j = 0; j < nc && root[j] != r; j++)
+      ;
+    if(j < nc) {
+      /* the same cluster: its best-supported member stands for it */
+      if(s > sup[j] || (s == sup[j] && v < var[j])) {
+        cand[j] = f;
+        sup[j] = s;
+      }
+      if(v < var[j])
+        var[j] = v;
+      continue;
+    }
     cand[nc] = f;
     var[nc] = v;
+    root[nc] = r;
+    sup[nc] = s;
     nc++;
   }
-  if(nc == 0)
+  if(nc == 0) {
+    p->nofull = p->kind == K_SURNAME;
     return;
+  }
+  if(nc > 1) {
+    /* prominence: a namesake the store names ten times as often as
+     * every other (Tony Blair against Ian Blair) gets one point more */
+    size_t na[64], top = 0;
+    int ti = 0;
+    for(k = 0; k < nc; k++) {
+      na[k] = cluster_articles(L, cand[k]);
+      if(na[k] > top) {
+        top = na[k];
+        ti = (int)k;
+      }
+    }
+    for(k = 0; k < nc; k++)
+      if(k != (size_t)ti && na[k] * 10 > top)
+        break;
+    if(k == nc && top >= 10) {
+      sup[ti]++;
+      dominant = ti;
+    }
+  }
   for(k = 0; k < nc; k++) {
-    sup[k] = support(L, x, cand[k]);
     if(sup[k] > best || bi < 0) {
       second = bi < 0 ? 0 : best;
       best = sup[k];
@@ -309,11 +379,22 @@ link_short(linker *L, int x, int final)
                 roles_disjoint(p);
     int word = p->kind == K_FULL && nc == 1 &&
                full_words(&L->p[cand[0]]) > full_words(p);
-    if(nc == 1 && var[0] == 0 && !word && !mixed &&
-       (sup[0] >= 3 || (honorific && sup[0] >= 1))) {
-      snprintf(why, sizeof why, "%s; one full name fits; shared context %zu",
-               form, sup[0]);
-      same_as(L, x, cand[0], 0.9, why);
+    /* several namesakes: the best must have context of its own (3: a
+     * title in common, or three rarer entities) and more than twice the
+     * next one's */
+    int clear = nc == 1 ? (sup[0] >= 3 || (honorific && sup[0] >= 1))
+                        : (best >= 3 && (honorific || best >= 4) &&
+                           (best >= 2 * second + 1 ||
+                            (bi == dominant && best > second)));
+    if(var[bi] == 0 && !word && !mixed && clear) {
+      if(nc == 1)
+        snprintf(why, sizeof why, "%s; one full name fits; shared context "
+                 "%zu", form, sup[0]);
+      else
+        snprintf(why, sizeof why, "%s; %zu full names fit; context picks "
+                 "one (%zu against %zu)", form, nc, best, second);
+      same_as(L, x, cand[bi], nc == 1 ? 0.9 : 0.5 + 0.4 *
+              (double)(best - second) / (double)best, why);
       L->p[x].done = 1;
     } else if(!final) {
       return;
@@ -321,6 +402,7 @@ link_short(linker *L, int x, int final)
       snprintf(why, sizeof why, "%s; one full name fits in another "
                "spelling; shared context %zu", form, sup[0]);
       close_match(L, x, cand[0], 0.6, why);
+      L->p[x].done = 2;
     } else if(nc == 1 && !var[0] && !word &&
               (p->kind != K_SURNAME || sup[0] >= 1)) {
       /* a middle word missing without context: Jerry Lewis is not
@@ -329,14 +411,70 @@ link_short(linker *L, int x, int final)
       snprintf(why, sizeof why, "%s; one full name fits; shared context "
                "%zu", form, sup[0]);
       close_match(L, x, cand[0], sup[0] >= 1 ? 0.7 : 0.6, why);
-    } else if(nc > 1 && best >= 3 && best >= 3 * second) {
-      snprintf(why, sizeof why, "%s; %zu full names fit; context picks one "
-               "(%zu against %zu)", form, nc, best, second);
-      /* 0.5, up to 0.8 as the others fall behind */
+      L->p[x].done = 2;
+    } else if(nc > 1 && best >= 3 && best > second) {
+      snprintf(why, sizeof why, "%s; %zu full names fit; context leans to "
+               "one (%zu against %zu)", form, nc, best, second);
+      /* 0.5, up to 0.7 as the others fall behind */
       close_match(L, x, cand[bi],
-                  0.5 + 0.3 * (double)(best - second) / (double)best, why);
+                  0.5 + 0.2 * (double)(best - second) / (double)best, why);
+      L->p[x].done = 2;
     }
   }
+}
+
+/* Short forms that no full name of the store explains, linked to each
+ * other as one entity: the same peer's title ("Lord Falconer" in
+ * thirteen articles, a title one person holds at a time), or the same
+ * form of address with context of their own ("Mr Oaks" in three
+ * articles about one company).  Each joins the first of its surname it
+ * fits. */
+static void
+link_unnamed(linker *L)
+{
+  ngi_smap first;
+  size_t i;
+
+  memset(&first, 0, sizeof first);
+  for(i = 0; i < L->np && L->rc == NG_OK; i++) {
+    person *p = &L->p[i];
+    char key[200];
+    int z, peer;
+    size_t sup;
+    if(p->kind != K_SURNAME || p->done || p->gender == 'X' ||
+       !p->form[0] || find(L, (int)i) != (int)i || L->nmem[i] > 1)
+      continue;
+    peer = p->peer && strcmp(p->form, "sir") && strcmp(p->form, "dame");
+    if(!peer && !p->nofull)
+      continue; /* a full name may still be the one: leave it */
+    snprintf(key, sizeof key, "%s|%s", p->form, p->surname);
+    z = ngi_smap_get(&first, key, -1);
+    if(z < 0) {
+      if(ngi_smap_put(&first, key, (int)i))
+        NOMEM(L);
+      continue;
+    }
+    /* a peer's title is one person's whatever else the articles call
+     * him ("Lord Chancellor", "former Home Office minister"); other
+     * forms must not have roles in conflict */
+    if((!peer && ngi_link_roles_fit(p->roles, p->nrole, L->p[z].roles,
+                                    L->p[z].nrole) < 0) ||
+       !clusters_fit(L, (int)i, z))
+      continue;
+    sup = support(L, (int)i, z);
+    if(peer) {
+      char why[160];
+      snprintf(why, sizeof why, "the same title, no full name in the "
+               "store; shared context %zu", sup);
+      same_as(L, (int)i, z, sup >= 1 ? 0.8 : 0.7, why);
+    } else if(sup >= 3) {
+      char why[160];
+      snprintf(why, sizeof why, "the same form of address, no full name "
+               "in the store; shared context %zu", sup);
+      same_as(L, (int)i, z, 0.7, why);
+    }
+  }
+  ngi_smap_free(&first);
 }
 
 /* Two full names of the same length that differ only in spelling. */
@@ -373,150 +511,6 @@ link_variants(linker *L, size_t b)
     }
 }
 
-/* Up to five letters, none lower-case: "ABC", "HVB". */
-static int
-short_acronym(const char *s)
-{
-  size_t n = 0;
-
-  for(; *s; s++, n++)
-    if(islower((unsigned char)*s) || n >= 5)
-      return 0;
-  return 1;
-}
-
-/* Organisations: "Apple Inc." and "Apple", "HVB Group" and "HVB".  A
- * legal form (Inc, Ltd, plc, Corp ...) dropped: owl:sameAs; a Group or
- * Holdings dropped (often the parent, not the same body): closeMatch.
- * Two different Wikidata items keep them apart. */
-static void
-link_orgs(linker *L)
-{
-  static const char *const strong[] = {
-    "inc", "ltd", "plc", "corp", "corporation", "co", "company", "limited",
-    "llc", "ag", "sa", "nv", "gmbh", "spa", NULL
-  };
-  static const char *const weak[] = {
-    "group", "holdings", "holding", NULL
-  };
-  ngi_smap by_slug;
-  size_t i;
-
-  memset(&by_slug, 0, sizeof by_slug);
-  for(i = 0; i < L->norg && L->rc == NG_OK; i++) {
-    char *sl;
-    if(!L->orgs[i].label)
-      continue;
-    sl = ngi_slug(L->orgs[i].label);
-    if(!sl || (ngi_smap_get(&by_slug, sl, -1) < 0 &&
-               ngi_smap_put(&by_slug, sl, (int)i)))
-      NOMEM(L);
-    free(sl);
-  }
-  for(i = 0; i < L->norg && L->rc == NG_OK; i++) {
-    const org *o = &L->orgs[i];
-    char *sl, *dash;
-    int target = -1, weakened = 0, best_strong = -1, first_weak = -1;
-
-    if(!o->label || !(sl = ngi_slug(o->label))) {
-      if(o->label)
-        NOMEM(L);
-      continue;
-    }
-    while((dash = strrchr(sl, '-')) != NULL) {
-      int t;
-      if(ngi_link_in_words(weak, dash + 1))
-        weakened = 1;
-      else if(!ngi_link_in_words(strong, dash + 1))
-        break;
-      *dash = '\0';
-      t = ngi_smap_get(&by_slug, sl, -1);
-      if(t < 0 || t == (int)i)
-        continue;
-      if(!weakened)
-        best_strong = t;
-      else if(first_weak < 0)
-        first_weak = t;
-    }
-    free(sl);
-    target = best_strong >= 0 ? best_strong : first_weak;
-    if(target < 0)
-      continue;
-    if(o->qid && L->orgs[target].qid && strcmp(o->qid, L->orgs[target].qid))
-      continue;
-    if(short_acronym(L->orgs[target].label))
-      continue; /* "ABC": the US network, the Spanish daily, the
-                   Australian broadcaster all in one node */
-    if(best_strong >= 0) {
-      ngi_link_triple(L, o->iri, NGI_OWL "sameAs", L->orgs[target].iri);
-      ngi_link_record(L, o->iri, L->orgs[target].iri, NGI_OWL "sameAs", 0.9,
-                      "organisation name with its legal form", o->label,
-                      L->orgs[target].label);
-    } else {
-      ngi_link_triple(L, o->iri, NGI_SKOS "closeMatch", L->orgs[target].iri);
-      ngi_link_record(L, o->iri, L->orgs[target].iri, NGI_SKOS "closeMatch",
-                      0.7, "organisation name with Group or Holdings",
-                      o->label, L->orgs[target].label);
-    }
-    L->stats.org_links++;
-  }
-  ngi_smap_free(&by_slug);
-}
-
-/* The gazetteer entry a person is, or -1. */
-static int
-gaz_match(linker *L, const person *p)
-{
-  char *sl = ngi_slug(p->label);
-  int v, found = -1;
-  size_t i, k;
-
-  if(!sl) {
-    NOMEM(L);
-    return -1;
-  }
-  v = ngi_smap_get(&L->gaz, sl, 0);
-  if(v > 0) {
-    const gaz_entry *e = &L->g[v - 1];
-    if(ngi_link_roles_fit(p->roles, p->nrole, e->roles, e->nrole) >= 0)
-      found = v - 1;
-  } else if(v < 0) {
-    /* several entries have this name: the one whose roles fit */
-    for(i = 0; i < L->ng; i++) {
-      const gaz_entry *e = &L->g[i];
-      for(k = 0; k < e->nnames; k++)
-        if(!strcmp(e->names[k], sl))
-          break;
-      if(k == e->nnames ||
-         ngi_link_roles_fit(p->roles, p->nrole, e->roles, e->nrole) <= 0)
-        continue;
-      if(found >= 0) {
-        found = -1;
-        break;
-      }
-      found = (int)i;
-    }
-  }
-  free(sl);
-  return found;
-}
-
-static void
-wikidata(linker *L, int x, int e, const char *why)
-{
-  char *wd = ngi_iri_join(NGI_WIKIDATA, L->g[e].qid, NULL);
-
-  if(!wd) {
-    NOMEM(L);
-    return;
-  }
-  ngi_link_triple(L, L->p[x].iri, NGI_OWL "sameAs", wd);
-  ngi_link_record(L, L->p[x].iri, wd, NGI_OWL "sameAs", 1.0, why,
-                  L->p[x].label, NULL);
-  L->stats.wikidata++;
-  free(wd);
-}
-
 /* ------------------------------------------------------------ driver */
 
 static int
@@ -543,6 +537,7 @@ free_person(person *p)
   free(p->given);
   free(p->arts);
   free(p->surname);
+  free(p->wd);
 }
 
 static void
@@ -554,6 +549,7 @@ linker_release(linker *L)
     free_person(&L->p[i]);
   free(L->p);
   for(i = 0; i < L->na; i++) {
+    free(L->a[i].cats);
     free(L->a[i].ents);
     free(L->a[i].persons);
   }
@@ -566,6 +562,7 @@ linker_release(linker *L)
     for(k = 0; k < L->g[i].nrole; k++)
       free(L->g[i].roles[k]);
     free(L->g[i].roles);
+    free(L->g[i].ctx);
   }
   free(L->g);
   for(i = 0; i < L->nbuckets; i++)
@@ -591,6 +588,10 @@ linker_release(linker *L)
   }
   free(L->orgs);
   ngi_smap_free(&L->ents);
+  ngi_smap_free(&L->cats);
+  for(i = 0; i < L->ncatname; i++)
+    free(L->catname[i]);
+  free(L->catname);
   ngi_smap_free(&L->given_gender);
   ngi_smap_free(&L->places);
   ngi_smap_free(&L->variants);
@@ -747,13 +748,20 @@ ng_store_link(ng_store *st, const ng_link_opts *o, ng_link_stats *stats,
   /* exact and spelling matches first, then the shorter forms */
   for(i = 0; i < L.nbuckets && L.rc == NG_OK; i++)
     link_variants(&L, i);
-  /* twice: what the first round joins is context for the second */
+  /* shorter full names first (George Bush, George W Bush), so that a
+   * surname meets them as one candidate; then twice: what the first
+   * round joins is context for the second */
   for(i = 0; i < L.np && L.rc == NG_OK; i++)
-    if(L.p[i].kind != K_SKIP)
+    if(L.p[i].kind == K_FULL)
+      link_short(&L, (int)i, 0);
+  for(i = 0; i < L.np && L.rc == NG_OK; i++)
+    if(L.p[i].kind != K_SKIP && !L.p[i].done)
       link_short(&L, (int)i, 0);
   for(i = 0; i < L.np && L.rc == NG_OK; i++)
     if(L.p[i].kind != K_SKIP && !L.p[i].done)
       link_short(&L, (int)i, 1);
+  if(L.rc == NG_OK)
+    link_unnamed(&L);
   /* clusters: every member owl:sameAs the canonical node */
   for(i = 0; i < L.np && L.rc == NG_OK; i++) {
     size_t k;
@@ -780,29 +788,12 @@ ng_store_link(ng_store *st, const ng_link_opts *o, ng_link_stats *stats,
     }
   }
   if(L.rc == NG_OK)
-    link_orgs(&L);
+    ngi_link_orgs(&L);
+  if(L.rc == NG_OK)
+    ngi_link_orgs_same_name(&L);
   L.stats.orgs = L.norg;
-  /* Wikidata, from the gazetteer: the matching node and its canonical */
-  if(L.ng > 0) {
-    char *done = calloc(L.np + 1, 1);
-    if(!done)
-      NOMEM(&L);
-    for(i = 0; i < L.np && L.rc == NG_OK; i++) {
-      int e, c;
-      if(!L.p[i].label || L.p[i].kind == K_SKIP ||
-         (e = gaz_match(&L, &L.p[i])) < 0)
-        continue;
-      if(!done[i])
-        wikidata(&L, (int)i, e, "gazetteer name");
-      done[i] = 1;
-      c = L.p[i].canon;
-      if(c != (int)i && !done[c]) {
-        wikidata(&L, c, e, "gazetteer name of a node it is owl:sameAs");
-        done[c] = 1;
-      }
-    }
-    free(done);
-  }
+  if(L.rc == NG_OK)
+    ngi_link_wikidata(&L);
   if(L.rc == NG_OK) {
     rc = ng_store_put_graph(st, g, L.graph, NULL, err);
     if(rc != NG_OK)

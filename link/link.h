@@ -1,7 +1,9 @@
 /* link.h - link/: entity linking over the store.  What the linker's
  * files share (link.c decides, record.c writes a link down, linkdata.c
- * reads, linknames.c compares names, sameas.c is the merged view of
- * `query --merge-same-as`) and its name helpers for the unit test.  The
+ * reads, linknames.c compares names, external.c links organisations and
+ * Wikidata, linkutil.c has the maps and arrays, sameas.c is the merged
+ * view of `query --merge-same-as`) and its name helpers for the unit
+ * test.  The
  * linker itself is public: ng_store_link and ng_store_query_merged in
  * include/newsgraph.h.  link/ builds on store/ and graph/ and nothing
  * else of ours.
@@ -56,10 +58,17 @@ typedef struct person {
   int ent;                               /* entity id, -1 when none */
   int done;                              /* linked by link_short */
   int peer;                              /* "Lord X", "Lady X": a title */
+  char form[12];                         /* "mr", "lord": first form seen */
+  char *wd;                              /* its Wikidata item (IRI) */
+  int wdx;                               /* two different items seen */
+  int nofull;                            /* a short form no full name fits */
+  int gconflict;                         /* forms of address contradict
+                                            the given name: ignored */
 } person;
 
 typedef struct article {
   int *ents; size_t nents, capents;      /* mentioned entity ids */
+  int *cats; size_t ncats, capcats;      /* category ids (ng:category) */
   int *persons; size_t np, capp;
 } article;
 
@@ -67,10 +76,13 @@ typedef struct gaz_entry {
   char *qid;
   char **names; size_t nnames, capnames; /* slugs */
   char **roles; size_t nrole, caprole;
+  int *ctx; size_t nctx, capctx;         /* category ids; one must be an
+                                            article's when roles do not fit */
 } gaz_entry;
 
 typedef struct org {
-  char *iri, *label, *qid;
+  char *iri, *label, *qid;               /* qid: its Wikidata IRI */
+  int wdx;                               /* two different items seen */
 } org;
 
 typedef struct linker {
@@ -83,6 +95,10 @@ typedef struct linker {
   org *orgs; size_t norg, caporg;
   ngi_smap org_ix;         /* IRI -> org index */
   ngi_smap ents;           /* entity IRI -> id */
+  ngi_smap cats;           /* category slug (last IRI segment) -> id;
+                              organisations an article mentions are
+                              "org:" and their slug */
+  char **catname; size_t ncatname, capcatname; /* id -> that key */
   int *df; size_t ndf, capdf; /* articles mentioning each entity */
   ngi_smap given_gender;   /* given-name slug -> 'M' 'F' 'U' */
   ngi_smap places;         /* slugs of countries, demonyms, capitals, places */
@@ -129,6 +145,16 @@ void ngi_link_read_graph(linker *L, const char *giri);
 /* Given names, places, name variants and the gazetteer (L->o). */
 void ngi_link_load_data(linker *L);
 
+/* An IRI of Wikidata or DBpedia (owl:sameAs to those is read)? */
+int ngi_link_external(const char *iri);
+/* The Wikidata item IRI names (as http://www.wikidata.org/entity/Q..),
+ * a copy, or NULL. */
+char *ngi_link_wd(const char *iri);
+
+/* The id of a category by the last segment of its IRI (with prefix
+ * before it: "" or "org:"); -1 on out of memory. */
+int ngi_link_category(linker *L, const char *prefix, const char *iri);
+
 /* The IRI or literal text of a node (borrowed), NULL for a blank node. */
 const char *ngi_link_node_str(librdf_node *n);
 
@@ -141,6 +167,13 @@ void ngi_link_triple(linker *L, const char *s, const char *pred,
 void ngi_link_record(linker *L, const char *from, const char *to,
                      const char *pred, double conf, const char *reason,
                      const char *fl, const char *tl);
+
+/* Organisations and Wikidata (external.c), after the persons' clusters
+ * are made (p->canon set). */
+void ngi_link_orgs(linker *L);
+void ngi_link_orgs_same_name(linker *L);
+const char *ngi_link_cluster_wd(linker *L, int root);
+void ngi_link_wikidata(linker *L);
 
 /* Names (linknames.c). */
 int ngi_link_in_words(const char *const *list, const char *s);

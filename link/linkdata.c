@@ -1,7 +1,7 @@
 /* linkdata.c - what the entity linker (link/link.c) reads: the store's
  * person and organisation nodes with their names, roles and articles, the
  * data files (given names, places, name variants, the person gazetteer).
- * Also the small string maps and arrays the linker's files use.
+ * The string maps and arrays it fills are in linkutil.c.
  */
 #define _POSIX_C_SOURCE 200809L
 
@@ -18,159 +18,6 @@
 #include "graph/vocab.h"
 #include "util/str.h"
 
-/* ------------------------------------------------------------ helpers */
-
-/* Append x to a growable int array; -1 on out of memory. */
-int
-ngi_link_ipush(int **a, size_t *n, size_t *cap, int x)
-{
-  if(*n == *cap) {
-    size_t nc = *cap ? *cap * 2 : 4;
-    int *na = realloc(*a, nc * sizeof *na);
-    if(!na)
-      return -1;
-    *a = na;
-    *cap = nc;
-  }
-  (*a)[(*n)++] = x;
-  return 0;
-}
-
-int
-ngi_link_spush(char ***a, size_t *n, size_t *cap, char *s)
-{
-  if(*n == *cap) {
-    size_t nc = *cap ? *cap * 2 : 4;
-    char **na = realloc(*a, nc * sizeof *na);
-    if(!na)
-      return -1;
-    *a = na;
-    *cap = nc;
-  }
-  (*a)[(*n)++] = s;
-  return 0;
-}
-
-int
-ngi_link_sfind(char **a, size_t n, const char *s)
-{
-  size_t i;
-
-  for(i = 0; i < n; i++)
-    if(!strcmp(a[i], s))
-      return 1;
-  return 0;
-}
-
-
-static size_t
-hash(const char *s)
-{
-  size_t h = 2166136261u;
-
-  for(; *s; s++)
-    h = (h ^ (unsigned char)*s) * 16777619u;
-  return h;
-}
-
-void
-ngi_smap_free(ngi_smap *m)
-{
-  size_t i;
-
-  for(i = 0; i < m->cap; i++)
-    free(m->keys ? m->keys[i] : NULL);
-  free(m->keys);
-  free(m->vals);
-  memset(m, 0, sizeof *m);
-}
-
-static int *
-smap_slot(ngi_smap *m, const char *k, int *found)
-{
-  size_t i;
-
-  *found = 0;
-  if(!m->cap)
-    return NULL;
-  for(i = hash(k) & (m->cap - 1); m->keys[i]; i = (i + 1) & (m->cap - 1))
-    if(!strcmp(m->keys[i], k)) {
-      *found = 1;
-      return &m->vals[i];
-    }
-  return &m->vals[i];
-}
-
-int
-ngi_smap_get(const ngi_smap *m, const char *k, int dflt)
-{
-  int found;
-  int *v = smap_slot((ngi_smap *)m, k, &found);
-
-  return found ? *v : dflt;
-}
-
-/* Set k to v (a copy of k is kept); -1 on out of memory. */
-int
-ngi_smap_put(ngi_smap *m, const char *k, int v)
-{
-  int found;
-  int *slot;
-
-  if((m->n + 1) * 2 > m->cap) {
-    ngi_smap old = *m;
-    size_t i, nc = m->cap ? m->cap * 2 : 64;
-
-    m->keys = calloc(nc, sizeof *m->keys);
-    m->vals = calloc(nc, sizeof *m->vals);
-    if(!m->keys || !m->vals) {
-      free(m->keys);
-      free(m->vals);
-      *m = old;
-      return -1;
-    }
-    m->cap = nc;
-    m->n = 0;
-    for(i = 0; i < old.cap; i++)
-      if(old.keys[i]) {
-        size_t j = hash(old.keys[i]) & (nc - 1);
-        while(m->keys[j])
-          j = (j + 1) & (nc - 1);
-        m->keys[j] = old.keys[i];
-        m->vals[j] = old.vals[i];
-        m->n++;
-      }
-    free(old.keys);
-    free(old.vals);
-  }
-  slot = smap_slot(m, k, &found);
-  if(!found) {
-    size_t i = (size_t)(slot - m->vals);
-    m->keys[i] = ngi_str_dup(k);
-    if(!m->keys[i])
-      return -1;
-    m->n++;
-  }
-  *slot = v;
-  return 0;
-}
-
-void
-ngi_link_err(linker *L, ng_status rc, const char *fmt, ...)
-{
-  va_list ap;
-
-  if(L->rc != NG_OK)
-    return;
-  L->rc = rc;
-  if(L->err) {
-    va_start(ap, fmt);
-    vsnprintf(L->err, NG_ERRLEN, fmt, ap);
-    va_end(ap);
-  }
-}
-
-
 /* ------------------------------------------------------------ reading */
 
 typedef struct trip {
@@ -179,7 +26,98 @@ typedef struct trip {
 } trip;
 
 enum { T_TYPE, T_LABEL, T_ALT, T_ROLE, T_TITLE, T_MENTIONS, T_ORG,
-       T_SAMEAS };
+       T_SAMEAS, T_NAME, T_CATEGORY };
+
+/* The id of a category by the last segment of its IRI ("politics"), or
+ * of an organisation mentioned ("org:conservatives"). */
+int
+ngi_link_category(linker *L, const char *prefix, const char *iri)
+{
+  const char *slash = strrchr(iri, '/');
+  char *k = ngi_iri_join(prefix, slash ? slash + 1 : iri, NULL);
+  int id;
+
+  if(!k) {
+    NOMEM(L);
+    return -1;
+  }
+  id = ngi_smap_get(&L->cats, k, -1);
+  if(id < 0) {
+    id = (int)L->ncatname;
+    if(ngi_smap_put(&L->cats, k, id) ||
+       ngi_link_spush(&L->catname, &L->ncatname, &L->capcatname, k)) {
+      NOMEM(L);
+      free(k);
+      return -1;
+    }
+    return id;
+  }
+  free(k);
+  return id;
+}
+
+/* Types read as a person or an organisation, from our graphs and from
+ * other tools' (schema.org in both schemes, FOAF). */
+static const char *const person_types[] = {
+  NG_NS "Person", "http://schema.org/Person", "https://schema.org/Person",
+  "http://xmlns.com/foaf/0.1/Person", NULL
+};
+static const char *const org_types[] = {
+  NG_NS "Organization", "http://schema.org/Organization",
+  "https://schema.org/Organization", "http://xmlns.com/foaf/0.1/Organization",
+  NULL
+};
+
+/* An IRI of Wikidata or DBpedia: what owl:sameAs to another graph's
+ * entity is kept for. */
+int
+ngi_link_external(const char *iri)
+{
+  return !strncmp(iri, NGI_WIKIDATA, strlen(NGI_WIKIDATA)) ||
+         !strncmp(iri, "https://www.wikidata.org/entity/", 32) ||
+         !strncmp(iri, "http://dbpedia.org/resource/", 28) ||
+         !strncmp(iri, "https://dbpedia.org/resource/", 29);
+}
+
+/* The Wikidata item an IRI is (http scheme), or NULL: a copy. */
+char *
+ngi_link_wd(const char *iri)
+{
+  const char *q = NULL;
+
+  if(!strncmp(iri, NGI_WIKIDATA, strlen(NGI_WIKIDATA)))
+    q = iri + strlen(NGI_WIKIDATA);
+  else if(!strncmp(iri, "https://www.wikidata.org/entity/", 32))
+    q = iri + 32;
+  if(!q || q[0] != 'Q' || !q[1] || strspn(q + 1, "0123456789") != strlen(q + 1))
+    return NULL;
+  return ngi_iri_join(NGI_WIKIDATA, q, NULL);
+}
+
+/* Keep the smaller of two Wikidata IRIs in *slot (deterministic); a
+ * second, different one marks *conflict. */
+static int
+keep_wd(char **slot, int *conflict, const char *iri)
+{
+  char *wd = ngi_link_wd(iri);
+
+  if(!wd)
+    return 0;
+  if(!*slot) {
+    *slot = wd;
+    return 0;
+  }
+  if(strcmp(*slot, wd)) {
+    *conflict = 1;
+    if(strcmp(wd, *slot) < 0) {
+      free(*slot);
+      *slot = wd;
+      return 0;
+    }
+  }
+  free(wd);
+  return 0;
+}
 
 static int
 entity_id(linker *L, const char *iri)
@@ -260,9 +198,13 @@ read_org(linker *L, const trip *t, size_t nt, size_t i)
       continue;
     if(t[j].kind == T_LABEL && !o->label)
       o->label = ngi_str_dup(t[j].o);
-    else if(t[j].kind == T_SAMEAS && !o->qid)
-      o->qid = ngi_str_dup(t[j].o);
+    else if(t[j].kind == T_SAMEAS)
+      keep_wd(&o->qid, &o->wdx, t[j].o);
   }
+  for(j = 0; j < nt && !o->label; j++)
+    if(t[j].kind == T_NAME && !strcmp(t[j].s, t[i].s))
+      o->label = ngi_str_dup(t[j].o);
+  keep_wd(&o->qid, &o->wdx, o->iri);
 }
 
 const char *
@@ -287,7 +229,14 @@ ngi_link_read_graph(linker *L, const char *giri)
     { NG_NS "holdsRole", T_ROLE },
     { NG_NS "title", T_TITLE },
     { NG_NS "mentions", T_MENTIONS },
+    { NG_NS "category", T_CATEGORY },
     { NGI_OWL "sameAs", T_SAMEAS },
+    { "http://schema.org/sameAs", T_SAMEAS },
+    { "https://schema.org/sameAs", T_SAMEAS },
+    { "http://schema.org/name", T_NAME },
+    { "https://schema.org/name", T_NAME },
+    { "http://xmlns.com/foaf/0.1/name", T_NAME },
+    { NGI_SKOS "prefLabel", T_NAME },
   };
   librdf_node *ctx = librdf_new_node_from_uri_string(
     L->w, (const unsigned char *)giri);
@@ -328,11 +277,11 @@ ngi_link_read_graph(linker *L, const char *giri)
     if(k == sizeof preds / sizeof preds[0])
       continue;
     kind = preds[k].kind;
-    if(kind == T_TYPE && !strcmp(ov, NG_NS "Organization"))
+    if(kind == T_TYPE && ngi_link_in_words(org_types, ov))
       kind = T_ORG;
-    else if(kind == T_TYPE && strcmp(ov, NG_NS "Person"))
+    else if(kind == T_TYPE && !ngi_link_in_words(person_types, ov))
       continue;
-    if(kind == T_SAMEAS && strncmp(ov, NGI_WIKIDATA, strlen(NGI_WIKIDATA)))
+    if(kind == T_SAMEAS && !ngi_link_external(ov))
       continue;
     if(nt == capt) {
       size_t nc = capt ? capt * 2 : 64;
@@ -369,6 +318,11 @@ ngi_link_read_graph(linker *L, const char *giri)
   ar = &L->a[ai];
   memset(ar, 0, sizeof *ar);
   for(i = 0; i < nt && L->rc == NG_OK; i++) {
+    if(t[i].kind == T_MENTIONS && strstr(t[i].o, "/org/")) {
+      int c = ngi_link_category(L, "org:", t[i].o);
+      if(c >= 0 && ngi_link_ipush(&ar->cats, &ar->ncats, &ar->capcats, c))
+        NOMEM(L);
+    }
     if(t[i].kind == T_MENTIONS) {
       int e = entity_id(L, t[i].o);
       if(e >= 0) {
@@ -382,6 +336,12 @@ ngi_link_read_graph(linker *L, const char *giri)
             L->df[e]++;
         }
       }
+    }
+    if(t[i].kind == T_CATEGORY) {
+      int c = ngi_link_category(L, "", t[i].o);
+      if(c >= 0 && ngi_link_ipush(&ar->cats, &ar->ncats, &ar->capcats, c))
+        NOMEM(L);
+      continue;
     }
     if(t[i].kind == T_ORG) {
       read_org(L, t, nt, i);
@@ -402,9 +362,20 @@ ngi_link_read_graph(linker *L, const char *giri)
         NOMEM(L);
         break;
       }
+      keep_wd(&p->wd, &p->wdx, p->iri);
       for(j = 0; j < nt; j++) {
         if(strcmp(t[j].s, t[i].s))
           continue;
+        if(t[j].kind == T_SAMEAS)
+          keep_wd(&p->wd, &p->wdx, t[j].o);
+        if(t[j].kind == T_NAME && !p->label) {
+          size_t k;
+          for(k = 0; k < nt; k++)
+            if(t[k].kind == T_LABEL && !strcmp(t[k].s, t[i].s))
+              break;
+          if(k == nt && !(p->label = ngi_str_dup(t[j].o)))
+            NOMEM(L);
+        }
         if(t[j].kind == T_LABEL && !p->label) {
           p->label = ngi_str_dup(t[j].o);
           if(!p->label)
@@ -583,14 +554,14 @@ gaz_name(linker *L, int idx, const char *name)
 static int
 gaz_line(linker *L, char *line, size_t no, const char *path)
 {
-  char *f[4] = { NULL, NULL, NULL, NULL }, *p = line, *q;
+  char *f[5] = { NULL, NULL, NULL, NULL, NULL }, *p = line, *q;
   size_t nf = 0;
   gaz_entry *e;
   int idx;
 
   if(line[0] == '#' || !line[0])
     return 0;
-  while(p && nf < 4) {
+  while(p && nf < 5) {
     f[nf++] = p;
     q = strchr(p, '\t');
     if(q)
@@ -643,6 +614,18 @@ gaz_line(linker *L, char *line, size_t no, const char *path)
         *r = (char)tolower((unsigned char)*r);
     }
   }
+  for(p = f[4]; p; p = q) {
+    q = strchr(p, '|');
+    if(q)
+      *q++ = '\0';
+    if(*p) {
+      int c = ngi_link_category(L, "", p);
+      if(c < 0 || ngi_link_ipush(&e->ctx, &e->nctx, &e->capctx, c)) {
+        NOMEM(L);
+        return 1;
+      }
+    }
+  }
   if(gaz_name(L, idx, f[0]))
     return 1;
   for(p = f[1]; p; p = q) {
@@ -691,6 +674,16 @@ ngi_link_load_data(linker *L)
     each_line(L, path, 1, variant_line);
     free(path);
   }
-  if(L->o && L->o->gazetteer && L->rc == NG_OK)
+  if(L->o && L->o->gazetteer && L->rc == NG_OK) {
     each_line(L, L->o->gazetteer, 0, gaz_line);
+  } else if(L->rc == NG_OK) {
+    /* the shipped gazetteer of notable persons (gen-persons.py) */
+    path = data_path("gazetteer/persons.tsv");
+    if(!path) {
+      NOMEM(L);
+      return;
+    }
+    each_line(L, path, 1, gaz_line);
+    free(path);
+  }
 }

@@ -250,6 +250,15 @@ ngi_link_parse_name(linker *L, person *p)
     if(!strncmp(a, "Lord ", 5) || !strncmp(a, "Lady ", 5) ||
        !strncmp(a, "Baroness ", 9) || !strncmp(a, "Baron ", 6))
       p->peer = 1;
+    if(g && !p->form[0]) {
+      /* the form itself, lower case, without its full stop */
+      size_t l = strcspn(a, " .");
+      if(l < sizeof p->form) {
+        for(k = 0; k < l; k++)
+          p->form[k] = (char)tolower((unsigned char)a[k]);
+        p->form[l] = '\0';
+      }
+    }
     if(g && p->gender && p->gender != g)
       p->gender = 'X';
     else if(g && !p->gender)
@@ -259,10 +268,13 @@ ngi_link_parse_name(linker *L, person *p)
   if(p->ngiven > 0 && strlen(p->given[0]) > 1) {
     int v = ngi_smap_get(&L->given_gender, p->given[0], 0);
     if(v == 'M' || v == 'F') {
+      /* a given name of one gender outweighs forms of address that
+       * contradict it: "Mrs Howard" merged into Michael Howard by one
+       * article is that article's mistake, ignored here, not a reason
+       * to keep every "Mr Howard" of the store away from him */
       if(p->gender && p->gender != v)
-        p->gender = 'X';
-      else if(!p->gender)
-        p->gender = (char)v;
+        p->gconflict = 1;
+      p->gender = (char)v;
     }
   }
   for(i = 0; i < n; i++)

@@ -80,6 +80,8 @@ ngi_link_record(linker *L, const char *from, const char *to,
   char *iri;
   ng_link l;
 
+  if(!strcmp(from, to))
+    return; /* never a self-link (wd:Q10648 owl:sameAs wd:Q10648) */
   L->nlinks++;
   snprintf(frag, sizeof frag, "#link-%zu", L->nlinks);
   iri = ngi_iri_join(L->graph, frag, NULL);
@@ -111,5 +113,7 @@ ngi_link_record(linker *L, const char *from, const char *to,
 void
 ngi_link_triple(linker *L, const char *s, const char *pred, const char *o)
 {
+  if(!strcmp(s, o))
+    return;
   emit(L, res(L, s), pred, res(L, o));
 }

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # bench.sh - throughput of `newsgraph extract` over the whole shared corpus.
-# Usage: scripts/bench.sh [BINARY] [CORPUS_DIR]
+# Usage: scripts/bench.sh [BINARY] [CORPUS_DIR] [OLD_BINARY]
 # One process reads the corpus folder and streams N-Quads to /dev/null:
 #   - with -j 1 and -j 2: seconds, MB/s and articles/s of article text,
 #     triples/s, peak RSS (/usr/bin/time), and the CPU split between
@@ -11,9 +11,17 @@
 # The machine may be shared: the load average is printed, and the CPU
 # seconds (user + sys) and MB per CPU second next to the wall-clock ones
 # (on an idle machine, -j 1 MB/s is close to MB/cpu-s).
+# The last part puts the figures of issue 16 side by side (with
+# OLD_BINARY, or $NG_BENCH_OLD, on the line above, run from its own
+# folder so that it reads its own ontology/): batch N-Quads MB per CPU
+# second and its ratio to the CPU of rapper's own N-Quads round trip of
+# the same output, the start-up of a small article (CPU and wall per run,
+# with the lexicon cache and without), and `extract --out-dir` when the
+# command has it.
 set -euo pipefail
 bin=${1:-./newsgraph}
 corpus=${2:-../shared/corpus}
+old=${3:-${NG_BENCH_OLD:-}}
 [ -x "$bin" ] || { echo "bench.sh: no binary at $bin" >&2; exit 1; }
 [ -d "$corpus" ] || { echo "bench.sh: no corpus at $corpus" >&2; exit 1; }
 export NEWSGRAPH_DATA=${NEWSGRAPH_DATA:-$PWD/ontology}
@@ -84,3 +92,70 @@ for k in 1 2 4; do
     printf "%-6s %8d %7.2f %8.2f %10.3f %8.1f\n", k "x", n, b / 1e6, e,
       e / (b / 1e6), m / 1024 }'
 done
+
+# ------------------------------------------------------------ issue 16
+# Each binary runs from its own folder with its own ontology/ and a
+# lexicon cache of this run; CPU seconds are user + sys of /usr/bin/time.
+small=examples/geneva-summit.txt
+runs=${NG_BENCH_RUNS:-50}
+abs() { case $1 in /*) echo "$1" ;; *) echo "$PWD/$1" ;; esac; }
+corpus_abs=$(abs "$corpus")
+small_abs=$(abs "$small")
+cpu() { awk '{ printf "%.3f", $2 + $3 }' "$1"; }
+# startup LABEL BIN CACHE: CPU and wall ms per run of a small article
+startup() {
+  local dir n
+  dir=$(dirname "$2")
+  ( cd "$dir" && NEWSGRAPH_DATA=$PWD/ontology NEWSGRAPH_CACHE=$3 \
+      ./"$(basename "$2")" extract "$small_abs" > /dev/null )
+  ( cd "$dir" && NEWSGRAPH_DATA=$PWD/ontology NEWSGRAPH_CACHE=$3 \
+      /usr/bin/time -f '%e %U %S' -o "$tmp/start.time" bash -c '
+      for i in $(seq 1 "$1"); do "$2" extract "$3" > /dev/null || exit 1; done
+    ' _ "$runs" "./$(basename "$2")" "$small_abs" )
+  awk -v r="$runs" '{ printf "%.1f ms cpu, %.1f ms wall", 1000 * ($2 + $3) / r, 1000 * $1 / r }' "$tmp/start.time"
+}
+echo
+echo "issue 16 figures, side by side (rapper round trip of the same N-Quads; start-up: $small, $runs runs)"
+printf '%-10s %9s %9s %10s %8s  %-36s  %s\n' binary cpu-s MB/cpu-s rapper-cpu ratio \
+  'start-up, lexicon cache' 'start-up, no cache'
+mb=$(field j1 bytes)
+for which in old new; do
+  if [ "$which" = old ]; then b=$old; else b=$bin; fi
+  [ -n "$b" ] || continue
+  [ -x "$b" ] || { echo "bench.sh: no binary at $b" >&2; exit 1; }
+  b=$(abs "$b")
+  d=$(dirname "$b")
+  cache="$tmp/cache-$which"
+  ( cd "$d" && NEWSGRAPH_DATA=$PWD/ontology NEWSGRAPH_CACHE=$cache \
+      ./"$(basename "$b")" extract -q -j 1 -f nquads -o "$tmp/$which.nq" "$corpus_abs" )
+  ( cd "$d" && NEWSGRAPH_DATA=$PWD/ontology NEWSGRAPH_CACHE=$cache \
+      /usr/bin/time -f '%e %U %S %M' -o "$tmp/$which.time" \
+      ./"$(basename "$b")" extract -q -j 1 -f nquads -o /dev/null "$corpus_abs" )
+  /usr/bin/time -f '%e %U %S %M' -o "$tmp/$which.rapper" \
+    rapper -q -i nquads -o nquads "$tmp/$which.nq" > /dev/null
+  c=$(cpu "$tmp/$which.time")
+  rc=$(cpu "$tmp/$which.rapper")
+  s1=$(startup "$which" "$b" "$cache")
+  s0=$(startup "$which" "$b" off)
+  awk -v w="$which" -v c="$c" -v r="$rc" -v b="$mb" -v s1="$s1" -v s0="$s0" 'BEGIN {
+    if (c <= 0) c = 0.001; if (r <= 0) r = 0.001
+    printf "%-10s %9.2f %9.2f %10.2f %7.2fx  %-36s  %s\n", w, c, b / 1e6 / c, r, c / r, s1, s0 }'
+  rm -f "$tmp/$which.nq"
+done
+# what every start costs before extracting: loading the 50 shared
+# libraries librdf, raptor and curl bring (Debian builds them BIND_NOW),
+# and rapper's own start-up on the example's Turtle, for scale
+/usr/bin/time -f '%e %U %S' -o "$tmp/floor.time" bash -c '
+  for i in $(seq 1 "$1"); do "$2" --version > /dev/null || exit 1; done' _ "$runs" "$bin"
+/usr/bin/time -f '%e %U %S' -o "$tmp/rapstart.time" bash -c '
+  for i in $(seq 1 "$1"); do rapper -q -i turtle -o ntriples "$2" > /dev/null || exit 1; done' _ "$runs" examples/geneva-summit.ttl
+awk -v r="$runs" 'NR == FNR { f = 1000 * ($2 + $3) / r; fw = 1000 * $1 / r; next }
+  { printf "start-up floor: newsgraph --version %.1f ms cpu, %.1f ms wall; rapper on the example Turtle %.1f ms cpu, %.1f ms wall\n", f, fw, 1000 * ($2 + $3) / r, 1000 * $1 / r }' \
+  "$tmp/floor.time" "$tmp/rapstart.time"
+if "$bin" extract --help 2>/dev/null | grep -q -- '--out-dir'; then
+  rm -rf "$tmp/outdir"
+  /usr/bin/time -f '%e %U %S %M' -o "$tmp/outdir.time" \
+    "$bin" extract -q -j 1 --out-dir "$tmp/outdir" "$corpus" > /dev/null
+  awk -v n="$(field j1 articles)" '{ printf "extract --out-dir (Turtle, one file per article, -j 1): %.2f s, %.2f cpu-s, %.2f ms cpu per article\n", $1, $2 + $3, 1000 * ($2 + $3) / n }' "$tmp/outdir.time"
+  rm -rf "$tmp/outdir"
+fi

@@ -14,6 +14,7 @@ pkgs=(
   libsqlite3-dev raptor2-utils librdf-storage-sqlite graphviz python3
   libjson-c-dev libxml2-dev parallel   # batch extract: JSON Lines, HTML, tests
   virtuoso-opensource-7-bin valgrind time
+  libapache-jena-java openjdk-17-jdk-headless  # tests/vocab: Jena's OWL check
 )
 [ "${1:-}" = fuzz ] && pkgs+=(clang libclang-rt-14-dev)
 

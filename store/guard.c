@@ -256,7 +256,8 @@ int
 ngi_syntax_guarded(const char *syntax)
 {
   static const char *known[] = { "turtle", "ntriples", "nquads", "trig",
-                                 "rdfxml" };
+                                 "rdfxml",
+                                 "json" /* RDF/JSON */ };
   size_t i;
 
   for(i = 0; i < sizeof known / sizeof known[0]; i++)

@@ -106,22 +106,20 @@ ng_store_query(ng_store *st, const char *query, const char *format,
     return NG_EQUERY;
   }
   if(librdf_query_results_is_graph(res)) {
-    rc = write_graph(st, res, format, out, err);
-  } else if(librdf_query_results_is_boolean(res) &&
-            !(format && (!strcmp(format, "json") ||
-                         !strcmp(format, "xml")))) {
-    /* rasqal writes booleans only as json and xml */
-    int b = librdf_query_results_get_boolean(res);
-    if(b < 0) {
-      ngi_store_log_err(st, "query error", err);
-      rc = NG_EQUERY;
+    if(format && !in_list(graph_formats, format)) {
+      ngi_store_errf(err, "-f %s does not fit a CONSTRUCT or DESCRIBE "
+                     "query, which gives a graph (turtle, ntriples, "
+                     "rdfxml, json)", format);
+      rc = NG_EUSAGE;
     } else {
-      fputs(b ? "true\n" : "false\n", out);
+      rc = write_graph(st, res, format, out, err);
     }
+  } else if(format && !in_list(binding_formats, format)) {
+    ngi_store_errf(err, "-f %s does not fit a SELECT or ASK query, which "
+                   "gives rows (table, csv, tsv, json, xml)", format);
+    rc = NG_EUSAGE;
   } else {
     const char *name = format;
-    if(!name || !in_list(binding_formats, name))
-      name = "table";
     /* into memory first: a read that fails half-way prints nothing */
     char *mb = NULL;
     size_t ml = 0;
@@ -129,11 +127,8 @@ ng_store_query(ng_store *st, const char *query, const char *format,
     if(!mf) {
       ngi_store_errf(err, "out of memory");
       rc = NG_ENOMEM;
-    } else if(librdf_query_results_to_file_handle2(res, mf, name, NULL, NULL,
-                                                   NULL)) {
+    } else if((rc = ngi_results_write(st, res, name, mf, err)) != NG_OK) {
       fclose(mf);
-      ngi_store_log_err(st, "cannot write the query results", err);
-      rc = NG_EQUERY;
     } else if(fclose(mf) != 0) {
       ngi_store_errf(err, "out of memory");
       rc = NG_ENOMEM;

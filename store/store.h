@@ -112,4 +112,9 @@ ng_status ngi_guard_rdf(FILE **fhp, const char *path, const char *syntax,
  * http and https IRIs). */
 ng_status ngi_guard_sparql(const char *query, int allow_service, char *err);
 
+/* Write SELECT or ASK results in format (table, json, xml, csv, tsv;
+ * NULL: table), as the W3C result formats say (results.c). */
+ng_status ngi_results_write(ng_store *st, librdf_query_results *res,
+                            const char *format, FILE *out, char *err);
+
 #endif /* NG_STORE_H */

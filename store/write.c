@@ -21,6 +21,7 @@
 #include <sys/stat.h>
 
 #include "graph/graph.h"
+#include "graph/jsonld.h"
 #include "store.h"
 #include "util/str.h"
 
@@ -179,13 +180,18 @@ fnv1a(const char *s)
   return h;
 }
 
+/* A label that already carries the graph's prefix (a dump loaded again)
+ * is kept, so dump -> load -> dump gives the same bytes. */
 static librdf_node *
 rename_blank(librdf_world *w, librdf_node *n, const char *iri)
 {
-  char id[256];
+  char id[256], pre[24];
+  const char *label = (const char *)librdf_node_get_blank_identifier(n);
 
-  snprintf(id, sizeof id, "g%016llx_%s", (unsigned long long)fnv1a(iri),
-           (const char *)librdf_node_get_blank_identifier(n));
+  snprintf(pre, sizeof pre, "g%016llx_", (unsigned long long)fnv1a(iri));
+  if(!strncmp(label, pre, strlen(pre)))
+    return librdf_new_node_from_node(n);
+  snprintf(id, sizeof id, "%s%s", pre, label);
   return librdf_new_node_from_blank_identifier(w, (const unsigned char *)id);
 }
 
@@ -339,6 +345,8 @@ ng_rdf_syntax_for(const char *path)
     { ".ttl", "turtle" }, { ".turtle", "turtle" }, { ".nt", "ntriples" },
     { ".nq", "nquads" }, { ".rdf", "rdfxml" }, { ".owl", "rdfxml" },
     { ".trig", "trig" }, { ".n3", "turtle" },
+    { ".json", "json" }, /* RDF/JSON */
+    { ".jsonld", "jsonld" },
   };
   size_t i, n = strlen(path);
 
@@ -369,20 +377,137 @@ file_iri(const char *path)
   return iri;
 }
 
+/* JSON-LD is read by graph/jsonld_read.c, not raptor: the whole file (at
+ * most max_bytes, 0: 1 GiB) into statements with their graphs. */
+static ng_status
+jsonld_stream(ng_store *st, FILE *fh, const char *path, const char *base,
+              size_t max_bytes, librdf_stream **out, char *err)
+{
+  size_t limit = max_bytes ? max_bytes : (size_t)1 << 30, n = 0, cap = 0;
+  char *buf = NULL, why[NG_ERRLEN];
+  ng_status rc;
+
+  for(;;) {
+    size_t got;
+    if(n == cap) {
+      size_t ncap = cap ? cap * 2 : 65536;
+      char *nb = realloc(buf, ncap + 1);
+      if(!nb) {
+        free(buf);
+        ngi_store_errf(err, "out of memory");
+        return NG_ENOMEM;
+      }
+      buf = nb;
+      cap = ncap;
+    }
+    got = fread(buf + n, 1, cap - n, fh);
+    n += got;
+    if(n > limit) {
+      free(buf);
+      ngi_store_errf(err, "'%s': larger than %lu bytes", path,
+                     (unsigned long)limit);
+      return NG_EINPUT;
+    }
+    if(got == 0)
+      break;
+  }
+  if(ferror(fh)) {
+    free(buf);
+    ngi_store_errf(err, "cannot read '%s': %s", path, strerror(errno));
+    return NG_EIO;
+  }
+  why[0] = '\0';
+  rc = ngi_jsonld_parse(st->world, buf, n, base, out, why);
+  free(buf);
+  if(rc != NG_OK)
+    ngi_store_errf(err, "cannot parse '%s': %s", path, why);
+  return rc;
+}
+
+/* Parsing an RDF file with raptor itself, not through librdf's parser
+ * stream, which drops the graph of each quad: every statement goes into
+ * its own graph (N-Quads, TriG), or def when it has none. */
+typedef struct quad_sink {
+  txn *t;
+  librdf_node *def;
+  raptor_parser *parser;
+  ng_status rc;
+  char *err;
+} quad_sink;
+
+static void
+on_quad(void *user, raptor_statement *s)
+{
+  quad_sink *q = user;
+  librdf_node *ctx = s->graph && s->graph->type == RAPTOR_TERM_TYPE_URI
+                       ? s->graph : q->def;
+
+  if(q->rc != NG_OK)
+    return;
+  q->rc = txn_clear(q->t, ctx, q->err);
+  if(q->rc == NG_OK)
+    q->rc = txn_add(q->t, ctx, s, q->err);
+  if(q->rc != NG_OK)
+    raptor_parser_parse_abort(q->parser);
+}
+
+static ng_status
+parse_quads(ng_store *st, txn *t, raptor_parser *parser, FILE *fh,
+            librdf_uri *base, librdf_node *def, char *err)
+{
+  quad_sink q = { t, def, parser, NG_OK, err };
+
+  raptor_parser_set_option(parser, RAPTOR_OPTION_NO_NET, NULL, 1);
+  raptor_parser_set_option(parser, RAPTOR_OPTION_NO_FILE, NULL, 1);
+  raptor_parser_set_statement_handler(parser, &q, on_quad);
+  if(raptor_parser_parse_file_stream(parser, fh, NULL, base) &&
+     q.rc == NG_OK && !st->log.errors) {
+    ngi_store_log_err(st, "cannot parse", err);
+    return NG_EINPUT;
+  }
+  return q.rc;
+}
+
+/* A JSON-LD file through graph/jsonld_read.c: each statement into its own
+ * graph, or def when it has none. */
+static ng_status
+parse_jsonld(ng_store *st, txn *t, FILE *fh, const char *path,
+             const char *base, librdf_node *def, size_t max_bytes, char *err)
+{
+  librdf_stream *str = NULL;
+  ng_status rc = jsonld_stream(st, fh, path, base, max_bytes, &str, err);
+
+  for(; rc == NG_OK && str && !librdf_stream_end(str);
+      librdf_stream_next(str)) {
+    librdf_statement *s = librdf_stream_get_object(str);
+    librdf_node *ctx = librdf_stream_get_context2(str);
+
+    if(!s)
+      break;
+    if(!ctx || !librdf_node_is_resource(ctx))
+      ctx = def;
+    rc = txn_clear(t, ctx, err);
+    if(rc == NG_OK)
+      rc = txn_add(t, ctx, s, err);
+  }
+  if(str)
+    librdf_free_stream(str);
+  return rc;
+}
+
 static ng_status
 load_rdf_once(ng_store *st, const char *path, const char *syntax,
               const char *graph_iri, size_t *added, size_t max_bytes,
               char *err)
 {
-  librdf_parser *parser = NULL;
+  raptor_parser *parser = NULL;
   librdf_uri *uri = NULL;
-  librdf_stream *str = NULL;
   librdf_node *def = NULL;
   char *firi = NULL;
   FILE *fh;
   txn t;
   ng_status rc;
-  int began = 0;
+  int began = 0, is_jsonld;
 
   if(added)
     *added = 0;
@@ -393,9 +518,9 @@ load_rdf_once(ng_store *st, const char *path, const char *syntax,
                    path);
     return NG_EFORMAT;
   }
-  if(!ngi_syntax_guarded(syntax)) {
+  if(strcmp(syntax, "jsonld") && !ngi_syntax_guarded(syntax)) {
     ngi_store_errf(err, "unknown RDF syntax '%s' (turtle, ntriples, nquads, "
-                   "trig or rdfxml)", syntax);
+                   "trig, rdfxml or jsonld)", syntax);
     return NG_EFORMAT;
   }
   fh = fopen(path, "rb");
@@ -403,7 +528,8 @@ load_rdf_once(ng_store *st, const char *path, const char *syntax,
     ngi_store_errf(err, "cannot read '%s': %s", path, strerror(errno));
     return NG_EIO;
   }
-  rc = ngi_guard_rdf(&fh, path, syntax, max_bytes, err);
+  rc = strcmp(syntax, "jsonld") ? ngi_guard_rdf(&fh, path, syntax, max_bytes,
+                                                err) : NG_OK;
   if(rc != NG_OK) {
     fclose(fh);
     return rc;
@@ -416,8 +542,10 @@ load_rdf_once(ng_store *st, const char *path, const char *syntax,
   }
   def = ngi_store_iri_node(st, graph_iri ? graph_iri : firi, err);
   uri = librdf_new_uri(st->world, (const unsigned char *)firi);
-  parser = librdf_new_parser(st->world, syntax, NULL, NULL);
-  if(!def || !uri || !parser) {
+  is_jsonld = !strcmp(syntax, "jsonld");
+  if(!is_jsonld)
+    parser = raptor_new_parser(librdf_world_get_raptor(st->world), syntax);
+  if(!def || !uri || (!parser && !is_jsonld)) {
     if(!parser)
       ngi_store_errf(err, "unknown RDF syntax '%s'", syntax);
     rc = parser ? NG_EUSAGE : NG_EFORMAT;
@@ -427,24 +555,10 @@ load_rdf_once(ng_store *st, const char *path, const char *syntax,
   if(rc != NG_OK)
     goto done;
   began = 1;
-  str = librdf_parser_parse_file_handle_as_stream(parser, fh, 0, uri);
-  if(!str) {
-    ngi_store_log_err(st, "cannot parse", err);
-    rc = NG_EINPUT;
-    goto done;
-  }
-  for(; rc == NG_OK && !librdf_stream_end(str); librdf_stream_next(str)) {
-    librdf_statement *s = librdf_stream_get_object(str);
-    librdf_node *ctx = librdf_stream_get_context2(str);
-
-    if(!s)
-      break;
-    if(!ctx || !librdf_node_is_resource(ctx))
-      ctx = def;
-    rc = txn_clear(&t, ctx, err);
-    if(rc == NG_OK)
-      rc = txn_add(&t, ctx, s, err);
-  }
+  if(is_jsonld)
+    rc = parse_jsonld(st, &t, fh, path, firi, def, max_bytes, err);
+  else
+    rc = parse_quads(st, &t, parser, fh, uri, def, err);
   if(rc == NG_OK && st->log.errors) {
     char tmp[NG_ERRLEN];
     snprintf(tmp, sizeof tmp, "cannot parse '%s'", path);
@@ -455,8 +569,6 @@ load_rdf_once(ng_store *st, const char *path, const char *syntax,
     rc = txn_clear(&t, def, err); /* an empty file empties its graph */
 
 done:
-  if(str)
-    librdf_free_stream(str);
   if(began) {
     size_t n = t.added;
     if(rc == NG_OK)
@@ -473,7 +585,7 @@ done:
     memcpy(err, tmp, NG_ERRLEN);
   }
   if(parser)
-    librdf_free_parser(parser);
+    raptor_free_parser(parser);
   if(uri)
     librdf_free_uri(uri);
   if(def)
@@ -618,7 +730,7 @@ ng_store_load_file(ng_store *st, const char *path, const ng_load_opts *o,
   if(syntax && strcmp(syntax, "article")) {
     rc = load_rdf(st, path, syntax, o->graph, added, o->max_bytes, err);
     if(rc == NG_OK && graph && strcmp(syntax, "nquads") &&
-       strcmp(syntax, "trig")) {
+       strcmp(syntax, "trig") && strcmp(syntax, "jsonld")) {
       *graph = o->graph ? ngi_str_dup(o->graph) : file_iri(path);
     }
     return rc;

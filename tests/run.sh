@@ -34,6 +34,8 @@ BASE_IRI=http://example.org/
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/newsgraph-test.XXXXXX") || exit 1
 trap 'rm -rf "$tmp"' EXIT
 mkdir -p "$tmp/vg"
+# the lexicon cache of this run: written by the first command, mapped by the rest
+export NEWSGRAPH_CACHE=${NEWSGRAPH_CACHE:-$tmp/cache}
 
 passed=0
 failed=0

@@ -1,8 +1,9 @@
 /* sha256.c - SHA-256 as specified in FIPS 180-4.
  *
  * A plain, portable implementation: 64-byte blocks, big-endian message
- * schedule, the 64 round constants.  Used to mint article IRIs from the
- * article text, so speed matters little and clarity more.
+ * schedule, the 64 round constants; used to mint article IRIs from the
+ * article text.  On x86-64 with the SHA extensions the blocks go through
+ * those instructions instead (chosen at run time).
  */
 #include "sha256.h"
 
@@ -54,6 +55,89 @@ static void block(ngi_sha256_ctx *c, const unsigned char *p)
   c->h[4] += e; c->h[5] += f; c->h[6] += g; c->h[7] += h;
 }
 
+/* ------------------------------------------------------------ SHA-NI
+ * On x86-64 processors with the SHA extensions (most made since 2017),
+ * the same compression with the sha256rnds2/msg1/msg2 instructions,
+ * several times faster: the article text is hashed once per article, and
+ * that was 5 % of a corpus run.  Chosen at run time (CPUID); the plain
+ * block() above stays the reference, and the unit tests compare both. */
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#include <cpuid.h>
+#include <immintrin.h>
+
+#define HAVE_SHANI 1
+
+__attribute__((target("sha,sse4.1,ssse3")))
+static void block_shani(ngi_sha256_ctx *c, const unsigned char *p)
+{
+  const __m128i bswap = _mm_set_epi64x(0x0c0d0e0f08090a0bULL,
+                                       0x0405060700010203ULL);
+  __m128i s0, s1, t, m, w[16], abef, cdgh;
+  int i;
+
+  /* the state as the instructions want it: ABEF and CDGH */
+  t = _mm_loadu_si128((const __m128i *)&c->h[0]);
+  s1 = _mm_loadu_si128((const __m128i *)&c->h[4]);
+  t = _mm_shuffle_epi32(t, 0xB1);
+  s1 = _mm_shuffle_epi32(s1, 0x1B);
+  s0 = _mm_alignr_epi8(t, s1, 8);
+  s1 = _mm_blend_epi16(s1, t, 0xF0);
+  abef = s0;
+  cdgh = s1;
+  for (i = 0; i < 16; i++) {
+    if (i < 4) {
+      w[i] = _mm_shuffle_epi8(
+          _mm_loadu_si128((const __m128i *)(p + 16 * i)), bswap);
+    } else {
+      m = _mm_sha256msg1_epu32(w[i - 4], w[i - 3]);
+      m = _mm_add_epi32(m, _mm_alignr_epi8(w[i - 1], w[i - 2], 4));
+      w[i] = _mm_sha256msg2_epu32(m, w[i - 1]);
+    }
+    m = _mm_add_epi32(w[i], _mm_loadu_si128((const __m128i *)&K[4 * i]));
+    s1 = _mm_sha256rnds2_epu32(s1, s0, m);
+    m = _mm_shuffle_epi32(m, 0x0E);
+    s0 = _mm_sha256rnds2_epu32(s0, s1, m);
+  }
+  s0 = _mm_add_epi32(s0, abef);
+  s1 = _mm_add_epi32(s1, cdgh);
+  /* back to A..H */
+  t = _mm_shuffle_epi32(s0, 0x1B);
+  s1 = _mm_shuffle_epi32(s1, 0xB1);
+  s0 = _mm_blend_epi16(t, s1, 0xF0);
+  s1 = _mm_alignr_epi8(s1, t, 8);
+  _mm_storeu_si128((__m128i *)&c->h[0], s0);
+  _mm_storeu_si128((__m128i *)&c->h[4], s1);
+}
+
+/* 1 with the SHA extensions (and SSSE3, SSE4.1), else 0; once. */
+static int have_shani(void)
+{
+  static volatile int known = -1;
+  unsigned a, b, cx, d;
+  int yes = 0;
+
+  if (known >= 0)
+    return known;
+  if (__get_cpuid(1, &a, &b, &cx, &d) && (cx & (1u << 9)) &&
+      (cx & (1u << 19)) && __get_cpuid_count(7, 0, &a, &b, &cx, &d))
+    yes = (b >> 29) & 1;
+  known = yes; /* every thread finds the same */
+  return yes;
+}
+#endif
+
+/* One 64-byte block, the fastest way this processor has. */
+static void compress(ngi_sha256_ctx *c, const unsigned char *p)
+{
+#ifdef HAVE_SHANI
+  if (c->fast) {
+    block_shani(c, p);
+    return;
+  }
+#endif
+  block(c, p);
+}
+
 void ngi_sha256_init(ngi_sha256_ctx *c)
 {
   static const uint32_t h0[8] = {
@@ -63,6 +147,11 @@ void ngi_sha256_init(ngi_sha256_ctx *c)
   memcpy(c->h, h0, sizeof h0);
   c->nbytes = 0;
   c->nbuf = 0;
+#ifdef HAVE_SHANI
+  c->fast = have_shani();
+#else
+  c->fast = 0;
+#endif
 }
 
 void ngi_sha256_update(ngi_sha256_ctx *c, const void *data,
@@ -81,11 +170,11 @@ void ngi_sha256_update(ngi_sha256_ctx *c, const void *data,
     len -= n;
     if (c->nbuf < 64)
       return;
-    block(c, c->buf);
+    compress(c, c->buf);
     c->nbuf = 0;
   }
   while (len >= 64) {
-    block(c, p);
+    compress(c, p);
     p += 64;
     len -= 64;
   }
@@ -104,13 +193,13 @@ void ngi_sha256_final(ngi_sha256_ctx *c,
   c->buf[c->nbuf++] = 0x80;
   if (c->nbuf > 56) {
     memset(c->buf + c->nbuf, 0, 64 - c->nbuf);
-    block(c, c->buf);
+    compress(c, c->buf);
     c->nbuf = 0;
   }
   memset(c->buf + c->nbuf, 0, 56 - c->nbuf);
   for (i = 0; i < 8; i++)
     c->buf[56 + i] = (unsigned char)(bits >> (56 - 8 * i));
-  block(c, c->buf);
+  compress(c, c->buf);
   for (i = 0; i < 8; i++) {
     out[4 * i] = (unsigned char)(c->h[i] >> 24);
     out[4 * i + 1] = (unsigned char)(c->h[i] >> 16);

@@ -18,6 +18,7 @@ typedef struct ngi_sha256_ctx {
   uint64_t nbytes;
   unsigned char buf[64];
   size_t nbuf;
+  int fast;    /* the processor's SHA instructions (ngi_sha256_init) */
 } ngi_sha256_ctx;
 
 void ngi_sha256_init(ngi_sha256_ctx *c);

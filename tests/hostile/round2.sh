@@ -58,6 +58,9 @@ else fail "load of a long language tag from a pipe: exit $rc, want 4: $(err1)"; 
 ng load --store "$lt/s.db" --input-format rdfa "$lt/l.nt"
 if [ "$rc" -ne 0 ] && [ "$rc" -lt 64 ]; then pass
 else fail "--input-format rdfa (a parser the guard does not know) must be refused: exit $rc"; fi
+# a failed load into a new store leaves no store behind: make one to query
+if [ ! -e "$lt/s.db" ]; then pass; else fail "a failed load left a new store behind"; fi
+ng load --store "$lt/s.db" "$lt/ok.nt"
 for q in "SELECT ?s WHERE { ?s ?p \"x\"@$long }" \
          "CONSTRUCT { <http://e/s> <http://e/p> ?l } WHERE { BIND(STRLANG(\"x\", \"$long\") AS ?l) }" \
          "CONSTRUCT { <http://e/s> <http://e/p> ?l } WHERE { BIND(STRLANG(\"x\", CONCAT(\"a\", \"b\")) AS ?l) }"; do

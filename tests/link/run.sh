@@ -132,6 +132,23 @@ run link --store "$db" --graph http://example.org/my-links
 n=$(q "$db" 'SELECT (COUNT(*) AS ?n) WHERE { GRAPH <http://example.org/my-links> { ?s owl:sameAs ?o } }')
 check "--graph IRI: 3 sameAs there, got '$n'" [ "$n" = 3 ]
 
+# ------------------------------------------------------------ shipped gazetteer
+
+# ontology/gazetteer/persons.tsv (UK MPs, peers and office holders from
+# Wikidata): a full name in a politics article that names the party is
+# tied to the item; the same name in a sports article is not
+db=$tmp/ns.db
+run load -q --store "$db" tests/link/namesakes/sport.ttl \
+  tests/link/namesakes/politics.ttl
+check "load tests/link/namesakes: exit $rc: $(err1)" [ "$rc" -eq 0 ]
+run link --store "$db"
+check "link with the shipped gazetteer: exit $rc: $(err1)" [ "$rc" -eq 0 ]
+n=$(q "$db" 'SELECT ?wd WHERE { <http://example.org/person/john-redwood> owl:sameAs ?wd }')
+check "John Redwood in a politics article naming his party: Q333846, got '$n'" \
+  [ "$n" = http://www.wikidata.org/entity/Q333846 ]
+n=$(qn "$db" 'SELECT ?wd WHERE { <http://example.org/person/david-davis> owl:sameAs ?wd }')
+check "David Davis in a football article: not the MP, got '$n'" [ "$n" = 0 ]
+
 # ------------------------------------------------------------ CLI errors
 
 run link --help
@@ -214,9 +231,62 @@ John Prescott|John Prescott,Prescott'
     [ "$n" = 10 ] && [ "$m" = 3 ]
   n=$(q "$db" 'SELECT (COUNT(*) AS ?n) WHERE { <https://w3id.org/newsgraph/id/person/gordon-brown> owl:sameAs wd:Q10648 }')
   check "gazetteer: Gordon Brown owl:sameAs wd:Q10648, got '$n'" [ "$n" = 1 ]
+  # another tool's graph next to the articles (tests/link/foreign):
+  # schema:Person, foaf:Person, schema:Organization with owl:sameAs or
+  # schema:sameAs to Wikidata and DBpedia; no gazetteer this time
+  run load -q --store "$db" tests/link/foreign/other-tool.ttl
+  check "load the foreign graph: exit $rc: $(err1)" [ "$rc" -eq 0 ]
+  run link --store "$db" --list
+  check "link with the foreign graph: exit $rc: $(err1)" [ "$rc" -eq 0 ]
+  cp "$tmp/out" "$tmp/list"
+  check "foreign schema:Person wd:Q9545 owl:sameAs Tony Blair" \
+    has_link owl:sameAs "Tony Blair" "Tony Blair"
+  for pair in 'tony-blair Q9545' 'gordon-brown Q10648' \
+              'charles-kennedy Q298253'; do
+    set -- $pair
+    n=$(q "$db" "SELECT (COUNT(*) AS ?n) WHERE { GRAPH <https://w3id.org/newsgraph/id/graph/links> { <https://w3id.org/newsgraph/id/person/$1> owl:sameAs wd:$2 } }")
+    check "$1 owl:sameAs wd:$2 through the foreign graph, got '$n'" [ "$n" = 1 ]
+  done
+  check "Jane Nobody (in no article) is in no link" no_link "Jane Nobody"
+  n=$(q "$db" 'SELECT (COUNT(*) AS ?n) WHERE { GRAPH <https://w3id.org/newsgraph/id/graph/links> { <https://w3id.org/newsgraph/id/org/liberal-democrats> owl:sameAs wd:Q9624 } }')
+  check "org Liberal Democrats owl:sameAs wd:Q9624 (schema:Organization), got '$n'" [ "$n" = 1 ]
+  check "org Labour Party owl:sameAs the DBpedia node" \
+    has_link owl:sameAs "Labour Party" "Labour Party"
+  n=$(qn "$db" 'SELECT ?s WHERE { GRAPH <https://w3id.org/newsgraph/id/graph/links> { ?s owl:sameAs ?o } FILTER (?s = ?o) }')
+  m=$(qn "$db" 'SELECT ?s WHERE { GRAPH <https://w3id.org/newsgraph/id/graph/links> { ?s owl:sameAs ?o } }')
+  check "no self-link in the links graph, got '$n' of '$m'" \
+    [ "$n" = 0 ] && [ "$m" -gt 0 ]
+  n=$(q "$db" 'SELECT (COUNT(*) AS ?n) WHERE { GRAPH <https://w3id.org/newsgraph/id/graph/links> { wd:Q9545 owl:sameAs <https://w3id.org/newsgraph/id/person/tony-blair> } }')
+  check "the foreign node wd:Q9545 joins Tony Blair's cluster, got '$n'" [ "$n" = 1 ]
+  n=$(qn "$db" 'SELECT ?c WHERE { <https://w3id.org/newsgraph/id/person/john-redwood> owl:sameAs ?c FILTER (?c = wd:Q333846) }')
+  check "shipped gazetteer: John Redwood owl:sameAs wd:Q333846, got '$n'" [ "$n" = 1 ]
 else
   fail "no BBC corpus at $bbc"
 fi
+
+# ------------------------------------------------------------ Wikidata in the lexicons
+
+# every QID of ontology/lexicon and ontology/gazetteer against the
+# reviewed list ontology/qid-review.tsv ("French" is France, the country
+# items of Denmark and the Netherlands, not the kingdoms)
+if python3 ontology/check-qids.py 2>"$tmp/qids"; then pass; else
+  fail "ontology/check-qids.py: $(grep -v '^check-qids: [0-9]* mappings' "$tmp/qids" | head -3)"
+fi
+# acronyms of the organisations lexicon: in capitals, or as a word where
+# it cannot be an ordinary word (an invented article)
+run extract -f ntriples tests/link/acronyms.txt
+check "extract tests/link/acronyms.txt: exit $rc: $(err1)" [ "$rc" -eq 0 ]
+lacks() { ! grep -q "$1" "$tmp/out"; }
+check "'Who' at a sentence start is not WHO (Q7817)" lacks 'entity/Q7817>'
+check "'Share' is not the SHARE survey (Q122873030)" lacks Q122873030
+check "'Eli', a given name, is not ELI (Q753269)" lacks Q753269
+check "'Nato' written as a word is Q7184" grep -q 'entity/Q7184>' "$tmp/out"
+check "'French' is France (Q142)" grep -q 'entity/Q142>' "$tmp/out"
+check "'French' is not the French Southern Lands (Q129003)" lacks Q129003
+printf 'Outbreak\n\nThe WHO said the outbreak was under control.\n' \
+  >"$tmp/who.txt"
+run extract -f ntriples "$tmp/who.txt"
+check "WHO in capitals is Q7817" grep -q 'entity/Q7817>' "$tmp/out"
 
 if [ -n "$VALGRIND" ]; then
   reports=$(find "$tmp/vg" -name '*.log' -size +0 | LC_ALL=C sort)

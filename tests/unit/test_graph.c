@@ -26,6 +26,7 @@ static void check(int ok, const char *what)
 #define NS "<https://w3id.org/newsgraph/ns#"
 #define RDFT "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
 #define LABEL "<http://www.w3.org/2000/01/rdf-schema#label>"
+#define SDO "<http://schema.org/"
 #define XSDNNI "^^<http://www.w3.org/2001/XMLSchema#nonNegativeInteger>"
 
 static const char text[] =
@@ -169,6 +170,18 @@ static void test_triples(const char *nt, const char *art)
   expect(nt, line);
   snprintf(line, sizeof line, "<%s> " NS "mentions> %s .", art, US);
   expect(nt, line);
+  /* the schema.org terms a consumer without a reasoner reads */
+  snprintf(line, sizeof line, "<%s> " SDO "headline> \"Talks in Geneva\" .",
+           art);
+  expect(nt, line);
+  snprintf(line, sizeof line, "<%s> " SDO "mentions> %s .", art, P);
+  expect(nt, line);
+  snprintf(line, sizeof line, "<%s> " SDO "mentions> %s .", art, US);
+  expect(nt, line);
+  snprintf(line, sizeof line, "%s " SDO "name> \"Sergei Lavrov\" .", P);
+  expect(nt, line);
+  snprintf(line, sizeof line, "%s " SDO "name> \"United States\" .", US);
+  expect(nt, line);
   /* a scheme concept is the article's category, not one of its topics */
   snprintf(line, sizeof line, "<%s> " NS "category> %s .", art, T);
   expect(nt, line);
@@ -245,6 +258,15 @@ static void test_triples(const char *nt, const char *art)
   expect(nt, line);
   snprintf(line, sizeof line, "<%s#statement-1> " NS "speaker> %s .", art, P);
   expect(nt, line);
+  snprintf(line, sizeof line, "<%s#statement-1> " RDFT " " SDO "Quotation> .",
+           art);
+  expect(nt, line);
+  snprintf(line, sizeof line, "<%s#statement-1> " SDO "spokenByCharacter> %s .",
+           art, P);
+  expect(nt, line);
+  snprintf(line, sizeof line, "<%s#statement-1> " SDO "text> \"We agreed.\" .",
+           art);
+  expect(nt, line);
   snprintf(line, sizeof line, "<%s#statement-1> " NS "text> \"We agreed.\" .",
            art);
   expect(nt, line);
@@ -265,6 +287,12 @@ static void test_triples(const char *nt, const char *art)
   snprintf(line, sizeof line, "<%s#statement-2> " NS "speaker> %s .", art,
            US);
   expect(nt, line);
+  snprintf(line, sizeof line, "<%s#statement-2> " SDO "creator> %s .", art,
+           US);
+  expect(nt, line);
+  snprintf(line, sizeof line, "<%s#statement-2> " RDFT " " SDO "Quotation> .",
+           art);
+  reject(nt, line);
   snprintf(line, sizeof line, "<%s#statement-2> " NS "about> %s .", art, T);
   reject(nt, line);
 

@@ -221,6 +221,29 @@ static void test_sha256(void)
   check_str(hex,
             "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0",
             "sha256 of a million 'a'");
+  /* the processor's SHA instructions (when it has them) and the plain
+   * code agree, for every length around the block boundaries */
+  {
+    static unsigned char buf[4096];
+    unsigned char d0[NGI_SHA256_LEN], d1[NGI_SHA256_LEN];
+    unsigned x = 12345;
+    int same = 1;
+    for (i = 0; i < (int)sizeof buf; i++) {
+      x = x * 1103515245u + 12345u;
+      buf[i] = (unsigned char)(x >> 16);
+    }
+    for (i = 0; i <= (int)sizeof buf && same; i += i < 300 ? 1 : 97) {
+      ngi_sha256_init(&c);
+      ngi_sha256_update(&c, buf, (size_t)i);
+      ngi_sha256_final(&c, d0);
+      ngi_sha256_init(&c);
+      c.fast = 0;
+      ngi_sha256_update(&c, buf, (size_t)i);
+      ngi_sha256_final(&c, d1);
+      same = memcmp(d0, d1, sizeof d0) == 0;
+    }
+    check(same, "sha256: the SHA instructions agree with the plain code");
+  }
 }
 
 int main(void)
