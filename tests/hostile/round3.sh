@@ -32,27 +32,32 @@ with open(sys.argv[1], "w") as f:
         f.write("<http://e/big%d> <http://e/p> \"a literal long enough to fill the disk soon %d\" .\n" % (i, i))
 ' "$fd/big.nt"
 printf 'Rain in Leeds\nJohn Smith said that it rained all day in the city.\n' > "$fd/d.txt"
+fsize=256k
 if unshare -m sh -c "mount -t tmpfs -o size=256k tmpfs '$fd/mnt'" 2> /dev/null; then
-  unshare -m bash -c '
-    d=$1; shift
-    mount -t tmpfs -o size=256k tmpfs "$d/mnt" || exit 111
+  VG=$VALGRIND unshare -m bash -c '
+    d=$1 fsize=$2; shift 2
+    mount -t tmpfs -o size="$fsize" tmpfs "$d/mnt" || exit 111
     "$@" load --store "$d/mnt/s.db" "$d/a.nt" "$d/big.nt" "$d/c.nt" "$d/d.txt" \
       > "$d/load.out" 2> "$d/load.err"
     echo $? > "$d/load.rc"
-    "$@" load --store "$d/mnt/s.db" "$d/big.nt" > /dev/null 2> "$d/again.err"
-    echo $? > "$d/again.rc"
+    if [ -z "$VG" ]; then # 30 s more under valgrind: the batch is enough
+      "$@" load --store "$d/mnt/s.db" "$d/big.nt" > /dev/null 2> "$d/again.err"
+      echo $? > "$d/again.rc"
+    fi
     "$@" query --store "$d/mnt/s.db" -f tsv \
       "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g" \
       > "$d/q.out" 2> "$d/q.err"
     echo $? > "$d/q.rc"
-  ' _ "$fd" "${run[@]}" "$NG_BIN" < /dev/null
+  ' _ "$fd" "$fsize" "${run[@]}" "$NG_BIN" < /dev/null
   if [ "$(cat "$fd/load.rc")" = 10 ] && [ "$(wc -l < "$fd/load.out")" = 3 ] &&
      [ "$(wc -l < "$fd/load.err")" = 1 ] &&
      grep -q "big.nt' not loaded: .*disk is full" "$fd/load.err" &&
      ! grep -q 'cannot start a transaction' "$fd/load.err"; then pass
   else fail "load a.nt big.nt c.nt d.txt onto a full disk: exit $(cat "$fd/load.rc"), want 10, the three others loaded and one line naming big.nt: $(head -c 200 "$fd/load.err")"; fi
-  if [ "$(cat "$fd/again.rc")" = 7 ] && [ "$(wc -l < "$fd/again.err")" = 1 ]; then pass
-  else fail "load big.nt alone onto a full disk: exit $(cat "$fd/again.rc"), want 7 and one line: $(head -c 200 "$fd/again.err")"; fi
+  if [ -z "$VALGRIND" ]; then
+    if [ "$(cat "$fd/again.rc")" = 7 ] && [ "$(wc -l < "$fd/again.err")" = 1 ]; then pass
+    else fail "load big.nt alone onto a full disk: exit $(cat "$fd/again.rc"), want 7 and one line: $(head -c 200 "$fd/again.err")"; fi
+  fi
   graphs=$(tail -n +2 "$fd/q.out" | cut -f 1 | tr '\n' ' ')
   counts=$(tail -n +2 "$fd/q.out" | cut -f 2 | tr '\n' ' ')
   case $graphs in
@@ -93,8 +98,11 @@ sq() { printf 'SELECT ?s WHERE { SERVICE <%s> { ?s ?p ?o } }' "$1"; }
 svc "$(sq "$sfs/srx/sparql")"
 if [ "$rc" -eq 0 ] && grep -q 'from-service' "$tmp/out"; then pass
 else fail "SERVICE to a working endpoint: exit $rc: $(err1)"; fi
-svc "$(sq "$sfs/big/sparql")"
-if one_line_error 9 && grep -q 'larger than 16777216 bytes' "$tmp/err"; then pass
+# (under valgrind 1 MB is enough, and much quicker)
+big=16777216
+[ -n "$VALGRIND" ] && big=1048576
+svc --max-bytes "$big" "$(sq "$sfs/big/sparql")"
+if one_line_error 9 && grep -q "larger than $big bytes" "$tmp/err"; then pass
 else fail "SERVICE answering 20 MB (chunked): exit $rc, want 9 and the size: $(err1)"; fi
 svc --max-bytes 100 "$(sq "$sfs/srx/sparql")"
 if one_line_error 9 && grep -q -i 'size' "$tmp/err"; then pass
