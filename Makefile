@@ -49,6 +49,7 @@ endif
 # pkg-config is asked once; quiet so that `make deps` works on a bare box
 PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
+PKG_CFLAGS += $(shell $(PKG_CONFIG) --cflags libmicrohttpd 2>/dev/null)
 
 WARN := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
         -Wwrite-strings
@@ -57,10 +58,15 @@ ALL_CFLAGS := -std=c11 $(WARN) -Iinclude -I. -Iextract \
               $(CFLAGS) $(SAN_FLAGS) -MMD -MP
 ALL_LDFLAGS := $(LDFLAGS) $(SAN_FLAGS) -pthread
 LDLIBS := $(PKG_LIBS) -lm
+# libmicrohttpd for `newsgraph serve` (not in the library's .pc)
+LDLIBS     += $(shell $(PKG_CONFIG) --libs libmicrohttpd 2>/dev/null)
 
 LIB_SRCS  := $(sort $(wildcard extract/*.c util/*.c graph/*.c store/*.c \
                                  link/*.c net/*.c))
 CLI_SRCS  := $(sort $(wildcard cli/*.c input/*.c))
+# page/: the HTML pages (library); serve/: `newsgraph serve` (the command)
+LIB_SRCS  += $(sort $(wildcard page/*.c))
+CLI_SRCS  += $(sort $(wildcard serve/*.c))
 TEST_SRCS := $(sort $(wildcard tests/unit/test_*.c))
 
 LIB_OBJS  := $(LIB_SRCS:%.c=$(BUILD)/%.o)
@@ -88,6 +94,7 @@ endif
 
 .PHONY: examples all deps unit demo test test-valgrind bench eval corpus \
         install uninstall clean fuzz fuzz-build
+.PHONY: bench-serve screenshot
 .DEFAULT_GOAL := all
 
 all: $(BIN) $(STATIC_LIB) $(SHARED_LIB)
@@ -128,6 +135,13 @@ $(BUILD)/tests/%: $(BUILD)/tests/unit/%.o $(STATIC_LIB)
 $(BUILD)/fuzz/%-replay: $(BUILD)/fuzz/fuzz_%.o $(BUILD)/fuzz/replay.o \
                        $(INPUT_OBJS) $(STATIC_LIB)
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(LDLIBS)
+
+# page/page.css, embedded in page/html.c as a C string
+$(BUILD)/page/page_css.h: page/page.css
+	@mkdir -p $(@D)
+	sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/"/' -e 's/$$/\\n"/' $< > $@
+$(BUILD)/page/html.o: $(BUILD)/page/page_css.h
+$(BUILD)/page/html.o: ALL_CFLAGS += -I$(BUILD)/page
 
 .SECONDARY: $(TEST_OBJS) $(FUZZ_NAMES:%=$(BUILD)/fuzz/fuzz_%.o)
 
@@ -186,6 +200,19 @@ bench: all
 
 bench-link: all
 	NG_SHARED=$(SHARED) bash scripts/bench-link.sh
+
+# `newsgraph serve` under load (wrk, loopback): requests/s and p99
+bench-serve: all
+	bash scripts/bench-serve.sh ./$(BIN) $(SHARED)/corpus
+
+# docs/article-page.png, the example article's page as the README shows it
+screenshot: all
+	./$(BIN) extract -f html -o $(BUILD)/article-page.html examples/geneva-summit.txt
+	bash scripts/chromium.sh shot file://$(CURDIR)/$(BUILD)/article-page.html docs/article-page.png
+
+.PHONY: bench-store
+bench-store: all
+	bash scripts/bench-queries.sh ./$(BIN) $(SHARED)/corpus
 
 eval: all
 	$(PYTHON) $(SHARED)/eval/score.py --cmd './$(BIN) extract {}' -v

@@ -39,6 +39,8 @@ int cmd_push(int argc, char **argv);
 int cmd_link(int argc, char **argv);
 /* dump: the store with its graph names (cli/cmd_dump.c) */
 int cmd_dump(int argc, char **argv);
+/* the store over HTTP: cmd_serve (cli/cmd_serve.c, serve/) */
+int cmd_serve(int argc, char **argv);
 
 /* "newsgraph: <message>\n" on stderr, the one line of an error. */
 void cli_error(const char *fmt, ...)

@@ -84,7 +84,8 @@ static void help(FILE *out)
         "Formats:\n ", out);
   for (f = ng_formats(); *f != NULL; f++)
     fprintf(out, " %s", *f);
-  fputs(" trig\n\n", out);
+  fputs(" trig html\n(html: a page to read, one article; html-table: "
+        "raptor's table)\n\n", out);
   cli_print_exit_codes(out);
 }
 
@@ -208,7 +209,8 @@ static int parse(int argc, char **argv, extract_args *a)
               "extract --help')");
     return CLI_EUSAGE;
   }
-  if (strcmp(a->format, "trig") != 0 && !ng_format_known(a->format)) {
+  if (strcmp(a->format, "trig") != 0 && strcmp(a->format, "html") != 0 &&
+      !ng_format_known(a->format)) {
     cli_error("unknown format '%s' (see 'newsgraph extract --help')",
               a->format);
     return CLI_EUSAGE;
@@ -272,6 +274,9 @@ int cmd_extract(int argc, char **argv)
   rc = -1;
   if (a.text) {
     ; /* no RDF */
+  } else if (strcmp(j.format, "html") == 0 && !single) {
+    cli_error("extract: html writes the page of one article");
+    rc = CLI_EUSAGE;
   } else if (!single && !a.merge && !j.quads &&
       strcmp(j.format, "ntriples") != 0 && strcmp(j.format, "nt") != 0 &&
       strcmp(j.format, "jsonld") != 0) {

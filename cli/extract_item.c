@@ -209,6 +209,32 @@ static void item_opts(const extract_args *a, item *it, const ng_doc *doc,
   free(iri);
 }
 
+/* The page of one article (extract -f html), into it->out. */
+static void write_page(item *it, const ng_doc *doc, const ng_graph_opts *o)
+{
+  char err[NG_ERRLEN] = "";
+  char *buf = NULL;
+  size_t len = 0;
+  FILE *mem = open_memstream(&buf, &len);
+  ng_status st;
+
+  if (mem == NULL) {
+    cli_item_fail(it, CLI_EINTERNAL, "out of memory");
+    return;
+  }
+  st = ng_doc_write_html(doc, o, NULL, mem, err);
+  if (fclose(mem) != 0 && st == NG_OK)
+    st = NG_ENOMEM;
+  if (st != NG_OK) {
+    cli_item_fail(it, st == NG_ENOMEM ? CLI_EINTERNAL : CLI_EOUTPUT,
+                  "cannot write the html output: %s", cli_why(err, st));
+    free(buf);
+    return;
+  }
+  it->out = buf;
+  it->outlen = len;
+}
+
 /* Read, extract and serialize one article.  w NULL: a graph with its own
  * world (one article). */
 void cli_item_process(const job *j, item *it, ng_rdf_world *w)
@@ -268,6 +294,10 @@ void cli_item_process(const job *j, item *it, ng_rdf_world *w)
     return;
   }
 
+  if (strcmp(j->format, "html") == 0) { /* the page, from the doc */
+    write_page(it, doc, &o);
+    goto out;
+  }
   t0 = t1;
   err[0] = '\0';
   if (j->quads || j->lines) /* no model needed: lines straight away */

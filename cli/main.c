@@ -27,6 +27,7 @@ static const struct {
   {"dump", cmd_dump, "write the store with its graph names (N-Quads, TriG)"},
   {"push", cmd_push, "send graphs to a SPARQL endpoint"},
   {"link", cmd_link, "link persons across articles and to Wikidata"},
+  {"serve", cmd_serve, "serve the store: SPARQL endpoint and pages"},
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])

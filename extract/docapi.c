@@ -7,6 +7,7 @@
  */
 #include <stddef.h>
 
+#include "doc.h"
 #include "newsgraph.h"
 #include "result.h"
 
@@ -31,6 +32,13 @@ LIST(organization, ng_org, ngi_org, orgs, norgs)
 LIST(statement, ng_statement, ngi_statement, statements, nstatements)
 LIST(topic, ng_topic, ngi_topic, topics, ntopics)
 LIST(agreement, ng_agreement, ngi_agreement, agreements, nagreements)
+
+const char *ng_doc_text(const ng_doc *doc, size_t *len)
+{
+  if (len != NULL)
+    *len = doc != NULL ? doc->len : 0;
+  return doc != NULL ? doc->text : NULL;
+}
 
 const char *ng_doc_headline(const ng_doc *doc)
 {

@@ -21,8 +21,10 @@
 
 static const char *const formats[] = {
   "turtle", "ntriples", "nquads", "rdfxml", "rdfxml-abbrev", "json",
-  "json-triples", "dot", "html", "jsonld", NULL
+  "json-triples", "dot", "html-table", "jsonld", NULL
 };
+/* html-table is raptor's "html" (a table of the triples); "html" is the
+ * page of page/ (ng_doc_write_html), written by the command. */
 /* raptor's atom and rss-1.0 writers are left out: they write only feed
  * items, so a news graph comes out empty. */
 
@@ -369,6 +371,8 @@ ng_status ngi_model_serialize(librdf_world *w, librdf_model *m,
   }
   if (strcmp(name, "jsonld") == 0)
     return jsonld_serialize(m, buf, len, err);
+  if (strcmp(name, "html-table") == 0)
+    name = "html";
   ser = librdf_new_serializer(w, name, NULL, NULL);
   if (ser == NULL) {
     ngi_graph_errf(err, "format '%s' is not supported by this raptor", name);

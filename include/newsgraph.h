@@ -146,9 +146,11 @@ ng_status ng_graph_add_doc(ng_graph *g, const ng_doc *doc,
 char *ng_article_iri(const ng_doc *doc, const ng_graph_opts *opts);
 
 /* Serialize.  format: turtle (default when NULL), ntriples, nquads, rdfxml,
- * rdfxml-abbrev, json, json-triples, dot, html, jsonld (one JSON-LD
- * document of the default graph, with the context of ng_data_dir(); see
- * ng_graph_write_jsonld for a named graph and a loaded context). */
+ * rdfxml-abbrev, json, json-triples, dot, html-table (raptor's table of
+ * the triples; the readable page is ng_doc_write_html), jsonld (one
+ * JSON-LD document of the default graph, with the context of
+ * ng_data_dir(); see ng_graph_write_jsonld for a named graph and a loaded
+ * context). */
 ng_status ng_graph_write(ng_graph *g, const char *format, FILE *out,
                          char *err);
 
@@ -689,6 +691,42 @@ ng_status ng_jsonld_write_tail(int members, FILE *out, char *err);
 ng_status ng_store_dump(ng_store *st, const char *format,
                         const char *graph_iri, FILE *out, size_t *graphs,
                         char *err);
+
+/* --- pages a person can read (issue 15: page/) ---
+ * One HTML page per article: its text with every quote and reported
+ * clause highlighted and linked to its speaker, the persons with their
+ * roles, the topics and the agreements beside it; a page per person with
+ * all they said across the store; an index of the store.  Plain HTML with
+ * its CSS inside, readable without JavaScript.  Every text is escaped. */
+
+typedef struct ng_page_opts {
+  /* NULL: a standalone page (persons linked within the page); else the
+   * path the links start with ("/": /article/..., /person/...) */
+  const char *root;
+  const char *base;   /* IRI base of the graph (NULL: NG_DEFAULT_BASE) */
+} ng_page_opts;
+
+/* The text given to ng_doc_new (NUL-terminated; *len, may be NULL,
+ * receives its length).  Borrowed. */
+const char *ng_doc_text(const ng_doc *doc, size_t *len);
+
+/* The page of an extracted document, with its full text. */
+ng_status ng_doc_write_html(const ng_doc *doc, const ng_graph_opts *gopts,
+                            const ng_page_opts *popts, FILE *out, char *err);
+
+/* Pages from the store.  The store keeps what was said (ng:text with its
+ * offsets), not an article's whole text: an article page lists its
+ * statements in text order.  NG_EINPUT when the store has no such
+ * article or person. */
+ng_status ng_store_write_article_html(ng_store *st, const char *article_iri,
+                                      const ng_page_opts *o, FILE *out,
+                                      char *err);
+ng_status ng_store_write_person_html(ng_store *st, const char *person_iri,
+                                     const ng_page_opts *o, FILE *out,
+                                     char *err);
+/* The store's articles and its most quoted persons. */
+ng_status ng_store_write_index_html(ng_store *st, const ng_page_opts *o,
+                                    FILE *out, char *err);
 
 #ifdef __cplusplus
 }

@@ -13,10 +13,13 @@ pkgs=(
   libcurl4-gnutls-dev          # not the openssl variant: they conflict
   libsqlite3-dev raptor2-utils librdf-storage-sqlite graphviz python3
   libjson-c-dev libxml2-dev parallel   # batch extract: JSON Lines, HTML, tests
+  libmicrohttpd-dev chromium   # serve, and its browser test
   virtuoso-opensource-7-bin valgrind time
   libapache-jena-java openjdk-17-jdk-headless  # tests/vocab: Jena's OWL check
 )
 [ "${1:-}" = fuzz ] && pkgs+=(clang libclang-rt-14-dev)
+# node and npm for tests/agree (oxigraph from npm); any node with npm will do
+command -v npm >/dev/null 2>&1 || pkgs+=(nodejs npm)
 
 missing=()
 for p in "${pkgs[@]}"; do

@@ -20,7 +20,7 @@ static const char *const binding_formats[] = {
 /* Serializer names we accept for graph results. */
 static const char *const graph_formats[] = {
   "turtle", "ntriples", "nquads", "rdfxml", "rdfxml-abbrev", "json",
-  "json-triples", NULL
+  "json-triples", "jsonld", NULL
 };
 
 static int
@@ -101,15 +101,16 @@ ng_store_query(ng_store *st, const char *query, const char *format,
   }
   res = librdf_model_query_execute(st->model, q);
   if(!res) {
-    ngi_store_log_err(st, "query error", err);
+    /* a damaged store fails here too: say so (exit 7) */
+    rc = ngi_store_read_failed(st, "query error", NG_EQUERY, err);
     librdf_free_query(q);
-    return NG_EQUERY;
+    return rc;
   }
   if(librdf_query_results_is_graph(res)) {
     if(format && !in_list(graph_formats, format)) {
       ngi_store_errf(err, "-f %s does not fit a CONSTRUCT or DESCRIBE "
                      "query, which gives a graph (turtle, ntriples, "
-                     "rdfxml, json)", format);
+                     "rdfxml, json, jsonld)", format);
       rc = NG_EUSAGE;
     } else {
       rc = write_graph(st, res, format, out, err);

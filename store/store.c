@@ -24,6 +24,8 @@
 #include <sqlite3.h>
 
 #include "graph/graph.h"
+#include "source.h"
+#include "sqlw.h"
 #include "store.h"
 #include "util/str.h"
 
@@ -292,6 +294,8 @@ open_once(const char *path, ng_store_backend backend, double wait,
     goto nomem;
   librdf_world_open(st->world);
   librdf_world_set_logger(st->world, st, store_logger);
+  if (backend == NG_STORE_SQLITE)
+    ngi_store_modules(st->world);
 
   switch(backend) {
   case NG_STORE_SQLITE:
@@ -344,6 +348,12 @@ open_once(const char *path, ng_store_backend backend, double wait,
       ng_store_free(st);
       return rc;
     }
+  }
+  if(ngi_source_install(st)) {
+    ngi_store_errf(err, "cannot set up SPARQL over store '%.200s'",
+                   path ? path : "(memory)");
+    ng_store_free(st);
+    return NG_ESTORE;
   }
   *out = st;
   return NG_OK;
@@ -452,6 +462,8 @@ ng_store_free(ng_store *st)
 
   if(!st)
     return;
+  ngi_source_free(st->source);
+  ngi_sqlw_free(st->sqlw);
   if(st->model)
     librdf_free_model(st->model);
   if(st->storage)
@@ -640,18 +652,39 @@ ng_store_get_stats(ng_store *st, ng_store_stats *out, char *err)
 
   memset(out, 0, sizeof *out);
   for(i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
+    static const char *const stmt[] = { NG_NS "Statement",
+                                        NG_NS "DirectQuote",
+                                        NG_NS "ReportedSpeech" };
+    size_t *slot = (size_t *)((char *)out + kinds[i].off);
+    const char *one = NULL;
+    char cls[256];
+    /* the sqlite store: one SQL count (rasqal's DISTINCT of ten thousand
+     * rows takes seconds) */
+    if(st->backend == NG_STORE_SQLITE) {
+      int is_stmt = !strcmp(kinds[i].cls, "Statement");
+      snprintf(cls, sizeof cls, NG_NS "%s", kinds[i].cls);
+      one = cls;
+      ngi_store_log_reset(st);
+      if(!ngi_source_count_typed(st, is_stmt ? stmt : &one,
+                                 is_stmt ? 3 : 1, slot))
+        continue;
+      if(st->log.errors)
+        return ngi_store_read_failed(st, "cannot count", NG_ESTORE, err);
+    }
     /* ng:Statement has subclasses DirectQuote and ReportedSpeech; the
      * extractor types statements with those, so count all three. */
+    /* COUNT of a SELECT DISTINCT: rasqal 0.9.33's COUNT(DISTINCT ?x)
+     * over a UNION counts duplicates (tests/rasqal-bugs/) */
     if(!strcmp(kinds[i].cls, "Statement"))
       snprintf(q, sizeof q,
-               "SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE { "
+               "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?x WHERE { "
                "{ ?x a <" NG_NS "Statement> } UNION "
                "{ ?x a <" NG_NS "DirectQuote> } UNION "
-               "{ ?x a <" NG_NS "ReportedSpeech> } }");
+               "{ ?x a <" NG_NS "ReportedSpeech> } } }");
     else
       snprintf(q, sizeof q,
-               "SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE "
-               "{ ?x a <" NG_NS "%s> }", kinds[i].cls);
+               "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?x WHERE "
+               "{ ?x a <" NG_NS "%s> } }", kinds[i].cls);
     rc = count_query(st, q, (size_t *)((char *)out + kinds[i].off), err);
     if(rc != NG_OK)
       return rc;

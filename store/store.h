@@ -1,7 +1,11 @@
 /* store.h - store/: the embedded triple store and SPARQL over it.
  * store.c opens the store, waits for its lock and reads it, write.c
- * changes it, query.c runs SPARQL.  The interface of the folder for link/
- * and net/ (push reads the store's graphs); the public API is the
+ * changes it (sqlw.c writes the sqlite tables), query.c runs SPARQL
+ * through rasqal with our own triples source (source.c: the default
+ * graph as a set; sqlread.c its connection) and basic graph patterns put
+ * in order first (plan.c);
+ * idmap.c is their term -> row id hash.  The interface of the folder for
+ * link/ and net/ (push reads the store's graphs); the public API is the
  * ng_store_* part of include/newsgraph.h ("store and endpoints").  store/
  * builds on graph/ and nothing else of ours.
  */
@@ -20,6 +24,9 @@ typedef struct ngi_logbuf {
   char msg[NG_ERRLEN]; /* the first one, with its line when known */
 } ngi_logbuf;
 
+typedef struct ngi_source ngi_source; /* source.c */
+typedef struct ngi_sqlw ngi_sqlw;     /* sqlw.c */
+
 struct ng_store {
   librdf_world *world;
   librdf_storage *storage;
@@ -31,6 +38,9 @@ struct ng_store {
   int allow_service;   /* SERVICE in queries (ng_store_allow_service) */
   char **graphs;       /* load order of the named graphs (memory store) */
   size_t ngraphs, capgraphs;
+  ngi_source *source;    /* SPARQL's read connection (source.c) */
+  librdf_model *base_model; /* the store's own model (not a view) */
+  ngi_sqlw *sqlw;        /* the sqlite store's writer (sqlw.c) */
 };
 
 /* Waiting for a store that another process holds locked (store.c). */
@@ -54,6 +64,10 @@ int ngi_store_note_graph(ng_store *st, const char *iri);
 
 /* The node of a graph IRI, or NULL with err set. */
 librdf_node *ngi_store_iri_node(ng_store *st, const char *iri, char *err);
+
+/* Register the sqlite storage in a world that librdf left without it (a
+ * second world alive at once: modules.c). */
+void ngi_store_modules(librdf_world *w);
 
 librdf_world *ngi_store_world(ng_store *st);
 librdf_model *ngi_store_model(ng_store *st);

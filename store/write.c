@@ -5,7 +5,9 @@
  *
  * Putting a graph is all or nothing: inside one sqlite transaction the old
  * statements of that context are removed and the new ones added, so a
- * failed or killed load leaves the store as it was.  A write that finds
+ * failed or killed load leaves the store as it was.  The sqlite store is
+ * written by sqlw.c (librdf's tables, our prepared statements); bdb and
+ * memory stores through librdf's model.  A write that finds
  * the store locked by another process runs again while the store's wait
  * lasts (ngi_store_write_again).
  */
@@ -22,6 +24,7 @@
 
 #include "graph/graph.h"
 #include "graph/jsonld.h"
+#include "sqlw.h"
 #include "store.h"
 #include "util/str.h"
 
@@ -51,10 +54,10 @@ txn_begin(txn *t, ng_store *st, char *err)
   t->st = st;
   ngi_store_log_reset(st);
   if(st->backend == NG_STORE_SQLITE) {
-    if(librdf_model_transaction_start(st->model)) {
-      ngi_store_log_err(st, "cannot start a transaction", err);
-      return NG_ESTORE;
-    }
+    /* our own writer (sqlw.c): librdf's prepares SQL per statement */
+    ng_status rc = ngi_sqlw_begin(st, err);
+    if(rc != NG_OK)
+      return rc;
     t->in_txn = 1;
   }
   return NG_OK;
@@ -72,40 +75,11 @@ txn_release(txn *t)
   t->ncleared = 0;
 }
 
-/* After SQLITE_FULL or an I/O error sqlite has undone the transaction
- * itself; librdf's ROLLBACK then fails ("no transaction is active") and
- * librdf goes on believing a transaction is open, so every later write
- * failed "cannot start a transaction", even once there was space again.
- * When a rollback fails, the store's file is opened again (with the
- * options of open_once in store.c); sqlite undoes what a hot journal
- * holds when it next reads.  Kept as it was when the new one fails. */
-static void
-txn_reconnect(ng_store *st)
-{
-  librdf_storage *storage;
-  librdf_model *model;
-
-  if(st->backend != NG_STORE_SQLITE || !st->path)
-    return;
-  storage = librdf_new_storage(st->world, "sqlite", st->path,
-                               "contexts='yes',synchronous='normal'");
-  model = storage ? librdf_new_model(st->world, storage, NULL) : NULL;
-  if(!model) {
-    if(storage)
-      librdf_free_storage(storage);
-    return;
-  }
-  librdf_free_model(st->model);
-  librdf_free_storage(st->storage);
-  st->storage = storage;
-  st->model = model;
-}
-
 static void
 txn_rollback(txn *t)
 {
-  if(t->in_txn && librdf_model_transaction_rollback(t->st->model))
-    txn_reconnect(t->st);
+  if(t->in_txn)
+    ngi_sqlw_rollback(t->st);
   t->in_txn = 0;
   txn_release(t);
 }
@@ -115,12 +89,8 @@ txn_commit(txn *t, char *err)
 {
   ng_status rc = NG_OK;
 
-  if(t->in_txn && librdf_model_transaction_commit(t->st->model)) {
-    ngi_store_log_err(t->st, "cannot commit", err);
-    if(librdf_model_transaction_rollback(t->st->model))
-      txn_reconnect(t->st);
-    rc = NG_ESTORE;
-  }
+  if(t->in_txn)
+    rc = ngi_sqlw_commit(t->st, err); /* undone when it fails */
   t->in_txn = 0;
   txn_release(t);
   return rc;
@@ -153,7 +123,11 @@ txn_clear(txn *t, librdf_node *ctx, char *err)
     return NG_ENOMEM;
   }
   t->ncleared++;
-  if(librdf_model_context_remove_statements(t->st->model, ctx)) {
+  if(t->in_txn) {
+    ng_status rc = ngi_sqlw_clear(t->st, iri, err);
+    if(rc != NG_OK)
+      return rc;
+  } else if(librdf_model_context_remove_statements(t->st->model, ctx)) {
     /* an empty graph makes some storages answer non-zero; check errors */
     if(t->st->log.errors) {
       ngi_store_log_err(t->st, "cannot replace graph", err);
@@ -218,6 +192,16 @@ txn_add(txn *t, librdf_node *ctx, librdf_statement *s, char *err)
       return NG_ENOMEM;
     }
     s = copy;
+  }
+  if(t->in_txn) {
+    ng_status r = ngi_sqlw_add(t->st, (const char *)librdf_uri_as_string(
+                                 librdf_node_get_uri(ctx)), s, err);
+    if(copy)
+      librdf_free_statement(copy);
+    if(r != NG_OK)
+      return r;
+    t->added++;
+    return NG_OK;
   }
   rc = librdf_model_context_add_statement(t->st->model, ctx, s);
   if(copy)
