@@ -1,5 +1,6 @@
 /* test_orgctx.c - acronyms of the organisations lexicon and the article's
- * evidence for them (extract/orgctx.c, extract/names.c).  Invented
+ * evidence for them (extract/orgctx.c, extract/names.c), and possessive
+ * brand names that are not persons (extract/notpersons.c).  Invented
  * sentences; the organisations are the lexicon's (organisations.tsv).
  */
 #include <stdio.h>
@@ -16,6 +17,13 @@ static const char *org_qid(ng_doc *d, const char *label) {
       return ng_org_wikidata(o) ? ng_org_wikidata(o) : "";
   }
   return NULL;
+}
+
+static int has_person(ng_doc *d, const char *label) {
+  for (size_t i = 0; i < ng_doc_person_count(d); i++)
+    if (!strcmp(ng_person_label(ng_doc_person(d, i)), label))
+      return 1;
+  return 0;
 }
 
 static void expect_qid(const char *text, const char *label,
@@ -61,6 +69,32 @@ static void test_acronyms(void) {
              "North Atlantic Treaty Organisation", "Q7184", "Nato as a word");
 }
 
+static void test_brands(void) {
+  ng_doc *d = run("Pub trade\n\nSales of Tom Weller's bitter rose last "
+                  "year, and a pint of Ann Carrow's lager now costs more.\n\n"
+                  "Peter Oakes, who runs a pub, said drinkers were loyal.\n");
+  if (!d)
+    return;
+  check(!has_person(d, "Tom Weller"), "Tom Weller's bitter: no person", 0);
+  check(!has_person(d, "Ann Carrow"), "Ann Carrow's lager: no person", 0);
+  check(has_person(d, "Peter Oakes"), "Peter Oakes is a person", 0);
+  ng_doc_free(d);
+  d = run("Council vote\n\nTom Weller's plan for the park was approved, "
+          "and Mr Weller said he was pleased.\n");
+  if (!d)
+    return;
+  check(has_person(d, "Tom Weller"), "Tom Weller's plan: a person", 0);
+  ng_doc_free(d);
+  /* a possessive with no noun in a list of brands */
+  d = run("Brewer sold\n\nIts brands include Harbour Gold, Tom Weller's, "
+          "Redcliff and Lantern, the firm said.\n");
+  if (!d)
+    return;
+  check(!has_person(d, "Tom Weller"), "brands include ..., Tom Weller's, ...",
+        0);
+  ng_doc_free(d);
+}
+
 int main(void) {
   char err[NG_ERRLEN];
   if (ng_lexicon_load(NULL, &lex, err) != NG_OK) {
@@ -68,6 +102,7 @@ int main(void) {
     return 1;
   }
   test_acronyms();
+  test_brands();
   ng_lexicon_free(lex);
   printf("%d passed, %d failed\n", passed, failed);
   return failed ? 1 : 0;
