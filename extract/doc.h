@@ -138,6 +138,8 @@ struct ng_doc {
   ngi_map midcaps;       /* words capitalised mid-sentence (claims.c) */
   ngi_map timesurnames;  /* months that end a person's name: "may" */
   int midcaps_built;
+  ngi_map words;         /* the lower-case word forms (orgctx.c) */
+  int words_built;
   const ng_lexicon *lex;
   int speaker, speaker_para, speaker_section; /* last person who spoke */
   ngi_result result;

@@ -446,7 +446,10 @@ static ng_status load_cues(loader *L) {
             {"talk-word", NGI_CUE_TALK},
             {"evaluative", NGI_CUE_EVALUATIVE},
             {"title-verb", NGI_CUE_TITLE_VERB},
-            {"lead-verb", NGI_CUE_LEAD_VERB}};
+            {"lead-verb", NGI_CUE_LEAD_VERB},
+            {"org-generic", NGI_CUE_ORG_GENERIC},
+            {"product-noun", NGI_CUE_PRODUCT},
+            {"known-acronym", NGI_CUE_KNOWN_ACRONYM}};
   ng_status st;
   char *p = slurp(L, "cue-words.tsv", 0, &st), *f[2];
   while (p && next_line(&p, f, 2) > 0) {

@@ -57,7 +57,10 @@ enum {
   NGI_CUE_TALK = 1 << 13,      /* "speaking to reporters" */
   NGI_CUE_EVALUATIVE = 1 << 14, /* "the great playwright" */
   NGI_CUE_TITLE_VERB = 1 << 15, /* "Acme sign winger X" */
-  NGI_CUE_LEAD_VERB = 1 << 16  /* "X was quick to deny" */
+  NGI_CUE_LEAD_VERB = 1 << 16, /* "X was quick to deny" */
+  NGI_CUE_ORG_GENERIC = 1 << 17, /* "international": says not which body */
+  NGI_CUE_PRODUCT = 1 << 18,   /* "John Smith's bitter": a brand */
+  NGI_CUE_KNOWN_ACRONYM = 1 << 19 /* "EU", "Nato": known without context */
 };
 
 /* agreement trigger kinds */

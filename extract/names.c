@@ -17,6 +17,7 @@
 #include "doc.h"
 #include "mention.h"
 #include "names.h"
+#include "orgctx.h"
 
 static int has(const ngi_map *m, const ngi_tok *t) {
   return ngi_tok_in(m, t, NULL);
@@ -342,13 +343,14 @@ static int org_run(const ng_doc *d, int i, int end, run_memo *memo) {
 
 
 /* "Syrian Democratic Forces (SDF)": the acronym names the same body. */
-/* An acronym of the lexicon written as a word, as some papers write
- * "Nato" and "Opec": not at the start of a sentence, not a given name
- * ("Eli"), and not a word the article also writes in lower case
- * ("Share" next to "share"). */
+/* A known acronym (cue-words.tsv) written as a word, as some papers
+ * write "Nato" and "Opec": not at the start of a sentence, not a given
+ * name ("Eli"), and not a word the article also writes in lower case
+ * ("Who" next to "who"). */
 static int acronym_as_word(const ng_doc *d, int i) {
   const ngi_tok *t = &d->toks[i];
-  if ((t->flags & T_SSTART) || ngi_is_given(d, i))
+  if ((t->flags & T_SSTART) || ngi_is_given(d, i) ||
+      !ngi_tok_cue(d->lex, t, NGI_CUE_KNOWN_ACRONYM))
     return 0;
   for (size_t k = 0; k < d->ntoks; k++)
     if (!(d->toks[k].flags & (T_CAP | T_ALLCAPS)) &&
@@ -630,8 +632,9 @@ static ng_status find_mentions(ng_doc *d, ngi_map *works) {
         continue;
       }
       /* known organisations */
-      /* an acronym of the lexicon only in capitals ("Share" is not
-       * SHARE), and not when two organisations share it */
+      /* an acronym of the lexicon only in capitals ("Share", "Clarin"
+       * are not SHARE, CLARIN; "Nato" is, a known acronym), and not when
+       * two organisations share it */
       if ((n = ngi_longest(d, &d->lex->org, i, end, 8, 1, &v)) &&
           (v == NGI_ORG_AMBIGUOUS ||
            ((v & NGI_ORG_ACRONYM) && !(t->flags & T_ALLCAPS) &&
@@ -639,8 +642,19 @@ static ng_status find_mentions(ng_doc *d, ngi_map *works) {
         n = 0;
       if (n) {
         const ngi_lexorg *o = &d->lex->orgs[v & ~NGI_ORG_ACRONYM];
-        int e = ngi_org_entity(d, o->name, o->wikidata, 0,
-                               ngi_span_text(d, i, i + n));
+        const char *form = ngi_span_text(d, i, i + n);
+        const char *label = o->name, *qid = o->wikidata;
+        /* an acronym names its organisation when the article gives
+         * evidence for it, or when news uses it unexplained ("EU") */
+        int ctx = (v & NGI_ORG_ACRONYM) && n == 1 &&
+                          !ngi_tok_cue(d->lex, t, NGI_CUE_KNOWN_ACRONYM)
+                      ? ngi_org_context(d, o->name)
+                      : 1;
+        if (ctx < 0)
+          return NG_ENOMEM;
+        if (!ctx) /* an acronym alone: a body, not known which */
+          label = form, qid = NULL;
+        int e = ngi_org_entity(d, label, qid, 0, form);
         if (e < -1 || add_ment(d, i, i + n, M_ORG, e) < 0 ||
             acronym_after(d, i + n, end, e) < 0)
           return NG_ENOMEM;

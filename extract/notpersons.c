@@ -42,6 +42,21 @@ static int name_not_person(const ng_doc *d, const ngi_ment *m) {
   if ((t[a - 1].flags & T_POSS) && a < n && t[a].sent == s &&
       ngi_tok_cue(d->lex, &t[a], NGI_CUE_BODY_POSS))
     return NOT_ORG;
+  /* a brand named after a person: "a pint of X's bitter", "X's smooth
+   * bitter" (product-noun, at most one word between), and a possessive
+   * with no noun after it in a list of names ("brands include Y, X's,
+   * Z"): no person's */
+  if ((t[a - 1].flags & T_POSS) && a < n && t[a].sent == s) {
+    for (int k = a; k < n && k < a + 2 && t[k].sent == s &&
+                    (t[k].flags & T_WORD);
+         k++)
+      if (ngi_tok_cue(d->lex, &t[k], NGI_CUE_PRODUCT))
+        return NOT_ORG;
+    if (m->t0 > 0 && ngi_tok_is(&t[m->t0 - 1], ",") &&
+        (ngi_tok_is(&t[a], ",") || ngi_tok_is(&t[a], "and") ||
+         ngi_tok_is(&t[a], "or")))
+      return NOT_ORG;
+  }
   /* "X economist Ann Lee", "X star Emma Watson" */
   if (a + 1 < n && t[a + 1].sent == s && !(t[a - 1].flags & T_POSS) &&
       (t[a].flags & T_WORD) && !(t[a].flags & T_CAP) &&

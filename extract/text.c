@@ -83,6 +83,7 @@ void ng_doc_free(ng_doc *d) {
   ngi_map_release(&d->orgmap);
   ngi_map_release(&d->midcaps);
   ngi_map_release(&d->timesurnames);
+  ngi_map_release(&d->words);
   ngi_arena_release(&d->arena);
   free(d);
 }

@@ -13,7 +13,8 @@ LEX = os.path.join(os.path.dirname(os.path.abspath(__file__)), "lexicon")
 CUE_CLASSES = {  # cue-words.tsv classes, as extract/lexicon.c knows them
     "work-noun", "org-noun", "org-after", "work-after", "body-head", "work-head",
     "body-possessive", "body-at", "contest-noun", "body-noun", "data-noun",
-    "data-verb", "tell-verb", "talk-word", "evaluative", "title-verb", "lead-verb"}
+    "data-verb", "tell-verb", "talk-word", "evaluative", "title-verb", "lead-verb",
+    "org-generic", "product-noun", "known-acronym"}
 TSV = {  # file: (header, {column index: validator})
     "topics.tsv": (["id", "label", "iptc", "match", "keywords"], {
         0: lambda v: re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", v),

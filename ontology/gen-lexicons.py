@@ -210,15 +210,34 @@ def build_countries(data):
 # --------------------------------------------------------------- organisations
 
 
+def review_wrong():
+    """(qid, name) pairs ontology/qid-review.tsv marks "wrong": a form the
+    source gives an item that must not lead to it (an acronym better known
+    as something else, another organisation's name)."""
+    out = set()
+    path = os.path.join(HERE, "qid-review.tsv")
+    for line in open(path, encoding="utf-8"):
+        f = line.rstrip("\n").split("\t")
+        if not line.startswith("#") and len(f) >= 3 and f[2] == "wrong":
+            out.add((f[0], f[1]))
+    return out
+
+
 def build_organisations(data):
     rows = []
+    wrong = review_wrong()
     for r in read_tsv(os.path.join(data, "intl-organisations.tsv")):
         name = clean(r["name"])
         if not name or len(name) > 80:
             continue
+        q = r["wikidata"]
         al = [r["abbreviation"]] + split(r["other_names"]) + split(r["other_abbreviations"])
         al = uniq(clean(a) for a in al if clean(a) and clean(a) != name and len(clean(a)) <= 80)
-        rows.append([name, r["wikidata"], "|".join(al)])
+        # the review's "wrong" forms: dropped (the name itself: the item)
+        al = [a for a in al if (q, a) not in wrong]
+        if (q, name) in wrong:
+            q = ""
+        rows.append([name, q, "|".join(al)])
     rows.sort(key=lambda r: (r[0], r[1]))
     return rows
 

@@ -17,6 +17,14 @@ Rebuild:
     git -C proto-commons-united-kingdom checkout 320daac562ca84a760248f64de2e88828a38ee7b
     python3 ontology/gen-persons.py proto-commons-united-kingdom
 
+Review (the persons' rows of ontology/qid-review.tsv):
+    python3 ontology/gen-persons.py --verify proto-commons-united-kingdom
+checks, without writing anything, that every row of persons.tsv has, for
+its QID, exactly one English label in the source and that the row's name
+is that label or the label by the rule below, and its aliases the other
+labels; it prints one review row (qid, name, ok, note) per conclusive
+entry and the others on stderr, to be read by hand (exit 1 if any).
+
 Columns written: name, aliases, wikidata, roles, context.  Names are the
 English labels without a peerage ("Clive Soley, Baron Soley" -> "Clive
 Soley") or "Sir"; the full label is kept as an alias.  Roles: the office
@@ -61,11 +69,60 @@ def party_words(party):
     return ["org:" + w for w in words]
 
 
+def name_of(label):
+    """The gazetteer's name for a Wikidata label: no peerage, no Sir."""
+    name = label.split(",")[0].strip()
+    if name.startswith("Sir ") or name.startswith("Dame "):
+        name = name.split(" ", 1)[1]
+    return name
+
+
+def verify(people):
+    """Each row of persons.tsv against the source: review rows on stdout,
+    the rows the rule cannot confirm on stderr; 0 when all confirmed."""
+    bad = 0
+    names = {}
+    for line in open(OUT, encoding="utf-8"):
+        f = line.rstrip("\n").split("\t")
+        if line.startswith("#") or f[0] == "name" or len(f) < 3:
+            continue
+        names.setdefault(f[0], []).append(f[2])
+        labels = people.get(f[2], {}).get("labels", set())
+        why = None
+        if len(labels) != 1:
+            why = "%d labels in the source" % len(labels)
+        else:
+            label = next(iter(labels))
+            aliases = [a for a in f[1].split("|") if a]
+            if name_of(label) != f[0]:
+                why = "name is not the label '%s'" % label
+            elif sorted(aliases) != sorted({label} - {f[0]}):
+                why = "aliases are not the label '%s'" % label
+        if why:
+            print("gen-persons: %s %s: %s" % (f[2], f[0], why),
+                  file=sys.stderr)
+            bad += 1
+            continue
+        note = "Wikidata label" if label == f[0] else \
+            "Wikidata label '%s'" % label
+        print("%s\t%s\tok\t%s (everypolitician 320daac5; gen-persons.py "
+              "--verify)" % (f[2], f[0], note))
+    for n, qs in sorted(names.items()):
+        if len(qs) > 1:
+            print("gen-persons: '%s' names %s: namesakes, read by hand"
+                  % (n, ", ".join(qs)), file=sys.stderr)
+    return 1 if bad else 0
+
+
 def main():
-    if len(sys.argv) != 2:
+    args = sys.argv[1:]
+    check = args[:1] == ["--verify"]
+    if check:
+        args = args[1:]
+    if len(args) != 1:
         print(__doc__.split("\n\n")[2], file=sys.stderr)
         return 2
-    src = sys.argv[1]
+    src = args[0]
     files = sorted(glob.glob(os.path.join(src, "legislative", "Q11005", "*",
                                           "query-results.json")) +
                    glob.glob(os.path.join(src, "legislative", "Q11007", "*",
@@ -92,12 +149,12 @@ def main():
             p.setdefault("parties", set())
             if v.get("party_name_en"):
                 p["parties"].add(v["party_name_en"])
+    if check:
+        return verify(people)
     rows = []
     for q, p in people.items():
         label = sorted(p["labels"])[0]
-        name = label.split(",")[0].strip()
-        if name.startswith("Sir ") or name.startswith("Dame "):
-            name = name.split(" ", 1)[1]
+        name = name_of(label)
         if " " not in name:
             continue  # a full name only: a lone word would tie every namesake
         aliases = sorted(a for a in p["labels"] if a != name)
