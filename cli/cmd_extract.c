@@ -326,11 +326,13 @@ int cmd_extract(int argc, char **argv)
   }
   if (a.merge)
     j.quads = 0;
-  else if (a.outdir != NULL)
-    /* each file as `extract -f FORMAT FILE` writes it */
+  else if (a.outdir != NULL || single)
+    /* Turtle without a librdf model (raptor's bytes; raptor itself where
+     * graph/turtle.c cannot copy them): each --out-dir file as `extract
+     * -f turtle FILE` writes it */
     j.turtle = strcmp(j.format, "turtle") == 0 ||
                strcmp(j.format, "ttl") == 0;
-  else if (!single && !j.quads && !j.jsonld)
+  if (!a.merge && a.outdir == NULL && !single && !j.quads && !j.jsonld)
     j.lines = 1; /* ntriples */
   if (rc < 0) {
     err[0] = '\0';

@@ -76,7 +76,10 @@ static const char query_help[] =
   "                       rdfxml, json, jsonld\n"
   "  -q, --query-file F   read the query from F ('-' = stdin)\n"
   "  --allow-service      run SERVICE clauses (off by default), and then\n"
-  "                       only to http:// and https:// IRIs\n"
+  "                       only to http:// and https:// IRIs, with the limits\n"
+  "                       of URL inputs: http/https redirects only, 5 at most\n"
+  "  --timeout SECS       time limit of a SERVICE request (default 30)\n"
+  "  --max-bytes N        largest SERVICE answer (default 16M)\n"
   "  --merge-same-as      see persons through 'newsgraph link': each one\n"
   "                       owl:sameAs another is replaced by it\n"
   "  -h, --help           this help\n"
@@ -262,6 +265,8 @@ cmd_query(int argc, char **argv)
   char *qbuf = NULL;
   size_t qlen = 0;
   int i, r, merge = 0, allow_service = 0;
+  ng_fetch_opts svc = { 0 };
+  const char *v;
   ng_status qs;
 
   cli_store_opts_init(&so);
@@ -282,6 +287,22 @@ cmd_query(int argc, char **argv)
        (r = cli_opt_value(argc, argv, &i, "format", 'f', &format)) ||
        (r = cli_opt_value(argc, argv, &i, "query-file", 'q', &qfile))) {
       if(r < 0)
+        goto usage;
+      continue;
+    }
+    if((r = cli_opt_value(argc, argv, &i, "timeout", 0, &v))) {
+      char *end = NULL;
+      long n = r < 0 ? 0 : strtol(v, &end, 10);
+      if(r < 0 || end == v || *end || n < 1 || n > 86400) {
+        if(r > 0)
+          cli_error("--timeout wants seconds from 1 to 86400, not '%s'", v);
+        goto usage;
+      }
+      svc.timeout_ms = n * 1000;
+      continue;
+    }
+    if((r = cli_opt_value(argc, argv, &i, "max-bytes", 0, &v))) {
+      if(r < 0 || cli_parse_size("--max-bytes", v, &svc.max_bytes) != 0)
         goto usage;
       continue;
     }
@@ -321,12 +342,18 @@ cmd_query(int argc, char **argv)
     return r;
   }
   ng_store_allow_service(st, allow_service);
+  ng_service_limits(&svc);
   qs = merge ? ng_store_query_merged(st, NULL, text, format, stdout, err)
              : ng_store_query(st, text, format, stdout, err);
   ng_store_free(st);
   free(qbuf);
   if(qs != NG_OK) {
-    cli_error("%s", err);
+    if(ng_service_over_limit())
+      cli_error("query error: a SERVICE answer is larger than %zu bytes "
+                "(--max-bytes)", svc.max_bytes ? svc.max_bytes
+                                               : (size_t)NG_DEFAULT_MAX_BYTES);
+    else
+      cli_error("%s", err);
     if(qs == NG_EQUERY)
       return CLI_EQUERY;
     return qs == NG_EIO ? CLI_EOUTPUT : cli_exit_code(qs);

@@ -139,6 +139,27 @@ void *ngi_grow(ngi_arena *a, void *old, size_t size, size_t have,
   return p;
 }
 
+void *ngi_shrink(ngi_arena *a, void *arr, size_t size, size_t n,
+                 size_t *cap) {
+  ngi_block *b, *nb;
+
+  if (!arr || n >= *cap || n * size <= BLOCK_MIN)
+    return arr;
+  b = unlink_big(a, arr);
+  if (!b)
+    return arr;
+  nb = realloc(b, sizeof *b + n * size);
+  if (!nb)
+    nb = b; /* still good as it is */
+  else {
+    nb->size = nb->used = n * size;
+    *cap = n;
+  }
+  nb->next = a->head->next;
+  a->head->next = nb;
+  return nb->data;
+}
+
 /* ------------------------------------------------------------ hash map */
 
 uint64_t ngi_hash(const char *s, size_t n) {

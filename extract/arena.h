@@ -28,6 +28,11 @@ char *ngi_strdup(ngi_arena *a, const char *s);
 void *ngi_grow(ngi_arena *a, void *old, size_t size, size_t have,
                size_t *cap, size_t want);
 
+/* Shrink an array that ngi_grow made to its n items (when it has a block
+ * of its own); returns it, moved or not. */
+void *ngi_shrink(ngi_arena *a, void *arr, size_t size, size_t n,
+                 size_t *cap);
+
 /* Append to an arena vector: `ARR` pointer, `N` count, `CAP` capacity. */
 #define NGI_PUSH(A, ARR, N, CAP)                                          \
   (((N) < (CAP) ||                                                       \

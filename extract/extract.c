@@ -136,6 +136,14 @@ ng_status ng_extract(ng_doc *d, const ng_lexicon *lex) {
     qsort(d->stmts, d->nstmts, sizeof *d->stmts, by_begin);
   if ((st = build_result(d)))
     return st;
+  /* the stages' look-up maps are not read after this: free them before
+   * the caller builds a graph beside the document */
+  ngi_map_release(&d->acronyms);
+  ngi_map_release(&d->surnames);
+  ngi_map_release(&d->orgmap);
+  ngi_map_release(&d->midcaps);
+  ngi_map_release(&d->timesurnames);
+  d->midcaps_built = 0;
   d->extracted = 1;
   return NG_OK;
 }

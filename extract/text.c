@@ -539,6 +539,10 @@ ng_status ngi_segment(ng_doc *d) {
       return st;
     d->paras[p].t1 = (int)d->ntoks;
   }
+  /* every token is in: give back the doubling's spare room (up to half
+   * of the biggest array of a document) */
+  d->toks = ngi_shrink(&d->arena, d->toks, sizeof *d->toks, d->ntoks,
+                       &d->captoks);
   for (size_t p = 0; p < d->nparas; p++) {
     ng_status st;
     if (!d->paras[p].heading && (st = pair_quotes(d, (int)p)))

@@ -637,6 +637,17 @@ const char *ng_query_column_language(const ng_query *q, size_t i);
  * (no variable, no prefixed name, no other scheme). */
 void ng_store_allow_service(ng_store *st, int allow);
 
+/* The limits of every SERVICE request in the process (net/service.c):
+ * those of ng_fetch (zeros: its defaults, 30 s, 5 redirects, max_redirects
+ * -1 for none, NG_DEFAULT_MAX_BYTES), http and https only, also after a
+ * redirect.  They hold from the start; calling this also links them into a
+ * program built with the static library. */
+void ng_service_limits(const ng_fetch_opts *opts);
+/* After a query failed: 1 when it was because a SERVICE answer of this
+ * thread went over the size limit (the query's error then only says
+ * "Callback aborted"); clears that. */
+int ng_service_over_limit(void);
+
 /* ------------------------------------------------------------ JSON-LD */
 
 /* The JSON-LD context of ontology/context.jsonld: term names, prefixes,

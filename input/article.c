@@ -137,6 +137,16 @@ static int walk(const char *dir, list *l, int depth)
       continue; /* a dangling link */
     }
     if (S_ISDIR(sb.st_mode)) {
+      DIR *sub = opendir(p);
+      if (sub == NULL) {
+        /* unreadable: one item, whose reading fails and says why */
+        if (push(l, p) != 0) {
+          free(p);
+          rc = -1;
+        }
+        continue;
+      }
+      closedir(sub);
       rc = walk(p, l, depth + 1);
       free(p);
     } else if (S_ISREG(sb.st_mode) && wanted(e->d_name)) {

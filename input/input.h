@@ -52,8 +52,10 @@ int ngi_html_article(const char *html, size_t len, const char *url,
 void ngi_html_init(void);
 
 /* Every file under dir (recursively) whose name ends in .txt, .html, .htm
- * or .jsonl, sorted bytewise (LC_ALL=C sort of the paths).  *paths is a
- * malloc'ed array of malloc'ed strings.  0, or -1 with errno set. */
+ * or .jsonl, sorted bytewise (LC_ALL=C sort of the paths).  A subfolder
+ * that cannot be opened is listed too, so that reading it fails as one
+ * item and says why.  *paths is a malloc'ed array of malloc'ed strings.
+ * 0, or -1 with errno set (dir itself cannot be read). */
 int ngi_walk(const char *dir, char ***paths, size_t *n);
 
 #endif /* NG_INPUT_H */

@@ -65,6 +65,13 @@ make_article() {
 import sys
 unit = open(sys.argv[1], encoding="utf-8").read().encode()
 n, out, name = int(sys.argv[2]), sys.argv[3], sys.argv[4]
+if name == "mr-said":  # N counts up all the way: every name is new
+    parts, size, i = [], 0, 0
+    while size < n:
+        parts.append(b'Mr Smith%d said "hi". ' % i)
+        size += len(parts[-1])
+        i += 1
+    unit = b"".join(parts)
 body = (unit * (n // len(unit) + 1))[:n]
 # cut at a character boundary
 while body and (body[-1] & 0xC0) == 0x80:

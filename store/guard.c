@@ -424,6 +424,13 @@ service_why(const char *q, int allow)
       }
       if(strncasecmp(t, "<http://", 8) && strncasecmp(t, "<https://", 9))
         return "SERVICE only with an http:// or https:// IRI";
+      {
+        /* user:password@ would be printed in rasqal's messages */
+        const char *h = strchr(t, '/') + 2;
+        size_t n = strcspn(h, "/?#>");
+        if(memchr(h, '@', n))
+          return "SERVICE IRI with a user or password (user:password@)";
+      }
       p = t;
       continue;
     }

@@ -562,6 +562,12 @@ done:
     if(rc == NG_OK && added)
       *added = n;
   }
+  if(rc == NG_ESTORE && err && !strstr(err, path)) {
+    /* a store error (a full disk, ...) names the file that was lost */
+    char tmp[NG_ERRLEN];
+    snprintf(tmp, sizeof tmp, "'%s' not loaded: %s", path, err);
+    memcpy(err, tmp, NG_ERRLEN);
+  }
   if(parser)
     raptor_free_parser(parser);
   if(uri)

@@ -25,6 +25,10 @@ through a push.  Otherwise the first path segment picks the behaviour:
     /strict/...  a SPARQL Update endpoint that, like Virtuoso, answers 400
                  to a \\u escape inside an IRI, else 200
     /ok/...      201
+    /srx/...     a SPARQL XML result, one row (?s = "from-service")
+    /big/...     a 200 answer of 20 MB, sent in chunks (no Content-Length)
+    /tofile/...  302 to file:///etc/passwd
+    /loop/...    302 to itself, for ever
     /hits/MODE   GET: how many requests MODE has had so far (text)
 """
 import http.client
@@ -123,6 +127,33 @@ class Handler(BaseHTTPRequestHandler):
             self._answer(500, "stub: internal error on purpose")
         elif mode == "hang":
             time.sleep(60)
+        elif mode == "srx":
+            data = ('<?xml version="1.0"?>\n<sparql xmlns='
+                    '"http://www.w3.org/2005/sparql-results#"><head>'
+                    '<variable name="s"/></head><results><result>'
+                    '<binding name="s"><literal>from-service</literal>'
+                    '</binding></result></results></sparql>\n').encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/sparql-results+xml")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+        elif mode == "big":
+            self.send_response(200)
+            self.send_header("Content-Type", "application/sparql-results+xml")
+            self.send_header("Transfer-Encoding", "chunked")
+            self.end_headers()
+            chunk = b"<!-- " + b"x" * 65526 + b" -->"
+            try:
+                for _ in range(320):
+                    self.wfile.write(b"%x\r\n%s\r\n" % (len(chunk), chunk))
+                self.wfile.write(b"0\r\n\r\n")
+            except OSError:
+                pass
+            self.close_connection = True
+        elif mode in ("tofile", "loop"):
+            where = "file:///etc/passwd" if mode == "tofile" else self.path
+            self._answer(302, "stub: moved", [("Location", where)])
         elif mode == "reset":
             self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER,
                                        struct.pack("ii", 1, 0))
