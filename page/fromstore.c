@@ -1,9 +1,9 @@
 /* fromstore.c - an article's page from the store: its text when the
  * store keeps it (schema:articleBody, `load --with-text`), else its
  * statements in text order; persons with their roles, topics, agreements.
- * Read with SPARQL
- * through ng_query_* (query.c); IRIs put into a query are checked first
- * (no '<', '>', space, quote ...), so a URL cannot change a query.
+ * Read with SPARQL through ng_query_* (query.c); IRIs put into a query
+ * are checked first (no '<', '>', space, quote ...), so a URL cannot
+ * change a query.
  */
 #define _POSIX_C_SOURCE 200809L
 #include "page.h"
