@@ -80,6 +80,8 @@ static void help(FILE *out)
         "                       suffixes k, M, G); also the URL body limit\n"
         "      --timeout SECS   URL fetch timeout (default 30)\n"
         "      --max-redirects N  URL redirects followed (default 5)\n"
+        "      --with-text      keep each article's whole text in the graph\n"
+        "                       (schema:articleBody; served pages show it)\n"
         "      --stats          timing and counts on stderr at the end\n"
         "      --text           write the text the extractor reads (from\n"
         "                       HTML and JSON Lines), no RDF\n"
@@ -142,6 +144,8 @@ static int parse(int argc, char **argv, extract_args *a)
       }
       if (strcmp(arg, "-q") == 0 || strcmp(arg, "--quiet") == 0) {
         a->quiet = 1;
+      } else if (strcmp(arg, "--with-text") == 0) {
+        a->opts.with_text = 1;
       } else if (strcmp(arg, "--merge") == 0) {
         a->merge = 1;
       } else if (strcmp(arg, "--stats") == 0) {

@@ -43,6 +43,8 @@ static const char push_help[] =
   "                        locked (default 10; 0 = fail at once)\n"
   "  --input KIND          as for load (also --input-format)\n"
   "  --base IRI            IRI base for articles\n"
+  "  --with-text           keep each article's whole text in its graph\n"
+  "                        (schema:articleBody)\n"
   "  --user NAME           authenticate (basic or digest); the password is\n"
   "                        $NEWSGRAPH_PASSWORD, else ~/.netrc\n"
   "  --auth any|basic|digest\n"
@@ -228,7 +230,8 @@ cmd_push(int argc, char **argv)
   char err[NG_ERRLEN];
   char **files = NULL, **graphs = NULL;
   size_t ngraphs = 0, k, verify_bad = 0, left = 0;
-  int i, r, nfiles = 0, verify = 0, load_failed = 0, last = CLI_OK;
+  int i, r, nfiles = 0, verify = 0, with_text = 0, load_failed = 0;
+  int last = CLI_OK;
   tally t;
   cli_load_args la;
   char *pw = NULL;
@@ -253,6 +256,10 @@ cmd_push(int argc, char **argv)
     }
     if(!strcmp(argv[i], "-q") || !strcmp(argv[i], "--quiet")) {
       t.quiet = 1;
+      continue;
+    }
+    if(!strcmp(argv[i], "--with-text")) {
+      with_text = 1;
       continue;
     }
     if(!strcmp(argv[i], "--verify")) {
@@ -432,6 +439,7 @@ cmd_push(int argc, char **argv)
     }
     la.graph = graph;
     la.base = base;
+    la.with_text = with_text;
     la.lex = lex;
     la.max_bytes = NG_DEFAULT_MAX_BYTES;
     la.quiet = 1;

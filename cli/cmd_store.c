@@ -44,6 +44,8 @@ static const char load_help[] =
   "  --input-format FMT   the same (also: article = text)\n"
   "  --graph IRI          the graph (RDF) or article IRI (one INPUT only)\n"
   "  --base IRI           IRI base for articles\n"
+  "  --with-text          keep each article's whole text in its graph\n"
+  "                       (schema:articleBody), for the served pages\n"
   "  --max-bytes N        largest file: an article (default 16M) or an RDF\n"
   "                       file (default 1G); RDF files are also refused\n"
   "                       with an N-Triples line over 1 MiB, RDF/XML over\n"
@@ -160,6 +162,10 @@ cmd_load(int argc, char **argv)
     }
     if(!strcmp(argv[i], "-q") || !strcmp(argv[i], "--quiet")) {
       la.quiet = 1;
+      continue;
+    }
+    if(!strcmp(argv[i], "--with-text")) {
+      la.with_text = 1;
       continue;
     }
     if(!strcmp(argv[i], "--")) {

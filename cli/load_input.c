@@ -231,6 +231,7 @@ int cli_load_inputs(ng_store *st, char **inputs, size_t n,
   ea.input = a->forced;
   ea.opts.base = a->base;
   ea.opts.source = a->graph;
+  ea.opts.with_text = a->with_text;
   ea.max_bytes = a->max_bytes;
   ea.fetch.max_bytes = a->max_bytes;
   memset(&j, 0, sizeof j);

@@ -14,6 +14,7 @@ typedef struct cli_load_args {
   const char *graph;         /* --graph: an RDF file's graph, an article's
                                 IRI (one input only) */
   const char *base;          /* --base for articles */
+  int with_text;             /* --with-text: schema:articleBody */
   const ng_lexicon *lex;     /* to extract articles (NULL: RDF only) */
   size_t max_bytes;          /* largest article (NG_DEFAULT_MAX_BYTES) */
   size_t rdf_max_bytes;      /* largest RDF file (0: the store's limit) */

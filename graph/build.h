@@ -20,6 +20,10 @@ ngi_node ngi_build_term(ngi_builder *b, ngi_term t);
 /* A plain literal, with the characters no serializer writes faithfully
  * rewritten (graph.c says which). */
 ngi_node ngi_build_lit(ngi_builder *b, const char *s);
+/* A plain literal of the len bytes at s (an article's text), the same
+ * length: the bytes lit rewrites become spaces (CR too) and U+FFFE /
+ * U+FFFF become U+FFFD, so byte offsets into s still hold. */
+ngi_node ngi_build_lit_same(ngi_builder *b, const char *s, size_t len);
 /* A literal typed dt (a static IRI such as NGI_XSD "date"). */
 ngi_node ngi_build_typed(ngi_builder *b, const char *s, const char *dt);
 ngi_node ngi_build_typed_term(ngi_builder *b, const char *s, ngi_term dt);

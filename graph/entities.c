@@ -436,6 +436,9 @@ ng_status ngi_graph_add_result(ng_graph *g, const ngi_result *r,
   add_type(&b, art, NGV_SCHEMA_NEWS_ARTICLE);
   add_lit(&b, art, NGV_HEADLINE, r->headline);
   add_lit(&b, art, NGV_SCHEMA_HEADLINE, r->headline);
+  if (o != NULL && o->with_text && r->text != NULL && r->len > 0)
+    add(&b, uri(&b, art), term(&b, NGV_SCHEMA_ARTICLE_BODY),
+        ngi_build_lit_same(&b, r->text, r->len));
   for (i = 0; i < r->npersons; i++) {
     add_iri(&b, art, NGV_MENTIONS, piri[i]);
     add_iri(&b, art, NGV_SCHEMA_MENTIONS, piri[i]);

@@ -461,6 +461,34 @@ ngi_node ngi_build_lit(ngi_builder *b, const char *s)
   return lit(b, s);
 }
 
+ngi_node ngi_build_lit_same(ngi_builder *b, const char *s, size_t len)
+{
+  ngi_node n = no_node;
+  char *t;
+  size_t i;
+
+  if (b->st != NG_OK || s == NULL)
+    return n;
+  t = malloc(len + 3); /* lit_odd may look two bytes past the end */
+  if (t == NULL)
+    return n;
+  memcpy(t, s, len);
+  memset(t + len, 0, 3);
+  for (i = 0; i < len; i++) {
+    if (!lit_odd(t, i))
+      continue;
+    if ((unsigned char)t[i] == 0xef) {
+      t[i + 2] = (char)0xbd; /* U+FFFD */
+      i += 2;
+    } else {
+      t[i] = ' ';
+    }
+  }
+  n = node_of(b, NGI_NODE_LIT, t);
+  n.own = t;
+  return n;
+}
+
 ngi_node ngi_build_typed(ngi_builder *b, const char *s, const char *dt)
 {
   return typed_iri(b, s, dt);

@@ -68,6 +68,7 @@ static const struct {
   {NGV_SCHEMA_CREATIVE_WORK, SCHEMA("CreativeWork")},
   {NGV_SCHEMA_CREATOR, SCHEMA("creator")},
   {NGV_SCHEMA_TEXT, SCHEMA("text")},
+  {NGV_SCHEMA_ARTICLE_BODY, SCHEMA("articleBody")},
   {NGV_XSD_BOOLEAN, XSD("boolean")},
   {NGV_XSD_NON_NEGATIVE_INTEGER, XSD("nonNegativeInteger")},
 };

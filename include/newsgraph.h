@@ -16,7 +16,7 @@
  *     ng_lexicon *lex = NULL;
  *     ng_doc *doc = NULL;
  *     ng_graph *g = NULL;
- *     ng_graph_opts opts = { NULL, NULL };   // default base and IRI
+ *     ng_graph_opts opts = { NULL, NULL, 0 }; // default base and IRI
  *     char err[NG_ERRLEN] = "";
  *     ng_status st = ng_lexicon_load(NULL, &lex, err);  // once; shared
  *     if (st == NG_OK)                      // copies and checks the text
@@ -133,6 +133,9 @@ typedef struct ng_graph ng_graph;
 typedef struct ng_graph_opts {
   const char *base;   /* IRI base; NULL = NG_DEFAULT_BASE */
   const char *source; /* article IRI; NULL = minted from a content hash */
+  int with_text;      /* 1: the article's whole text as schema:articleBody
+                         (byte for byte, so ng:beginIndex/ng:endIndex index
+                         it; odd control bytes as spaces); 0: not (default) */
 } ng_graph_opts;
 
 ng_status ng_graph_new(ng_graph **out, char *err);

@@ -75,6 +75,26 @@ void ngi_particle_release(ngi_particle *a)
 
 /* ------------------------------------------------------------ from a doc */
 
+/* The text as the graph keeps it (schema:articleBody, graph.c): the same
+ * bytes, but C0 controls other than tab and LF (CR too) and DEL as spaces
+ * and U+FFFE / U+FFFF as U+FFFD, so that this page and the served one
+ * show the same text.  t has two NUL bytes past len. */
+static void as_in_graph(char *t, size_t len)
+{
+  size_t i;
+
+  for (i = 0; i < len; i++) {
+    unsigned char c = (unsigned char)t[i];
+    if (c == 0xef && (unsigned char)t[i + 1] == 0xbf &&
+        ((unsigned char)t[i + 2] == 0xbe || (unsigned char)t[i + 2] == 0xbf)) {
+      t[i + 2] = (char)0xbd;
+      i += 2;
+    } else if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7f) {
+      t[i] = ' ';
+    }
+  }
+}
+
 /* "a; b" of n strings given by get(i); NULL when n is 0. */
 static char *join(size_t n, const char *(*get)(const void *, size_t),
                   const void *obj, const char *sep, int *failed)
@@ -140,7 +160,7 @@ static ng_status from_doc(const ng_doc *doc, const ng_graph_opts *gopts,
 
   memset(a, 0, sizeof *a);
   text = ng_doc_text(doc, &len);
-  a->text = malloc(len + 1);
+  a->text = malloc(len + 3);
   a->agents = calloc(np + no + 1, sizeof *a->agents);
   a->stmts = calloc(ns + 1, sizeof *a->stmts);
   a->topics = calloc(nt + 1, sizeof *a->topics);
@@ -148,7 +168,9 @@ static ng_status from_doc(const ng_doc *doc, const ng_graph_opts *gopts,
   if (a->text == NULL || a->agents == NULL || a->stmts == NULL ||
       a->topics == NULL || a->agrees == NULL)
     return NG_ENOMEM;
-  memcpy(a->text, text, len + 1);
+  memcpy(a->text, text, len);
+  memset(a->text + len, 0, 3);
+  as_in_graph(a->text, len);
   a->len = len;
   a->iri = gopts != NULL ? ng_article_iri(doc, gopts) : NULL;
   a->headline = ngi_page_dup(ng_doc_headline(doc), &failed);

@@ -1,7 +1,9 @@
-/* fromstore.c - an article's page from the store: its statements in text
- * order, persons with their roles, topics, agreements.  Read with SPARQL
- * through ng_query_* (query.c); IRIs put into a query are checked first
- * (no '<', '>', space, quote ...), so a URL cannot change a query.
+/* fromstore.c - an article's page from the store: its text when the
+ * store keeps it (schema:articleBody, `load --with-text`), else its
+ * statements in text order; persons with their roles, topics, agreements.
+ * Read with SPARQL through ng_query_* (query.c); IRIs put into a query
+ * are checked first (no '<', '>', space, quote ...), so a URL cannot
+ * change a query.
  */
 #define _POSIX_C_SOURCE 200809L
 #include "page.h"
@@ -18,6 +20,7 @@
 
 #define RDF_TYPE "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 #define RDFS_LABEL "http://www.w3.org/2000/01/rdf-schema#label"
+#define ARTICLE_BODY "http://schema.org/articleBody"
 
 typedef struct build {
   ngi_particle *a;
@@ -86,6 +89,13 @@ static int row_article(void *arg, ng_query *q)
     b->found = 1;
   else if (strcmp(p, NG_NS "headline") == 0 && b->a->headline == NULL)
     b->a->headline = ngi_page_dup(o, &failed);
+  else if (strcmp(p, ARTICLE_BODY) == 0 && b->a->text == NULL &&
+           ng_query_column_type(q, 1) != NG_VALUE_IRI) {
+    /* the text byte for byte: ng:beginIndex/ng:endIndex are byte offsets
+     * into it, as into the text the page of a doc shows */
+    b->a->text = ngi_page_dup(o, &failed);
+    b->a->len = b->a->text != NULL ? strlen(b->a->text) : 0;
+  }
   else if (strcmp(p, NG_NS "mentions") == 0 &&
            ng_query_column_type(q, 1) == NG_VALUE_IRI)
     return agent_add(b, o) < 0 ? -1 : 0;

@@ -268,14 +268,15 @@ static ng_status write_text(FILE *out, const ngi_particle *a,
   return NG_OK;
 }
 
-/* The statements as a list (a page from the store, without the text). */
+/* The statements as a list (a page from a store without the text). */
 static void write_list(FILE *out, const ngi_particle *a,
                        const ng_page_opts *o)
 {
   size_t i;
 
   fputs("<p class=\"note\">The store keeps what was said, not the "
-        "article's whole text; <code>newsgraph extract -f html</code> "
+        "article's whole text (<code>newsgraph load --with-text</code> "
+        "keeps it); <code>newsgraph extract -f html</code> "
         "writes the page with it.</p>\n<ol class=\"said\">\n", out);
   for (i = 0; i < a->nstmts; i++) {
     fputs("<li>", out);

@@ -25,7 +25,7 @@ int main(void)
   ng_doc *doc = NULL;
   ng_store *store = NULL;
   ng_query *q = NULL;
-  ng_graph_opts opts = { NULL, NULL };
+  ng_graph_opts opts = { NULL, NULL, 0 };
   char err[NG_ERRLEN] = "";
   int row = 0;
   ng_status st = ng_lexicon_load(NULL, &lex, err);

@@ -169,3 +169,70 @@ wait "$reader"
 if [ "$rc" -eq 0 ] && [ -p "$tmp/fifo" ] && [ -s "$tmp/fifo.out" ]; then pass; else
   fail "-o onto a FIFO: exit $rc, still a FIFO: $([ -p "$tmp/fifo" ] && echo yes || echo no)"
 fi
+
+# --with-text: the article's whole text as schema:articleBody, the same
+# triples in every syntax (the lines and the model path, the fast Turtle,
+# JSON-LD read back), its byte offsets index it; off by default.
+printf 'Quotes & "marks"\r\n\r\nMayor Ann Roe said: "We """won""" \\ <b>here</b>."\r\nTab\there\x01, caf\xc3\xa9 \xe2\x80\x9cok\xe2\x80\x9d.\n' \
+  > "$tmp/wt.txt"
+for f in ntriples turtle rdfxml jsonld; do
+  ng extract --with-text -f "$f" -o "$tmp/wt.$f" "$tmp/wt.txt" 2>/dev/null
+done
+ng extract -f ntriples "$tmp/wt.txt" > "$tmp/wt0.nt" 2>/dev/null
+ng extract --with-text --merge -f turtle "$tmp/wt.txt" > "$tmp/wtm.turtle" 2>/dev/null
+ng load -q --store "$tmp/wt.db" "$tmp/wt.jsonld" 2>/dev/null
+ng query --store "$tmp/wt.db" -f ntriples \
+  'CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }' > "$tmp/wtj.nt" 2>/dev/null
+LC_ALL=C sort "$tmp/wt.ntriples" > "$tmp/wt1.nt"
+rapper -q -i turtle -o ntriples "$tmp/wt.turtle" "$BASE_IRI" 2>/dev/null |
+  LC_ALL=C sort > "$tmp/wt2.nt"
+rapper -q -i rdfxml -o ntriples "$tmp/wt.rdfxml" "$BASE_IRI" 2>/dev/null |
+  LC_ALL=C sort > "$tmp/wt3.nt"
+LC_ALL=C sort "$tmp/wtj.nt" > "$tmp/wt4.nt"
+if [ "$(grep -c 'schema.org/articleBody' "$tmp/wt1.nt")" = 1 ] &&
+   ! grep -q articleBody "$tmp/wt0.nt" &&
+   cmp -s "$tmp/wt1.nt" "$tmp/wt2.nt" && cmp -s "$tmp/wt1.nt" "$tmp/wt3.nt" &&
+   cmp -s "$tmp/wt1.nt" "$tmp/wt4.nt" &&
+   cmp -s "$tmp/wt.turtle" "$tmp/wtm.turtle"; then
+  pass
+else
+  fail "--with-text: one schema:articleBody, the same in N-Triples, Turtle (fast and model), RDF/XML and JSON-LD, none by default"
+fi
+if python3 - "$tmp/wt.ntriples" "$tmp/wt.txt" <<'PY'
+import re, sys
+lit = r'"((?:[^"\\]|\\.)*)"'
+esc = {"n": "\n", "r": "\r", "t": "\t", '"': '"', "\\": "\\"}
+def un(s):
+    return re.sub(r'\\(u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)',
+                  lambda m: chr(int(m.group(1)[1:], 16)) if len(m.group(1)) > 1
+                  else esc[m.group(1)], s).encode()
+body, st = None, {}
+for line in open(sys.argv[1], encoding="utf-8"):
+    m = re.match(r'^<([^>]*)> <([^>]*)> ' + lit, line)
+    if not m:
+        continue
+    s, p, o = m.groups()
+    if p.endswith("articleBody"):
+        body = un(o)
+    elif p.endswith(("#text", "#beginIndex", "#endIndex")):
+        st.setdefault(s, {})[p.split("#")[1]] = un(o)
+raw = open(sys.argv[2], "rb").read()
+want = raw.replace(b"\r", b" ").replace(b"\x01", b" ")
+ok = body == want and st and all(
+    body[int(v["beginIndex"]):int(v["endIndex"])] == v["text"]
+    for v in st.values())
+sys.exit(0 if ok else 1)
+PY
+then pass; else
+  fail "--with-text: the body is the text byte for byte (CR, controls as spaces) and the offsets index it"
+fi
+ng extract -q --with-text -f nquads "$tmp/wt.txt" examples/geneva-summit.txt \
+  > "$tmp/wt.nq" 2>/dev/null
+rapper -q -i nquads -o ntriples "$tmp/wt.nq" "$BASE_IRI" 2>/dev/null \
+  > "$tmp/wtq.nt"
+if [ "$(grep -c 'schema.org/articleBody' "$tmp/wtq.nt")" = 2 ] &&
+   grep -qxF "$(grep articleBody "$tmp/wt1.nt")" "$tmp/wtq.nt"; then
+  pass
+else
+  fail "--with-text: N-Quads of many articles: a body each, as in N-Triples"
+fi

@@ -5,7 +5,9 @@
 # fetch-sparql-endpoint (npm, installed into build/npm), reads while a
 # `load` writes, and headless Chromium (tests/serve/checkdom.py checks
 # that every quote of the example article is a highlighted element that
-# links to its speaker, on the standalone page and the served one).
+# links to its speaker, on the standalone page and the served one;
+# tests/serve/fulltext.py that both show the article's whole text, loaded
+# with --with-text, in the same <article> element).
 # Under a sanitizer (NG_SANITIZER) the browser part is skipped.  Ends with
 # "N passed, N failed"; exits 1 when anything failed.
 #
@@ -71,9 +73,14 @@ Mayor Jane Doe said: "We will not let <script>alert('x')</script> & \"friends\" 
 
 Jane Doe added that the "<b>bold</b>" plan was fine.
 TXT
-"$NG_BIN" load -q --store "$db" examples/geneva-summit.txt "$tmp/hostile.txt" \
-  >/dev/null 2>"$tmp/load.err"
+# the example and the hostile article with their text, one without
+printf 'Plain vote\n\nMayor Ann Roe said: "The vote stands."\n' > "$tmp/plain.txt"
+"$NG_BIN" load -q --with-text --store "$db" examples/geneva-summit.txt \
+  "$tmp/hostile.txt" >/dev/null 2>"$tmp/load.err"
 check "load the example: $(head -1 "$tmp/load.err")" [ -s "$db" ]
+"$NG_BIN" load -q --store "$db" "$tmp/plain.txt" >/dev/null 2>"$tmp/load.err"
+check "load an article without its text: $(head -1 "$tmp/load.err")" \
+  [ ! -s "$tmp/load.err" ]
 
 start main --store "$db" --max-result 300k --max-body 64k --timeout 3 \
   --workers 2 || { printf '%d passed, %d failed\n' "$passed" "$failed"; exit 1; }
@@ -181,6 +188,19 @@ cp "$tmp/body" "$tmp/article.html"
 check "article page: 73 statements marked, got $(grep -o '<mark class="[a-z]*" id="statement-' "$tmp/body" | wc -l)" \
   eval '[ "$(grep -o "<mark class=\"[a-z]*\" id=\"statement-" "$tmp/body" | wc -l)" = 73 ]'
 check "article page: speakers link to person pages" grep -q 'class="by" href="/person/putin--3d814ba9"' "$tmp/body"
+"$NG_BIN" extract -f html -o "$tmp/page.html" examples/geneva-summit.txt
+out=$(python3 tests/serve/fulltext.py "$tmp/article.html" \
+      examples/geneva-summit.txt "$tmp/page.html")
+check "article page (--with-text): the full text, the same body as extract -f html: $(echo $out)" \
+  eval 'echo "$out" | grep -q "full text ok" && echo "$out" | grep -q "same body ok"'
+check "article page (--with-text): no note about a missing text" \
+  eval '! grep -q "class=\"said\"\|class=\"note\"" "$tmp/article.html"'
+pid=$("$NG_BIN" query --store "$db" -f csv "SELECT ?a WHERE { ?a <${NG}headline> \"Plain vote\" }" | tail -1 | tr -d '\r')
+get "$url/article/${pid##*/}"
+check "article page without the text: 200 and the statements listed, got $code" \
+  eval '[ "$code" = 200 ] && grep -q "<ol class=\"said\">" "$tmp/body" && grep -q "<mark class=\"direct\" id=\"statement-1\"" "$tmp/body"'
+check "article page without the text: no full text" \
+  eval '! python3 tests/serve/fulltext.py "$tmp/body" "$tmp/plain.txt" >/dev/null'
 get "$url/person/putin--3d814ba9"
 check "person page: 200, got $code" [ "$code" = 200 ]
 check "person page: 34 statements, got $(grep -c '<li><span class="kind">' "$tmp/body")" \
@@ -192,9 +212,15 @@ get "$url/article/${hid##*/}"
 check "hostile article page: 200, got $code" [ "$code" = 200 ]
 check "hostile article: no markup of its own gets through" \
   eval '! grep -q "<script\|<b>bold" "$tmp/body" && grep -q "&lt;script&gt;alert" "$tmp/body"'
+check "hostile article (--with-text): markup, quotes and & escaped in the text" \
+  eval 'grep -qF "Council &lt;script&gt;alert(1)&lt;/script&gt; vote" "$tmp/body" && grep -qF "alert(&#39;x&#39;)&lt;/script&gt; &amp; " "$tmp/body" && grep -qF "friends\\&quot; decide.&quot;" "$tmp/body"'
+cp "$tmp/body" "$tmp/hs.html"
 "$NG_BIN" extract -f html "$tmp/hostile.txt" > "$tmp/h.html" 2>"$tmp/e"
 check "extract -f html, hostile: escaped: $(head -1 "$tmp/e")" \
   eval '! grep -q "<script\|<b>bold" "$tmp/h.html" && grep -q "<mark class=\"direct\" id=\"statement-1\"" "$tmp/h.html"'
+out=$(python3 tests/serve/fulltext.py "$tmp/hs.html" "$tmp/hostile.txt" "$tmp/h.html")
+check "hostile article served = extract -f html, full text: $(echo $out)" \
+  eval 'echo "$out" | grep -q "full text ok" && echo "$out" | grep -q "same body ok"'
 "$NG_BIN" extract -f html "$tmp/hostile.txt" examples/geneva-summit.txt \
   >/dev/null 2>"$tmp/e"; rc=$?
 check "extract -f html of two articles: exit 2, got $rc: $(cat "$tmp/e")" [ "$rc" -eq 2 ]
@@ -293,7 +319,6 @@ elif ! command -v chromium >/dev/null 2>&1; then
   fail "chromium is not installed (scripts/deps.sh)"
 else
   "$NG_BIN" extract -f ntriples examples/geneva-summit.txt > "$tmp/g.nt"
-  "$NG_BIN" extract -f html -o "$tmp/page.html" examples/geneva-summit.txt
   bash scripts/chromium.sh dom "file://$tmp/page.html" > "$tmp/dom1.html"
   out=$(python3 tests/serve/checkdom.py "$tmp/dom1.html" "$tmp/g.nt" standalone)
   check "standalone page in Chromium: $(echo "$out" | tail -3 | tr '\n' ' ')" \
@@ -302,6 +327,10 @@ else
   out=$(python3 tests/serve/checkdom.py "$tmp/dom2.html" "$tmp/g.nt" served)
   check "served page in Chromium: $(echo "$out" | tail -3 | tr '\n' ' ')" \
     eval 'echo "$out" | grep -q "73 statements ok, 0 wrong"'
+  out=$(python3 tests/serve/fulltext.py "$tmp/dom2.html" \
+        examples/geneva-summit.txt "$tmp/dom1.html")
+  check "served page in Chromium: the full text, the same body as the standalone one: $(echo $out)" \
+    eval 'echo "$out" | grep -q "full text ok" && echo "$out" | grep -q "same body ok"'
   bash scripts/chromium.sh shot "file://$tmp/page.html" "$tmp/shot.png"
   check "screenshot: a PNG" eval '[ "$(head -c 4 "$tmp/shot.png" | tail -c 3)" = PNG ]'
 fi

@@ -356,7 +356,7 @@ static void test_graph(void)
 {
   ngi_result r;
   ng_graph *g = NULL, *g2 = NULL;
-  ng_graph_opts o = {NULL, NULL};
+  ng_graph_opts o = {NULL, NULL, 0};
   char err[NG_ERRLEN], *nt, *ttl, *ttl2;
   char art[128];
   const char *const *f;

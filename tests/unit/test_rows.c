@@ -114,7 +114,7 @@ int main(void)
   char err[NG_ERRLEN] = "";
   ng_store *st = NULL;
   ng_doc *d;
-  ng_graph_opts opts = { NULL, NULL };
+  ng_graph_opts opts = { NULL, NULL, 0 };
   if (ng_lexicon_load(NULL, &lex, err) != NG_OK) {
     printf("FAIL: cannot load the lexicons: %s\n0 passed, 1 failed\n", err);
     return 1;
