@@ -125,9 +125,13 @@ rss() { # rss FILES...: peak RSS in KB of pushing FILES
     --user dba "$@" > /dev/null 2>&1
   cat "$tmp/rss"
 }
-r20=$(rss $(ls "$tmp"/many/*.nt | head -n 20))
-r300=$(rss "$tmp"/many/*.nt)
-check "memory flat: 300 files ${r300} KB, 20 files ${r20} KB" [ "$r300" -lt $((r20 + 4096)) ]
+# Under a sanitizer the heap's quarantine keeps freed memory, so peak RSS
+# grows with what was ever allocated: the figure means nothing there.
+if [ -z "${NG_SANITIZER:-}" ]; then
+  r20=$(rss $(ls "$tmp"/many/*.nt | head -n 20))
+  r300=$(rss "$tmp"/many/*.nt)
+  check "memory flat: 300 files ${r300} KB, 20 files ${r20} KB" [ "$r300" -lt $((r20 + 4096)) ]
+fi
 
 printf '%d passed, %d failed\n' "$passed" "$failed"
 [ "$failed" -eq 0 ]
