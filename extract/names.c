@@ -704,8 +704,9 @@ static ng_status find_mentions(ng_doc *d, ngi_map *works) {
         continue;
       }
       /* titles of works, and bodies named after a cue */
-      if (work_cue(d, i, (int)s) && !ngi_is_honorific(d, i)) {
-        n = cap_run(d, i, end);
+      /* (cap_run may take no token, "nti-DoVoltp": go on below then) */
+      if (work_cue(d, i, (int)s) && !ngi_is_honorific(d, i) &&
+          (n = cap_run(d, i, end)) > i) {
         if (ngi_note_span(d, works, i, n, NOT_WORK))
           return NG_ENOMEM;
         i = n;
@@ -713,8 +714,7 @@ static ng_status find_mentions(ng_doc *d, ngi_map *works) {
       }
       if (org_cue(d, i, (int)s) && !ngi_is_honorific(d, i) &&
           !ngi_is_given(d, i) && !(t->flags & T_INITIAL) &&
-          !ngi_place_at(d, i, end, &v)) {
-        n = cap_run(d, i, end);
+          !ngi_place_at(d, i, end, &v) && (n = cap_run(d, i, end)) > i) {
         const char *label = ngi_span_text(d, i, n);
         int e = ngi_org_entity(d, label, NULL, 0, label);
         if (e < -1 || add_ment(d, i, n, M_ORG, e) < 0)

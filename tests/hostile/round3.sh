@@ -165,3 +165,16 @@ else
   echo "SKIP: extract DIR with an unreadable subfolder (needs root and setpriv to run as nobody)"
 fi
 rm -rf "$pt"
+
+# 25. An organisation cue before a token that starts no capitalised run
+# ("firm nti-DoVoltp", found by the extract fuzzer): the mention loop
+# made no progress and grew memory without bound (24 GB in 80 s).  Under
+# a memory and time limit it must finish with its facts.
+printf 'Talks were held with the firm nti-DoVoltp on Monday, Jane Doe said.\n' > "$tmp/cue.txt"
+rc=0
+# (no address-space limit under ASan or valgrind: both reserve far more)
+lim=4000000
+[ -n "${NG_SANITIZER:-}" ] || [ -n "$VALGRIND" ] && lim=unlimited
+(ulimit -v "$lim"; ng extract -f nquads "$tmp/cue.txt") < /dev/null > "$tmp/out" 2> "$tmp/err" || rc=$?
+if [ "$rc" -eq 0 ] && grep -q 'jane-doe' "$tmp/out"; then pass
+else fail "organisation cue before an uncapitalised token: exit $rc, want 0 and the speaker: $(err1)"; fi
