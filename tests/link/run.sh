@@ -106,7 +106,9 @@ check "Apple Inc. sameAs Apple" has_link owl:sameAs "Apple Inc." Apple
 check "Acme Ltd and Acme: two Wikidata items, no link" no_link "Acme Ltd"
 check "ABC Inc. and ABC (an acronym, many bodies): no link" no_link "ABC Inc."
 n=$(q "$db" 'SELECT (COUNT(*) AS ?n) WHERE { GRAPH <https://w3id.org/newsgraph/id/graph/links> { ?l a rdf:Statement ; ng:confidence ?c ; ng:linkReason ?r } }')
-check "6 reified links with confidence and reason, got '$n'" [ "$n" = 6 ]
+# 6 between nodes, 2 to Wikidata from the shipped gazetteer (Tony Blair
+# and Gordon Brown, the chancellor, of tests/link/data)
+check "8 reified links with confidence and reason, got '$n'" [ "$n" = 8 ]
 c=$(q "$db" 'SELECT ?c WHERE { ?l rdf:subject <http://example.org/person/sergei-riabkov> ; rdf:predicate skos:closeMatch ; ng:confidence ?c }')
 check "Riabkov link confidence 0.90, got '$c'" [ "$c" = 0.90 ]
 t1=$("$NG_BIN" stats --store "$db" | sed -n 's/^triples: //p')
@@ -130,7 +132,7 @@ check "--drop empties the links graph: exit $rc, '$n' left" \
   [ "$rc" -eq 0 ] && [ "$n" = 0 ]
 run link --store "$db" --graph http://example.org/my-links
 n=$(q "$db" 'SELECT (COUNT(*) AS ?n) WHERE { GRAPH <http://example.org/my-links> { ?s owl:sameAs ?o } }')
-check "--graph IRI: 3 sameAs there, got '$n'" [ "$n" = 3 ]
+check "--graph IRI: 5 sameAs there (2 to Wikidata), got '$n'" [ "$n" = 5 ]
 
 # ------------------------------------------------------------ shipped gazetteer
 
@@ -148,6 +150,29 @@ check "John Redwood in a politics article naming his party: Q333846, got '$n'" \
   [ "$n" = http://www.wikidata.org/entity/Q333846 ]
 n=$(qn "$db" 'SELECT ?wd WHERE { <http://example.org/person/david-davis> owl:sameAs ?wd }')
 check "David Davis in a football article: not the MP, got '$n'" [ "$n" = 0 ]
+
+# ------------------------------------------------------------ gazetteer cases
+
+# tests/link/persons/*.ttl: one invented article each, linked alone with
+# the shipped gazetteer; its "# expect p:NAME QID|none" lines say which
+# Wikidata item each person node must get (a former prime minister, heads
+# of government abroad, namesakes kept apart by role, a nickname alias)
+for f in tests/link/persons/*.ttl; do
+  c=$(basename "$f" .ttl)
+  db=$tmp/gz-$c.db
+  run load -q --store "$db" "$f"
+  check "load $f: exit $rc: $(err1)" [ "$rc" -eq 0 ]
+  run link --store "$db"
+  check "link $c: exit $rc: $(err1)" [ "$rc" -eq 0 ]
+  while read -r _ _ node want; do
+    iri="<http://example.org/person/${node#p:}>"
+    got=$("$NG_BIN" query --store "$db" -f csv "$P SELECT ?wd WHERE { $iri owl:sameAs ?wd FILTER (STRSTARTS(STR(?wd), STR(wd:))) }" 2>/dev/null |
+      sed 1d | tr -d '\r' | sed 's#^http://www.wikidata.org/entity/##' | sort | tr '\n' ' ')
+    [ "$want" = none ] && want=
+    check "$c: $node owl:sameAs '${want:-no item}', got '$got'" \
+      [ "$got" = "${want:+$want }" ]
+  done < <(grep '^# expect ' "$f")
+done
 
 # ------------------------------------------------------------ CLI errors
 
