@@ -159,14 +159,15 @@ gaz_context(linker *L, int x, const gaz_entry *e)
 }
 
 /* The gazetteer entry a person is, or -1: its full name, roles that do
- * not conflict (that fit, when two entries share the name), and the
- * entry's context. */
+ * not conflict, and the entry's context.  When several entries share the
+ * name (namesakes), the one whose roles fit, else the one whose context
+ * the node's articles meet; two such, or none: no entry. */
 static int
 gaz_match(linker *L, int x)
 {
   const person *p = &L->p[x];
   char *sl = ngi_slug(p->label);
-  int v, found = -1;
+  int v, found = -1, byctx = -1, nrole = 0, nctx = 0;
   size_t i, k;
 
   if(!sl) {
@@ -179,21 +180,27 @@ gaz_match(linker *L, int x)
     if(ngi_link_roles_fit(p->roles, p->nrole, e->roles, e->nrole) >= 0)
       found = v - 1;
   } else if(v < 0) {
-    /* several entries have this name: the one whose roles fit */
+    /* several entries have this name (rare: a scan of the entries) */
     for(i = 0; i < L->ng; i++) {
       const gaz_entry *e = &L->g[i];
+      int fit;
       for(k = 0; k < e->nnames; k++)
         if(!strcmp(e->names[k], sl))
           break;
       if(k == e->nnames ||
-         ngi_link_roles_fit(p->roles, p->nrole, e->roles, e->nrole) <= 0)
+         (fit = ngi_link_roles_fit(p->roles, p->nrole, e->roles,
+                                   e->nrole)) < 0)
         continue;
-      if(found >= 0) {
-        found = -1;
-        break;
+      if(fit > 0) {
+        found = (int)i;
+        nrole++;
+      } else if(e->nctx > 0 && gaz_context(L, x, e)) {
+        byctx = (int)i;
+        nctx++;
       }
-      found = (int)i;
     }
+    if(nrole != 1)
+      found = nrole == 0 && nctx == 1 ? byctx : -1;
   }
   free(sl);
   if(found >= 0 && !gaz_context(L, x, &L->g[found]))

@@ -79,6 +79,7 @@ PROTO = "320daac5"
 EP_COMMIT = "0642e77ac8a13bcd8017b245825c3aba349d3e6a"
 EP_UK = "data/UK/Commons/sources/morph/wikidata.csv"
 EP_TERMS = ["data/UK/Commons/term-%d.csv" % t for t in range(52, 57)]
+EP_POPOLO = "data/UK/Commons/ep-popolo-v1.0.json"
 
 # The groups of EveryPolitician's term files as the parties' Wikidata
 # labels (as source 1 names them); the other groups (Independent, Speaker)
@@ -236,33 +237,70 @@ def read_proto(src, people):
     return len(files)
 
 
-def ep_show(repo, path):
+def ep_raw(repo, path):
     """A file of source 2 at its commit, from a clone (bare or not)."""
     r = subprocess.run(["git", "-C", repo, "show", EP_COMMIT + ":" + path],
                        stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     if r.returncode:
         raise SystemExit("gen-persons: %s: %s at %s: %s" % (
             repo, path, EP_COMMIT[:8], r.stderr.decode().strip()))
-    return list(csv.DictReader(io.StringIO(r.stdout.decode("utf-8"))))
+    return r.stdout.decode("utf-8")
+
+
+def ep_show(repo, path):
+    return list(csv.DictReader(io.StringIO(ep_raw(repo, path))))
+
+
+def uk_parties(repo, mps):
+    """Item -> parties of 1997-2015: by the item EveryPolitician's Popolo
+    file gives a member, else by a name that is one member of the term
+    files and one item of mps (namesakes get no party)."""
+    pop = json.loads(ep_raw(repo, EP_POPOLO))
+    group = {o["id"]: o["name"] for o in pop["organizations"]}
+    item = {}
+    for p in pop["persons"]:
+        for i in p.get("identifiers", []):
+            if i.get("scheme") == "wikidata":
+                item[p["id"]] = i["identifier"]
+    parties = {}
+    for m in pop["memberships"]:
+        g = group.get(m.get("on_behalf_of_id"))
+        if m["person_id"] in item and g in GROUP_PARTY:
+            parties.setdefault(item[m["person_id"]], set()).add(
+                GROUP_PARTY[g])
+    ids, by_name = {}, {}
+    for path in EP_TERMS:
+        for r in ep_show(repo, path):
+            ids.setdefault(r["name"], set()).add(r["id"])
+            if r["group"] in GROUP_PARTY:
+                by_name.setdefault(r["name"], set()).add(
+                    GROUP_PARTY[r["group"]])
+    names = {}
+    for q, label in mps:
+        names.setdefault(name_of(label), []).append(q)
+    for n, qs in names.items():
+        if len(qs) != 1 or qs[0] in parties or len(ids.get(n, ())) != 1:
+            continue
+        if item.get(next(iter(ids[n])), qs[0]) == qs[0] and n in by_name:
+            parties[qs[0]] = by_name[n]
+    return parties
 
 
 def read_ep(repo, people):
     """Source 2: UK MPs with their items and the parties of 1997-2015, and
     the persons of ABROAD."""
     where = "everypolitician-data " + EP_COMMIT[:8]
-    groups = {}
-    for path in EP_TERMS:
-        for r in ep_show(repo, path):
-            if r["group"] in GROUP_PARTY:
-                groups.setdefault(r["name"], set()).add(GROUP_PARTY[r["group"]])
+    mps = []
     for r in ep_show(repo, EP_UK):
         q, label = r["id"].strip(), r.get("name__en", "").strip()
-        if not re.fullmatch(r"Q\d+", q) or not label:
-            continue
+        if re.fullmatch(r"Q\d+", q) and label:
+            mps.append((q, label))
+    parties = uk_parties(repo, mps)
+    for q, label in mps:
         p = person(people, q)
         p["labels"].setdefault(label, where)
         p["roles"].add("member of parliament")
-        for party in groups.get(name_of(label), ()):
+        for party in sorted(parties.get(q, ())):
             p["roles"].add(party.lower())
             p["parties"].add(party)
     for folder, q, want, roles in ABROAD:
