@@ -19,11 +19,14 @@ Sources (the values taken are Wikidata's: item, English label; CC0 1.0):
       of 1997-2015, Tony Blair, Gordon Brown, Margaret Thatcher), item and
       English label (name__en), as EveryPolitician's Wikidata scraper
       stored them;
-    - data/UK/Commons/term-52.csv ... term-56.csv (the parliaments of
-      1997-2015): only the party (group) of each name, a fact, used as a
-      role and as context; these files are EveryPolitician's compilation
-      of mySociety's parlparse membership lists, the repository carries no
-      licence file, and nothing else of them is taken;
+    - data/UK/Commons/ep-popolo-v1.0.json and term-52.csv ... term-56.csv
+      (the parliaments of 1997-2015): only the party (group) of each
+      member, a fact, used as a role and as context: by the Wikidata item
+      the Popolo file gives a member, else by a name that is one member of
+      the term files and one item of the MPs (namesakes get no party);
+      these files are EveryPolitician's compilation of mySociety's
+      parlparse membership lists, the repository carries no licence file,
+      and nothing else of them is taken;
     - data/<country>/<house>/sources/morph/wikidata.csv of a few other
       countries: only the heads of government and leaders listed in
       ABROAD below, chosen by hand by item, each checked against the
