@@ -13,6 +13,7 @@
 #include "doc.h"
 #include "mention.h"
 #include "persons.h"
+#include "textutil.h"
 
 /* ------------------------------------------------------------ persons */
 
@@ -159,6 +160,99 @@ static int fits_person(ng_doc *d, const ngi_pers *p, const ngi_ment *m,
     return 2;
   (void)d;
   return 1;
+}
+
+/* A name as compared across its spellings: lower case, a hyphen read as
+ * a space, one space between words ("Kilroy-Silk", "Kilroy Silk" ->
+ * "kilroy silk").  NULL when it does not fit buf. */
+static const char *fold_name(const char *s, char *buf, size_t cap) {
+  size_t len = strlen(s);
+  if (len >= cap / 2) /* no name is that long; leaves room to lower-case */
+    return NULL;
+  size_t n = ngi_lower(s, len, buf, cap), o = 0;
+  for (size_t i = 0; i < n; i++) {
+    char c = buf[i] == '-' || buf[i] == ' ' || buf[i] == '\n' ? ' ' : buf[i];
+    if (c == ' ' && (o == 0 || buf[o - 1] == ' '))
+      continue;
+    buf[o++] = c;
+  }
+  while (o > 0 && buf[o - 1] == ' ')
+    o--;
+  buf[o] = '\0';
+  return buf;
+}
+
+/* Is folded name s the words at the end of folded name l, and more than
+ * one word ("baez silva" of "carlos baez silva")?  An equal name counts. */
+static int word_suffix(const char *s, const char *l) {
+  size_t ns = strlen(s), nl = strlen(l);
+  if (!strchr(s, ' ') || ns > nl || strcmp(l + nl - ns, s))
+    return 0;
+  return ns == nl || l[nl - ns - 1] == ' ';
+}
+
+/* Does the short form s (folded, a word-suffix of a longer name) name a
+ * compound surname rather than a given name and a surname?  "Baez Silva",
+ * "Kilroy Silk" do; "Rhys Jones" of "Chris Rhys Jones" may be another
+ * person (a given name listed as a man's or a woman's leads it). */
+static int compound_surname(ng_doc *d, const char *s) {
+  const char *sp = strchr(s, ' ');
+  intptr_t g;
+  return !ngi_map_getn(&d->lex->given, s, (size_t)(sp - s), &g) || g == 'U';
+}
+
+/* The one person of the article whose name is mention m's words spelt
+ * with a hyphen for a space or the other way round ("Kilroy-Silk",
+ * "Robert Kilroy Silk"), or who is named by m with the given names left
+ * off a compound surname ("Mr Baez Silva" for Carlos Baez Silva); or the
+ * other way round, the one person whose name is such a short form of m
+ * (when m is a full name, `full`).  -1 when none or more than one. */
+static int by_compound(ng_doc *d, const ngi_ment *m, int full) {
+  char mb[256], pb[256], key[256];
+  const char *mf = fold_name(ngi_span_text(d, m->t0, m->t1), mb, sizeof mb);
+  if (!mf || !strchr(mf, ' '))
+    return -1;
+  /* the surname chains where such a person can be: "silk", "kilroy-silk" */
+  const char *sur = surname_low(d, m), *keys[3] = {sur, NULL, NULL};
+  const char *h = strrchr(sur, '-');
+  if (h && h[1])
+    keys[1] = h + 1;
+  if (m->t1 - m->t0 >= 2 && !strchr(sur, '-')) {
+    const char *prev = d->toks[m->t1 - 2].low;
+    if (strlen(prev) + strlen(sur) + 2 > sizeof key)
+      return -1;
+    strcpy(key, prev);
+    strcat(key, "-");
+    strcat(key, sur);
+    keys[2] = key;
+  }
+  int found = -1;
+  for (int k = 0; k < 3; k++) {
+    intptr_t head;
+    if (!keys[k] || !ngi_map_get(&d->surnames, keys[k], &head))
+      continue;
+    for (int i = (int)head; i >= 0; i = d->pers[i].next_sur) {
+      const ngi_pers *p = &d->pers[i];
+      const char *pf = fold_name(p->label, pb, sizeof pb);
+      if (!pf || i == found)
+        continue;
+      if (m->gender && p->gender && m->gender != p->gender)
+        continue;
+      int fit = 0;
+      if (strcmp(pf, mf) == 0)
+        fit = 1; /* the same words, a hyphen apart */
+      else if (word_suffix(mf, pf))
+        fit = compound_surname(d, mf); /* m is the short form */
+      else if (full && word_suffix(pf, mf))
+        fit = compound_surname(d, pf); /* p is */
+      if (!fit)
+        continue;
+      if (found >= 0)
+        return -1;
+      found = i;
+    }
+  }
+  return found;
 }
 
 /* The person whose surname this is; the most recently mentioned one if
@@ -351,11 +445,19 @@ static ng_status build(ng_doc *d, ngi_map *cmap) {
       for (int i = (int)head; i >= 0 && pi < 0; i = d->pers[i].next_sur)
         if (firsts_fit(d->pers[i].first, first))
           pi = i;
+    int compound = 0;
+    if (pi < 0 && (pi = by_compound(d, m, multi)) >= 0)
+      compound = 1;
     if (pi < 0 && (pi = new_person(d, m, form)) < 0)
       return NG_ENOMEM;
     if (d->toks[m->t0].flags & T_INITIAL)
       ; /* keep a spelled-out first name */
-    else if (!d->pers[pi].first || strlen(d->pers[pi].first) == 1)
+    else if (compound) {
+      /* a given name before a compound surname known without one */
+      if (ntoks_label(form) > ntoks_label(d->pers[pi].label) &&
+          m->evidence == 2)
+        d->pers[pi].first = first;
+    } else if (!d->pers[pi].first || strlen(d->pers[pi].first) == 1)
       d->pers[pi].first = first;
     if (!d->pers[pi].gender && !(d->toks[m->t0].flags & T_INITIAL)) {
       intptr_t g;
@@ -391,6 +493,8 @@ static ng_status build(ng_doc *d, ngi_map *cmap) {
     if (ngi_map_get(cmap, sur, &ci))
       hon = cands[ci].hongender;
     int pi = by_surname(d, sur, first_low(d, m), m->t0, m, hon == 3);
+    if (pi < 0)
+      pi = by_compound(d, m, 0); /* "Kilroy-Silk" for Robert Kilroy Silk */
     if (pi < 0 && m->t1 - m->t0 == 1 && m->honorific > 0)
       pi = by_first(d, sur); /* "Sir Digby" for Sir Digby Jones */
     if (pi >= 0 && attach(d, pi, m, ngi_span_text(d, m->t0, m->t1)))
