@@ -191,14 +191,41 @@ static int word_suffix(const char *s, const char *l) {
   return ns == nl || l[nl - ns - 1] == ' ';
 }
 
-/* Does the short form s (folded, a word-suffix of a longer name) name a
- * compound surname rather than a given name and a surname?  "Baez Silva",
- * "Kilroy Silk" do; "Rhys Jones" of "Chris Rhys Jones" may be another
- * person (a given name listed as a man's or a woman's leads it). */
-static int compound_surname(ng_doc *d, const char *s) {
-  const char *sp = strchr(s, ' ');
+/* May folded name s, a shorter word-suffix of folded name l, be l with
+ * its given names left off a compound surname ("baez silva" of "carlos
+ * baez silva")?  The words left off must be given names or initials
+ * (not "emeritus" or a place glued before a name), and the first word of
+ * s no given name listed as a man's or a woman's ("rhys jones" of "chris
+ * rhys jones" may be another person).  `marked`: s is known to be a
+ * surname, used after a form of address ("Mr Baez Silva") or written as
+ * one hyphenated word. */
+static int short_form(ng_doc *d, const char *s, const char *l, int marked) {
+  if (!marked)
+    return 0;
+  size_t lead = strlen(l) - strlen(s) - 1;
+  for (size_t i = 0; i < lead;) {
+    size_t n = strcspn(l + i, " ");
+    if (n > 1 && !ngi_map_getn(&d->lex->given, l + i, n, NULL))
+      return 0;
+    i += n + 1;
+  }
   intptr_t g;
-  return !ngi_map_getn(&d->lex->given, s, (size_t)(sp - s), &g) || g == 'U';
+  return !ngi_map_getn(&d->lex->given, s, strcspn(s, " "), &g) || g == 'U';
+}
+
+/* Was person p named with a form of address before its label ("Mr Baez
+ * Silva"), or is its label one hyphenated word? */
+static int marked_surname(const ngi_pers *p) {
+  if (!strchr(p->label, ' '))
+    return 1;
+  size_t n = strlen(p->label);
+  for (size_t f = 0; f < p->nforms; f++) {
+    size_t k = strlen(p->forms[f]);
+    if (k > n + 1 && p->forms[f][k - n - 1] == ' ' &&
+        strcmp(p->forms[f] + k - n, p->label) == 0)
+      return 1;
+  }
+  return 0;
 }
 
 /* The one person of the article whose name is mention m's words spelt
@@ -241,10 +268,10 @@ static int by_compound(ng_doc *d, const ngi_ment *m, int full) {
       int fit = 0;
       if (strcmp(pf, mf) == 0)
         fit = 1; /* the same words, a hyphen apart */
-      else if (word_suffix(mf, pf))
-        fit = compound_surname(d, mf); /* m is the short form */
-      else if (full && word_suffix(pf, mf))
-        fit = compound_surname(d, pf); /* p is */
+      else if (word_suffix(mf, pf)) /* m is the short form */
+        fit = short_form(d, mf, pf, m->honorific > 0 || m->t1 - m->t0 == 1);
+      else if (full && word_suffix(pf, mf)) /* p is */
+        fit = short_form(d, pf, mf, marked_surname(p));
       if (!fit)
         continue;
       if (found >= 0)
