@@ -145,17 +145,21 @@ static int styled(const ngi_pers *p) {
 
 /* Can mention m (a lone surname, maybe after an honorific) be person p?
  * "Mrs Grant" is not Peter Grant when the article also has a "Mr
- * Grant" (both set: a given name's gender alone is not enough, a "Mr"
- * may carry a given name listed as female); 0 when the text tells them
- * apart, 1 when it fits, 2 when it fits only loosely ("Mr Lowe" for Sir
- * Ian Lowe: a knight is "Sir Ian", so another Lowe is meant if there is
- * one). */
+ * Grant" (both set).  Otherwise a given name's gender is only a hint
+ * (a "Mr" may carry a name listed as a woman's, Andrea or Lakshmi, a
+ * "Mrs" one listed as a man's): "Mr Grant" is Lucy Grant only as a last
+ * resort, when no other Grant fits.  0 when the text tells them apart,
+ * 1 when it fits, 2 when it fits only loosely ("Mr Lowe" for Sir Ian
+ * Lowe: a knight is "Sir Ian", so another Lowe is meant if there is
+ * one), 3 for the last resort. */
 static int fits_person(ng_doc *d, const ngi_pers *p, const ngi_ment *m,
                        int both) {
   if (!m)
     return 1;
-  if (both && m->gender && p->gender && m->gender != p->gender)
-    return 0;
+  if (m->gender && p->gender && m->gender != p->gender &&
+      (m->gender == 'M' || m->gender == 'F') &&
+      (p->gender == 'M' || p->gender == 'F'))
+    return both ? 0 : 3;
   if (m->honorific > 0 && m->gender && styled(p))
     return 2;
   (void)d;
@@ -289,7 +293,7 @@ static int by_surname(ng_doc *d, const char *sur, const char *first,
   intptr_t head;
   if (!ngi_map_get(&d->surnames, sur, &head))
     return -1;
-  int best = -1, best_last = -2, any = -1, loose = -1;
+  int best = -1, best_last = -2, any = -1, loose = -1, last_resort = -1;
   for (int i = (int)head; i >= 0; i = d->pers[i].next_sur) {
     ngi_pers *p = &d->pers[i];
     if (!firsts_fit(p->first, first))
@@ -297,8 +301,11 @@ static int by_surname(ng_doc *d, const char *sur, const char *first,
     int fit = fits_person(d, p, m, both);
     if (fit == 0)
       continue;
-    if (fit == 2) {
-      loose = i;
+    if (fit >= 2) {
+      if (fit == 2)
+        loose = i;
+      else
+        last_resort = i;
       continue;
     }
     any = i; /* the chain runs newest first: ends at the first person */
@@ -307,7 +314,7 @@ static int by_surname(ng_doc *d, const char *sur, const char *first,
       best = i, best_last = last;
   }
   if (any < 0)
-    return loose;
+    return loose >= 0 ? loose : last_resort;
   return best_last >= 0 ? best : any;
 }
 
