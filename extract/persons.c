@@ -100,8 +100,11 @@ static int attach(ng_doc *d, int pi, ngi_ment *m, const char *form) {
              ngi_add_form(d, &p->forms, &p->nforms, &p->capforms, form)) {
     return -1;
   }
-  if (!p->gender && m->gender)
+  if (m->gender && (!p->gender || (m->honorific > 0 && !p->gender_hon))) {
+    /* a form of address beats a given name's gender: "Mr Andrea Rossi" */
     p->gender = (char)m->gender;
+    p->gender_hon = m->honorific > 0;
+  }
   if (m->honorific > 0) {
     /* "Mr Biden" is a form the article uses, never the label */
     const char *h = ngi_span_text(d, m->honorific, m->t1);
