@@ -265,7 +265,9 @@ static int by_compound(ng_doc *d, const ngi_ment *m, int full) {
     intptr_t head;
     if (!keys[k] || !ngi_map_get(&d->surnames, keys[k], &head))
       continue;
-    for (int i = (int)head; i >= 0; i = d->pers[i].next_sur) {
+    int steps = 0; /* no article has that many persons of one surname */
+    for (int i = (int)head; i >= 0 && steps < 64;
+         i = d->pers[i].next_sur, steps++) {
       const ngi_pers *p = &d->pers[i];
       const char *pf = fold_name(p->label, pb, sizeof pb);
       if (!pf || i == found)
