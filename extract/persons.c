@@ -299,7 +299,9 @@ static int by_surname(ng_doc *d, const char *sur, const char *first,
   if (!ngi_map_get(&d->surnames, sur, &head))
     return -1;
   int best = -1, best_last = -2, any = -1, loose = -1, last_resort = -1;
-  for (int i = (int)head; i >= 0; i = d->pers[i].next_sur) {
+  int steps = 0; /* the newest 256 persons of a surname: no article has more */
+  for (int i = (int)head; i >= 0 && steps < 256;
+       i = d->pers[i].next_sur, steps++) {
     ngi_pers *p = &d->pers[i];
     if (!firsts_fit(p->first, first))
       continue;
@@ -481,7 +483,8 @@ static ng_status build(ng_doc *d, ngi_map *cmap) {
     int pi = -1;
     intptr_t head;
     if (ngi_map_get(&d->surnames, sur, &head))
-      for (int i = (int)head; i >= 0 && pi < 0; i = d->pers[i].next_sur)
+      for (int i = (int)head, n = 0; i >= 0 && pi < 0 && n < 256;
+           i = d->pers[i].next_sur, n++) /* as in by_surname */
         if (firsts_fit(d->pers[i].first, first))
           pi = i;
     int compound = 0;
