@@ -437,10 +437,69 @@ static cand *unanchored(ng_doc *d, const ngi_ment *m, const ngi_map *cmap,
 
 static ng_status build(ng_doc *d, ngi_map *cmap);
 
+/* Is the word at t glued before a name rather than part of it?  No
+ * given name at all ("Bishop Emeritus Dinualdo Gutierrez", "Corkman Mark
+ * Carroll"), or one listed for both sexes (such lists hold Wing, Given,
+ * Vermont) that opens its sentence ("Wing Cedric Heymans and ...") or
+ * follows a preposition ("Senator from Vermont Bernie Sanders"). */
+static int glued_word(ng_doc *d, int t) {
+  static const char *const PREP[] = {"from", "of", "in", "at", "for", NULL};
+  const ngi_tok *k = &d->toks[t];
+  intptr_t g;
+  if (!ngi_map_get(&d->lex->given, k->low, &g))
+    return 1;
+  if (g != 'U')
+    return 0;
+  if (t == d->sents[k->sent].t0)
+    return 1;
+  for (int i = 0; t > 0 && PREP[i]; i++)
+    if (ngi_tok_is(&d->toks[t - 1], PREP[i]))
+      return 1;
+  return 0;
+}
+
+/* A full name of three words or more whose last words are a full name the
+ * article also uses on its own ("Wing Cedric Heymans" and "Cedric
+ * Heymans") loses a first word glued to it: one person, with the name
+ * the article gives it. */
+static ng_status unglue(ng_doc *d) {
+  ngi_map full;
+  ngi_map_init(&full);
+  char buf[256];
+  ng_status st = NG_OK;
+  for (size_t mi = 0; mi < d->nments && st == NG_OK; mi++) {
+    const ngi_ment *m = &d->ments[mi];
+    if (m->kind != M_PERSON || m->evidence != 2 || m->t1 - m->t0 != 2)
+      continue;
+    const char *f = fold_name(ngi_span_text(d, m->t0, m->t1), buf, sizeof buf);
+    const char *key = f ? ngi_strndup(&d->arena, f, strlen(f)) : NULL;
+    if (f && (!key || ngi_map_put(&full, key, 1)))
+      st = NG_ENOMEM;
+  }
+  for (size_t mi = 0; mi < d->nments && st == NG_OK && full.n; mi++) {
+    ngi_ment *m = &d->ments[mi];
+    if (m->kind != M_PERSON || m->evidence != 2 || m->t1 - m->t0 != 3 ||
+        m->honorific > 0 || is_particle(d->toks[m->t0 + 1].low) ||
+        !glued_word(d, m->t0))
+      continue;
+    const char *f =
+        fold_name(ngi_span_text(d, m->t0 + 1, m->t1), buf, sizeof buf);
+    if (!f || !ngi_map_get(&full, f, NULL))
+      continue;
+    if (d->toks[m->t0].ment == (int)mi)
+      d->toks[m->t0].ment = -1;
+    m->t0++;
+  }
+  ngi_map_release(&full);
+  return d->arena.failed ? NG_ENOMEM : st;
+}
+
 ng_status ngi_build_persons(ng_doc *d) {
   ngi_map cmap;
   ngi_map_init(&cmap);
-  ng_status st = build(d, &cmap);
+  ng_status st = unglue(d);
+  if (st == NG_OK)
+    st = build(d, &cmap);
   ngi_map_release(&cmap);
   return st;
 }
