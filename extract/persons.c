@@ -146,27 +146,47 @@ static int styled(const ngi_pers *p) {
   return 0;
 }
 
+/* What the article tells of the persons of a surname, for fits_person:
+ * it has both a "Mr X" and a "Mrs X" or "Ms X"; it speaks of a wife or
+ * a husband. */
+enum { FIT_BOTH = 1, FIT_SPOUSE = 2 };
+
 /* Can mention m (a lone surname, maybe after an honorific) be person p?
- * "Mrs Grant" is not Peter Grant when the article also has a "Mr
- * Grant" (both set).  Otherwise a given name's gender is only a hint
- * (a "Mr" may carry a name listed as a woman's, Andrea or Lakshmi, a
- * "Mrs" one listed as a man's): "Mr Grant" is Lucy Grant only as a last
- * resort, when no other Grant fits.  0 when the text tells them apart,
- * 1 when it fits, 2 when it fits only loosely ("Mr Lowe" for Sir Ian
- * Lowe: a knight is "Sir Ian", so another Lowe is meant if there is
- * one), 3 for the last resort. */
+ * "Mrs Grant" is not Peter Grant when the article also has a "Mr Grant"
+ * (FIT_BOTH), nor when it speaks of a wife or husband (FIT_SPOUSE:
+ * "Peter Grant and his wife ... Mrs Grant").  Otherwise a given name's
+ * gender is only a hint (a "Mr" may carry a name listed as a woman's,
+ * Andrea or Lakshmi, often, a "Mrs" one listed as a man's, seldom):
+ * "Mr Grant" is Lucy Grant only as a last resort, when no other Grant
+ * fits.  0 when the
+ * text tells them apart, 1 when it fits, 2 when it fits only loosely ("Mr
+ * Lowe" for Sir Ian Lowe: a knight is "Sir Ian", so another Lowe is
+ * meant if there is one), 3 for the last resort. */
 static int fits_person(ng_doc *d, const ngi_pers *p, const ngi_ment *m,
-                       int both) {
+                       int how) {
   if (!m)
     return 1;
   if (m->gender && p->gender && m->gender != p->gender &&
       (m->gender == 'M' || m->gender == 'F') &&
       (p->gender == 'M' || p->gender == 'F'))
-    return both ? 0 : 3;
+    return (how & FIT_BOTH) || ((how & FIT_SPOUSE) && m->gender == 'F')
+               ? 0
+               : 3;
   if (m->honorific > 0 && m->gender && styled(p))
     return 2;
   (void)d;
   return 1;
+}
+
+/* Does the article speak of a wife or a husband? */
+static int spouse_named(const ng_doc *d) {
+  static const char *const W[] = {"wife", "husband", "widow", "widower",
+                                  "spouse", NULL};
+  for (size_t i = 0; i < d->ntoks; i++)
+    for (int k = 0; W[k]; k++)
+      if (ngi_tok_is(&d->toks[i], W[k]))
+        return 1;
+  return 0;
 }
 
 /* A name as compared across its spellings: lower case, a hyphen read as
@@ -294,7 +314,7 @@ static int by_compound(ng_doc *d, const ngi_ment *m, int full) {
 /* The person whose surname this is; the most recently mentioned one if
  * several fit, else the first. */
 static int by_surname(ng_doc *d, const char *sur, const char *first,
-                      int before, const ngi_ment *m, int both) {
+                      int before, const ngi_ment *m, int how) {
   intptr_t head;
   if (!ngi_map_get(&d->surnames, sur, &head))
     return -1;
@@ -305,7 +325,7 @@ static int by_surname(ng_doc *d, const char *sur, const char *first,
     ngi_pers *p = &d->pers[i];
     if (!firsts_fit(p->first, first))
       continue;
-    int fit = fits_person(d, p, m, both);
+    int fit = fits_person(d, p, m, how);
     if (fit == 0)
       continue;
     if (fit >= 2) {
@@ -585,6 +605,7 @@ static ng_status build(ng_doc *d, ngi_map *cmap) {
       return NG_ENOMEM;
   }
   /* 2. lone surnames and other candidates */
+  int spouse = spouse_named(d) ? FIT_SPOUSE : 0;
   for (size_t mi = 0; mi < d->nments; mi++) {
     ngi_ment *m = &d->ments[mi];
     if (m->kind != M_PERSON || m->entity >= 0)
@@ -593,7 +614,8 @@ static ng_status build(ng_doc *d, ngi_map *cmap) {
     intptr_t ci, hon = 0;
     if (ngi_map_get(cmap, sur, &ci))
       hon = cands[ci].hongender;
-    int pi = by_surname(d, sur, first_low(d, m), m->t0, m, hon == 3);
+    int pi = by_surname(d, sur, first_low(d, m), m->t0, m,
+                        (hon == 3 ? FIT_BOTH : 0) | spouse);
     if (pi < 0)
       pi = by_compound(d, m, 0); /* "Kilroy-Silk" for Robert Kilroy Silk */
     if (pi < 0 && m->t1 - m->t0 == 1 && m->honorific > 0)
