@@ -3,10 +3,15 @@
  * Full names anchor persons; forms that share a surname and whose first
  * names fit (equal, or an initial of the other) merge, and the fullest form
  * becomes the label.  A lone surname attaches to the person it is the
- * surname of (the most recently mentioned one if several); otherwise it
- * becomes a person only on evidence: an honorific or title before it, or
- * repeated use next to a speech verb ("Putin said").  Entities for places
- * and organisations are kept here too.
+ * surname of (the most recently mentioned one if several, of the gender
+ * of its form of address if one fits); otherwise it becomes a person only
+ * on evidence: an honorific or title before it, or repeated use next to
+ * a speech verb ("Putin said").  A compound surname is one name with a
+ * hyphen or a space ("Kilroy-Silk", "Kilroy Silk"), and with or without
+ * its given names after a form of address ("Mr Baez Silva"); a word
+ * glued before a name the article also uses alone is dropped ("Wing
+ * Cedric Heymans").  Entities for places and organisations are kept
+ * here too.
  */
 #include <string.h>
 
@@ -158,10 +163,9 @@ enum { FIT_BOTH = 1, FIT_SPOUSE = 2 };
  * gender is only a hint (a "Mr" may carry a name listed as a woman's,
  * Andrea or Lakshmi, often, a "Mrs" one listed as a man's, seldom):
  * "Mr Grant" is Lucy Grant only as a last resort, when no other Grant
- * fits.  0 when the
- * text tells them apart, 1 when it fits, 2 when it fits only loosely ("Mr
- * Lowe" for Sir Ian Lowe: a knight is "Sir Ian", so another Lowe is
- * meant if there is one), 3 for the last resort. */
+ * fits.  0 when the text tells them apart, 1 when it fits, 2 when it
+ * fits only loosely ("Mr Lowe" for Sir Ian Lowe: a knight is "Sir Ian",
+ * so another Lowe is meant if there is one), 3 for the last resort. */
 static int fits_person(ng_doc *d, const ngi_pers *p, const ngi_ment *m,
                        int how) {
   if (!m)
@@ -478,7 +482,7 @@ static int glued_word(ng_doc *d, int t) {
   return 0;
 }
 
-/* A full name of three words or more whose last words are a full name the
+/* A full name of three words whose last two are a full name the
  * article also uses on its own ("Wing Cedric Heymans" and "Cedric
  * Heymans") loses a first word glued to it: one person, with the name
  * the article gives it. */
