@@ -105,8 +105,11 @@ static int attach(ng_doc *d, int pi, ngi_ment *m, const char *form) {
              ngi_add_form(d, &p->forms, &p->nforms, &p->capforms, form)) {
     return -1;
   }
-  if (m->gender && (!p->gender || (m->honorific > 0 && !p->gender_hon))) {
-    /* a form of address beats a given name's gender: "Mr Andrea Rossi" */
+  if (m->gender && (!p->gender || (m->honorific > 0 && !p->gender_hon &&
+                                   !(m->gender == 'F' && p->gender == 'M')))) {
+    /* a "Mr" beats a given name listed as a woman's ("Mr Andrea Rossi"),
+     * which is common; a "Mrs" taken for a man named in full is more
+     * likely his wife than a woman with a man's name: no gender flip */
     p->gender = (char)m->gender;
     p->gender_hon = m->honorific > 0;
   }
