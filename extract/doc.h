@@ -105,6 +105,7 @@ typedef struct ngi_pers {
   const char **forms; size_t nforms, capforms;
   ngi_role *roles; size_t nroles, caproles;
   char gender;
+  char gender_hon;      /* gender is from a form of address ("Mr") */
   int mentions;
   uint32_t first_off;
 } ngi_pers;

@@ -3,16 +3,22 @@
  * Full names anchor persons; forms that share a surname and whose first
  * names fit (equal, or an initial of the other) merge, and the fullest form
  * becomes the label.  A lone surname attaches to the person it is the
- * surname of (the most recently mentioned one if several); otherwise it
- * becomes a person only on evidence: an honorific or title before it, or
- * repeated use next to a speech verb ("Putin said").  Entities for places
- * and organisations are kept here too.
+ * surname of (the most recently mentioned one if several, of the gender
+ * of its form of address if one fits); otherwise it becomes a person only
+ * on evidence: an honorific or title before it, or repeated use next to
+ * a speech verb ("Putin said").  A compound surname is one name with a
+ * hyphen or a space ("Kilroy-Silk", "Kilroy Silk"), and with or without
+ * its given names after a form of address ("Mr Baez Silva"); a word
+ * glued before a name the article also uses alone is dropped ("Wing
+ * Cedric Heymans").  Entities for places and organisations are kept
+ * here too.
  */
 #include <string.h>
 
 #include "doc.h"
 #include "mention.h"
 #include "persons.h"
+#include "textutil.h"
 
 /* ------------------------------------------------------------ persons */
 
@@ -99,8 +105,14 @@ static int attach(ng_doc *d, int pi, ngi_ment *m, const char *form) {
              ngi_add_form(d, &p->forms, &p->nforms, &p->capforms, form)) {
     return -1;
   }
-  if (!p->gender && m->gender)
+  if (m->gender && (!p->gender || (m->honorific > 0 && !p->gender_hon &&
+                                   !(m->gender == 'F' && p->gender == 'M')))) {
+    /* a "Mr" beats a given name listed as a woman's ("Mr Andrea Rossi"),
+     * which is common; a "Mrs" taken for a man named in full is more
+     * likely his wife than a woman with a man's name: no gender flip */
     p->gender = (char)m->gender;
+    p->gender_hon = m->honorific > 0;
+  }
   if (m->honorific > 0) {
     /* "Mr Biden" is a form the article uses, never the label */
     const char *h = ngi_span_text(d, m->honorific, m->t1);
@@ -142,42 +154,192 @@ static int styled(const ngi_pers *p) {
   return 0;
 }
 
+/* What the article tells of the persons of a surname, for fits_person:
+ * it has both a "Mr X" and a "Mrs X" or "Ms X"; it speaks of a wife or
+ * a husband. */
+enum { FIT_BOTH = 1, FIT_SPOUSE = 2 };
+
 /* Can mention m (a lone surname, maybe after an honorific) be person p?
- * "Mrs Grant" is not Peter Grant when the article also has a "Mr
- * Grant" (both set: a given name's gender alone is not enough, a "Mr"
- * may carry a given name listed as female); 0 when the text tells them
- * apart, 1 when it fits, 2 when it fits only loosely ("Mr Lowe" for Sir
- * Ian Lowe: a knight is "Sir Ian", so another Lowe is meant if there is
- * one). */
+ * "Mrs Grant" is not Peter Grant when the article also has a "Mr Grant"
+ * (FIT_BOTH), nor when it speaks of a wife or husband (FIT_SPOUSE:
+ * "Peter Grant and his wife ... Mrs Grant").  Otherwise a given name's
+ * gender is only a hint (a "Mr" may carry a name listed as a woman's,
+ * Andrea or Lakshmi, often, a "Mrs" one listed as a man's, seldom):
+ * "Mr Grant" is Lucy Grant only as a last resort, when no other Grant
+ * fits.  0 when the text tells them apart, 1 when it fits, 2 when it
+ * fits only loosely ("Mr Lowe" for Sir Ian Lowe: a knight is "Sir Ian",
+ * so another Lowe is meant if there is one), 3 for the last resort. */
 static int fits_person(ng_doc *d, const ngi_pers *p, const ngi_ment *m,
-                       int both) {
+                       int how) {
   if (!m)
     return 1;
-  if (both && m->gender && p->gender && m->gender != p->gender)
-    return 0;
+  if (m->gender && p->gender && m->gender != p->gender &&
+      (m->gender == 'M' || m->gender == 'F') &&
+      (p->gender == 'M' || p->gender == 'F'))
+    return (how & FIT_BOTH) || ((how & FIT_SPOUSE) && m->gender == 'F')
+               ? 0
+               : 3;
   if (m->honorific > 0 && m->gender && styled(p))
     return 2;
   (void)d;
   return 1;
 }
 
+/* Does the article speak of a wife or a husband? */
+static int spouse_named(const ng_doc *d) {
+  static const char *const W[] = {"wife", "husband", "widow", "widower",
+                                  "spouse", NULL};
+  for (size_t i = 0; i < d->ntoks; i++)
+    for (int k = 0; W[k]; k++)
+      if (ngi_tok_is(&d->toks[i], W[k]))
+        return 1;
+  return 0;
+}
+
+/* A name as compared across its spellings: lower case, a hyphen read as
+ * a space, one space between words ("Kilroy-Silk", "Kilroy Silk" ->
+ * "kilroy silk").  NULL when it does not fit buf. */
+static const char *fold_name(const char *s, char *buf, size_t cap) {
+  size_t len = strlen(s);
+  if (len >= cap / 2) /* no name is that long; leaves room to lower-case */
+    return NULL;
+  size_t n = ngi_lower(s, len, buf, cap), o = 0;
+  for (size_t i = 0; i < n; i++) {
+    char c = buf[i] == '-' || buf[i] == ' ' || buf[i] == '\n' ? ' ' : buf[i];
+    if (c == ' ' && (o == 0 || buf[o - 1] == ' '))
+      continue;
+    buf[o++] = c;
+  }
+  while (o > 0 && buf[o - 1] == ' ')
+    o--;
+  buf[o] = '\0';
+  return buf;
+}
+
+/* Is folded name s the words at the end of folded name l, and more than
+ * one word ("baez silva" of "carlos baez silva")?  An equal name counts. */
+static int word_suffix(const char *s, const char *l) {
+  size_t ns = strlen(s), nl = strlen(l);
+  if (!strchr(s, ' ') || ns > nl || strcmp(l + nl - ns, s))
+    return 0;
+  return ns == nl || l[nl - ns - 1] == ' ';
+}
+
+/* May folded name s, a shorter word-suffix of folded name l, be l with
+ * its given names left off a compound surname ("baez silva" of "carlos
+ * baez silva")?  The words left off must be given names or initials
+ * (not "emeritus" or a place glued before a name), and the first word of
+ * s no given name listed as a man's or a woman's ("rhys jones" of "chris
+ * rhys jones" may be another person).  `marked`: s is known to be a
+ * surname, used after a form of address ("Mr Baez Silva") or written as
+ * one hyphenated word. */
+static int short_form(ng_doc *d, const char *s, const char *l, int marked) {
+  if (!marked)
+    return 0;
+  size_t lead = strlen(l) - strlen(s) - 1;
+  for (size_t i = 0; i < lead;) {
+    size_t n = strcspn(l + i, " ");
+    if (n > 1 && !ngi_map_getn(&d->lex->given, l + i, n, NULL))
+      return 0;
+    i += n + 1;
+  }
+  intptr_t g;
+  return !ngi_map_getn(&d->lex->given, s, strcspn(s, " "), &g) || g == 'U';
+}
+
+/* Was person p named with a form of address before its label ("Mr Baez
+ * Silva"), or is its label one hyphenated word? */
+static int marked_surname(const ngi_pers *p) {
+  if (!strchr(p->label, ' '))
+    return 1;
+  size_t n = strlen(p->label);
+  for (size_t f = 0; f < p->nforms; f++) {
+    size_t k = strlen(p->forms[f]);
+    if (k > n + 1 && p->forms[f][k - n - 1] == ' ' &&
+        strcmp(p->forms[f] + k - n, p->label) == 0)
+      return 1;
+  }
+  return 0;
+}
+
+/* The one person of the article whose name is mention m's words spelt
+ * with a hyphen for a space or the other way round ("Kilroy-Silk",
+ * "Robert Kilroy Silk"), or who is named by m with the given names left
+ * off a compound surname ("Mr Baez Silva" for Carlos Baez Silva); or the
+ * other way round, the one person whose name is such a short form of m
+ * (when m is a full name, `full`).  -1 when none or more than one. */
+static int by_compound(ng_doc *d, const ngi_ment *m, int full) {
+  char mb[256], pb[256], key[256];
+  const char *mf = fold_name(ngi_span_text(d, m->t0, m->t1), mb, sizeof mb);
+  if (!mf || !strchr(mf, ' '))
+    return -1;
+  /* the surname chains where such a person can be: "silk", "kilroy-silk" */
+  const char *sur = surname_low(d, m), *keys[3] = {sur, NULL, NULL};
+  const char *h = strrchr(sur, '-');
+  if (h && h[1])
+    keys[1] = h + 1;
+  if (m->t1 - m->t0 >= 2 && !strchr(sur, '-')) {
+    const char *prev = d->toks[m->t1 - 2].low;
+    if (strlen(prev) + strlen(sur) + 2 > sizeof key)
+      return -1;
+    strcpy(key, prev);
+    strcat(key, "-");
+    strcat(key, sur);
+    keys[2] = key;
+  }
+  int found = -1;
+  for (int k = 0; k < 3; k++) {
+    intptr_t head;
+    if (!keys[k] || !ngi_map_get(&d->surnames, keys[k], &head))
+      continue;
+    int steps = 0; /* no article has that many persons of one surname */
+    for (int i = (int)head; i >= 0 && steps < 64;
+         i = d->pers[i].next_sur, steps++) {
+      const ngi_pers *p = &d->pers[i];
+      const char *pf = fold_name(p->label, pb, sizeof pb);
+      if (!pf || i == found)
+        continue;
+      if (m->gender && p->gender && m->gender != p->gender)
+        continue;
+      int fit = 0;
+      if (strcmp(pf, mf) == 0)
+        fit = 1; /* the same words, a hyphen apart */
+      else if (word_suffix(mf, pf)) /* m is the short form */
+        fit = short_form(d, mf, pf, m->honorific > 0 || m->t1 - m->t0 == 1);
+      else if (full && word_suffix(pf, mf)) /* p is */
+        fit = short_form(d, pf, mf, marked_surname(p));
+      if (!fit)
+        continue;
+      if (found >= 0)
+        return -1;
+      found = i;
+    }
+  }
+  return found;
+}
+
 /* The person whose surname this is; the most recently mentioned one if
  * several fit, else the first. */
 static int by_surname(ng_doc *d, const char *sur, const char *first,
-                      int before, const ngi_ment *m, int both) {
+                      int before, const ngi_ment *m, int how) {
   intptr_t head;
   if (!ngi_map_get(&d->surnames, sur, &head))
     return -1;
-  int best = -1, best_last = -2, any = -1, loose = -1;
-  for (int i = (int)head; i >= 0; i = d->pers[i].next_sur) {
+  int best = -1, best_last = -2, any = -1, loose = -1, last_resort = -1;
+  int steps = 0; /* the newest 256 persons of a surname: no article has more */
+  for (int i = (int)head; i >= 0 && steps < 256;
+       i = d->pers[i].next_sur, steps++) {
     ngi_pers *p = &d->pers[i];
     if (!firsts_fit(p->first, first))
       continue;
-    int fit = fits_person(d, p, m, both);
+    int fit = fits_person(d, p, m, how);
     if (fit == 0)
       continue;
-    if (fit == 2) {
-      loose = i;
+    if (fit >= 2) {
+      if (fit == 2)
+        loose = i;
+      else
+        last_resort = i;
       continue;
     }
     any = i; /* the chain runs newest first: ends at the first person */
@@ -186,7 +348,7 @@ static int by_surname(ng_doc *d, const char *sur, const char *first,
       best = i, best_last = last;
   }
   if (any < 0)
-    return loose;
+    return loose >= 0 ? loose : last_resort;
   return best_last >= 0 ? best : any;
 }
 
@@ -302,10 +464,69 @@ static cand *unanchored(ng_doc *d, const ngi_ment *m, const ngi_map *cmap,
 
 static ng_status build(ng_doc *d, ngi_map *cmap);
 
+/* Is the word at t glued before a name rather than part of it?  No
+ * given name at all ("Bishop Emeritus Dinualdo Gutierrez", "Corkman Mark
+ * Carroll"), or one listed for both sexes (such lists hold Wing, Given,
+ * Vermont) that opens its sentence ("Wing Cedric Heymans and ...") or
+ * follows a preposition ("Senator from Vermont Bernie Sanders"). */
+static int glued_word(ng_doc *d, int t) {
+  static const char *const PREP[] = {"from", "of", "in", "at", "for", NULL};
+  const ngi_tok *k = &d->toks[t];
+  intptr_t g;
+  if (!ngi_map_get(&d->lex->given, k->low, &g))
+    return 1;
+  if (g != 'U')
+    return 0;
+  if (t == d->sents[k->sent].t0)
+    return 1;
+  for (int i = 0; t > 0 && PREP[i]; i++)
+    if (ngi_tok_is(&d->toks[t - 1], PREP[i]))
+      return 1;
+  return 0;
+}
+
+/* A full name of three words whose last two are a full name the
+ * article also uses on its own ("Wing Cedric Heymans" and "Cedric
+ * Heymans") loses a first word glued to it: one person, with the name
+ * the article gives it. */
+static ng_status unglue(ng_doc *d) {
+  ngi_map full;
+  ngi_map_init(&full);
+  char buf[256];
+  ng_status st = NG_OK;
+  for (size_t mi = 0; mi < d->nments && st == NG_OK; mi++) {
+    const ngi_ment *m = &d->ments[mi];
+    if (m->kind != M_PERSON || m->evidence != 2 || m->t1 - m->t0 != 2)
+      continue;
+    const char *f = fold_name(ngi_span_text(d, m->t0, m->t1), buf, sizeof buf);
+    const char *key = f ? ngi_strndup(&d->arena, f, strlen(f)) : NULL;
+    if (f && (!key || ngi_map_put(&full, key, 1)))
+      st = NG_ENOMEM;
+  }
+  for (size_t mi = 0; mi < d->nments && st == NG_OK && full.n; mi++) {
+    ngi_ment *m = &d->ments[mi];
+    if (m->kind != M_PERSON || m->evidence != 2 || m->t1 - m->t0 != 3 ||
+        m->honorific > 0 || is_particle(d->toks[m->t0 + 1].low) ||
+        !glued_word(d, m->t0))
+      continue;
+    const char *f =
+        fold_name(ngi_span_text(d, m->t0 + 1, m->t1), buf, sizeof buf);
+    if (!f || !ngi_map_get(&full, f, NULL))
+      continue;
+    if (d->toks[m->t0].ment == (int)mi)
+      d->toks[m->t0].ment = -1;
+    m->t0++;
+  }
+  ngi_map_release(&full);
+  return d->arena.failed ? NG_ENOMEM : st;
+}
+
 ng_status ngi_build_persons(ng_doc *d) {
   ngi_map cmap;
   ngi_map_init(&cmap);
-  ng_status st = build(d, &cmap);
+  ng_status st = unglue(d);
+  if (st == NG_OK)
+    st = build(d, &cmap);
   ngi_map_release(&cmap);
   return st;
 }
@@ -348,14 +569,23 @@ static ng_status build(ng_doc *d, ngi_map *cmap) {
     int pi = -1;
     intptr_t head;
     if (ngi_map_get(&d->surnames, sur, &head))
-      for (int i = (int)head; i >= 0 && pi < 0; i = d->pers[i].next_sur)
+      for (int i = (int)head, n = 0; i >= 0 && pi < 0 && n < 256;
+           i = d->pers[i].next_sur, n++) /* as in by_surname */
         if (firsts_fit(d->pers[i].first, first))
           pi = i;
+    int compound = 0;
+    if (pi < 0 && (pi = by_compound(d, m, multi)) >= 0)
+      compound = 1;
     if (pi < 0 && (pi = new_person(d, m, form)) < 0)
       return NG_ENOMEM;
     if (d->toks[m->t0].flags & T_INITIAL)
       ; /* keep a spelled-out first name */
-    else if (!d->pers[pi].first || strlen(d->pers[pi].first) == 1)
+    else if (compound) {
+      /* a given name before a compound surname known without one */
+      if (ntoks_label(form) > ntoks_label(d->pers[pi].label) &&
+          m->evidence == 2)
+        d->pers[pi].first = first;
+    } else if (!d->pers[pi].first || strlen(d->pers[pi].first) == 1)
       d->pers[pi].first = first;
     if (!d->pers[pi].gender && !(d->toks[m->t0].flags & T_INITIAL)) {
       intptr_t g;
@@ -382,6 +612,7 @@ static ng_status build(ng_doc *d, ngi_map *cmap) {
       return NG_ENOMEM;
   }
   /* 2. lone surnames and other candidates */
+  int spouse = spouse_named(d) ? FIT_SPOUSE : 0;
   for (size_t mi = 0; mi < d->nments; mi++) {
     ngi_ment *m = &d->ments[mi];
     if (m->kind != M_PERSON || m->entity >= 0)
@@ -390,7 +621,10 @@ static ng_status build(ng_doc *d, ngi_map *cmap) {
     intptr_t ci, hon = 0;
     if (ngi_map_get(cmap, sur, &ci))
       hon = cands[ci].hongender;
-    int pi = by_surname(d, sur, first_low(d, m), m->t0, m, hon == 3);
+    int pi = by_surname(d, sur, first_low(d, m), m->t0, m,
+                        (hon == 3 ? FIT_BOTH : 0) | spouse);
+    if (pi < 0)
+      pi = by_compound(d, m, 0); /* "Kilroy-Silk" for Robert Kilroy Silk */
     if (pi < 0 && m->t1 - m->t0 == 1 && m->honorific > 0)
       pi = by_first(d, sur); /* "Sir Digby" for Sir Digby Jones */
     if (pi >= 0 && attach(d, pi, m, ngi_span_text(d, m->t0, m->t1)))
