@@ -121,6 +121,12 @@ static int find_cues(ng_doc *d, int s, cue *cues, int max, org_memory *om) {
     }
     if (sv && ngi_in_prep_phrase(d, i, s0))
       continue;
+    /* "“...” Describing X as “...”, the mother said": an -ing form that
+     * opens a clause after a closing quotation mark is no cue of its own
+     * (nor is X its source); the main clause's verb is */
+    if (sv && i > s0 && ends_ing(&d->toks[i]) &&
+        (d->toks[i].flags & T_CAP) && (d->toks[i - 1].flags & T_QUOTE))
+      continue;
     /* "according to" (a preposition, in the lexicon as a form) */
     int according = ngi_tok_is(&d->toks[i], "according") && i + 2 < s1 &&
                     ngi_tok_is(&d->toks[i + 1], "to") &&
@@ -546,6 +552,20 @@ static int possessive_word(const ngi_tok *t) {
          ngi_tok_is(t, "your");
 }
 
+/* “... anything.” Describing X as ...: a quotation that ends a sentence of
+ * its own, then a capitalised word, inside [t0, t1) (the splitter keeps
+ * them together); no clause reported before a cue starts there. */
+static int quote_then_sentence(const ng_doc *d, int t0, int t1) {
+  for (int x = t0 + 1; x + 1 < t1; x++) {
+    const ngi_tok *q = &d->toks[x], *p = &d->toks[x - 1];
+    if ((q->flags & T_QUOTE) && (d->toks[x + 1].flags & T_CAP) &&
+        (d->toks[x + 1].flags & T_WORD) &&
+        (ngi_tok_is(p, ".") || ngi_tok_is(p, "!") || ngi_tok_is(p, "?")))
+      return 1;
+  }
+  return 0;
+}
+
 static ng_status reported(ng_doc *d, int s, cue *cues, int n) {
   int s0 = d->sents[s].t0, s1 = d->sents[s].t1;
   int done_to = -1; /* end of the last clause taken */
@@ -607,6 +627,11 @@ static ng_status reported(ng_doc *d, int s, cue *cues, int n) {
       }
       if (rel)
         continue;
+      /* "The sister said she feared ...": a speech verb right before the
+       * source ends no clause it reports (that verb is the cue) */
+      if (!c->after && b == src0 && src0 > s0 &&
+          ngi_speech_at(d, src0 - 1))
+        continue;
       while (b > s0 && (d->toks[b - 1].flags & T_PUNCT) &&
              !(d->toks[b - 1].flags & T_INQ))
         b--;
@@ -616,7 +641,8 @@ static ng_status reported(ng_doc *d, int s, cue *cues, int n) {
       if (x > s0 && x < b && ngi_tok_is(&d->toks[x - 1], ":"))
         lead = 0; /* "... in their comments: “...”": an introduction */
       if (k > 0 || (c->attrib && lead < 3) || s1 - c->verb > 10 ||
-          b - s0 < 3 || words_outside_quotes(d, s0, b) < 3)
+          b - s0 < 3 || words_outside_quotes(d, s0, b) < 3 ||
+          quote_then_sentence(d, s0, b))
         continue;
       from = s0;
       to = b;
