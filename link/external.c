@@ -162,8 +162,8 @@ gaz_context(linker *L, int x, const gaz_entry *e)
  * not conflict, and the entry's context.  When several entries share the
  * name (namesakes), the one whose roles fit, else the one whose context
  * the node's articles meet; two such, or none: no entry. */
-static int
-gaz_match(linker *L, int x)
+int
+ngi_link_gaz_match(linker *L, int x)
 {
   const person *p = &L->p[x];
   char *sl = ngi_slug(p->label);
@@ -330,7 +330,7 @@ ngi_link_wikidata(linker *L)
   for(i = 0; i < L->np && L->rc == NG_OK && L->ng > 0; i++) {
     int e, c;
     if(!L->p[i].label || L->p[i].kind == K_SKIP ||
-       (e = gaz_match(L, (int)i)) < 0)
+       (e = ngi_link_gaz_match(L, (int)i)) < 0)
       continue;
     c = L->p[i].canon;
     if(done[c] == 1)

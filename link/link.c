@@ -305,6 +305,13 @@ link_short(linker *L, int x, int final)
     if(!ngi_link_name_fits(L, p, q, &v, &sh) || !sh)
       continue;
     rf = ngi_link_roles_fit(p->roles, p->nrole, q->roles, q->nrole);
+    /* roles the candidate's articles do not give but its gazetteer entry
+     * does ("Prime Minister Thatcher" and Margaret Thatcher, "Tory
+     * leader" in her articles, a prime minister in the gazetteer) */
+    if(rf < 1 && q->gz >= 0 &&
+       ngi_link_roles_fit(p->roles, p->nrole, L->g[q->gz].roles,
+                          L->g[q->gz].nrole) > 0)
+      rf = 1;
     if(!ngi_link_gender_fits(p, q) || rf < 0 || cooccur(p, q))
       continue;
     /* a lone word known only by a role ("Wales, captain") must share it */
@@ -745,6 +752,11 @@ ng_store_link(ng_store *st, const ng_link_opts *o, ng_link_stats *stats,
     else
       L.m = ngi_graph_model(g);
   }
+  /* the gazetteer entries of full names: their roles are evidence too */
+  for(i = 0; i < L.np && L.rc == NG_OK; i++)
+    L.p[i].gz = L.ng > 0 && L.p[i].kind == K_FULL && L.p[i].label
+                    ? ngi_link_gaz_match(&L, (int)i)
+                    : -1;
   /* exact and spelling matches first, then the shorter forms */
   for(i = 0; i < L.nbuckets && L.rc == NG_OK; i++)
     link_variants(&L, i);

@@ -64,6 +64,8 @@ typedef struct person {
   int nofull;                            /* a short form no full name fits */
   int gconflict;                         /* forms of address contradict
                                             the given name: ignored */
+  int gz;                                /* its gazetteer entry, -1 none
+                                            (full names, before linking) */
 } person;
 
 typedef struct article {
@@ -174,6 +176,7 @@ void ngi_link_orgs(linker *L);
 void ngi_link_orgs_same_name(linker *L);
 const char *ngi_link_cluster_wd(linker *L, int root);
 void ngi_link_wikidata(linker *L);
+int ngi_link_gaz_match(linker *L, int x);
 
 /* Names (linknames.c). */
 int ngi_link_in_words(const char *const *list, const char *s);

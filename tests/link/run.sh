@@ -176,6 +176,16 @@ for f in tests/link/persons/*.ttl; do
   done < <(grep '^# expect ' "$f")
 done
 
+# A surname known only by a role its full name's articles do not give,
+# but the full name's gazetteer entry does ("Prime Minister Harper")
+db=$tmp/gazrole.db
+"$NG_BIN" load -q --store "$db" tests/link/gazrole-1.ttl tests/link/gazrole-2.ttl </dev/null >"$tmp/out" 2>"$tmp/err"
+check "load gazrole-1.ttl gazrole-2.ttl: exit $?: $(err1)" [ -s "$db" ]
+run link --store "$db"
+check "link gazrole: exit $rc: $(err1)" [ "$rc" -eq 0 ]
+n=$(qn "$db" 'SELECT ?x WHERE { <http://example.org/person/harper> owl:sameAs <http://example.org/person/stephen-harper> }')
+check "Prime Minister Harper owl:sameAs Stephen Harper (gazetteer roles), got $n" [ "$n" = 1 ]
+
 # ------------------------------------------------------------ CLI errors
 
 run link --help
