@@ -173,7 +173,11 @@ static const char *read_lit(const char *p, const char *e, char *w, term *t,
 
 static int bytes_cmp(const char *a, size_t an, const char *b, size_t bn)
 {
-  int c = memcmp(a, b, an < bn ? an : bn);
+  int c;
+
+  if (a == b && an == bn)
+    return 0; /* the same term, shared by read_lines */
+  c = memcmp(a, b, an < bn ? an : bn);
 
   if (c != 0)
     return c;
@@ -264,6 +268,9 @@ typedef struct ctx {
   ns v[40];
   size_t n;
   int bad;             /* something raptor would write otherwise */
+  /* the namespaces ending in '/' or '#' by their length (chained by
+   * next, -1 ends), and those that do not */
+  signed char bylen[64], next[40], other;
 } ctx;
 
 /* The classes of a byte: C_START may start an XML name, C_NAME may
@@ -317,6 +324,13 @@ static void declare(ctx *c, const char *prefix, const char *uri)
   }
   memcpy(d->uri, uri, d->len + 1);
   d->sep = d->len > 0 && (uri[d->len - 1] == '/' || uri[d->len - 1] == '#');
+  if (d->sep) {
+    c->next[c->n] = c->bylen[d->len & 63];
+    c->bylen[d->len & 63] = (signed char)c->n;
+  } else {
+    c->next[c->n] = c->other;
+    c->other = (signed char)c->n;
+  }
   d->legal = ((prefix[0] >= 'a' && prefix[0] <= 'z') ||
               (prefix[0] >= 'A' && prefix[0] <= 'Z') ||
               (prefix[0] >= '0' && prefix[0] <= '9')) &&
@@ -350,6 +364,7 @@ static int xml_name(const char *s, size_t n)
 static void write_iri(ctx *c, tbuf *b, const char *s, size_t n, int legal)
 {
   size_t i, found = 0, at = 0, k = n;
+  int j, pass;
 
   if (n >= 36 && memcmp(s, "http://www.w3.org/XML/1998/namespace", 36) == 0)
     c->bad = 1; /* raptor's own xml: namespace */
@@ -357,18 +372,22 @@ static void write_iri(ctx *c, tbuf *b, const char *s, size_t n, int legal)
    * up to the last of them */
   while (k > 0 && s[k - 1] != '/' && s[k - 1] != '#')
     k--;
-  for (i = 0; i < c->n; i++) {
-    size_t ul = c->v[i].len;
-    int x;
-    if ((c->v[i].sep && ul != k) || ul >= n ||
-        memcmp(s, c->v[i].uri, ul) != 0)
-      continue;
-    x = xml_name(s + ul, n - ul);
-    if (x < 0)
-      c->bad = 1;
-    if (x > 0) {
-      found++;
-      at = i;
+  /* only namespaces of length k, or not ending in '/' or '#', can be a
+   * proper prefix of it followed by a name */
+  for (j = c->bylen[k & 63], pass = 0; pass < 2; j = c->other, pass++) {
+    for (; j >= 0; j = c->next[j]) {
+      size_t ul = c->v[j].len;
+      int x;
+      if ((c->v[j].sep && ul != k) || ul >= n ||
+          memcmp(s, c->v[j].uri, ul) != 0)
+        continue;
+      x = xml_name(s + ul, n - ul);
+      if (x < 0)
+        c->bad = 1;
+      if (x > 0) {
+        found++;
+        at = (size_t)j;
+      }
     }
   }
   if (found > 1)
@@ -521,6 +540,13 @@ static int read_lines(ctx *c, const char *nt, size_t len, triple **v,
       c->bad = 1;
       break;
     }
+    if (*n > 0) { /* share the previous line's terms: compared by address */
+      const triple *u = t - 1;
+      if (u->s.n == t->s.n && memcmp(u->s.s, t->s.s, t->s.n) == 0)
+        t->s.s = u->s.s;
+      if (u->p.n == t->p.n && memcmp(u->p.s, t->p.s, t->p.n) == 0)
+        t->p.s = u->p.s;
+    }
     (*n)++;
     p = le + 1;
   }
@@ -542,6 +568,8 @@ ng_status ngi_lines_turtle(const char *nt, size_t len, const char *base,
   *outlen = 0;
   init_cls();
   memset(&c, 0, sizeof c);
+  memset(c.bylen, -1, sizeof c.bylen);
+  c.other = -1;
   if (read_lines(&c, nt, len, &v, &n, &copy) != 0)
     st = NG_ENOMEM;
   if (n == 0)
