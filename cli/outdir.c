@@ -19,8 +19,10 @@
  * name: one new directory entry, nothing to clean up if the process dies.
  * Elsewhere (a folder that was there, a name taken meanwhile, or a file
  * system or kernel without O_TMPFILE), it goes to a new hidden temporary
- * file beside it (O_EXCL) and is renamed over its name: a file is whole
- * or not there, and a file already there is replaced at once.  The files
+ * file beside it (O_EXCL) and put in the place of its name: a file is
+ * whole or not there, and a file already there is replaced at once (by
+ * swapping the two, RENAME_EXCHANGE, then removing the old one; renamed
+ * over where that cannot be done).  The files
  * are not fsync'ed one by one (that doubled the time of a corpus); the
  * file system of DIR is synced once at the end (syncfs).
  */
@@ -57,6 +59,7 @@ struct cli_outdir {
   int dirfd;               /* open on made, or -1 */
   int fresh;               /* made by this run: no file but ours in it */
   int notmpfile;           /* O_TMPFILE failed: named temporary files */
+  int noexchange;          /* RENAME_EXCHANGE failed: renamed over */
   unsigned long seq;       /* for the names of temporary files (with */
   unsigned long pid;       /* the process id) */
   char *tmp;               /* the live temporary file's path (signals) */
@@ -528,6 +531,37 @@ static int put_nameless(cli_outdir *od, const char *name, const char *data,
 #endif
 }
 
+/* Put the file tmp in the place of name, at once; 0 or an errno value.
+ * A file (or link) there is swapped with it (RENAME_EXCHANGE) and then
+ * removed: renaming over it would do the same, but ext4 then writes the
+ * new file out at once (auto_da_alloc, for programs that do not fsync),
+ * which made replacing a corpus cost 0.3 to 0.7 s more CPU. */
+static int replace(cli_outdir *od, const char *tmp, const char *name)
+{
+#ifdef RENAME_EXCHANGE
+  if (!od->noexchange) {
+    if (renameat2(od->dirfd, tmp, od->dirfd, name, RENAME_EXCHANGE) == 0) {
+      int e;
+      if (unlinkat(od->dirfd, tmp, 0) == 0)
+        return 0;
+      e = errno; /* a folder was there: put it back */
+      if (renameat2(od->dirfd, tmp, od->dirfd, name, RENAME_EXCHANGE) != 0)
+        return errno;
+      return e == EISDIR || e == EPERM ? EISDIR : e;
+    }
+    if (errno == EINVAL || errno == ENOSYS || errno == EOPNOTSUPP)
+      od->noexchange = 1; /* not here: renamed over */
+    else if (errno != ENOENT)
+      return errno;
+  }
+#else
+  (void)od;
+#endif
+  /* renameat replaces a file (or link) there at once: whole or not at
+   * all */
+  return renameat(od->dirfd, tmp, od->dirfd, name) != 0 ? errno : 0;
+}
+
 /* A new hidden temporary file beside name, renamed over it; 0 or an
  * errno value. */
 static int put_renamed(cli_outdir *od, const char *name, const char *data,
@@ -568,10 +602,8 @@ static int put_renamed(cli_outdir *od, const char *name, const char *data,
   e = write_all(fd, data, len);
   if (close(fd) != 0 && e == 0)
     e = errno;
-  /* renameat replaces a file (or link) there at once: whole or not at
-   * all */
-  if (e == 0 && renameat(od->dirfd, tmp, od->dirfd, name) != 0)
-    e = errno;
+  if (e == 0)
+    e = replace(od, tmp, name);
   if (e != 0)
     unlinkat(od->dirfd, tmp, 0);
   cli_output_temp(NULL);

@@ -173,6 +173,13 @@ check "existing file: replaced" cmp -s "$tmp/there/x.ttl" "$tmp/names/x.ttl"
 check "existing link: replaced by a file" eval '[ -f "$tmp/there/deep.ttl" ] && [ ! -L "$tmp/there/deep.ttl" ]'
 check "existing link: its target untouched" grep -qx target "$tmp/target"
 check "files there: no temporary file left" no_temp "$tmp/there"
+mkdir -p "$tmp/there2/x.ttl"
+echo keep > "$tmp/there2/x.ttl/inside"
+run extract -q --out-dir "$tmp/there2" "$tmp/in/a/x.txt" "$tmp/in/tree/sub/deep.txt"
+check "a folder at a file's name: exit 10, got $rc: $(err1)" [ "$rc" -eq 10 ]
+check "a folder at a file's name: left as it was, the other file written" \
+  eval 'grep -qx keep "$tmp/there2/x.ttl/inside" && [ -s "$tmp/there2/deep.ttl" ]'
+check "a folder at a file's name: no temporary file left" no_temp "$tmp/there2"
 
 # ------------------------------------------------------------ errors
 
