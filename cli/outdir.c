@@ -12,13 +12,21 @@
  * are the same ignoring case get -2, -3, ... in input order (the writer
  * takes names in input order, so they do not depend on -j).
  *
- * Writing.  Each file goes to a new temporary file beside it and is
- * renamed over its name (output.c): a file is whole or not there, and a
- * file already there is replaced at once.  The files are not fsync'ed one
- * by one (that doubled the time of a corpus); the file system of DIR is
- * synced once at the end (syncfs).
+ * Writing.  Each folder is opened once and the files are written in it
+ * by name (openat, linkat, renameat: no path walked per file).  In a
+ * folder this run made, where only our files can be, a file is made
+ * nameless (O_TMPFILE), written in one write and linked in under its
+ * name: one new directory entry, nothing to clean up if the process dies.
+ * Elsewhere (a folder that was there, a name taken meanwhile, or a file
+ * system or kernel without O_TMPFILE), it goes to a new hidden temporary
+ * file beside it (O_EXCL) and put in the place of its name: a file is
+ * whole or not there, and a file already there is replaced at once (by
+ * swapping the two, RENAME_EXCHANGE, then removing the old one; renamed
+ * over where that cannot be done).  The files
+ * are not fsync'ed one by one (that doubled the time of a corpus); the
+ * file system of DIR is synced once at the end (syncfs).
  */
-#define _GNU_SOURCE /* syncfs */
+#define _GNU_SOURCE /* syncfs, O_TMPFILE */
 
 #include <errno.h>
 #include <fcntl.h>
@@ -46,7 +54,16 @@ struct cli_outdir {
   size_t nsrc;
   char **used;             /* open addressing: lower-cased dir/name */
   size_t cap, nused;
-  char *made;              /* the last folder made below DIR */
+  int root_made;           /* DIR was made by this run */
+  char *made;              /* the folder of dirfd */
+  int dirfd;               /* open on made, or -1 */
+  int fresh;               /* made by this run: no file but ours in it */
+  int notmpfile;           /* O_TMPFILE failed: named temporary files */
+  int noexchange;          /* RENAME_EXCHANGE failed: renamed over */
+  unsigned long seq;       /* for the names of temporary files (with */
+  unsigned long pid;       /* the process id) */
+  char *tmp;               /* the live temporary file's path (signals) */
+  size_t tmpcap;
 };
 
 /* ------------------------------------------------------------ names */
@@ -252,26 +269,40 @@ static int take(cli_outdir *od, char *key)
 
 /* ------------------------------------------------------------ the folder */
 
-/* mkdir -p path; 0 or an errno value. */
-static int make_dirs(char *path)
+/* mkdir -p path; 0 or an errno value; *made: path itself was made. */
+static int make_dirs(char *path, int *made)
 {
   char *p;
   struct stat sb;
 
-  if (stat(path, &sb) == 0)
+  *made = 0;
+  if (mkdir(path, 0777) == 0) {
+    *made = 1;
+    return 0;
+  }
+  if (errno == EEXIST) {
+    if (stat(path, &sb) != 0)
+      return errno;
     return S_ISDIR(sb.st_mode) ? 0 : ENOTDIR;
+  }
+  if (errno != ENOENT)
+    return errno;
   for (p = path + 1; ; p++) {
     if (*p == '/' || *p == '\0') {
       char c = *p;
+      int r;
       *p = '\0';
-      if (mkdir(path, 0777) != 0 && errno != EEXIST) {
+      r = mkdir(path, 0777);
+      if (r != 0 && errno != EEXIST) {
         int e = errno;
         *p = c;
         return e;
       }
       *p = c;
-      if (c == '\0')
+      if (c == '\0') {
+        *made = r == 0;
         break;
+      }
     }
   }
   if (stat(path, &sb) != 0)
@@ -288,6 +319,8 @@ int cli_outdir_new(const char *dir, const char *format, char **inputs,
   int e;
 
   *out = NULL;
+  if (od != NULL)
+    od->dirfd = -1;
   if (od == NULL || (od->root = dup_str(dir)) == NULL ||
       (nsrc > 0 && (od->src = calloc(nsrc, sizeof *od->src)) == NULL))
     goto nomem;
@@ -295,7 +328,8 @@ int cli_outdir_new(const char *dir, const char *format, char **inputs,
     od->root[i - 1] = '\0';
   od->ext = cli_outdir_ext(format);
   od->nsrc = nsrc;
-  e = make_dirs(od->root);
+  od->pid = (unsigned long)getpid();
+  e = make_dirs(od->root, &od->root_made);
   if (e == 0 && access(od->root, W_OK | X_OK) != 0)
     e = errno;
   if (e != 0) {
@@ -376,7 +410,10 @@ void cli_outdir_free(cli_outdir *od)
     free(od->used[i]);
   free(od->used);
   free(od->src);
+  if (od->dirfd >= 0)
+    close(od->dirfd);
   free(od->made);
+  free(od->tmp);
   free(od->root);
   free(od);
 }
@@ -390,6 +427,187 @@ static int fatal_errno(int e)
          || e == EDQUOT
 #endif
     ;
+}
+
+/* Make folder (below DIR, or DIR itself) the one files go to; 0 or an
+ * errno value. */
+static int use_folder(cli_outdir *od, const char *folder, int is_root)
+{
+  char *copy;
+  int made = 0, e = 0, fd;
+
+  if (od->made != NULL && strcmp(od->made, folder) == 0 && od->dirfd >= 0)
+    return 0;
+  if (od->dirfd >= 0)
+    close(od->dirfd);
+  od->dirfd = -1;
+  free(od->made);
+  od->made = NULL;
+  copy = dup_str(folder);
+  if (copy == NULL)
+    return ENOMEM;
+  if (is_root)
+    made = od->root_made;
+  else
+    e = make_dirs(copy, &made);
+  if (e == 0) {
+    fd = open(copy, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0)
+      e = errno;
+    else
+      od->dirfd = fd;
+  }
+  if (e != 0) {
+    free(copy);
+    return e;
+  }
+  od->made = copy;
+  od->fresh = made;
+  return 0;
+}
+
+static int write_all(int fd, const char *data, size_t len)
+{
+  size_t off = 0;
+
+  while (off < len) {
+    ssize_t w = write(fd, data + off, len - off);
+    if (w < 0 && errno == EINTR)
+      continue;
+    if (w <= 0)
+      return w < 0 ? errno : EIO;
+    off += (size_t)w;
+  }
+  return 0;
+}
+
+/* A nameless file (O_TMPFILE) linked in as name: 0, an errno value, or
+ * -1 when this way is not to be taken (the name is there, or the kernel,
+ * the file system or a missing /proc do not allow it). */
+static int put_nameless(cli_outdir *od, const char *name, const char *data,
+                        size_t len)
+{
+#ifdef O_TMPFILE
+  char proc[64];
+  int fd, e;
+
+  fd = openat(od->dirfd, ".", O_TMPFILE | O_WRONLY | O_CLOEXEC, 0666);
+  if (fd < 0) {
+    e = errno;
+    if (e == EOPNOTSUPP || e == EISDIR || e == EINVAL || e == ENOENT) {
+      od->notmpfile = 1;
+      return -1;
+    }
+    return e;
+  }
+  e = write_all(fd, data, len);
+  if (e == 0) {
+    snprintf(proc, sizeof proc, "/proc/self/fd/%d", fd);
+    if (linkat(AT_FDCWD, proc, od->dirfd, name, AT_SYMLINK_FOLLOW) != 0) {
+      e = errno;
+      close(fd);
+      if (e == EEXIST)
+        return -1; /* replaced by a renamed temporary file */
+      if (e == ENOENT || e == EPERM || e == EXDEV) {
+        od->notmpfile = 1; /* no /proc, or it cannot be linked: named */
+        return -1;
+      }
+      return e;
+    }
+    if (close(fd) != 0) {
+      e = errno;
+      unlinkat(od->dirfd, name, 0); /* the name was not there before */
+    }
+    return e;
+  }
+  close(fd);
+  return e;
+#else
+  (void)name;
+  (void)data;
+  (void)len;
+  od->notmpfile = 1;
+  return -1;
+#endif
+}
+
+/* Put the file tmp in the place of name, at once; 0 or an errno value.
+ * A file (or link) there is swapped with it (RENAME_EXCHANGE) and then
+ * removed: renaming over it would do the same, but ext4 then writes the
+ * new file out at once (auto_da_alloc, for programs that do not fsync),
+ * which made replacing a corpus cost 0.3 to 0.7 s more CPU. */
+static int replace(cli_outdir *od, const char *tmp, const char *name)
+{
+#ifdef RENAME_EXCHANGE
+  if (!od->noexchange) {
+    if (renameat2(od->dirfd, tmp, od->dirfd, name, RENAME_EXCHANGE) == 0) {
+      int e;
+      if (unlinkat(od->dirfd, tmp, 0) == 0)
+        return 0;
+      e = errno; /* a folder was there: put it back */
+      if (renameat2(od->dirfd, tmp, od->dirfd, name, RENAME_EXCHANGE) != 0)
+        return errno;
+      return e == EISDIR || e == EPERM ? EISDIR : e;
+    }
+    if (errno == EINVAL || errno == ENOSYS || errno == EOPNOTSUPP)
+      od->noexchange = 1; /* not here: renamed over */
+    else if (errno != ENOENT)
+      return errno;
+  }
+#else
+  (void)od;
+#endif
+  /* renameat replaces a file (or link) there at once: whole or not at
+   * all */
+  return renameat(od->dirfd, tmp, od->dirfd, name) != 0 ? errno : 0;
+}
+
+/* A new hidden temporary file beside name, renamed over it; 0 or an
+ * errno value. */
+static int put_renamed(cli_outdir *od, const char *name, const char *data,
+                       size_t len)
+{
+  size_t nl = strlen(name), need = strlen(od->made) + nl + 32;
+  char *tmp;
+  int fd = -1, e, tries;
+
+  if (need > od->tmpcap) {
+    char *nt = realloc(od->tmp, need);
+    if (nt == NULL)
+      return ENOMEM;
+    od->tmp = nt;
+    od->tmpcap = need;
+  }
+  /* the full path for the signal handler, known to it before the file
+   * is there; openat gets its last part */
+  snprintf(od->tmp, od->tmpcap, "%s/", od->made);
+  tmp = od->tmp + strlen(od->tmp);
+  for (tries = 0; tries < 100; tries++) {
+    unsigned long x = od->pid * 2654435761UL + od->seq++;
+    snprintf(tmp, od->tmpcap - (size_t)(tmp - od->tmp), ".%s.tmp.%06lx",
+             name, x & 0xffffffUL);
+    cli_output_temp(od->tmp);
+    /* O_EXCL: never a link or a file planted at the name */
+    fd = openat(od->dirfd, tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
+                0666);
+    e = fd < 0 ? errno : 0;
+    if (fd >= 0 || e != EEXIST)
+      break;
+    cli_output_temp(NULL);
+  }
+  if (fd < 0) {
+    cli_output_temp(NULL);
+    return e;
+  }
+  e = write_all(fd, data, len);
+  if (close(fd) != 0 && e == 0)
+    e = errno;
+  if (e == 0)
+    e = replace(od, tmp, name);
+  if (e != 0)
+    unlinkat(od->dirfd, tmp, 0);
+  cli_output_temp(NULL);
+  return e;
 }
 
 int cli_outdir_write(cli_outdir *od, size_t srcno, unsigned long line,
@@ -437,16 +655,13 @@ int cli_outdir_write(cli_outdir *od, size_t srcno, unsigned long line,
              (unsigned long)n, od->ext);
   snprintf(folder, strlen(od->root) + strlen(sn->dir) + 2, "%s%s%s",
            od->root, sn->dir[0] != '\0' ? "/" : "", sn->dir);
-  if (sn->dir[0] != '\0' &&
-      (od->made == NULL || strcmp(od->made, folder) != 0)) {
-    e = make_dirs(folder);
-    if (e == 0) {
-      free(od->made);
-      od->made = dup_str(folder);
-    }
+  e = use_folder(od, folder, sn->dir[0] == '\0');
+  if (e == 0) {
+    e = od->fresh && !od->notmpfile ? put_nameless(od, name, data, len)
+                                    : -1;
+    if (e < 0)
+      e = put_renamed(od, name, data, len);
   }
-  if (e == 0)
-    e = cli_output_write_whole(folder, name, data, len, 0);
   if (e != 0)
     snprintf(msg, msglen, "cannot write '%s/%s': %s", folder, name,
              cli_errno_text(e));

@@ -5,12 +5,13 @@
  * removed on failure, and on SIGINT, SIGTERM or SIGHUP).  A device, a FIFO
  * or a symbolic link to a file not there yet is written in place; a link
  * to a file is followed, so the link keeps pointing at the new file.
- * --out-dir files are written the same way, one after the other
- * (cli_output_write_whole). */
+ * --out-dir's temporary files (outdir.c) are removed by the same
+ * handler (cli_output_temp). */
 #define _POSIX_C_SOURCE 200809L
 #define _XOPEN_SOURCE 700 /* realpath */
 
 #include <errno.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,9 +26,17 @@ static char *tmp_path;             /* -o FILE: FILE.tmp while writing */
 static char *final_path;           /* FILE, symbolic links resolved */
 static volatile sig_atomic_t tmp_live;
 static int caught;                 /* the handler is in place */
+static pthread_t writer;           /* the thread of cli_output_temp */
+static volatile sig_atomic_t have_writer;
 
 static void on_signal(int sig)
 {
+  /* --out-dir's files are made by one thread: the handler runs there, or
+   * that thread could make the next file while this one is removed */
+  if (have_writer && !pthread_equal(pthread_self(), writer)) {
+    pthread_kill(writer, sig);
+    return;
+  }
   if (tmp_live && tmp_path != NULL)
     unlink(tmp_path);
   signal(sig, SIG_DFL);
@@ -115,62 +124,18 @@ static void catch_signals(void)
   sigaction(SIGHUP, &sa, NULL);
 }
 
-int cli_output_write_whole(const char *dir, const char *name,
-                           const char *data, size_t len, int sync)
+void cli_output_temp(const char *path)
 {
-  size_t dl = strlen(dir), nl = strlen(name), off = 0;
-  char *path = malloc(dl + nl + 2), *tmp = malloc(dl + nl + 16);
-  mode_t mask;
-  int fd, e = 0;
-
-  if (path == NULL || tmp == NULL) {
-    free(path);
-    free(tmp);
-    return ENOMEM;
+  if (!have_writer) {
+    writer = pthread_self();
+    have_writer = 1;
   }
-  snprintf(path, dl + nl + 2, "%s/%s", dir, name);
-  snprintf(tmp, dl + nl + 16, "%s/.%s.tmp.XXXXXX", dir, name);
   if (!caught)
     catch_signals();
   caught = 1;
-  tmp_path = tmp;
-  fd = mkstemp(tmp);  /* O_EXCL: never a link planted at the name */
-  if (fd < 0) {
-    e = errno;
-    tmp_path = NULL;
-    free(tmp);
-    free(path);
-    return e;
-  }
-  tmp_live = 1;
-  mask = umask(0);
-  umask(mask);
-  if (fchmod(fd, 0666 & ~mask) != 0)
-    e = errno;
-  while (e == 0 && off < len) {
-    ssize_t w = write(fd, data + off, len - off);
-    if (w < 0 && errno == EINTR)
-      continue;
-    if (w <= 0) {
-      e = w < 0 ? errno : EIO;
-      break;
-    }
-    off += (size_t)w;
-  }
-  if (e == 0 && sync && fsync(fd) != 0)
-    e = errno;
-  if (close(fd) != 0 && e == 0)
-    e = errno;
-  /* rename replaces a file (or link) there at once: whole or not at all */
-  if (e == 0 && rename(tmp, path) != 0)
-    e = errno;
-  if (e != 0)
-    unlink(tmp);
   tmp_live = 0;
-  tmp_path = NULL;
-  free(tmp);
-  free(path);
-  return e;
+  tmp_path = (char *)path; /* borrowed: never freed here */
+  tmp_live = path != NULL;
 }
 
 int cli_output_close(FILE *f, const char *path, int keep)

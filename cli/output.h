@@ -12,12 +12,10 @@ FILE *cli_output_open(const char *path);
  * Returns 0, or CLI_EOUTPUT after printing why. */
 int cli_output_close(FILE *f, const char *path, int keep);
 
-/* Write data as the file dir/name, whole or not at all: a new temporary
- * file dir/.name.tmp.XXXXXX (mkstemp), fsync'ed when sync, renamed over
- * dir/name (a file or link there is replaced at once, not followed).
- * Removed on failure and on SIGINT, SIGTERM or SIGHUP.  Returns 0 or an
- * errno value.  Not with cli_output_open's file at the same time. */
-int cli_output_write_whole(const char *dir, const char *name,
-                           const char *data, size_t len, int sync);
+/* path (borrowed; NULL for none) is a temporary file of --out-dir
+ * being written: removed on SIGINT, SIGTERM or SIGHUP, which are passed
+ * on to the thread that called this first, the one that makes them.
+ * Not with cli_output_open's file at the same time. */
+void cli_output_temp(const char *path);
 
 #endif /* NG_CLI_OUTPUT_H */

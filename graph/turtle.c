@@ -83,63 +83,77 @@ static const char *read_iri(const char *p, const char *e, const char **s,
 
   if (p >= e || *p != '<')
     return NULL;
-  for (q = p + 1; q < e && *q != '>'; q++)
-    if (*q == '\\')
-      return NULL;
-  if (q >= e)
+  q = memchr(p + 1, '>', (size_t)(e - p - 1));
+  if (q == NULL || memchr(p + 1, '\\', (size_t)(q - p - 1)) != NULL)
     return NULL;
   *s = p + 1;
   *n = (size_t)(q - p - 1);
   return q + 1;
 }
 
-/* The literal at p, unescaped in place into the copy at w. */
-static const char *read_lit(const char *p, const char *e, char *w, term *t)
+/* The literal at p.  Without escapes its value is taken where it is;
+ * with them it is unescaped into w, the place of p in a copy of the
+ * text, or when w is NULL *copy is set to ask for one. */
+static const char *read_lit(const char *p, const char *e, char *w, term *t,
+                            int *copy)
 {
+  const char *q;
   char *o = w;
 
   if (p >= e || *p != '"')
     return NULL;
-  for (p++; p < e && *p != '"'; p++) {
-    if (*p != '\\') {
-      *o++ = *p;
-      continue;
-    }
-    if (++p >= e)
-      return NULL;
-    switch (*p) {
-    case '"': *o++ = '"'; break;
-    case '\\': *o++ = '\\'; break;
-    case 'n': *o++ = '\n'; break;
-    case 'r': *o++ = '\r'; break;
-    case 't': *o++ = '\t'; break;
-    case 'b': *o++ = '\b'; break;
-    case 'f': *o++ = '\f'; break;
-    case 'u': {
-      unsigned v = 0;
-      int k;
-      for (k = 1; k <= 4; k++) {
-        char h = p + k < e ? p[k] : 0;
-        v = v * 16 + (unsigned)(h >= '0' && h <= '9' ? h - '0'
-                                : h >= 'A' && h <= 'F' ? h - 'A' + 10
-                                : h >= 'a' && h <= 'f' ? h - 'a' + 10
-                                : 99);
-      }
-      if (v == 0 || v >= 0x80) /* NUL, or beyond what batch.c writes */
-        return NULL;
-      *o++ = (char)v;
-      p += 4;
-      break;
-    }
-    default:
-      return NULL;
-    }
-  }
-  if (p >= e)
+  q = memchr(p + 1, '"', (size_t)(e - p - 1));
+  if (q == NULL)
     return NULL;
+  if (memchr(p + 1, '\\', (size_t)(q - p - 1)) == NULL) {
+    t->s = p + 1;
+    t->n = (size_t)(q - p - 1);
+    p = q;
+  } else if (w == NULL) {
+    *copy = 1;
+    return NULL;
+  } else {
+    for (p++; p < e && *p != '"'; p++) {
+      if (*p != '\\') {
+        *o++ = *p;
+        continue;
+      }
+      if (++p >= e)
+        return NULL;
+      switch (*p) {
+      case '"': *o++ = '"'; break;
+      case '\\': *o++ = '\\'; break;
+      case 'n': *o++ = '\n'; break;
+      case 'r': *o++ = '\r'; break;
+      case 't': *o++ = '\t'; break;
+      case 'b': *o++ = '\b'; break;
+      case 'f': *o++ = '\f'; break;
+      case 'u': {
+        unsigned v = 0;
+        int k;
+        for (k = 1; k <= 4; k++) {
+          char h = p + k < e ? p[k] : 0;
+          v = v * 16 + (unsigned)(h >= '0' && h <= '9' ? h - '0'
+                                  : h >= 'A' && h <= 'F' ? h - 'A' + 10
+                                  : h >= 'a' && h <= 'f' ? h - 'a' + 10
+                                  : 99);
+        }
+        if (v == 0 || v >= 0x80) /* NUL, or beyond what batch.c writes */
+          return NULL;
+        *o++ = (char)v;
+        p += 4;
+        break;
+      }
+      default:
+        return NULL;
+      }
+    }
+    if (p >= e)
+      return NULL;
+    t->s = w;
+    t->n = (size_t)(o - w);
+  }
   t->lit = 1;
-  t->s = w;
-  t->n = (size_t)(o - w);
   p++;
   if (p < e && *p == '@') {
     t->lang = ++p;
@@ -159,7 +173,11 @@ static const char *read_lit(const char *p, const char *e, char *w, term *t)
 
 static int bytes_cmp(const char *a, size_t an, const char *b, size_t bn)
 {
-  int c = memcmp(a, b, an < bn ? an : bn);
+  int c;
+
+  if (a == b && an == bn)
+    return 0; /* the same term, shared by read_lines */
+  c = memcmp(a, b, an < bn ? an : bn);
 
   if (c != 0)
     return c;
@@ -186,9 +204,8 @@ static int term_cmp(const term *a, const term *b)
   return a->dt != NULL ? bytes_cmp(a->dt, a->dtn, b->dt, b->dtn) : 0;
 }
 
-static int triple_cmp(const void *pa, const void *pb)
+static int triple_cmp(const triple *a, const triple *b)
 {
-  const triple *a = pa, *b = pb;
   int c = term_cmp(&a->s, &b->s);
 
   if (c == 0)
@@ -198,6 +215,45 @@ static int triple_cmp(const void *pa, const void *pb)
   return c;
 }
 
+/* Sort v[0..n) by triple_cmp, using tmp (room for n); returns the sorted
+ * array (v or tmp).  The lines come sorted as text, which is raptor's
+ * order but where an IRI is a prefix of another (".../a>" sorts after
+ * ".../a#x>" and ".../a-2>" as text): a few runs, which are found and
+ * merged (a natural merge sort, n log runs). */
+static const triple **sort_triples(const triple **v, const triple **tmp,
+                                   size_t n)
+{
+  for (;;) {
+    size_t i = 0, runs = 0;
+
+    while (i < n) {
+      size_t a = i + 1, b, x, y, k = i;
+      while (a < n && triple_cmp(v[a - 1], v[a]) <= 0)
+        a++;
+      runs++;
+      if (a == n) {
+        if (runs == 1)
+          return v; /* one run: sorted */
+        memcpy(tmp + i, v + i, (n - i) * sizeof *v);
+        break;
+      }
+      for (b = a + 1; b < n && triple_cmp(v[b - 1], v[b]) <= 0; b++)
+        ;
+      for (x = i, y = a; x < a && y < b;)
+        tmp[k++] = triple_cmp(v[y], v[x]) < 0 ? v[y++] : v[x++];
+      memcpy(tmp + k, v + x, (a - x) * sizeof *v);
+      k += a - x;
+      memcpy(tmp + k, v + y, (b - y) * sizeof *v);
+      i = b;
+    }
+    {
+      const triple **sw = v;
+      v = tmp;
+      tmp = sw;
+    }
+  }
+}
+
 /* ------------------------------------------------------------ writing */
 
 typedef struct ns {
@@ -205,17 +261,47 @@ typedef struct ns {
   char *uri;
   size_t len;
   int sep;             /* ends with '/' or '#' */
+  int legal;           /* the prefix may start a subject's or object's name */
 } ns;
 
 typedef struct ctx {
   ns v[40];
   size_t n;
   int bad;             /* something raptor would write otherwise */
+  /* the namespaces ending in '/' or '#' by their length (chained by
+   * next, -1 ends), and those that do not */
+  signed char bylen[64], next[40], other;
 } ctx;
+
+/* The classes of a byte: C_START may start an XML name, C_NAME may
+ * follow; C_BAD may not be in an IRI written <...>. */
+enum { C_START = 1, C_NAME = 2, C_BAD = 4, C_HIGH = 8 };
+static unsigned char cls[256];
+
+static void init_cls(void)
+{
+  int ch;
+
+  if (cls['a'] != 0)
+    return; /* the same bytes from any thread: a harmless race */
+  for (ch = 0; ch < 256; ch++) {
+    unsigned char k = 0;
+    if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || ch == '_')
+      k |= C_START | C_NAME;
+    if ((ch >= '0' && ch <= '9') || ch == '.' || ch == '-')
+      k |= C_NAME;
+    if (ch <= 0x20 || (ch != 0 && strchr("<>\"{}|^`\\", ch) != NULL))
+      k |= C_BAD;
+    if (ch >= 0x80)
+      k |= C_HIGH;
+    cls[ch] = k;
+  }
+}
 
 static void declare(ctx *c, const char *prefix, const char *uri)
 {
   size_t i;
+  ns *d;
 
   if (uri == NULL) {
     c->bad = 1;
@@ -228,16 +314,27 @@ static void declare(ctx *c, const char *prefix, const char *uri)
     c->bad = 1;
     return;
   }
-  c->v[c->n].prefix = prefix; /* static strings of serialize.c */
-  c->v[c->n].uri = malloc(strlen(uri) + 1);
-  if (c->v[c->n].uri == NULL) {
+  d = &c->v[c->n];
+  d->prefix = prefix; /* static strings of serialize.c */
+  d->len = strlen(uri);
+  d->uri = malloc(d->len + 1);
+  if (d->uri == NULL) {
     c->bad = 1;
     return;
   }
-  memcpy(c->v[c->n].uri, uri, strlen(uri) + 1);
-  c->v[c->n].len = strlen(uri);
-  c->v[c->n].sep = c->v[c->n].len > 0 && (uri[c->v[c->n].len - 1] == '/' ||
-                                          uri[c->v[c->n].len - 1] == '#');
+  memcpy(d->uri, uri, d->len + 1);
+  d->sep = d->len > 0 && (uri[d->len - 1] == '/' || uri[d->len - 1] == '#');
+  if (d->sep) {
+    c->next[c->n] = c->bylen[d->len & 63];
+    c->bylen[d->len & 63] = (signed char)c->n;
+  } else {
+    c->next[c->n] = c->other;
+    c->other = (signed char)c->n;
+  }
+  d->legal = ((prefix[0] >= 'a' && prefix[0] <= 'z') ||
+              (prefix[0] >= 'A' && prefix[0] <= 'Z') ||
+              (prefix[0] >= '0' && prefix[0] <= '9')) &&
+             strchr(prefix, '.') == NULL;
   c->n++;
 }
 
@@ -246,19 +343,17 @@ static void declare_one(void *arg, const char *prefix, const char *uri)
   declare(arg, prefix, uri);
 }
 
+/* 1 when s[0..n) is an XML 1.0 name (ASCII), 0 when not, -1 at a byte
+ * past ASCII (not judged here) before anything that is not a name. */
 static int xml_name(const char *s, size_t n)
 {
   size_t i;
 
   for (i = 0; i < n; i++) {
-    unsigned char ch = (unsigned char)s[i];
-    int letter = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
-                 ch == '_';
-    if (ch >= 0x80)
-      return -1; /* not judged here */
-    if (i == 0 ? !letter
-               : !(letter || (ch >= '0' && ch <= '9') || ch == '.' ||
-                   ch == '-'))
+    unsigned char x = cls[(unsigned char)s[i]];
+    if (x & C_HIGH)
+      return -1;
+    if (!(x & (i == 0 ? C_START : C_NAME)))
       return 0;
   }
   return n > 0;
@@ -269,6 +364,7 @@ static int xml_name(const char *s, size_t n)
 static void write_iri(ctx *c, tbuf *b, const char *s, size_t n, int legal)
 {
   size_t i, found = 0, at = 0, k = n;
+  int j, pass;
 
   if (n >= 36 && memcmp(s, "http://www.w3.org/XML/1998/namespace", 36) == 0)
     c->bad = 1; /* raptor's own xml: namespace */
@@ -276,30 +372,30 @@ static void write_iri(ctx *c, tbuf *b, const char *s, size_t n, int legal)
    * up to the last of them */
   while (k > 0 && s[k - 1] != '/' && s[k - 1] != '#')
     k--;
-  for (i = 0; i < c->n; i++) {
-    size_t ul = c->v[i].len;
-    int x;
-    if ((c->v[i].sep && ul != k) || ul >= n ||
-        memcmp(s, c->v[i].uri, ul) != 0)
-      continue;
-    x = xml_name(s + ul, n - ul);
-    if (x < 0)
-      c->bad = 1;
-    if (x > 0) {
-      found++;
-      at = i;
+  /* only namespaces of length k, or not ending in '/' or '#', can be a
+   * proper prefix of it followed by a name */
+  for (j = c->bylen[k & 63], pass = 0; pass < 2; j = c->other, pass++) {
+    for (; j >= 0; j = c->next[j]) {
+      size_t ul = c->v[j].len;
+      int x;
+      if ((c->v[j].sep && ul != k) || ul >= n ||
+          memcmp(s, c->v[j].uri, ul) != 0)
+        continue;
+      x = xml_name(s + ul, n - ul);
+      if (x < 0)
+        c->bad = 1;
+      if (x > 0) {
+        found++;
+        at = (size_t)j;
+      }
     }
   }
   if (found > 1)
     c->bad = 1; /* raptor's choice would hang on its hash order */
-  if (found == 1 && legal) {
-    const char *p = c->v[at].prefix;
-    size_t ul = c->v[at].len;
-    if (!((p[0] >= 'a' && p[0] <= 'z') || (p[0] >= 'A' && p[0] <= 'Z') ||
-          (p[0] >= '0' && p[0] <= '9')) || strchr(p, '.') != NULL ||
-        memchr(s + ul, '.', n - ul) != NULL)
-      found = 0;
-  }
+  if (found == 1 && legal &&
+      (!c->v[at].legal ||
+       memchr(s + c->v[at].len, '.', n - c->v[at].len) != NULL))
+    found = 0;
   if (found == 1) {
     size_t ul = c->v[at].len;
     puts_(b, c->v[at].prefix);
@@ -308,7 +404,7 @@ static void write_iri(ctx *c, tbuf *b, const char *s, size_t n, int legal)
     return;
   }
   for (i = 0; i < n; i++)
-    if ((unsigned char)s[i] <= 0x20 || strchr("<>\"{}|^`\\", s[i]) != NULL)
+    if (cls[(unsigned char)s[i]] & C_BAD)
       c->bad = 1;
   put(b, "<", 1);
   put(b, s, n);
@@ -317,7 +413,7 @@ static void write_iri(ctx *c, tbuf *b, const char *s, size_t n, int legal)
 
 static void write_object(ctx *c, tbuf *b, const term *t)
 {
-  size_t i, from = 0;
+  const char *p, *e, *q, *bs;
   int longs;
 
   if (!t->lit) {
@@ -366,14 +462,22 @@ static void write_object(ctx *c, tbuf *b, const term *t)
   }
   longs = memchr(t->s, '\n', t->n) != NULL;
   put(b, longs ? "\"\"\"" : "\"", longs ? 3 : 1);
-  for (i = 0; i < t->n; i++) {
-    if (t->s[i] == '"' || t->s[i] == '\\') {
-      put(b, t->s + from, i - from);
-      put(b, "\\", 1);
-      from = i;
-    }
+  /* only '"' and '\' are escaped */
+  p = t->s;
+  e = t->s + t->n;
+  q = memchr(p, '"', t->n);
+  bs = memchr(p, '\\', t->n);
+  while (q != NULL || bs != NULL) {
+    const char *x = q == NULL || (bs != NULL && bs < q) ? bs : q;
+    put(b, p, (size_t)(x - p));
+    put(b, "\\", 1);
+    p = x; /* the byte itself goes out with the next piece */
+    if (x == q)
+      q = memchr(x + 1, '"', (size_t)(e - x - 1));
+    else
+      bs = memchr(x + 1, '\\', (size_t)(e - x - 1));
   }
-  put(b, t->s + from, t->n - from);
+  put(b, p, (size_t)(e - p));
   put(b, longs ? "\"\"\"" : "\"", longs ? 3 : 1);
   if (t->dt != NULL) {
     put(b, "^^", 2);
@@ -384,62 +488,104 @@ static void write_object(ctx *c, tbuf *b, const term *t)
   }
 }
 
+/* The triples of the lines nt[0..len) into *v (n of them); 0, or -1 out
+ * of memory; c->bad when a line is not one this file copies. */
+static int read_lines(ctx *c, const char *nt, size_t len, triple **v,
+                      size_t *n, char **copy)
+{
+  const char *p = nt, *e = nt + len;
+  size_t cap = len / 96 + 16;
+
+  *n = 0;
+  *v = malloc(cap * sizeof **v);
+  if (*v == NULL)
+    return -1;
+  while (p < e && !c->bad) {
+    const char *le = memchr(p, '\n', (size_t)(e - p)), *q;
+    triple *t;
+    int need = 0;
+
+    if (le == NULL)
+      le = e;
+    if (*n == cap) {
+      triple *nv = realloc(*v, 2 * cap * sizeof *nv);
+      if (nv == NULL)
+        return -1;
+      *v = nv;
+      cap *= 2;
+    }
+    t = &(*v)[*n];
+    memset(t, 0, sizeof *t);
+    if ((q = read_iri(p, le, &t->s.s, &t->s.n)) == NULL ||
+        (q = read_iri(q + 1, le, &t->p.s, &t->p.n)) == NULL || q + 1 >= le) {
+      c->bad = 1;
+      break;
+    }
+    q++;
+    if (*q == '<') {
+      q = read_iri(q, le, &t->o.s, &t->o.n);
+    } else {
+      const char *at = q;
+      q = read_lit(at, le, *copy != NULL ? *copy + (at - nt) : NULL, &t->o,
+                   &need);
+      if (q == NULL && need) {
+        *copy = malloc(len + 1);
+        if (*copy == NULL)
+          return -1;
+        memset(&t->o, 0, sizeof t->o);
+        q = read_lit(at, le, *copy + (at - nt), &t->o, &need);
+      }
+    }
+    if (q == NULL || le - q != 2 || memcmp(q, " .", 2) != 0) {
+      c->bad = 1;
+      break;
+    }
+    if (*n > 0) { /* share the previous line's terms: compared by address */
+      const triple *u = t - 1;
+      if (u->s.n == t->s.n && memcmp(u->s.s, t->s.s, t->s.n) == 0)
+        t->s.s = u->s.s;
+      if (u->p.n == t->p.n && memcmp(u->p.s, t->p.s, t->p.n) == 0)
+        t->p.s = u->p.s;
+    }
+    (*n)++;
+    p = le + 1;
+  }
+  return 0;
+}
+
 ng_status ngi_lines_turtle(const char *nt, size_t len, const char *base,
                            char **out, size_t *outlen, char *err)
 {
   ctx c;
   tbuf b = {NULL, 0, 0, 0};
   triple *v = NULL;
+  const triple **pv = NULL, **tmp = NULL, **sorted;
   char *copy = NULL;
-  size_t n = 0, cap = 0, i;
-  const char *p = nt, *e = nt + len;
+  size_t n = 0, i;
   ng_status st = NG_OK;
 
   *out = NULL;
   *outlen = 0;
+  init_cls();
   memset(&c, 0, sizeof c);
-  copy = malloc(len + 1);
-  if (copy == NULL) {
-    ngi_graph_errf(err, "out of memory");
-    return NG_ENOMEM;
-  }
-  /* the triples */
-  while (p < e && !c.bad) {
-    const char *le = memchr(p, '\n', (size_t)(e - p));
-    triple t;
-
-    if (le == NULL)
-      le = e;
-    memset(&t, 0, sizeof t);
-    if (n == cap) {
-      size_t ncap = cap ? 2 * cap : 256;
-      triple *nv = realloc(v, ncap * sizeof *nv);
-      if (nv == NULL) {
-        st = NG_ENOMEM;
-        break;
-      }
-      v = nv;
-      cap = ncap;
-    }
-    if ((p = read_iri(p, le, &t.s.s, &t.s.n)) == NULL ||
-        (p = read_iri(p + 1, le, &t.p.s, &t.p.n)) == NULL || p + 1 >= le) {
-      c.bad = 1;
-      break;
-    }
-    p++;
-    p = *p == '<' ? read_iri(p, le, &t.o.s, &t.o.n)
-                  : read_lit(p, le, copy + (p - nt), &t.o);
-    if (p == NULL || le - p != 2 || memcmp(p, " .", 2) != 0) {
-      c.bad = 1;
-      break;
-    }
-    v[n++] = t;
-    p = le + 1;
-  }
+  memset(c.bylen, -1, sizeof c.bylen);
+  c.other = -1;
+  if (read_lines(&c, nt, len, &v, &n, &copy) != 0)
+    st = NG_ENOMEM;
   if (n == 0)
     c.bad = 1;
   if (st == NG_OK && !c.bad) {
-    qsort(v, n, sizeof *v, triple_cmp);
+    pv = malloc(2 * n * sizeof *pv);
+    b.cap = len + 4096; /* Turtle is shorter than its N-Triples */
+    b.p = malloc(b.cap);
+    if (pv == NULL || b.p == NULL)
+      st = NG_ENOMEM;
+  }
+  if (st == NG_OK && !c.bad) {
+    for (i = 0; i < n; i++)
+      pv[i] = &v[i];
+    tmp = pv + n;
+    sorted = sort_triples(pv, tmp, n);
     /* the namespaces: raptor's rdf:, then the serializers' */
     declare(&c, "rdf", NGI_RDF);
     ngi_serialize_prefixes(base, declare_one, &c);
@@ -447,18 +593,18 @@ ng_status ngi_lines_turtle(const char *nt, size_t len, const char *base,
       puts_(&b, "@prefix ");
       puts_(&b, c.v[i].prefix);
       puts_(&b, ": <");
-      puts_(&b, c.v[i].uri);
+      put(&b, c.v[i].uri, c.v[i].len);
       puts_(&b, "> .\n");
     }
     put(&b, "\n", 1);
     for (i = 0; i < n; i++) {
-      const triple *t = &v[i];
-      if (i == 0 || term_cmp(&t->s, &v[i - 1].s) != 0) {
+      const triple *t = sorted[i];
+      if (i == 0 || term_cmp(&t->s, &sorted[i - 1]->s) != 0) {
         if (i > 0)
           puts_(&b, " .\n\n");
         write_iri(&c, &b, t->s.s, t->s.n, 1);
         puts_(&b, "\n    ");
-      } else if (term_cmp(&t->p, &v[i - 1].p) != 0) {
+      } else if (term_cmp(&t->p, &sorted[i - 1]->p) != 0) {
         puts_(&b, " ;\n    ");
       } else {
         puts_(&b, ", ");
@@ -480,6 +626,7 @@ ng_status ngi_lines_turtle(const char *nt, size_t len, const char *base,
   for (i = 0; i < c.n; i++)
     free(c.v[i].uri);
   free(v);
+  free(pv);
   free(copy);
   if (st == NG_OK && c.bad) {
     ngi_graph_errf(err, "this graph is written through raptor");

@@ -7,7 +7,16 @@
 # system's load), peak RSS and files written, and the CPU (and the user
 # CPU alone) of each --out-dir run as a multiple of batch N-Quads (issue
 # 16 wants Turtle files within 1.5x).  NG_BENCH_PER_PROCESS=1 also times the old way, one
-# `extract -f turtle FILE` process per article.
+# `extract -f turtle FILE` process per article; NG_BENCH_BEFORE=BINARY
+# also times another binary's --out-dir runs (before/after, side by side).
+#
+# Each round writes new folders, all removed at the end: on an ext4 file
+# system without a journal (this machine's /tmp) the kernel skips the
+# inodes freed in the last minutes when it allocates one (ext4
+# find_inode_bit -> recently_deleted, one look-up each), so creating
+# files right after deleting thousands costs up to 0.8 s more sys CPU
+# for the corpus, whatever the program.  NG_BENCH_DELETED=1 also times a
+# fresh run just after deleting the previous round's trees, to show it.
 set -euo pipefail
 bin=${1:-./newsgraph}
 corpus=${2:-../shared/corpus}
@@ -33,12 +42,21 @@ timed() {
 
 # ROUNDS rounds (default 3), alternating; each run's best CPU is kept
 rounds=${ROUNDS:-3}
+before=${NG_BENCH_BEFORE:-}
 for r in $(seq 1 "$rounds"); do
   timed batch "$bin" extract -q -j 2 -f nquads -o "$tmp/batch.nq" "$corpus"
-  rm -rf "$tmp/ttl" "$tmp/nq"
-  timed ttl "$bin" extract -q -j 2 --out-dir "$tmp/ttl" "$corpus"
-  timed ttl2 "$bin" extract -q -j 2 --out-dir "$tmp/ttl" "$corpus" # replacing
-  timed nq "$bin" extract -q -j 2 -f nquads --out-dir "$tmp/nq" "$corpus"
+  timed ttl "$bin" extract -q -j 2 --out-dir "$tmp/ttl.$r" "$corpus"
+  timed ttl2 "$bin" extract -q -j 2 --out-dir "$tmp/ttl.$r" "$corpus" # replacing
+  timed nq "$bin" extract -q -j 2 -f nquads --out-dir "$tmp/nq.$r" "$corpus"
+  if [ -n "$before" ]; then
+    timed bttl "$before" extract -q -j 2 --out-dir "$tmp/bttl.$r" "$corpus"
+    timed bttl2 "$before" extract -q -j 2 --out-dir "$tmp/bttl.$r" "$corpus"
+    timed bnq "$before" extract -q -j 2 -f nquads --out-dir "$tmp/bnq.$r" "$corpus"
+  fi
+  if [ -n "${NG_BENCH_DELETED:-}" ] && [ "$r" -gt 1 ]; then
+    rm -rf "$tmp/ttl.$((r - 1))" "$tmp/nq.$((r - 1))" "$tmp/del"
+    timed del "$bin" extract -q -j 2 --out-dir "$tmp/del" "$corpus"
+  fi
 done
 
 echo "extract --out-dir: one file per article ($corpus, -j 2, best of $rounds, load average $(cut -d' ' -f1-3 /proc/loadavg))"
@@ -57,9 +75,17 @@ row() {
   }'
 }
 row batch "batch N-Quads (one stream)" 1
-row ttl "--out-dir Turtle" "$(find "$tmp/ttl" -type f | wc -l)"
-row ttl2 "--out-dir Turtle, replacing" "$(find "$tmp/ttl" -type f | wc -l)"
-row nq "--out-dir N-Quads" "$(find "$tmp/nq" -type f | wc -l)"
+row ttl "--out-dir Turtle" "$(find "$tmp/ttl.$rounds" -type f | wc -l)"
+row ttl2 "--out-dir Turtle, replacing" "$(find "$tmp/ttl.$rounds" -type f | wc -l)"
+row nq "--out-dir N-Quads" "$(find "$tmp/nq.$rounds" -type f | wc -l)"
+if [ -n "$before" ]; then
+  row bttl "before: --out-dir Turtle" "$(find "$tmp/bttl.$rounds" -type f | wc -l)"
+  row bttl2 "before: Turtle, replacing" "$(find "$tmp/bttl.$rounds" -type f | wc -l)"
+  row bnq "before: --out-dir N-Quads" "$(find "$tmp/bnq.$rounds" -type f | wc -l)"
+fi
+if [ -n "${NG_BENCH_DELETED:-}" ] && [ "$rounds" -gt 1 ]; then
+  row del "Turtle, just after deleting 5k" "$(find "$tmp/del" -type f | wc -l)"
+fi
 if [ -n "${NG_BENCH_PER_PROCESS:-}" ]; then
   find "$corpus" -name '*.txt' -type f | LC_ALL=C sort > "$tmp/list"
   /usr/bin/time -f '%e %U %S %M' -o "$tmp/pp.time" bash -c '

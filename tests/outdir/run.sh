@@ -5,7 +5,8 @@
 # -j 1 and -j 2 giving the same tree; N-Quads, N-Triples, TriG, RDF/XML;
 # names (folders mirrored, JSON Lines ids, collisions by name, case and
 # sanitising, odd characters, stdin); files already there replaced (a
-# link replaced, not followed); no temporary file left; an unwritable
+# link replaced, not followed); no temporary file left, also when killed
+# while writing, and no torn file; the files' mode; an unwritable
 # folder; failures listed with exit 10.  Ends with "N passed, N failed".
 #
 # Environment: NG_BIN (default ./newsgraph), NG_SHARED (default ../shared).
@@ -69,6 +70,29 @@ if [ -d "$section" ]; then
   got=$(find "$tmp/pol" -type f | wc -l)
   check "section again: still $n files, got $got" [ "$got" -eq "$n" ]
   check "section again: same bytes" diff -r "$tmp/pol" "$tmp/pol1"
+  # killed while writing, into a new folder (nameless files linked in)
+  # and over files there (temporary files renamed): every file there is
+  # whole, old or new, and no temporary file is left
+  timeout -s TERM 0.5 "$NG_BIN" extract -q -j 2 --out-dir "$tmp/kill" "$section" 2> /dev/null
+  rm -rf "$tmp/killold"
+  mkdir -p "$tmp/killold"
+  for f in "$tmp"/pol1/*.ttl; do echo old > "$tmp/killold/${f##*/}"; done
+  timeout -s TERM 0.5 "$NG_BIN" extract -q -j 2 --out-dir "$tmp/killold" "$section" 2> /dev/null
+  for d in kill killold; do
+    torn=0
+    for f in "$tmp/$d"/*.ttl; do
+      [ -e "$f" ] || continue
+      grep -qx old "$f" 2> /dev/null || cmp -s "$f" "$tmp/pol1/${f##*/}" || torn=$((torn + 1))
+    done
+    check "killed ($d): every file whole ($torn are not)" [ "$torn" -eq 0 ]
+    check "killed ($d): no temporary file left" no_temp "$tmp/$d"
+  done
+  # the files' mode is 0666 less the umask, new or replaced
+  (umask 027 && "$NG_BIN" extract -q --out-dir "$tmp/mode" "$arts/roles-more.txt" &&
+    echo old > "$tmp/mode/claims-more.ttl" &&
+    "$NG_BIN" extract -q --out-dir "$tmp/mode" "$arts/claims-more.txt") 2> /dev/null
+  check "mode: new and replaced files 640 under umask 027: $(stat -c %a "$tmp"/mode/* | tr '\n' ' ')" \
+    [ "$(stat -c %a "$tmp"/mode/* | sort -u)" = 640 ]
 else
   fail "no corpus section at $section"
 fi
@@ -149,6 +173,13 @@ check "existing file: replaced" cmp -s "$tmp/there/x.ttl" "$tmp/names/x.ttl"
 check "existing link: replaced by a file" eval '[ -f "$tmp/there/deep.ttl" ] && [ ! -L "$tmp/there/deep.ttl" ]'
 check "existing link: its target untouched" grep -qx target "$tmp/target"
 check "files there: no temporary file left" no_temp "$tmp/there"
+mkdir -p "$tmp/there2/x.ttl"
+echo keep > "$tmp/there2/x.ttl/inside"
+run extract -q --out-dir "$tmp/there2" "$tmp/in/a/x.txt" "$tmp/in/tree/sub/deep.txt"
+check "a folder at a file's name: exit 10, got $rc: $(err1)" [ "$rc" -eq 10 ]
+check "a folder at a file's name: left as it was, the other file written" \
+  eval 'grep -qx keep "$tmp/there2/x.ttl/inside" && [ -s "$tmp/there2/deep.ttl" ]'
+check "a folder at a file's name: no temporary file left" no_temp "$tmp/there2"
 
 # ------------------------------------------------------------ errors
 
