@@ -4,6 +4,8 @@
 # (comments and blank lines too), an N-Quads file of many graphs, the same
 # by SPARQL Update, a graph spread over an N-Quads file (the parser then),
 # a bad line (refused, nothing sent), a graph bigger than --chunk in parts,
+# one over --chunk empty at the endpoint in one PUT (--staging auto: a PUT
+# Virtuoso fails midway is deleted again; a proxy failing the Nth write),
 # and memory that does not grow with the number of files (peak RSS of 20
 # and of 300 files; no timing).  Ends with "N passed, N failed".
 #
@@ -115,6 +117,79 @@ staged=$(curl -s -G "$VIRT_SPARQL" -H 'Accept: text/csv' --data-urlencode \
   "query=SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?g), 'urn:x-newsgraph:staging:')) }" |
   tail -n 1 | tr -d '"\r')
 check "in parts: no staging graph left, got $staged" [ "$staged" = 0 ]
+
+# ------------------------------------------------------------ staging
+
+# A graph over --chunk that is empty at the endpoint goes in one PUT
+# (--staging auto); Virtuoso keeps what it read of a PUT before an error,
+# so a failed one is deleted again.  One line Virtuoso refuses (a bad
+# escape the lexer lets through) after 2,000 good ones:
+{ head -n 2000 "$tmp/big.nt"; echo '<http://ex/s> <http://ex/p> "a\qb" .';
+  sed -n '2001,2500p' "$tmp/big.nt"; } > "$tmp/refused.nt"
+spush() { push --retries 0 --chunk 1000 "$@"; }
+spush --graph http://ex/new-refused "$tmp/refused.nt"
+check "new graph, refused midway: exit 8, got $rc: $(err1)" [ "$rc" -eq 8 ]
+check "new graph, refused midway: says unchanged: $(err1)" grep -q 'unchanged' "$tmp/err"
+check "new graph, refused midway: nothing left, got $(vcount http://ex/new-refused)" \
+  [ "$(vcount http://ex/new-refused)" = 0 ]
+# the same file into a graph that holds something: staged, untouched
+head -n 20 "$f" > "$tmp/twenty.nt"
+push --graph http://ex/old-refused "$tmp/twenty.nt"
+spush --update-endpoint "$VIRT_UPDATE" --graph http://ex/old-refused "$tmp/refused.nt"
+check "graph with data, refused midway: exit 8, got $rc: $(err1)" [ "$rc" -eq 8 ]
+check "graph with data, refused midway: untouched (20), got $(vcount http://ex/old-refused)" \
+  [ "$(vcount http://ex/old-refused)" = 20 ]
+# a good new graph over --chunk: no --update-endpoint needed
+head -n 2500 "$tmp/big.nt" > "$tmp/mid.nt"
+spush --verify --graph http://ex/new-mid "$tmp/mid.nt"
+check "new graph over --chunk, one PUT: exit 0, got $rc: $(err1)" [ "$rc" -eq 0 ]
+check "new graph over --chunk: 2500, got $(vcount http://ex/new-mid)" \
+  [ "$(vcount http://ex/new-mid)" = 2500 ]
+# now it holds something: without an update endpoint it is refused
+spush --graph http://ex/new-mid "$tmp/twenty.nt" > /dev/null
+spush --graph http://ex/new-mid "$tmp/mid.nt"
+check "graph with data over --chunk, no --update-endpoint: exit 8, got $rc: $(err1)" [ "$rc" -eq 8 ]
+check "graph with data over --chunk, no --update-endpoint: untouched (20), got $(vcount http://ex/new-mid)" \
+  [ "$(vcount http://ex/new-mid)" = 20 ]
+# a query endpoint that cannot say: staged, as if the graph held something
+spush --query-endpoint http://127.0.0.1:1/none --update-endpoint "$VIRT_UPDATE" \
+  --graph http://ex/noquery "$tmp/mid.nt"
+check "no answer from the query endpoint: staged, exit 0, got $rc: $(err1)" [ "$rc" -eq 0 ]
+check "no answer from the query endpoint: 2500, got $(vcount http://ex/noquery)" \
+  [ "$(vcount http://ex/noquery)" = 2500 ]
+spush --query-endpoint http://127.0.0.1:1/none --graph http://ex/noquery2 "$tmp/mid.nt"
+check "no answer from the query endpoint, no --update-endpoint: refused (8), got $rc" [ "$rc" -eq 8 ]
+run push --endpoint "$VIRT_GSP" --staging sometimes "$tmp/mid.nt"
+check "--staging sometimes: exit 2, got $rc" [ "$rc" -eq 2 ]
+# through a proxy that answers 500 to the Nth write (tests/faultserver.py)
+proxy_push() { # proxy_push N GRAPH [ARGS...]: push mid.nt, write N fails
+  local n=$1 g=$2 pid pp a
+  local -a args=()
+  shift 2
+  rm -f "$tmp/proxy.port"
+  python3 tests/faultserver.py "$tmp/proxy.port" --proxy "$VIRT_BASE" \
+    --fail-write "$n" &
+  pid=$!
+  for _ in $(seq 50); do [ -s "$tmp/proxy.port" ] && break; sleep 0.1; done
+  pp="http://127.0.0.1:$(cat "$tmp/proxy.port" 2>/dev/null)"
+  for a in "$@"; do args+=("${a//PROXY/$pp}"); done
+  run push --user dba --retries 0 --chunk 1000 --graph "$g" "${args[@]}" \
+    --endpoint "$pp/sparql-graph-crud-auth" "$tmp/mid.nt"
+  kill "$pid" 2>/dev/null
+  wait "$pid" 2>/dev/null
+}
+proxy_push 1 http://ex/proxied
+check "new graph, its PUT fails: exit 8, got $rc: $(err1)" [ "$rc" -eq 8 ]
+check "new graph, its PUT fails: nothing left, got $(vcount http://ex/proxied)" \
+  [ "$(vcount http://ex/proxied)" = 0 ]
+proxy_push 2 http://ex/proxied
+check "new graph: one write (the 2nd would fail), exit 0, got $rc: $(err1)" [ "$rc" -eq 0 ]
+check "new graph: one write, 2500, got $(vcount http://ex/proxied)" \
+  [ "$(vcount http://ex/proxied)" = 2500 ]
+proxy_push 2 http://ex/proxied2 --staging always --update-endpoint PROXY/sparql-auth
+check "--staging always on a new graph: in parts (the 2nd fails), exit 8, got $rc: $(err1)" [ "$rc" -eq 8 ]
+check "--staging always, a part fails: nothing left, got $(vcount http://ex/proxied2)" \
+  [ "$(vcount http://ex/proxied2)" = 0 ]
 
 # ------------------------------------------------------------ memory
 
