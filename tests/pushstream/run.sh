@@ -145,6 +145,12 @@ spush --verify --graph http://ex/new-mid "$tmp/mid.nt"
 check "new graph over --chunk, one PUT: exit 0, got $rc: $(err1)" [ "$rc" -eq 0 ]
 check "new graph over --chunk: 2500, got $(vcount http://ex/new-mid)" \
   [ "$(vcount http://ex/new-mid)" = 2500 ]
+# the same from a store (a librdf stream, not lines)
+"$NG_BIN" load -q --store "$tmp/mid.db" --graph http://ex/new-store "$tmp/mid.nt"
+spush --verify --store "$tmp/mid.db"
+check "new graph over --chunk from a store, one PUT: exit 0, got $rc: $(err1)" [ "$rc" -eq 0 ]
+check "new graph over --chunk from a store: 2500, got $(vcount http://ex/new-store)" \
+  [ "$(vcount http://ex/new-store)" = 2500 ]
 # now it holds something: without an update endpoint it is refused
 spush --graph http://ex/new-mid "$tmp/twenty.nt" > /dev/null
 spush --graph http://ex/new-mid "$tmp/mid.nt"
