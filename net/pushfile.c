@@ -5,7 +5,8 @@
  * N-Triples and N-Quads files (what `newsgraph extract` writes) are not
  * parsed into a model: after guard.c's checks (size, line length, language
  * tags, NUL bytes) the file is mapped, each line is checked by a small
- * lexer (terms well formed, a '.' at the end), and each graph's lines go
+ * lexer (terms well formed, only N-Triples' escapes and language tags, a
+ * '.' at the end), and each graph's lines go
  * out as they are (an N-Quads line without its graph term).  A file the
  * lexer does not take (an escaped or blank graph name, anything odd), and
  * every other file (Turtle, TriG, RDF/XML,
