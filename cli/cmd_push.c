@@ -57,7 +57,14 @@ static const char push_help[] =
   "  --update-endpoint URL SPARQL Update endpoint (Virtuoso: .../sparql-auth)\n"
   "                        for gsp graphs over --chunk triples: they go in\n"
   "                        parts to a staging graph, then one MOVE puts\n"
-  "                        them in place (without it they are refused)\n"
+  "                        them in place (without it they are refused,\n"
+  "                        but for one empty at the endpoint: --staging)\n"
+  "  --staging auto|always gsp graphs over --chunk triples: auto (default)\n"
+  "                        PUTs one that is empty at the endpoint whole\n"
+  "                        (asked at --query-endpoint), deleting it again\n"
+  "                        if that fails, and stages the others; always\n"
+  "                        stages every one (parts + MOVE).  Both: a\n"
+  "                        failure leaves the graph as it was\n"
   "  --insecure            do not verify TLS certificates (warns)\n"
   "  --connect-timeout S   seconds (default 10)\n"
   "  --timeout S           seconds per request (default 300)\n"
@@ -66,7 +73,8 @@ static const char push_help[] =
   "                        (default 3; 0 = never); a refused login (HTTP\n"
   "                        401/403) stops at once\n"
   "  --chunk N             triples per request (default 50000 gsp,\n"
-  "                        1000 update); a bigger graph is sent in parts,\n"
+  "                        1000 update); a bigger graph is sent in parts\n"
+  "                        (one PUT if empty at the endpoint: --staging),\n"
   "                        all or nothing (a failure leaves it as it was)\n"
   "  -q, --quiet           only errors and the summary\n"
   "  -h, --help            this help\n"
@@ -222,7 +230,7 @@ cmd_push(int argc, char **argv)
   cli_store_opts so;
   const char *endpoint = NULL, *proto = NULL, *graph = NULL, *store;
   const char *format = NULL, *base = NULL, *user = NULL, *auth = NULL;
-  const char *qurl = NULL, *uurl = NULL, *v;
+  const char *qurl = NULL, *uurl = NULL, *staging = NULL, *v;
   ng_endpoint_opts eo;
   ng_endpoint *ep = NULL;
   ng_lexicon *lex = NULL;
@@ -285,7 +293,8 @@ cmd_push(int argc, char **argv)
        (r = cli_opt_value(argc, argv, &i, "user", 0, &user)) ||
        (r = cli_opt_value(argc, argv, &i, "auth", 0, &auth)) ||
        (r = cli_opt_value(argc, argv, &i, "query-endpoint", 0, &qurl)) ||
-       (r = cli_opt_value(argc, argv, &i, "update-endpoint", 0, &uurl))) {
+       (r = cli_opt_value(argc, argv, &i, "update-endpoint", 0, &uurl)) ||
+       (r = cli_opt_value(argc, argv, &i, "staging", 0, &staging))) {
       if(r < 0)
         goto usage;
       continue;
@@ -356,6 +365,12 @@ cmd_push(int argc, char **argv)
     eo.protocol = NG_PROTO_UPDATE;
   else if(proto && strcmp(proto, "gsp")) {
     cli_error("unknown protocol '%s' (gsp or update)", proto);
+    goto usage;
+  }
+  if(staging && !strcmp(staging, "always"))
+    eo.always_stage = 1;
+  else if(staging && strcmp(staging, "auto")) {
+    cli_error("unknown staging '%s' (auto or always)", staging);
     goto usage;
   }
   if(auth) {

@@ -308,6 +308,10 @@ typedef struct ng_endpoint_opts {
                                 refused) */
   void (*on_report)(void *arg, const ng_push_report *r);
   void *arg;
+  int always_stage;          /* GSP graphs over chunk_triples: 0 (auto):
+                                one that is empty at the endpoint is PUT
+                                whole, and deleted again if that fails;
+                                1: always parts + MOVE */
 } ng_endpoint_opts;
 
 void ng_endpoint_opts_init(ng_endpoint_opts *o);
@@ -320,7 +324,9 @@ void ng_endpoint_free(ng_endpoint *ep);
  * endpoint, all or nothing: a graph larger than chunk_triples goes in
  * parts into a staging graph of its own, then one SPARQL Update moves it
  * onto graph_iri; after a failure the staging graph is dropped and
- * graph_iri is as it was.  With NG_PROTO_UPDATE small graphs are queued and sent
+ * graph_iri is as it was.  (With GSP, unless always_stage, such a graph
+ * that is empty at the endpoint is PUT whole instead, and deleted again
+ * if that fails.)  With NG_PROTO_UPDATE small graphs are queued and sent
  * together (ng_endpoint_flush sends the rest).  on_report is called once
  * per graph when its fate is known.  Returns the status of what was sent
  * now (NG_ENET when a request failed). */

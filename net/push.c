@@ -9,6 +9,10 @@
  * requests have been seen answered 2xx while storing only part of the
  * data) into a staging graph, then moved onto its graph by one "MOVE"
  * update: a failure part-way leaves the endpoint's graph as it was.
+ * Such a graph that is empty at the endpoint (Graph Store protocol) is
+ * PUT whole instead, and deleted again if that fails: Virtuoso keeps what
+ * it read of a PUT before an error, but there was nothing to keep, and
+ * the MOVE costs the server twice the load (docs/scale.md).
  * A graph can also come as N-Triples text (ngi_push_text, from
  * pushfile.c), sent as it is.
  */
@@ -305,6 +309,103 @@ push_staged(ng_endpoint *ep, chunk_src *cs, const char *iri, size_t *total,
   return rc;
 }
 
+/* ------------------------------------------------------------ fresh */
+
+/* Whether graph iri holds no statement at the endpoint: 1 when the query
+ * endpoint says so, 0 when it holds some or the answer is not clear. */
+static int
+graph_empty(ng_endpoint *ep, const char *iri)
+{
+  ngi_buf q = { 0 }, url = { 0 };
+  ngi_outcome oc;
+  char *esc = NULL;
+  const char *p;
+  int empty = 0;
+
+  memset(&oc, 0, sizeof oc);
+  if(!ep->query_url || ngi_buf_str(&q, "SELECT ?s WHERE { GRAPH <") ||
+     ngi_buf_str(&q, iri) || ngi_buf_str(&q, "> { ?s ?p ?o } } LIMIT 1") ||
+     !(esc = curl_easy_escape(ep->curl, q.p, 0)) ||
+     ngi_buf_str(&url, ep->query_url) ||
+     ngi_buf_str(&url, strchr(ep->query_url, '?') ? "&query=" : "?query=") ||
+     ngi_buf_str(&url, esc))
+    goto done;
+  if(ngi_http_request(ep, "GET", url.p, NULL, "text/csv", NULL, 0, &oc) !=
+     NG_OK || !oc.r.body.p)
+    goto done;
+  /* text/csv: a header line naming s, then a row if there is one */
+  p = oc.r.body.p;
+  while(*p == ' ' || *p == '"')
+    p++;
+  if(*p != 's')
+    goto done;
+  p = strchr(p, '\n');
+  if(!p)
+    goto done;
+  p += strspn(p, " \t\r\n");
+  empty = *p == '\0';
+
+done:
+  if(esc)
+    curl_free(esc);
+  ngi_buf_release(&q);
+  ngi_buf_release(&url);
+  ngi_buf_release(&oc.r.body);
+  return empty;
+}
+
+/* A graph empty at the endpoint, whatever its size: one PUT of all of it.
+ * If that fails the graph is deleted again (the server may have stored
+ * what it read before an error), so it is as it was: empty. */
+static ng_status
+push_fresh(ng_endpoint *ep, chunk_src *cs, const char *iri, size_t n,
+           size_t *total, ngi_outcome *oc, char *err)
+{
+  ngi_buf text = { 0 };
+  const char *body;
+  size_t blen;
+  int blank = 0;
+  char *url = graph_url(ep, iri);
+  ngi_outcome del;
+  ng_status rc = NG_OK;
+
+  if(!url) {
+    ngi_store_errf(err, "out of memory");
+    return NG_ENOMEM;
+  }
+  if(cs->str) {
+    rc = write_chunk(cs->st, cs->str, (size_t)-1, &text, &n, &blank, err);
+    body = text.p ? text.p : "";
+    blen = text.len;
+  } else {
+    body = cs->nt;
+    blen = cs->len;
+  }
+  if(rc == NG_OK)
+    rc = ngi_http_request(ep, "PUT", url, "text/turtle", NULL, body, blen,
+                          oc);
+  if(rc == NG_OK) {
+    *total = n;
+  } else if(rc != NG_ENOMEM && rc != NG_ERDF) {
+    memset(&del, 0, sizeof del);
+    if(ngi_http_request(ep, "DELETE", url, NULL, NULL, NULL, 0, &del) ==
+       NG_OK || del.status == 404)
+      ngi_store_errf(err, "%s; the graph at the endpoint is unchanged "
+                     "(it was empty: what the server may have kept of it "
+                     "was deleted)", oc->msg);
+    else
+      ngi_store_errf(err, "%s; deleting what the server may have kept of "
+                     "it failed too (%s): the graph at the endpoint, empty "
+                     "before, may hold part of it", oc->msg, del.msg);
+    ngi_buf_release(&del.r.body);
+    if(err)
+      snprintf(oc->msg, sizeof oc->msg, "%s", err);
+  }
+  ngi_buf_release(&text);
+  free(url);
+  return rc;
+}
+
 /* One graph, small enough for one request: PUT. */
 static ng_status
 push_gsp_one(ng_endpoint *ep, librdf_stream *str, ng_store *st,
@@ -340,11 +441,15 @@ push_gsp(ng_endpoint *ep, ng_store *st, const char *iri, char *err)
   librdf_stream *str;
   ngi_outcome oc;
   size_t size = 0, total = 0;
+  int fresh = 0;
   ng_status rc;
 
   memset(&oc, 0, sizeof oc);
   rc = ng_store_count(st, iri, &size, err);
-  if(rc == NG_OK && size > ep->o.chunk_triples && !ep->update_url) {
+  if(rc == NG_OK && size > ep->o.chunk_triples && !ep->o.always_stage)
+    fresh = graph_empty(ep, iri);
+  if(rc == NG_OK && size > ep->o.chunk_triples && !fresh &&
+     !ep->update_url) {
     ngi_store_errf(err, "graph <%s> has %zu triples, more than one request "
                    "(%zu) holds: sending it in parts needs a SPARQL Update "
                    "endpoint to put them in place all at once", iri, size,
@@ -362,6 +467,9 @@ push_gsp(ng_endpoint *ep, ng_store *st, const char *iri, char *err)
   }
   if(size <= ep->o.chunk_triples) {
     rc = push_gsp_one(ep, str, st, iri, &total, &oc, err);
+  } else if(fresh) {
+    chunk_src cs = { st, str, NULL, 0, 0 };
+    rc = push_fresh(ep, &cs, iri, size, &total, &oc, err);
   } else {
     chunk_src cs = { st, str, NULL, 0, 0 };
     rc = push_staged(ep, &cs, iri, &total, &oc, err);
@@ -635,6 +743,9 @@ ngi_push_text(ng_endpoint *ep, const char *iri, const char *nt, size_t len,
         total = n;
     }
     free(url);
+  } else if(ep->o.protocol == NG_PROTO_GSP && !ep->o.always_stage &&
+            graph_empty(ep, iri)) {
+    rc = push_fresh(ep, &cs, iri, n, &total, &oc, err);
   } else if(ep->o.protocol == NG_PROTO_GSP && !ep->update_url) {
     ngi_store_errf(err, "graph <%s> has %zu triples, more than one request "
                    "(%zu) holds: sending it in parts needs a SPARQL Update "

@@ -5,7 +5,8 @@
  * N-Triples and N-Quads files (what `newsgraph extract` writes) are not
  * parsed into a model: after guard.c's checks (size, line length, language
  * tags, NUL bytes) the file is mapped, each line is checked by a small
- * lexer (terms well formed, a '.' at the end), and each graph's lines go
+ * lexer (terms well formed, only N-Triples' escapes and language tags, a
+ * '.' at the end), and each graph's lines go
  * out as they are (an N-Quads line without its graph term).  A file the
  * lexer does not take (an escaped or blank graph name, anything odd), and
  * every other file (Turtle, TriG, RDF/XML,
@@ -75,6 +76,29 @@ ws(const char *p, const char *e)
   return p;
 }
 
+/* The end of an escape at p (a backslash): \uXXXX, \UXXXXXXXX or, in a
+ * literal (lit), one of \t \b \n \r \f \" \' \\; NULL when it is
+ * none (a server refuses it, maybe after storing the lines before). */
+static const char *
+esc_end(const char *p, const char *e, int lit)
+{
+  size_t nd, k;
+
+  if(p + 1 >= e)
+    return NULL;
+  if(lit && strchr("tbnrf\"'\\", p[1]) && p[1] != '\0')
+    return p + 2;
+  if(p[1] != 'u' && p[1] != 'U')
+    return NULL;
+  nd = p[1] == 'u' ? 4 : 8;
+  if((size_t)(e - p) < 2 + nd)
+    return NULL;
+  for(k = 0; k < nd; k++)
+    if(!strchr("0123456789abcdefABCDEF", p[2 + k]) || p[2 + k] == '\0')
+      return NULL;
+  return p + 2 + nd;
+}
+
 static const char *
 iri_end(const char *p, const char *e, int *esc)
 {
@@ -83,8 +107,12 @@ iri_end(const char *p, const char *e, int *esc)
     if(c <= 0x20 || c == '<' || c == '"' || c == '{' || c == '}' ||
        c == '|' || c == '^' || c == '`')
       return NULL;
-    if(c == '\\')
+    if(c == '\\') {
       *esc = 1;
+      if(!(p = esc_end(p, e, 0)))
+        return NULL;
+      p--;
+    }
   }
   return p < e ? p + 1 : NULL;
 }
@@ -111,17 +139,30 @@ term(const char *p, const char *e, char *kind, int *esc)
     return NULL;
   *kind = 'l';
   for(p++; p < e && *p != '"'; p++)
-    if(*p == '\\' && ++p >= e)
-      return NULL;
+    if(*p == '\\') {
+      if(!(p = esc_end(p, e, 1)))
+        return NULL;
+      p--;
+    }
   if(p >= e)
     return NULL;
   p++;
   if(p < e && *p == '@') {
+    /* [a-zA-Z]+ ('-' [a-zA-Z0-9]+)* */
     const char *t = ++p;
-    while(p < e && ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-                    (*p >= '0' && *p <= '9') || *p == '-'))
+    while(p < e && ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z')))
       p++;
-    return p > t ? p : NULL;
+    if(p == t)
+      return NULL;
+    while(p < e && *p == '-') {
+      t = ++p;
+      while(p < e && ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+                      (*p >= '0' && *p <= '9')))
+        p++;
+      if(p == t)
+        return NULL;
+    }
+    return p;
   }
   if(p + 1 < e && p[0] == '^' && p[1] == '^') {
     int dummy = 0;

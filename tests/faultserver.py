@@ -4,13 +4,17 @@ push fault tests (what a real Virtuoso will not do when asked).
 
     python3 tests/faultserver.py PORTFILE
     python3 tests/faultserver.py PORTFILE --proxy BASE --fail-write N
+    python3 tests/faultserver.py PORTFILE --proxy BASE --lose-answer N
 
 Listens on 127.0.0.1 on a free port, writes the port to PORTFILE, serves
 until killed.  With --proxy, every request goes on unchanged to BASE (a
 real endpoint: same path, headers and body, so digest authentication
 still holds), except the Nth write that carries credentials (PUT or POST
 with an Authorization header), which gets a 500: a failure part-way
-through a push.  Otherwise the first path segment picks the behaviour:
+through a push.  With --lose-answer instead, the Nth such write goes on
+to BASE, and its answer is replaced by a 500: the server did the write,
+the client is told it failed.  Otherwise the first path segment picks the
+behaviour:
 
     /500/...     answer 500 with a short message
     /hang/...    read the request, then never answer (60 s)
@@ -44,7 +48,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 hits = {}
 seen = set()
 lock = threading.Lock()
-proxy = {"base": None, "fail": 0, "writes": 0}
+proxy = {"base": None, "fail": 0, "lose": 0, "writes": 0}
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -74,11 +78,13 @@ class Handler(BaseHTTPRequestHandler):
     def _forward(self):
         n = int(self.headers.get("Content-Length") or 0)
         body = self.rfile.read(n) if n else None
+        lose = False
         if self.command in ("PUT", "POST") and \
                 self.headers.get("Authorization"):
             with lock:
                 proxy["writes"] += 1
                 fail = proxy["writes"] == proxy["fail"]
+                lose = proxy["writes"] == proxy["lose"]
             if fail:
                 self._answer(500, "stub: this write fails on purpose")
                 return
@@ -89,6 +95,10 @@ class Handler(BaseHTTPRequestHandler):
         c.request(self.command, self.path, body=body, headers=hdrs)
         r = c.getresponse()
         data = r.read()
+        if lose:
+            c.close()
+            self._answer(500, "stub: the answer to this write is lost")
+            return
         self.send_response(r.status)
         for k, v in r.getheaders():
             if k.lower() not in ("connection", "transfer-encoding",
@@ -195,7 +205,10 @@ def main():
     args = sys.argv[2:]
     if "--proxy" in args:
         proxy["base"] = args[args.index("--proxy") + 1]
-        proxy["fail"] = int(args[args.index("--fail-write") + 1])
+        if "--fail-write" in args:
+            proxy["fail"] = int(args[args.index("--fail-write") + 1])
+        if "--lose-answer" in args:
+            proxy["lose"] = int(args[args.index("--lose-answer") + 1])
     srv = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     srv.daemon_threads = True
     with open(sys.argv[1], "w") as f:

@@ -4,7 +4,10 @@
 # (comments and blank lines too), an N-Quads file of many graphs, the same
 # by SPARQL Update, a graph spread over an N-Quads file (the parser then),
 # a bad line (refused, nothing sent), a graph bigger than --chunk in parts,
-# and memory that does not grow with the number of files (peak RSS of 20
+# one over --chunk empty at the endpoint in one PUT (--staging auto: a
+# failed PUT is deleted again; a proxy failing the Nth write or losing its
+# answer), lines that are not N-Triples (bad escape, language tag: the
+# parser's error, nothing sent), and memory that does not grow with the number of files (peak RSS of 20
 # and of 300 files; no timing).  Ends with "N passed, N failed".
 #
 # Environment: NG_BIN (default ./newsgraph), NG_NO_VIRTUOSO (skip).
@@ -33,7 +36,7 @@ check() { # check DESC COMMAND...: pass when COMMAND succeeds
   if "$@"; then pass; else fail "$desc"; fi
 }
 run() { timeout 300 "$NG_BIN" "$@" < /dev/null > "$tmp/out" 2> "$tmp/err"; rc=$?; }
-err1() { grep -v '^newsgraph: pushed' "$tmp/err" | head -n 2 | cut -c 1-200 | tr '\n' '|'; }
+err1() { grep -a -v '^newsgraph: pushed' "$tmp/err" | head -n 2 | cut -c 1-200 | tr '\n' '|'; }
 
 if [ -n "${NG_NO_VIRTUOSO:-}" ]; then
   printf 'FAIL: pushstream: Virtuoso tests skipped (NG_NO_VIRTUOSO set)\n'
@@ -115,6 +118,95 @@ staged=$(curl -s -G "$VIRT_SPARQL" -H 'Accept: text/csv' --data-urlencode \
   "query=SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?g), 'urn:x-newsgraph:staging:')) }" |
   tail -n 1 | tr -d '"\r')
 check "in parts: no staging graph left, got $staged" [ "$staged" = 0 ]
+
+# ------------------------------------------------------------ staging
+
+# A graph over --chunk that is empty at the endpoint goes in one PUT
+# (--staging auto); Virtuoso keeps what it read of a PUT before an error
+# (a line its loader refuses), so a failed one is deleted again.  Such a
+# line (a bad escape, after 2,000 good ones) is not valid N-Triples: the
+# lexer does not take it, the parser refuses it, nothing is sent.
+{ head -n 2000 "$tmp/big.nt"; echo '<http://ex/s> <http://ex/p> "a\qb" .';
+  sed -n '2001,2500p' "$tmp/big.nt"; } > "$tmp/refused.nt"
+{ head -n 2000 "$tmp/big.nt"; echo '<http://ex/s> <http://ex/p> "a"@1a .';
+  sed -n '2001,2500p' "$tmp/big.nt"; } > "$tmp/refused-tag.nt"
+spush() { push --retries 0 --chunk 1000 "$@"; }
+for r in refused refused-tag; do
+  spush --graph "http://ex/new-$r" "$tmp/$r.nt"
+  check "new graph, $r line: exit 4, got $rc: $(err1)" [ "$rc" -eq 4 ]
+  check "new graph, $r line: nothing sent, got $(vcount "http://ex/new-$r")" \
+    [ "$(vcount "http://ex/new-$r")" = 0 ]
+done
+# the same file into a graph that holds something: untouched
+head -n 20 "$f" > "$tmp/twenty.nt"
+push --graph http://ex/old-refused "$tmp/twenty.nt"
+spush --update-endpoint "$VIRT_UPDATE" --graph http://ex/old-refused "$tmp/refused.nt"
+check "graph with data, refused line: exit 4, got $rc: $(err1)" [ "$rc" -eq 4 ]
+check "graph with data, refused line: untouched (20), got $(vcount http://ex/old-refused)" \
+  [ "$(vcount http://ex/old-refused)" = 20 ]
+# a good new graph over --chunk: no --update-endpoint needed
+head -n 2500 "$tmp/big.nt" > "$tmp/mid.nt"
+spush --verify --graph http://ex/new-mid "$tmp/mid.nt"
+check "new graph over --chunk, one PUT: exit 0, got $rc: $(err1)" [ "$rc" -eq 0 ]
+check "new graph over --chunk: 2500, got $(vcount http://ex/new-mid)" \
+  [ "$(vcount http://ex/new-mid)" = 2500 ]
+# the same from a store (a librdf stream, not lines)
+"$NG_BIN" load -q --store "$tmp/mid.db" --graph http://ex/new-store "$tmp/mid.nt"
+spush --verify --store "$tmp/mid.db"
+check "new graph over --chunk from a store, one PUT: exit 0, got $rc: $(err1)" [ "$rc" -eq 0 ]
+check "new graph over --chunk from a store: 2500, got $(vcount http://ex/new-store)" \
+  [ "$(vcount http://ex/new-store)" = 2500 ]
+# now it holds something: without an update endpoint it is refused
+spush --graph http://ex/new-mid "$tmp/twenty.nt" > /dev/null
+spush --graph http://ex/new-mid "$tmp/mid.nt"
+check "graph with data over --chunk, no --update-endpoint: exit 8, got $rc: $(err1)" [ "$rc" -eq 8 ]
+check "graph with data over --chunk, no --update-endpoint: untouched (20), got $(vcount http://ex/new-mid)" \
+  [ "$(vcount http://ex/new-mid)" = 20 ]
+# a query endpoint that cannot say: staged, as if the graph held something
+spush --query-endpoint http://127.0.0.1:1/none --update-endpoint "$VIRT_UPDATE" \
+  --graph http://ex/noquery "$tmp/mid.nt"
+check "no answer from the query endpoint: staged, exit 0, got $rc: $(err1)" [ "$rc" -eq 0 ]
+check "no answer from the query endpoint: 2500, got $(vcount http://ex/noquery)" \
+  [ "$(vcount http://ex/noquery)" = 2500 ]
+spush --query-endpoint http://127.0.0.1:1/none --graph http://ex/noquery2 "$tmp/mid.nt"
+check "no answer from the query endpoint, no --update-endpoint: refused (8), got $rc" [ "$rc" -eq 8 ]
+run push --endpoint "$VIRT_GSP" --staging sometimes "$tmp/mid.nt"
+check "--staging sometimes: exit 2, got $rc" [ "$rc" -eq 2 ]
+# through a proxy that answers 500 to the Nth write (tests/faultserver.py)
+proxy_push() { # proxy_push HOW N GRAPH [ARGS...]: push mid.nt, write N
+  local how=$1 n=$2 g=$3 pid pp a # fails (HOW fail-write) or is done but
+  local -a args=()                # answered 500 (lose-answer)
+  shift 3
+  rm -f "$tmp/proxy.port"
+  python3 tests/faultserver.py "$tmp/proxy.port" --proxy "$VIRT_BASE" \
+    "--$how" "$n" &
+  pid=$!
+  for _ in $(seq 50); do [ -s "$tmp/proxy.port" ] && break; sleep 0.1; done
+  pp="http://127.0.0.1:$(cat "$tmp/proxy.port" 2>/dev/null)"
+  for a in "$@"; do args+=("${a//PROXY/$pp}"); done
+  run push --user dba --retries 0 --chunk 1000 --graph "$g" "${args[@]}" \
+    --endpoint "$pp/sparql-graph-crud-auth" "$tmp/mid.nt"
+  kill "$pid" 2>/dev/null
+  wait "$pid" 2>/dev/null
+}
+proxy_push fail-write 1 http://ex/proxied
+check "new graph, its PUT fails: exit 8, got $rc: $(err1)" [ "$rc" -eq 8 ]
+check "new graph, its PUT fails: nothing left, got $(vcount http://ex/proxied)" \
+  [ "$(vcount http://ex/proxied)" = 0 ]
+# the server stores the PUT, the answer is lost: deleted again, as it was
+proxy_push lose-answer 1 http://ex/proxied
+check "new graph, PUT stored but answered 500: exit 8, got $rc: $(err1)" [ "$rc" -eq 8 ]
+check "new graph, PUT stored but answered 500: says unchanged: $(err1)" grep -q 'unchanged' "$tmp/err"
+check "new graph, PUT stored but answered 500: nothing left, got $(vcount http://ex/proxied)" \
+  [ "$(vcount http://ex/proxied)" = 0 ]
+proxy_push fail-write 2 http://ex/proxied
+check "new graph: one write (the 2nd would fail), exit 0, got $rc: $(err1)" [ "$rc" -eq 0 ]
+check "new graph: one write, 2500, got $(vcount http://ex/proxied)" \
+  [ "$(vcount http://ex/proxied)" = 2500 ]
+proxy_push fail-write 2 http://ex/proxied2 --staging always --update-endpoint PROXY/sparql-auth
+check "--staging always on a new graph: in parts (the 2nd fails), exit 8, got $rc: $(err1)" [ "$rc" -eq 8 ]
+check "--staging always, a part fails: nothing left, got $(vcount http://ex/proxied2)" \
+  [ "$(vcount http://ex/proxied2)" = 0 ]
 
 # ------------------------------------------------------------ memory
 
