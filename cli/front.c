@@ -1,0 +1,266 @@
+/* front.c - the `newsgraph` binary users start: a front that links only
+ * libc (and the library's objects that need nothing else), so that it
+ * starts in a fraction of the time the RDF/curl/XML/HTTP stack takes to
+ * bind (about 50 shared libraries, which Debian builds with BIND_NOW).
+ *
+ * It does itself only `--version` and the commonest command, one plain
+ * text article to Turtle or N-Quads (`extract [-f turtle|nquads] [-o FILE]
+ * FILE.txt` with the options below); for everything else, and whenever
+ * that one article needs more (an option it does not know, an error to
+ * report, Turtle that graph/turtle.c cannot copy and raptor must write),
+ * it replaces itself, before any output, with the full command:
+ * newsgraph-full beside it (the build tree), else in NG_LIBEXECDIR (an
+ * installed copy), given the same arguments.  The full command is
+ * cli/main.c with every subcommand; the output is the same bytes either
+ * way.  If newsgraph-full cannot be run: one line, exit code 11.
+ *
+ * The front is cli/main.c's helpers (compiled with -DNGI_FRONT: no
+ * command table) and this file, linked with --gc-sections so that only
+ * what the path below reaches of the library is kept (HACKING.md).
+ */
+#define _POSIX_C_SOURCE 200809L
+#define _XOPEN_SOURCE 700
+
+#include <errno.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "graph/graph.h"
+#include "output.h"
+#include "sources.h"
+
+#ifndef NG_LIBEXECDIR
+#define NG_LIBEXECDIR "/usr/local/libexec/newsgraph"
+#endif
+
+#define FULL_NAME "newsgraph-full"
+
+/* ------------------------------------------------------------ the full command */
+
+/* Replace this process with newsgraph-full, same arguments.  Returns only
+ * when it cannot be run, after saying so. */
+static int run_full(char **argv)
+{
+  char self[PATH_MAX], path[PATH_MAX + sizeof FULL_NAME];
+  const char *env = getenv("NEWSGRAPH_FULL");
+  ssize_t n;
+  int e = ENOENT;
+
+  if (env != NULL && env[0] != '\0') {
+    execv(env, argv);
+    cli_error("cannot run '%s' (NEWSGRAPH_FULL): %s", env,
+              cli_errno_text(errno));
+    return CLI_EFULL;
+  }
+  n = readlink("/proc/self/exe", self, sizeof self - 1);
+  if (n > 0) {
+    char *slash;
+    self[n] = '\0';
+    slash = strrchr(self, '/');
+    if (slash != NULL) {
+      slash[1] = '\0';
+      snprintf(path, sizeof path, "%s%s", self, FULL_NAME);
+      execv(path, argv);
+      e = errno;
+    }
+  }
+  snprintf(path, sizeof path, "%s/%s", NG_LIBEXECDIR, FULL_NAME);
+  execv(path, argv);
+  if (e == ENOENT)
+    e = errno;
+  cli_error("cannot run %s (beside newsgraph or in %s): %s; it does "
+            "every command but a plain extract", FULL_NAME, NG_LIBEXECDIR,
+            cli_errno_text(e));
+  return CLI_EFULL;
+}
+
+/* ------------------------------------------------------------ extract */
+
+typedef struct front_args {
+  const char *format, *output, *data, *path;
+  int text;              /* --input text */
+  ng_graph_opts opts;
+} front_args;
+
+/* 1 when s is a whole number from 1 to 256 (-j; one article ignores it). */
+static int jobs_ok(const char *s)
+{
+  char *end;
+  long n;
+
+  if (s[0] < '0' || s[0] > '9')
+    return 0;
+  errno = 0;
+  n = strtol(s, &end, 10);
+  return *end == '\0' && errno == 0 && n >= 1 && n <= 256;
+}
+
+/* The options of `extract` (cmd_extract.c) that the front does itself;
+ * 0 when they are all the command line has and right, -1 for the full
+ * command (which also gives every error). */
+static int parse(int argc, char **argv, front_args *a)
+{
+  static const struct {
+    const char *name;
+    char shortname;
+  } valued[] = {{"format", 'f'}, {"output", 'o'}, {"jobs", 'j'},
+                {"input", 0},    {"base", 0},     {"source", 0},
+                {"data", 0}};
+  const size_t nvalued = sizeof valued / sizeof valued[0];
+  int i, only_files = 0;
+  size_t k;
+
+  memset(a, 0, sizeof *a);
+  a->format = "turtle";
+  for (i = 1; i < argc; i++) {
+    const char *arg = argv[i], *v = NULL;
+
+    if (only_files || arg[0] != '-' || arg[1] == '\0') {
+      if (a->path != NULL)
+        return -1; /* many inputs */
+      a->path = arg;
+      continue;
+    }
+    if (strcmp(arg, "--") == 0) {
+      only_files = 1;
+      continue;
+    }
+    if (strcmp(arg, "-q") == 0 || strcmp(arg, "--quiet") == 0)
+      continue;
+    for (k = 0; k < nvalued; k++) {
+      const char *n = valued[k].name;
+      size_t nl = strlen(n);
+      int at = i;
+      /* the value missing: an error the full command gives */
+      if (i + 1 >= argc &&
+          ((arg[1] == '-' && strcmp(arg + 2, n) == 0) ||
+           (valued[k].shortname != 0 && arg[1] == valued[k].shortname &&
+            arg[2] == '\0')))
+        return -1;
+      if (arg[1] == '-' && strncmp(arg + 2, n, nl) != 0)
+        continue;
+      if (cli_opt_value(argc, argv, &at, n, valued[k].shortname, &v) == 1) {
+        i = at;
+        break;
+      }
+    }
+    switch (k) {
+    case 0: a->format = v; break;
+    case 1: a->output = v; break;
+    case 2:
+      if (!jobs_ok(v))
+        return -1;
+      break;
+    case 3:
+      if (strcmp(v, "text") != 0)
+        return -1;
+      a->text = 1;
+      break;
+    case 4: a->opts.base = v; break;
+    case 5: a->opts.source = v; break;
+    case 6: a->data = v; break;
+    default: return -1; /* not an option the front does */
+    }
+  }
+  return a->path != NULL ? 0 : -1;
+}
+
+/* One text article as cli_extract_one (extract_run.c) and
+ * cli_item_process (extract_item.c) make it; -1 (nothing written) for
+ * the full command. */
+static int extract(int argc, char **argv)
+{
+  front_args a;
+  char err[NG_ERRLEN];
+  struct stat sb;
+  ng_lexicon *lex = NULL;
+  ng_doc *doc = NULL;
+  ng_graph *g = NULL;
+  char *raw = NULL, *out = NULL, *iri = NULL;
+  size_t rawlen = 0, outlen = 0;
+  int quads, rc = -1;
+  FILE *f;
+
+  if (parse(argc, argv, &a) != 0)
+    return -1;
+  if (strcmp(a.format, "turtle") == 0 || strcmp(a.format, "ttl") == 0)
+    quads = 0;
+  else if (strcmp(a.format, "nquads") == 0 || strcmp(a.format, "nq") == 0)
+    quads = 1;
+  else
+    return -1;
+  /* a regular file read as text: not stdin, a URL, a folder, HTML ... */
+  if (strcmp(a.path, "-") == 0 || cli_is_url(a.path) ||
+      cli_kind_of(a.path, a.text ? IN_TEXT : IN_AUTO) != IN_TEXT ||
+      stat(a.path, &sb) != 0 || !S_ISREG(sb.st_mode))
+    return -1;
+  err[0] = '\0';
+  if (ng_lexicon_load(a.data, &lex, err) != NG_OK)
+    goto out;
+  if (cli_slurp(a.path, NG_DEFAULT_MAX_BYTES, &raw, &rawlen) != 0)
+    goto out;
+  if (ng_doc_new(raw, rawlen, 0, &doc, err) != NG_OK ||
+      ng_extract(doc, lex) != NG_OK)
+    goto out;
+  if (ng_graph_new_lines(&g, err) != NG_OK ||
+      ng_graph_add_doc(g, doc, &a.opts, err) != NG_OK)
+    goto out;
+  if (quads) {
+    iri = ng_article_iri(doc, &a.opts);
+    if (iri == NULL || ng_graph_lines(g, iri, &out, &outlen, err) != NG_OK)
+      goto out;
+  } else if (ng_graph_turtle(g, &out, &outlen, err) != NG_OK) {
+    goto out; /* raptor writes this one (or out of memory) */
+  }
+  /* the output, as cli_extract_one writes it */
+  f = cli_output_open(a.output);
+  if (f == NULL) {
+    rc = CLI_EOUTPUT;
+    goto out;
+  }
+  rc = 0;
+  if (outlen > 0 && fwrite(out, 1, outlen, f) != outlen)
+    rc = CLI_EOUTPUT;
+  if (rc == 0 && f == stdout && (fflush(stdout) != 0 || ferror(stdout)))
+    rc = CLI_EOUTPUT;
+  if (rc != 0) {
+    cli_error("cannot write the %s output: %s", a.format,
+              cli_errno_text(errno));
+    cli_output_close(f, a.output, 0);
+  } else {
+    rc = cli_output_close(f, a.output, 1);
+  }
+
+out:
+  free(iri);
+  free(out);
+  free(raw);
+  ng_graph_free(g);
+  ng_doc_free(doc);
+  ng_lexicon_free(lex);
+  return rc;
+}
+
+/* ------------------------------------------------------------ main */
+
+int main(int argc, char **argv)
+{
+  int rc;
+
+  signal(SIGXFSZ, SIG_IGN); /* as cli/main.c */
+  if (argc >= 2 && (strcmp(argv[1], "--version") == 0 ||
+                    strcmp(argv[1], "-V") == 0)) {
+    printf("newsgraph %s\n", NG_VERSION);
+    return fflush(stdout) == 0 ? CLI_OK : CLI_EOUTPUT;
+  }
+  if (argc >= 2 && strcmp(argv[1], "extract") == 0 &&
+      (rc = extract(argc - 1, argv + 1)) >= 0)
+    return rc;
+  return run_full(argv);
+}
