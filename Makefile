@@ -15,7 +15,7 @@
 
 PREFIX     ?= /usr/local
 BINDIR     ?= $(PREFIX)/bin
-LIBEXECDIR ?= $(PREFIX)/libexec/newsgraph
+LIBEXECDIR ?= $(PREFIX)/libexec
 LIBDIR     ?= $(PREFIX)/lib
 INCLUDEDIR ?= $(PREFIX)/include
 DATADIR    ?= $(PREFIX)/share/newsgraph
@@ -184,6 +184,8 @@ demo: deps
 
 # valgrind: leaks inside raptor (tests/valgrind.supp) are not ours
 VG_SUPP := --suppressions=$(CURDIR)/tests/valgrind.supp
+# the front execs newsgraph-full: follow it
+VG_SUPP += --trace-children=yes
 
 # The example article's graph and picture, as the README shows them.
 examples: all
@@ -285,7 +287,6 @@ install: all newsgraph.pc
 
 uninstall:
 	rm -f $(DESTDIR)$(LIBEXECDIR)/newsgraph-full
-	-rmdir $(DESTDIR)$(LIBEXECDIR)
 	rm -f $(DESTDIR)$(BINDIR)/newsgraph $(DESTDIR)$(LIBDIR)/libnewsgraph.a \
 	  $(DESTDIR)$(LIBDIR)/libnewsgraph.so $(DESTDIR)$(LIBDIR)/$(SONAME) \
 	  $(DESTDIR)$(LIBDIR)/libnewsgraph.so.$(VERSION) \

@@ -9,8 +9,8 @@
  * that one article needs more (an option it does not know, an error to
  * report, Turtle that graph/turtle.c cannot copy and raptor must write),
  * it replaces itself, before any output, with the full command:
- * newsgraph-full beside it (the build tree), else in NG_LIBEXECDIR (an
- * installed copy), given the same arguments.  The full command is
+ * newsgraph-full (beside it in the build tree, in PREFIX/libexec when
+ * installed; run_full), given the same arguments.  The full command is
  * cli/main.c with every subcommand; the output is the same bytes either
  * way.  If newsgraph-full cannot be run: one line, exit code 11.
  *
@@ -36,21 +36,24 @@
 #include "sources.h"
 
 #ifndef NG_LIBEXECDIR
-#define NG_LIBEXECDIR "/usr/local/libexec/newsgraph"
+#define NG_LIBEXECDIR "/usr/local/libexec"
 #endif
 
 #define FULL_NAME "newsgraph-full"
 
 /* ------------------------------------------------------------ the full command */
 
-/* Replace this process with newsgraph-full, same arguments.  Returns only
- * when it cannot be run, after saying so. */
+/* Replace this process with newsgraph-full, same arguments: the one named
+ * by $NEWSGRAPH_FULL, else the one beside this program (a build tree),
+ * else in ../libexec from this program's folder (an install, also moved
+ * or staged with DESTDIR), else in NG_LIBEXECDIR (the install's).
+ * Returns only when none can be run, after saying so. */
 static int run_full(char **argv)
 {
-  char self[PATH_MAX], path[PATH_MAX + sizeof FULL_NAME];
+  char self[PATH_MAX], path[PATH_MAX + 32];
   const char *env = getenv("NEWSGRAPH_FULL");
   ssize_t n;
-  int e = ENOENT;
+  int e = 0;
 
   if (env != NULL && env[0] != '\0') {
     execv(env, argv);
@@ -64,18 +67,22 @@ static int run_full(char **argv)
     self[n] = '\0';
     slash = strrchr(self, '/');
     if (slash != NULL) {
-      slash[1] = '\0';
-      snprintf(path, sizeof path, "%s%s", self, FULL_NAME);
+      *slash = '\0';
+      snprintf(path, sizeof path, "%s/" FULL_NAME, self);
       execv(path, argv);
       e = errno;
+      snprintf(path, sizeof path, "%s/../libexec/" FULL_NAME, self);
+      execv(path, argv);
+      if (e == ENOENT)
+        e = errno;
     }
   }
-  snprintf(path, sizeof path, "%s/%s", NG_LIBEXECDIR, FULL_NAME);
+  snprintf(path, sizeof path, "%s/" FULL_NAME, NG_LIBEXECDIR);
   execv(path, argv);
-  if (e == ENOENT)
+  if (e == 0 || e == ENOENT)
     e = errno;
-  cli_error("cannot run %s (beside newsgraph or in %s): %s; it does "
-            "every command but a plain extract", FULL_NAME, NG_LIBEXECDIR,
+  cli_error("cannot run " FULL_NAME " (beside newsgraph or in %s), which "
+            "does every command but a plain extract: %s", NG_LIBEXECDIR,
             cli_errno_text(e));
   return CLI_EFULL;
 }
