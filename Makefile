@@ -145,10 +145,12 @@ $(BUILD)/extract/lexcache.o: ALL_CFLAGS += -DNGI_LEXCODE=\"$(firstword $(shell c
 $(FULL_BIN): $(CLI_OBJS) $(STATIC_LIB)
 	$(CC) $(ALL_LDFLAGS) -o $@ $(CLI_OBJS) $(STATIC_LIB) $(LDLIBS)
 
-# the front: no RDF, curl, XML, JSON or HTTP library (see `ldd`)
+# the front: no RDF, curl, XML, store or HTTP library (see `ldd`); json-c
+# (one small library) for -f jsonld
+FRONT_LIBS := $(shell $(PKG_CONFIG) --libs json-c 2>/dev/null) -lm
 $(BIN): $(FRONT_OBJS) $(STATIC_LIB)
 	$(CC) $(ALL_LDFLAGS) -Wl,--gc-sections -o $@ $(FRONT_OBJS) \
-	  $(STATIC_LIB) -lm
+	  $(STATIC_LIB) $(FRONT_LIBS)
 
 $(BUILD)/cli/main-front.o: cli/main.c $(FLAGS_FILE)
 	@mkdir -p $(@D)

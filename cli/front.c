@@ -4,8 +4,8 @@
  * bind (about 50 shared libraries, which Debian builds with BIND_NOW).
  *
  * It does itself only `--version` and the commonest command, one plain
- * text article to Turtle or N-Quads (`extract [-f turtle|nquads] [-o FILE]
- * FILE.txt` with the options below); for everything else, and whenever
+ * text article to Turtle, N-Quads, N-Triples or JSON-LD (`extract [-f FORMAT] [-o
+ * FILE] FILE.txt` with the options below); for everything else, and whenever
  * that one article needs more (an option it does not know, an error to
  * report, Turtle that graph/turtle.c cannot copy and raptor must write),
  * it replaces itself, before any output, with the full command:
@@ -32,6 +32,7 @@
 
 #include "cli.h"
 #include "graph/graph.h"
+#include "graph/jsonld.h"
 #include "output.h"
 #include "sources.h"
 
@@ -85,6 +86,17 @@ static int run_full(char **argv)
             "does every command but a plain extract: %s", NG_LIBEXECDIR,
             cli_errno_text(e));
   return CLI_EFULL;
+}
+
+static char **full_argv; /* main's argv, for ngi_front_handover */
+
+void ngi_front_handover(void); /* front_stubs.c */
+
+/* The library reached code the front is not linked with (front_stubs.c):
+ * newsgraph-full does the command instead.  Nothing is written yet. */
+void ngi_front_handover(void)
+{
+  exit(run_full(full_argv));
 }
 
 /* ------------------------------------------------------------ extract */
@@ -191,15 +203,20 @@ static int extract(int argc, char **argv)
   ng_graph *g = NULL;
   char *raw = NULL, *out = NULL, *iri = NULL;
   size_t rawlen = 0, outlen = 0;
-  int quads, rc = -1;
+  int form, rc = -1; /* form: 0 turtle, 1 nquads, 2 ntriples, 3 jsonld */
+  ng_jsonld_context *jc = NULL;
   FILE *f;
 
   if (parse(argc, argv, &a) != 0)
     return -1;
   if (strcmp(a.format, "turtle") == 0 || strcmp(a.format, "ttl") == 0)
-    quads = 0;
+    form = 0;
   else if (strcmp(a.format, "nquads") == 0 || strcmp(a.format, "nq") == 0)
-    quads = 1;
+    form = 1;
+  else if (strcmp(a.format, "ntriples") == 0 || strcmp(a.format, "nt") == 0)
+    form = 2;
+  else if (strcmp(a.format, "jsonld") == 0)
+    form = 3;
   else
     return -1;
   /* a regular file read as text: not stdin, a URL, a folder, HTML ... */
@@ -208,7 +225,8 @@ static int extract(int argc, char **argv)
       stat(a.path, &sb) != 0 || !S_ISREG(sb.st_mode))
     return -1;
   err[0] = '\0';
-  if (ng_lexicon_load(a.data, &lex, err) != NG_OK)
+  if (ng_lexicon_load(a.data, &lex, err) != NG_OK ||
+      (form == 3 && ng_jsonld_context_load(a.data, &jc, err) != NG_OK))
     goto out;
   if (cli_slurp(a.path, NG_DEFAULT_MAX_BYTES, &raw, &rawlen) != 0)
     goto out;
@@ -218,12 +236,29 @@ static int extract(int argc, char **argv)
   if (ng_graph_new_lines(&g, err) != NG_OK ||
       ng_graph_add_doc(g, doc, &a.opts, err) != NG_OK)
     goto out;
-  if (quads) {
+  /* NG_EFORMAT from a writer here: raptor (or librdf) writes it */
+  if (form == 1 || form == 3) {
     iri = ng_article_iri(doc, &a.opts);
-    if (iri == NULL || ng_graph_lines(g, iri, &out, &outlen, err) != NG_OK)
+    if (iri == NULL)
+      goto out;
+  }
+  if (form == 3) {
+    /* the article's named graph, as in N-Quads (extract_item.c) */
+    FILE *mem = open_memstream(&out, &outlen);
+    ng_status st;
+    if (mem == NULL)
+      goto out;
+    st = ngi_jsonld_lines_write(g, jc, iri, NG_JSONLD_PRETTY, mem, err);
+    if (fclose(mem) != 0 || st != NG_OK)
+      goto out;
+  } else if (form == 1) {
+    if (ng_graph_lines(g, iri, &out, &outlen, err) != NG_OK)
+      goto out;
+  } else if (form == 2) {
+    if (ngi_graph_ntriples(g, &out, &outlen, err) != NG_OK)
       goto out;
   } else if (ng_graph_turtle(g, &out, &outlen, err) != NG_OK) {
-    goto out; /* raptor writes this one (or out of memory) */
+    goto out;
   }
   /* the output, as cli_extract_one writes it */
   f = cli_output_open(a.output);
@@ -251,6 +286,7 @@ out:
   ng_graph_free(g);
   ng_doc_free(doc);
   ng_lexicon_free(lex);
+  ng_jsonld_context_free(jc);
   return rc;
 }
 
@@ -261,6 +297,7 @@ int main(int argc, char **argv)
   int rc;
 
   signal(SIGXFSZ, SIG_IGN); /* as cli/main.c */
+  full_argv = argv;
   if (argc >= 2 && (strcmp(argv[1], "--version") == 0 ||
                     strcmp(argv[1], "-V") == 0)) {
     printf("newsgraph %s\n", NG_VERSION);

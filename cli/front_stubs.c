@@ -1,26 +1,27 @@
-/* front_stubs.c - the librdf functions that the front's code names but
- * never calls.  The front (front.c) builds only graphs of lines
+/* front_stubs.c - the RDF-library functions that the front's code names
+ * but does not call.  The front (front.c) builds only graphs of lines
  * (ng_graph_new_lines), yet a few library functions it calls serve both
  * kinds of graph and name librdf in their model branch (ng_graph_free,
- * ng_graph_lines, the statement builder of graph/graph.c).  The front is
- * not linked with librdf, so those names are defined here: each stops
- * the program with an internal error, since reaching one is a bug.
+ * ng_graph_lines, the statement builder of graph/graph.c), and loading a
+ * JSON-LD context resolves a relative @base or @vocab with raptor.  The
+ * front is not linked with those libraries, so the names are defined
+ * here: each hands the command line to newsgraph-full
+ * (ngi_front_handover), which does it all again with the real library.
+ * That is safe because the front writes nothing before its library work
+ * is done.
  *
  * If the front fails to link with "undefined reference to X", a function
- * it reaches has gained a call into the RDF stack: when that call is in a
- * model-only branch, add X to the list; else the front must leave that
- * case to newsgraph-full (front.c).
+ * it reaches has gained a call into the RDF stack: add X to the list when
+ * the call is for a case the front leaves to newsgraph-full; or do that
+ * case in front.c before calling the library.
  */
-#include <stdio.h>
-#include <stdlib.h>
+void ngi_front_handover(void);
 
 #define NGI_STUB(name)                                                    \
   void name(void);                                                        \
   void name(void)                                                         \
   {                                                                       \
-    fputs("newsgraph: internal error: the front called " #name "\n",      \
-          stderr);                                                        \
-    abort();                                                              \
+    ngi_front_handover();                                                 \
   }
 
 NGI_STUB(librdf_free_model)
@@ -52,3 +53,4 @@ NGI_STUB(librdf_stream_end)
 NGI_STUB(librdf_stream_get_object)
 NGI_STUB(librdf_stream_next)
 NGI_STUB(librdf_uri_as_counted_string)
+NGI_STUB(raptor_uri_resolve_uri_reference)

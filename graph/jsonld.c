@@ -128,13 +128,15 @@ static int triple_cmp(const void *pa, const void *pb)
   return c;
 }
 
+static void sort_unique(triple *v, size_t n, triple **out, size_t *nout);
+
 /* The model's statements as strings, sorted, duplicates dropped. */
 static ng_status collect(librdf_model *m, triple **out, size_t *nout,
                          char *err)
 {
   librdf_stream *st = librdf_model_as_stream(m);
   triple *v = NULL;
-  size_t n = 0, cap = 0, i, k;
+  size_t n = 0, cap = 0;
   int oom = 0;
 
   *out = NULL;
@@ -194,6 +196,15 @@ static ng_status collect(librdf_model *m, triple **out, size_t *nout,
     ngi_graph_errf(err, "out of memory");
     return NG_ENOMEM;
   }
+  sort_unique(v, n, out, nout);
+  return NG_OK;
+}
+
+/* Sorted, duplicates dropped, into *out. */
+static void sort_unique(triple *v, size_t n, triple **out, size_t *nout)
+{
+  size_t i, k;
+
   if (n > 1)
     qsort(v, n, sizeof *v, triple_cmp);
   for (i = k = 0; i < n; i++) {
@@ -209,6 +220,77 @@ static ng_status collect(librdf_model *m, triple **out, size_t *nout,
   }
   *out = v;
   *nout = k;
+}
+
+/* A term of a graph of lines as collect() has it; NULL when out of
+ * memory. */
+static char *term_text(const ngi_ntterm *t)
+{
+  char *r = malloc(t->n + 1);
+
+  if (r != NULL) {
+    memcpy(r, t->s, t->n);
+    r[t->n] = '\0';
+  }
+  return r;
+}
+
+/* The statements of a graph of lines as collect() gives a model's;
+ * NG_EFORMAT for what only the model way writes (blank nodes, escaped
+ * IRIs, language tags librdf could change). */
+static ng_status collect_lines(ng_graph *g, triple **out, size_t *nout,
+                               char *err)
+{
+  char *nt = NULL, *vals = NULL;
+  size_t ntlen = 0, n = 0, i, k;
+  ngi_ntriple *lv = NULL;
+  triple *v = NULL;
+  ng_status st = ng_graph_lines(g, NULL, &nt, &ntlen, err);
+
+  *out = NULL;
+  *nout = 0;
+  if (st == NG_OK)
+    st = ngi_lines_parse(nt, ntlen, &lv, &n, &vals); /* IRIs in nt */
+  if (st == NG_OK && n > 0 && (v = calloc(n, sizeof *v)) == NULL)
+    st = NG_ENOMEM;
+  for (i = 0; i < n && st == NG_OK; i++) {
+    const ngi_ntterm *o = &lv[i].o;
+    triple *t = &v[i];
+    for (k = 0; k < o->langn; k++)
+      if (o->lang[k] >= 'A' && o->lang[k] <= 'Z')
+        st = NG_EFORMAT;
+    t->s = term_text(&lv[i].s);
+    t->p = term_text(&lv[i].p);
+    t->o = term_text(o);
+    t->okind = o->lit ? O_LIT : O_IRI;
+    if (o->lang != NULL) {
+      ngi_ntterm l = {o->lang, o->langn, NULL, NULL, 0, 0, 1};
+      t->lang = term_text(&l);
+    }
+    if (o->dt != NULL &&
+        !(o->dtn == strlen(XSD_STRING) && memcmp(o->dt, XSD_STRING,
+                                                 o->dtn) == 0)) {
+      ngi_ntterm d = {o->dt, o->dtn, NULL, NULL, 0, 0, 0};
+      t->dt = term_text(&d);
+      if (t->dt == NULL)
+        st = NG_ENOMEM;
+    }
+    if (st == NG_OK && (t->s == NULL || t->p == NULL || t->o == NULL ||
+                        (o->lang != NULL && t->lang == NULL)))
+      st = NG_ENOMEM;
+  }
+  free(lv);
+  free(vals);
+  free(nt);
+  if (st != NG_OK) {
+    triples_free(v, n);
+    if (st == NG_ENOMEM)
+      ngi_graph_errf(err, "out of memory");
+    else
+      ngi_graph_errf(err, "this graph is written through librdf");
+    return st;
+  }
+  sort_unique(v, n, out, nout);
   return NG_OK;
 }
 
@@ -544,24 +626,24 @@ static ng_status node_of(const ng_jsonld_context *c, const triple *v,
 
 /* ------------------------------------------------------------ documents */
 
-static ng_status document(const ng_jsonld_context *c, librdf_model *m,
+/* The document of the statements v (sorted; freed here). */
+static ng_status document(const ng_jsonld_context *c, triple *v, size_t n,
                           const char *name, json_object **out, char *err)
 {
   json_object *doc = json_object_new_object(), *nodes;
-  triple *v = NULL;
-  size_t n = 0, i, j;
-  ng_status st;
+  size_t i, j;
+  ng_status st = NG_OK;
 
   *out = NULL;
   nodes = json_object_new_array();
   if (doc == NULL || nodes == NULL) {
     json_object_put(doc);
     json_object_put(nodes);
+    triples_free(v, n);
     ngi_graph_errf(err, "out of memory");
     return NG_ENOMEM;
   }
-  st = collect(m, &v, &n, err);
-  if (st == NG_OK && name != NULL) {
+  if (name != NULL) {
     const char *id = compact_id(c, name);
     if (id == NULL) {
       ngi_graph_errf(err, "cannot write the graph name <%.200s> in JSON-LD "
@@ -608,13 +690,14 @@ static ng_status put(FILE *out, const char *s, size_t n, char *err)
   return NG_OK;
 }
 
-ng_status ngi_jsonld_model_write(librdf_model *m, const ng_jsonld_context *c,
-                                 const char *name, int layout, FILE *out,
-                                 char *err)
+/* The document of the statements v (sorted; freed here) on out. */
+static ng_status write_doc(triple *v, size_t n, const ng_jsonld_context *c,
+                           const char *name, int layout, FILE *out,
+                           char *err)
 {
   json_object *doc;
   const char *text;
-  ng_status st = document(c, m, name, &doc, err);
+  ng_status st = document(c, v, n, name, &doc, err);
   int flags = JSON_C_TO_STRING_NOSLASHESCAPE;
 
   if (st != NG_OK)
@@ -643,6 +726,34 @@ ng_status ngi_jsonld_model_write(librdf_model *m, const ng_jsonld_context *c,
       st = put(out, "\n", 1, err);
   }
   json_object_put(doc);
+  return st;
+}
+
+ng_status ngi_jsonld_model_write(librdf_model *m, const ng_jsonld_context *c,
+                                 const char *name, int layout, FILE *out,
+                                 char *err)
+{
+  triple *v = NULL;
+  size_t n = 0;
+  ng_status st = collect(m, &v, &n, err);
+
+  return st == NG_OK ? write_doc(v, n, c, name, layout, out, err) : st;
+}
+
+ng_status ngi_jsonld_lines_write(ng_graph *g, const ng_jsonld_context *c,
+                                 const char *name, int layout, FILE *out,
+                                 char *err)
+{
+  triple *v = NULL;
+  size_t n = 0;
+  ng_status st = collect_lines(g, &v, &n, err);
+
+  if (st == NG_OK)
+    st = write_doc(v, n, c, name, layout, out, err);
+  if (st == NG_OK && fflush(out) != 0) {
+    ngi_graph_errf(err, "write error: %s", strerror(errno));
+    st = NG_EIO;
+  }
   return st;
 }
 

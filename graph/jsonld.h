@@ -63,6 +63,12 @@ char *ngi_jctx_expand(const ng_jsonld_context *c, const char *s, int vocab,
 ng_status ngi_jsonld_model_write(librdf_model *m, const ng_jsonld_context *c,
                                  const char *name, int layout, FILE *out,
                                  char *err);
+/* The same for a graph of lines (ng_graph_new_lines), without librdf, for
+ * the front (cli/front.c); NG_EFORMAT when only the model way writes it
+ * the same (blank nodes, escaped IRIs, capitals in a language tag). */
+ng_status ngi_jsonld_lines_write(ng_graph *g, const ng_jsonld_context *c,
+                                 const char *name, int layout, FILE *out,
+                                 char *err);
 
 /* Parse a JSON-LD document (buf, len bytes) into statements with their
  * graph (NULL: the default graph), in a stream over world w that owns
