@@ -14,6 +14,7 @@
  * control characters in literals) gives NG_EFORMAT: the caller then
  * leaves the graph to raptor.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -51,18 +52,33 @@ static char *put_utf8(char *v, unsigned long cp)
 }
 
 /* <IRI> at p: ASCII, no escapes.  Returns the end, or NULL. */
+/* 1 when one of the 8 bytes at p is past ASCII or a backslash. */
+static int odd8(const char *p)
+{
+  uint64_t w, x;
+
+  memcpy(&w, p, 8);
+  x = w ^ 0x5c5c5c5c5c5c5c5cull; /* a zero byte where w has '\\' */
+  return ((w | ((x - 0x0101010101010101ull) & ~x)) &
+          0x8080808080808080ull) != 0;
+}
+
 static const char *read_iri(const char *p, const char *e, const char **s,
                             size_t *n)
 {
-  const char *q;
+  const char *q, *r;
 
   if (p >= e || *p != '<')
     return NULL;
-  for (q = p + 1; q < e && *q != '>'; q++)
-    if (*q == '\\' || (unsigned char)*q >= 0x80)
-      return NULL;
-  if (q >= e)
+  q = memchr(p + 1, '>', (size_t)(e - p - 1));
+  if (q == NULL)
     return NULL;
+  for (r = p + 1; r + 8 <= q; r += 8)
+    if (odd8(r))
+      break;
+  for (; r < q; r++)
+    if (*r == '\\' || (unsigned char)*r >= 0x80)
+      return NULL;
   *s = p + 1;
   *n = (size_t)(q - p - 1);
   return q + 1;
@@ -80,7 +96,13 @@ static const char *read_lit(const char *p, const char *e, char **val,
   t->lit = 1;
   for (p++; p < e && *p != '"'; p++) {
     if (*p != '\\') {
-      *v++ = *p;
+      /* the run up to the next quote or backslash, at once */
+      const char *q = p + 1;
+      while (q < e && *q != '"' && *q != '\\')
+        q++;
+      memcpy(v, p, (size_t)(q - p));
+      v += q - p;
+      p = q - 1;
       continue;
     }
     if (++p >= e)
