@@ -87,8 +87,9 @@ REPLAY_BINS := $(FUZZ_NAMES:%=$(BUILD)/fuzz/%-replay)
 # the input readers (part of the command) are fuzzed too
 INPUT_OBJS  := $(filter $(BUILD)/input/%,$(CLI_OBJS))
 
-# Two binaries (HACKING.md, "The front"): $(BIN) is the front users
-# start, linked with libc only; it runs one plain text article itself and
+# Two binaries (HACKING.md, "The front and newsgraph-full"): $(BIN) is
+# the front users start, linked with libc, libm and json-c only; it runs
+# one plain text article itself and
 # execs $(FULL_BIN) (the whole command, the whole RDF/curl stack) for
 # everything else.  FRONT_OBJS: front.c, the helpers of main.c (no
 # command table: -DNGI_FRONT), -o FILE, the kinds of input.

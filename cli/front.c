@@ -1,22 +1,24 @@
 /* front.c - the `newsgraph` binary users start: a front that links only
- * libc (and the library's objects that need nothing else), so that it
- * starts in a fraction of the time the RDF/curl/XML/HTTP stack takes to
- * bind (about 50 shared libraries, which Debian builds with BIND_NOW).
+ * libc, libm and json-c (and the library's objects that need no more),
+ * so that it starts in a fraction of the time the RDF/curl/XML/HTTP stack
+ * takes to bind (about 50 shared libraries, which Debian builds with
+ * BIND_NOW).
  *
  * It does itself only `--version` and the commonest command, one plain
- * text article to Turtle, N-Quads, N-Triples or JSON-LD (`extract [-f FORMAT] [-o
- * FILE] FILE.txt` with the options below); for everything else, and whenever
- * that one article needs more (an option it does not know, an error to
- * report, Turtle that graph/turtle.c cannot copy and raptor must write),
- * it replaces itself, before any output, with the full command:
+ * text article to Turtle, N-Quads, N-Triples or JSON-LD (`extract [-f
+ * FORMAT] [-o FILE] FILE.txt` with the options of parse()); for
+ * everything else, and whenever that one article needs more (an option
+ * it does not know, an error to report, a graph only raptor writes the
+ * same), it replaces itself, before any output, with the full command:
  * newsgraph-full (beside it in the build tree, in PREFIX/libexec when
  * installed; run_full), given the same arguments.  The full command is
  * cli/main.c with every subcommand; the output is the same bytes either
  * way.  If newsgraph-full cannot be run: one line, exit code 11.
  *
  * The front is cli/main.c's helpers (compiled with -DNGI_FRONT: no
- * command table) and this file, linked with --gc-sections so that only
- * what the path below reaches of the library is kept (HACKING.md).
+ * command table), output.c, sources.c, front_stubs.c and this file,
+ * linked with --gc-sections so that only what the path below reaches of
+ * the library is kept (HACKING.md, "The front and newsgraph-full").
  */
 #define _POSIX_C_SOURCE 200809L
 #define _XOPEN_SOURCE 700
