@@ -1,6 +1,7 @@
 # Makefile for newsgraph (hand-written GNU make).
 #
 #   make                 library (build/libnewsgraph.a, .so) and ./newsgraph
+#                        (the front) with ./newsgraph-full (every command)
 #   make test            install missing packages, build, run tests/run.sh
 #   make SANITIZER=address,undefined test   the same in build-address-undefined/
 #   make test VALGRIND=1 (or make test-valgrind)  CLI tests under valgrind
@@ -14,6 +15,7 @@
 
 PREFIX     ?= /usr/local
 BINDIR     ?= $(PREFIX)/bin
+LIBEXECDIR ?= $(PREFIX)/libexec
 LIBDIR     ?= $(PREFIX)/lib
 INCLUDEDIR ?= $(PREFIX)/include
 DATADIR    ?= $(PREFIX)/share/newsgraph
@@ -56,6 +58,9 @@ WARN := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
 ALL_CFLAGS := -std=c11 $(WARN) -Iinclude -I. -Iextract \
               -DNG_DATADIR=\"$(DATADIR)\" $(PKG_CFLAGS) \
               $(CFLAGS) $(SAN_FLAGS) -MMD -MP
+# each function its own section: the front keeps only what it reaches
+ALL_CFLAGS += -ffunction-sections -fdata-sections
+ALL_CFLAGS += -DNG_LIBEXECDIR=\"$(LIBEXECDIR)\"
 ALL_LDFLAGS := $(LDFLAGS) $(SAN_FLAGS) -pthread
 LDLIBS := $(PKG_LIBS) -lm
 # libmicrohttpd for `newsgraph serve` (not in the library's .pc)
@@ -67,6 +72,8 @@ CLI_SRCS  := $(sort $(wildcard cli/*.c input/*.c))
 # page/: the HTML pages (library); serve/: `newsgraph serve` (the command)
 LIB_SRCS  += $(sort $(wildcard page/*.c))
 CLI_SRCS  += $(sort $(wildcard serve/*.c))
+# cli/front*.c: the front (below), not part of the full command
+CLI_SRCS  := $(filter-out cli/front.c cli/front_stubs.c,$(CLI_SRCS))
 TEST_SRCS := $(sort $(wildcard tests/unit/test_*.c))
 
 LIB_OBJS  := $(LIB_SRCS:%.c=$(BUILD)/%.o)
@@ -80,6 +87,16 @@ REPLAY_BINS := $(FUZZ_NAMES:%=$(BUILD)/fuzz/%-replay)
 # the input readers (part of the command) are fuzzed too
 INPUT_OBJS  := $(filter $(BUILD)/input/%,$(CLI_OBJS))
 
+# Two binaries (HACKING.md, "The front and newsgraph-full"): $(BIN) is
+# the front users start, linked with libc, libm and json-c only; it runs
+# one plain text article itself and
+# execs $(FULL_BIN) (the whole command, the whole RDF/curl stack) for
+# everything else.  FRONT_OBJS: front.c, the helpers of main.c (no
+# command table: -DNGI_FRONT), -o FILE, the kinds of input.
+FULL_BIN   := $(dir $(BIN))newsgraph-full
+FRONT_OBJS := $(BUILD)/cli/front.o $(BUILD)/cli/main-front.o \
+              $(BUILD)/cli/output.o $(BUILD)/cli/sources.o \
+              $(BUILD)/cli/front_stubs.o
 STATIC_LIB := $(BUILD)/libnewsgraph.a
 SHARED_LIB := $(BUILD)/libnewsgraph.so.$(VERSION)
 SONAME     := libnewsgraph.so.$(SOMAJOR)
@@ -97,7 +114,7 @@ endif
 .PHONY: bench-serve screenshot
 .DEFAULT_GOAL := all
 
-all: $(BIN) $(STATIC_LIB) $(SHARED_LIB)
+all: $(BIN) $(FULL_BIN) $(STATIC_LIB) $(SHARED_LIB)
 
 deps:
 	@bash scripts/deps.sh
@@ -125,8 +142,20 @@ LEXCODE := extract/lexicon.c extract/arena.c extract/textutil.c extract/lexcache
 $(BUILD)/extract/lexcache.o: $(LEXCODE)
 $(BUILD)/extract/lexcache.o: ALL_CFLAGS += -DNGI_LEXCODE=\"$(firstword $(shell cat $(LEXCODE) extract/lexicon.h extract/arena.h | cksum))\"
 
-$(BIN): $(CLI_OBJS) $(STATIC_LIB)
+# the full command: every subcommand, linked with the whole stack
+$(FULL_BIN): $(CLI_OBJS) $(STATIC_LIB)
 	$(CC) $(ALL_LDFLAGS) -o $@ $(CLI_OBJS) $(STATIC_LIB) $(LDLIBS)
+
+# the front: no RDF, curl, XML, store or HTTP library (see `ldd`); json-c
+# (one small library) for -f jsonld
+FRONT_LIBS := $(shell $(PKG_CONFIG) --libs json-c 2>/dev/null) -lm
+$(BIN): $(FRONT_OBJS) $(STATIC_LIB)
+	$(CC) $(ALL_LDFLAGS) -Wl,--gc-sections -o $@ $(FRONT_OBJS) \
+	  $(STATIC_LIB) $(FRONT_LIBS)
+
+$(BUILD)/cli/main-front.o: cli/main.c $(FLAGS_FILE)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -DNGI_FRONT -fPIC -c -o $@ $<
 
 $(BUILD)/tests/%: $(BUILD)/tests/unit/%.o $(STATIC_LIB)
 	@mkdir -p $(@D)
@@ -145,6 +174,7 @@ $(BUILD)/page/html.o: ALL_CFLAGS += -I$(BUILD)/page
 
 .SECONDARY: $(TEST_OBJS) $(FUZZ_NAMES:%=$(BUILD)/fuzz/fuzz_%.o)
 
+-include $(FRONT_OBJS:.o=.d)
 -include $(LIB_OBJS:.o=.d) $(CLI_OBJS:.o=.d) $(TEST_OBJS:.o=.d) \
          $(wildcard $(BUILD)/fuzz/*.d)
 
@@ -163,9 +193,15 @@ examples: all
 	./$(BIN) extract examples/geneva-summit.txt > examples/geneva-summit.ttl
 	bash scripts/picture.sh examples/geneva-summit.txt putin examples/geneva-summit.png
 
+# The tests run the front, which hands most command lines to
+# newsgraph-full; under valgrind they run newsgraph-full itself, so that
+# each command is not started under valgrind twice (the front is checked
+# by the sanitizer build and tests/front).
+NG_TEST_BIN := $(if $(filter-out 0,$(VALGRIND)),$(FULL_BIN),./$(BIN))
+
 test: deps
 	@$(MAKE) --no-print-directory all unit
-	NG_BIN=./$(BIN) NG_BUILD=$(BUILD) NG_SHARED=$(SHARED) \
+	NG_BIN=$(NG_TEST_BIN) NG_BUILD=$(BUILD) NG_SHARED=$(SHARED) \
 	  NG_SANITIZER=$(SANITIZER) VALGRIND=$(VALGRIND) \
 	  VALGRIND_OPTS="$(VG_SUPP) $$VALGRIND_OPTS" \
 	  bash tests/run.sh
@@ -242,6 +278,8 @@ install: all newsgraph.pc
 	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR)/pkgconfig \
 	  $(DESTDIR)$(INCLUDEDIR) $(DESTDIR)$(DATADIR) $(DESTDIR)$(MANDIR)/man1
 	$(INSTALL) -m 755 $(BIN) $(DESTDIR)$(BINDIR)/newsgraph
+	$(INSTALL) -d $(DESTDIR)$(LIBEXECDIR)
+	$(INSTALL) -m 755 $(FULL_BIN) $(DESTDIR)$(LIBEXECDIR)/newsgraph-full
 	$(INSTALL) -m 644 $(STATIC_LIB) $(DESTDIR)$(LIBDIR)/libnewsgraph.a
 	$(INSTALL) -m 755 $(SHARED_LIB) $(DESTDIR)$(LIBDIR)/
 	ln -sf libnewsgraph.so.$(VERSION) $(DESTDIR)$(LIBDIR)/$(SONAME)
@@ -255,6 +293,7 @@ install: all newsgraph.pc
 	  $(INSTALL) -m 644 '{}' '$(DESTDIR)$(DATADIR)/{}' \;
 
 uninstall:
+	rm -f $(DESTDIR)$(LIBEXECDIR)/newsgraph-full
 	rm -f $(DESTDIR)$(BINDIR)/newsgraph $(DESTDIR)$(LIBDIR)/libnewsgraph.a \
 	  $(DESTDIR)$(LIBDIR)/libnewsgraph.so $(DESTDIR)$(LIBDIR)/$(SONAME) \
 	  $(DESTDIR)$(LIBDIR)/libnewsgraph.so.$(VERSION) \
@@ -265,3 +304,4 @@ uninstall:
 
 clean:
 	rm -rf build build-* newsgraph newsgraph.pc
+	rm -f newsgraph-full

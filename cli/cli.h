@@ -23,7 +23,8 @@ enum {
   CLI_ESTORE = 7,
   CLI_ENET = 8,
   CLI_EQUERY = 9,
-  CLI_ESOME = 10
+  CLI_ESOME = 10,
+  CLI_EFULL = 11     /* the front cannot run newsgraph-full (front.c) */
 };
 
 /* A subcommand: argv[0] is its name; returns the exit code. */

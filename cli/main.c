@@ -15,6 +15,7 @@
 
 #include "cli.h"
 
+#ifndef NGI_FRONT /* the front (front.c) has only the helpers */
 static const struct {
   const char *name;
   cli_cmd_fn run;
@@ -31,6 +32,7 @@ static const struct {
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
+#endif
 
 /* ------------------------------------------------------------ helpers */
 
@@ -83,7 +85,9 @@ void cli_print_exit_codes(FILE *out)
         "  7  triple store error\n"
         "  8  network or HTTP error\n"
         "  9  SPARQL query error\n"
-        "  10 some items failed\n", out);
+        "  10 some items failed\n"
+        "  11 cannot run newsgraph-full (every command but a plain "
+        "extract)\n", out);
 }
 
 const char *cli_display_name(const char *path)
@@ -236,6 +240,8 @@ int cli_read_input(const char *path, size_t limit, char **buf, size_t *len)
 
 /* ------------------------------------------------------------ main */
 
+#ifndef NGI_FRONT
+
 static void usage(FILE *out)
 {
   size_t i;
@@ -285,3 +291,4 @@ int main(int argc, char **argv)
   cli_error("unknown command '%s' (see 'newsgraph --help')", cmd);
   return CLI_EUSAGE;
 }
+#endif

@@ -90,6 +90,29 @@ void ngi_serialize_prefixes(const char *base,
  * NG_EFORMAT when only raptor can. */
 ng_status ngi_lines_turtle(const char *nt, size_t len, const char *base,
                            char **out, size_t *outlen, char *err);
+/* A statement of a graph of lines, read back (ntriples.c): IRIs as
+ * written, literal values unescaped. */
+typedef struct ngi_ntterm {
+  const char *s;   /* IRI, or the literal's value */
+  size_t n;
+  const char *lang, *dt; /* a literal's language or datatype, or NULL */
+  size_t langn, dtn;
+  int lit;
+} ngi_ntterm;
+typedef struct ngi_ntriple {
+  ngi_ntterm s, p, o;
+} ngi_ntriple;
+/* The lines of ng_graph_lines (no graph name) as statements, in their
+ * order; IRIs point into nt, literal values into *vals (caller frees
+ * *out and *vals).
+ * NG_EFORMAT for what this does not read: blank nodes, escaped or
+ * non-ASCII IRIs. */
+ng_status ngi_lines_parse(const char *nt, size_t len, ngi_ntriple **out,
+                          size_t *nout, char **vals);
+/* N-Triples of a graph of lines, as ngi_model_write and raptor write it
+ * (ntriples.c); NG_EFORMAT when only raptor can. */
+ng_status ngi_graph_ntriples(ng_graph *g, char **buf, size_t *len,
+                             char *err);
 
 /* The canonical raptor serializer name of a format or alias ("ttl" ->
  * "turtle"; NULL -> "turtle"), or NULL when unknown. */

@@ -23,85 +23,9 @@
 #include "jsonld.h"
 #include "vocab.h"
 
-#define XSD_STRING NGI_XSD "string"
+enum { O_IRI = NGI_JO_IRI, O_BLANK = NGI_JO_BLANK, O_LIT = NGI_JO_LIT };
 
-enum { O_IRI, O_BLANK, O_LIT };
-
-typedef struct triple {
-  char *s, *p, *o, *dt, *lang; /* blank nodes as "_:id" */
-  int okind;
-} triple;
-
-typedef struct entry {
-  const char *key; /* a term of the context or owned (own) */
-  char *own;
-  json_object *v;
-  size_t seq;
-} entry;
-
-/* ------------------------------------------------------------ statements */
-
-static char *node_text(librdf_node *n, int *kind)
-{
-  const char *s;
-  char *r;
-  size_t len;
-
-  if (librdf_node_is_resource(n)) {
-    *kind = O_IRI;
-    s = (const char *)librdf_uri_as_string(librdf_node_get_uri(n));
-    r = s != NULL ? malloc(strlen(s) + 1) : NULL;
-    if (r != NULL)
-      strcpy(r, s);
-    return r;
-  }
-  if (librdf_node_is_blank(n)) {
-    *kind = O_BLANK;
-    s = (const char *)librdf_node_get_blank_identifier(n);
-    if (s == NULL)
-      return NULL;
-    r = malloc(strlen(s) + 3);
-    if (r != NULL)
-      snprintf(r, strlen(s) + 3, "_:%s", s);
-    return r;
-  }
-  *kind = O_LIT;
-  s = (const char *)librdf_node_get_literal_value_as_counted_string(n, &len);
-  r = s != NULL ? malloc(len + 1) : NULL;
-  if (r != NULL) {
-    memcpy(r, s, len);
-    r[len] = '\0';
-  }
-  return r;
-}
-
-static char *dup_or_null(const char *s, int *oom)
-{
-  char *d;
-
-  if (s == NULL)
-    return NULL;
-  d = malloc(strlen(s) + 1);
-  if (d == NULL)
-    *oom = 1;
-  else
-    strcpy(d, s);
-  return d;
-}
-
-static void triples_free(triple *v, size_t n)
-{
-  size_t i;
-
-  for (i = 0; i < n; i++) {
-    free(v[i].s);
-    free(v[i].p);
-    free(v[i].o);
-    free(v[i].dt);
-    free(v[i].lang);
-  }
-  free(v);
-}
+typedef ngi_jtriple triple;
 
 static int str_cmp(const char *a, const char *b)
 {
@@ -110,107 +34,12 @@ static int str_cmp(const char *a, const char *b)
   return strcmp(a, b);
 }
 
-static int triple_cmp(const void *pa, const void *pb)
-{
-  const triple *a = pa, *b = pb;
-  int c = strcmp(a->s, b->s);
-
-  if (c == 0)
-    c = strcmp(a->p, b->p);
-  if (c == 0)
-    c = a->okind - b->okind;
-  if (c == 0)
-    c = strcmp(a->o, b->o);
-  if (c == 0)
-    c = str_cmp(a->dt, b->dt);
-  if (c == 0)
-    c = str_cmp(a->lang, b->lang);
-  return c;
-}
-
-/* The model's statements as strings, sorted, duplicates dropped. */
-static ng_status collect(librdf_model *m, triple **out, size_t *nout,
-                         char *err)
-{
-  librdf_stream *st = librdf_model_as_stream(m);
-  triple *v = NULL;
-  size_t n = 0, cap = 0, i, k;
-  int oom = 0;
-
-  *out = NULL;
-  *nout = 0;
-  if (st == NULL) {
-    ngi_graph_errf(err, "cannot list the statements of the graph");
-    return NG_ERDF;
-  }
-  for (; !oom && !librdf_stream_end(st); librdf_stream_next(st)) {
-    librdf_statement *s = librdf_stream_get_object(st);
-    librdf_node *o;
-    triple t;
-    int sk, pk;
-
-    if (s == NULL)
-      break;
-    memset(&t, 0, sizeof t);
-    o = librdf_statement_get_object(s);
-    t.s = node_text(librdf_statement_get_subject(s), &sk);
-    t.p = node_text(librdf_statement_get_predicate(s), &pk);
-    t.o = node_text(o, &t.okind);
-    if (t.okind == O_LIT) {
-      librdf_uri *dt = librdf_node_get_literal_value_datatype_uri(o);
-      t.dt = dt != NULL ? dup_or_null((const char *)librdf_uri_as_string(dt),
-                                      &oom)
-                        : NULL;
-      t.lang = dup_or_null(librdf_node_get_literal_value_language(o), &oom);
-      if (t.dt != NULL && strcmp(t.dt, XSD_STRING) == 0) {
-        free(t.dt); /* RDF 1.1: the same literal as a plain one */
-        t.dt = NULL;
-      }
-    }
-    if (n == cap) {
-      size_t ncap = cap > 0 ? 2 * cap : 256;
-      triple *nv = realloc(v, ncap * sizeof *nv);
-      if (nv == NULL) {
-        oom = 1;
-      } else {
-        v = nv;
-        cap = ncap;
-      }
-    }
-    if (oom || t.s == NULL || t.p == NULL || t.o == NULL) {
-      free(t.s);
-      free(t.p);
-      free(t.o);
-      free(t.dt);
-      free(t.lang);
-      oom = 1;
-      break;
-    }
-    v[n++] = t;
-  }
-  librdf_free_stream(st);
-  if (oom) {
-    triples_free(v, n);
-    ngi_graph_errf(err, "out of memory");
-    return NG_ENOMEM;
-  }
-  if (n > 1)
-    qsort(v, n, sizeof *v, triple_cmp);
-  for (i = k = 0; i < n; i++) {
-    if (k > 0 && triple_cmp(&v[k - 1], &v[i]) == 0) {
-      free(v[i].s);
-      free(v[i].p);
-      free(v[i].o);
-      free(v[i].dt);
-      free(v[i].lang);
-    } else {
-      v[k++] = v[i];
-    }
-  }
-  *out = v;
-  *nout = k;
-  return NG_OK;
-}
+typedef struct entry {
+  const char *key; /* a term of the context or owned (own) */
+  char *own;
+  json_object *v;
+  size_t seq;
+} entry;
 
 /* ------------------------------------------------------------ compaction */
 
@@ -373,10 +202,96 @@ static json_object *jstr(const char *s)
 }
 
 /* The key and value of one statement into e. */
-static ng_status entry_of(const ng_jsonld_context *c, const triple *t,
-                          entry *e, char *err)
+/* What compact_vocab and fitting_term gave for the IRIs of one document
+ * so far: the same few predicates and types come again and again.  Keys
+ * point into the document's statements. */
+#define MEMO_SIZE 64
+
+typedef struct memo {
+  struct {
+    const char *iri;
+    int any_term, bad;
+    char *r;
+  } cv[MEMO_SIZE];
+  struct {
+    const char *p, *dt, *lang;
+    int okind;
+    const ngi_jterm *term;
+  } ft[MEMO_SIZE];
+  size_t ncv, nft;
+} memo;
+
+static void memo_free(memo *m)
 {
-  const ngi_jterm *term = fitting_term(c, t), *kt;
+  size_t i;
+
+  for (i = 0; i < m->ncv; i++)
+    free(m->cv[i].r);
+}
+
+static char *dup_str(const char *s)
+{
+  char *d = malloc(strlen(s) + 1);
+
+  if (d != NULL)
+    strcpy(d, s);
+  return d;
+}
+
+/* compact_vocab, remembered. */
+static char *compact_vocab_m(memo *m, const ng_jsonld_context *c,
+                             const char *iri, int any_term, int *bad)
+{
+  size_t i;
+  char *r;
+
+  for (i = 0; i < m->ncv; i++)
+    if (m->cv[i].any_term == any_term && strcmp(m->cv[i].iri, iri) == 0) {
+      *bad = m->cv[i].bad;
+      return m->cv[i].r != NULL ? dup_str(m->cv[i].r) : NULL;
+    }
+  r = compact_vocab(c, iri, any_term, bad);
+  if (m->ncv < MEMO_SIZE && (r != NULL || *bad)) {
+    char *keep = r != NULL ? dup_str(r) : NULL;
+    if (r == NULL || keep != NULL) {
+      m->cv[m->ncv].iri = iri;
+      m->cv[m->ncv].any_term = any_term;
+      m->cv[m->ncv].bad = *bad;
+      m->cv[m->ncv].r = keep;
+      m->ncv++;
+    }
+  }
+  return r;
+}
+
+/* fitting_term, remembered. */
+static const ngi_jterm *fitting_term_m(memo *m, const ng_jsonld_context *c,
+                                       const triple *t)
+{
+  const ngi_jterm *term;
+  size_t i;
+
+  for (i = 0; i < m->nft; i++)
+    if (m->ft[i].okind == t->okind && strcmp(m->ft[i].p, t->p) == 0 &&
+        str_cmp(m->ft[i].dt, t->dt) == 0 &&
+        str_cmp(m->ft[i].lang, t->lang) == 0)
+      return m->ft[i].term;
+  term = fitting_term(c, t);
+  if (m->nft < MEMO_SIZE) {
+    m->ft[m->nft].p = t->p;
+    m->ft[m->nft].dt = t->dt;
+    m->ft[m->nft].lang = t->lang;
+    m->ft[m->nft].okind = t->okind;
+    m->ft[m->nft].term = term;
+    m->nft++;
+  }
+  return term;
+}
+
+static ng_status entry_of(memo *m, const ng_jsonld_context *c,
+                          const triple *t, entry *e, char *err)
+{
+  const ngi_jterm *term = fitting_term_m(m, c, t), *kt;
   const char *id = NULL;
   int bad = 0;
 
@@ -391,7 +306,7 @@ static ng_status entry_of(const ng_jsonld_context *c, const triple *t,
     e->v = jstr(t->okind != O_LIT ? id : t->o);
     return e->v != NULL ? NG_OK : NG_ENOMEM;
   }
-  e->own = compact_vocab(c, t->p, 0, &bad);
+  e->own = compact_vocab_m(m, c, t->p, 0, &bad);
   if (e->own == NULL)
     goto fail;
   e->key = e->own;
@@ -413,7 +328,7 @@ static ng_status entry_of(const ng_jsonld_context *c, const triple *t,
   if (json_object_object_add(e->v, "@value", jstr(t->o)) != 0)
     return NG_ENOMEM;
   if (t->dt != NULL) {
-    char *dt = compact_vocab(c, t->dt, 1, &bad);
+    char *dt = compact_vocab_m(m, c, t->dt, 1, &bad);
     int rc;
     if (dt == NULL)
       goto fail;
@@ -456,8 +371,9 @@ static void entries_free(entry *e, size_t n)
 }
 
 /* One node object from the statements v[0..n) of one subject. */
-static ng_status node_of(const ng_jsonld_context *c, const triple *v,
-                         size_t n, json_object **out, char *err)
+static ng_status node_of(memo *m, const ng_jsonld_context *c,
+                         const triple *v, size_t n, json_object **out,
+                         char *err)
 {
   json_object *node = json_object_new_object(), *types = NULL;
   entry *e = calloc(n + 1, sizeof *e);
@@ -477,7 +393,7 @@ static ng_status node_of(const ng_jsonld_context *c, const triple *v,
     st = NG_ENOMEM;
   for (i = 0; i < n && st == NG_OK; i++) {
     if (strcmp(v[i].p, NGI_RDF "type") == 0 && v[i].okind == O_IRI) {
-      char *ty = compact_vocab(c, v[i].o, 1, &bad);
+      char *ty = compact_vocab_m(m, c, v[i].o, 1, &bad);
       if (ty == NULL) {
         st = bad ? NG_EFORMAT : NG_ENOMEM;
         if (bad)
@@ -491,7 +407,7 @@ static ng_status node_of(const ng_jsonld_context *c, const triple *v,
       ntypes++;
       continue;
     }
-    st = entry_of(c, &v[i], &e[ne], err);
+    st = entry_of(m, c, &v[i], &e[ne], err);
     e[ne].seq = ne;
     if (e[ne].v != NULL || e[ne].own != NULL)
       ne++;
@@ -544,24 +460,26 @@ static ng_status node_of(const ng_jsonld_context *c, const triple *v,
 
 /* ------------------------------------------------------------ documents */
 
-static ng_status document(const ng_jsonld_context *c, librdf_model *m,
+/* The document of the statements v (sorted; freed here). */
+static ng_status document(const ng_jsonld_context *c, triple *v, size_t n,
                           const char *name, json_object **out, char *err)
 {
   json_object *doc = json_object_new_object(), *nodes;
-  triple *v = NULL;
-  size_t n = 0, i, j;
-  ng_status st;
+  size_t i, j;
+  ng_status st = NG_OK;
+  memo m;
 
   *out = NULL;
+  m.ncv = m.nft = 0;
   nodes = json_object_new_array();
   if (doc == NULL || nodes == NULL) {
     json_object_put(doc);
     json_object_put(nodes);
+    ngi_jtriples_free(v, n);
     ngi_graph_errf(err, "out of memory");
     return NG_ENOMEM;
   }
-  st = collect(m, &v, &n, err);
-  if (st == NG_OK && name != NULL) {
+  if (name != NULL) {
     const char *id = compact_id(c, name);
     if (id == NULL) {
       ngi_graph_errf(err, "cannot write the graph name <%.200s> in JSON-LD "
@@ -575,13 +493,14 @@ static ng_status document(const ng_jsonld_context *c, librdf_model *m,
     json_object *node;
     for (j = i + 1; j < n && strcmp(v[j].s, v[i].s) == 0; j++)
       ;
-    st = node_of(c, v + i, j - i, &node, err);
+    st = node_of(&m, c, v + i, j - i, &node, err);
     if (st == NG_OK && json_object_array_add(nodes, node) != 0) {
       json_object_put(node);
       st = NG_ENOMEM;
     }
   }
-  triples_free(v, n);
+  memo_free(&m);
+  ngi_jtriples_free(v, n);
   if (st == NG_OK && json_object_object_add(doc, "@graph", nodes) != 0)
     st = NG_ENOMEM;
   else if (st == NG_OK)
@@ -608,13 +527,14 @@ static ng_status put(FILE *out, const char *s, size_t n, char *err)
   return NG_OK;
 }
 
-ng_status ngi_jsonld_model_write(librdf_model *m, const ng_jsonld_context *c,
-                                 const char *name, int layout, FILE *out,
-                                 char *err)
+/* The document of the statements v (sorted; freed here) on out. */
+static ng_status write_doc(triple *v, size_t n, const ng_jsonld_context *c,
+                           const char *name, int layout, FILE *out,
+                           char *err)
 {
   json_object *doc;
   const char *text;
-  ng_status st = document(c, m, name, &doc, err);
+  ng_status st = document(c, v, n, name, &doc, err);
   int flags = JSON_C_TO_STRING_NOSLASHESCAPE;
 
   if (st != NG_OK)
@@ -643,6 +563,34 @@ ng_status ngi_jsonld_model_write(librdf_model *m, const ng_jsonld_context *c,
       st = put(out, "\n", 1, err);
   }
   json_object_put(doc);
+  return st;
+}
+
+ng_status ngi_jsonld_model_write(librdf_model *m, const ng_jsonld_context *c,
+                                 const char *name, int layout, FILE *out,
+                                 char *err)
+{
+  triple *v = NULL;
+  size_t n = 0;
+  ng_status st = ngi_jsonld_collect(m, &v, &n, err);
+
+  return st == NG_OK ? write_doc(v, n, c, name, layout, out, err) : st;
+}
+
+ng_status ngi_jsonld_lines_write(ng_graph *g, const ng_jsonld_context *c,
+                                 const char *name, int layout, FILE *out,
+                                 char *err)
+{
+  triple *v = NULL;
+  size_t n = 0;
+  ng_status st = ngi_jsonld_collect_lines(g, &v, &n, err);
+
+  if (st == NG_OK)
+    st = write_doc(v, n, c, name, layout, out, err);
+  if (st == NG_OK && fflush(out) != 0) {
+    ngi_graph_errf(err, "write error: %s", strerror(errno));
+    st = NG_EIO;
+  }
   return st;
 }
 

@@ -63,6 +63,27 @@ char *ngi_jctx_expand(const ng_jsonld_context *c, const char *s, int vocab,
 ng_status ngi_jsonld_model_write(librdf_model *m, const ng_jsonld_context *c,
                                  const char *name, int layout, FILE *out,
                                  char *err);
+/* A statement as the writer reads it (jsonld_stmts.c): strings, blank
+ * nodes as "_:id", a literal's datatype NULL for xsd:string. */
+enum { NGI_JO_IRI, NGI_JO_BLANK, NGI_JO_LIT };
+typedef struct ngi_jtriple {
+  char *s, *p, *o, *dt, *lang;
+  int okind;
+} ngi_jtriple;
+void ngi_jtriples_free(ngi_jtriple *v, size_t n);
+/* The statements of m, or of a graph of lines (NG_EFORMAT for what only
+ * the model way writes the same: blank nodes, escaped IRIs, capitals in a
+ * language tag), sorted, duplicates dropped (caller frees). */
+ng_status ngi_jsonld_collect(librdf_model *m, ngi_jtriple **out,
+                             size_t *nout, char *err);
+ng_status ngi_jsonld_collect_lines(ng_graph *g, ngi_jtriple **out,
+                                   size_t *nout, char *err);
+/* The same for a graph of lines (ng_graph_new_lines), without librdf, for
+ * the front (cli/front.c); NG_EFORMAT when only the model way writes it
+ * the same (blank nodes, escaped IRIs, capitals in a language tag). */
+ng_status ngi_jsonld_lines_write(ng_graph *g, const ng_jsonld_context *c,
+                                 const char *name, int layout, FILE *out,
+                                 char *err);
 
 /* Parse a JSON-LD document (buf, len bytes) into statements with their
  * graph (NULL: the default graph), in a stream over world w that owns

@@ -144,7 +144,8 @@ for which in old new; do
 done
 # what every start costs before extracting: loading the 50 shared
 # libraries librdf, raptor and curl bring (Debian builds them BIND_NOW),
-# and rapper's own start-up on the example's Turtle, for scale
+# which only newsgraph-full does since the front (below), and rapper's own
+# start-up on the example's Turtle, for scale
 /usr/bin/time -f '%e %U %S' -o "$tmp/floor.time" bash -c '
   for i in $(seq 1 "$1"); do "$2" --version > /dev/null || exit 1; done' _ "$runs" "$bin"
 /usr/bin/time -f '%e %U %S' -o "$tmp/rapstart.time" bash -c '
@@ -152,6 +153,22 @@ done
 awk -v r="$runs" 'NR == FNR { f = 1000 * ($2 + $3) / r; fw = 1000 * $1 / r; next }
   { printf "start-up floor: newsgraph --version %.1f ms cpu, %.1f ms wall; rapper on the example Turtle %.1f ms cpu, %.1f ms wall\n", f, fw, 1000 * ($2 + $3) / r, 1000 * $1 / r }' \
   "$tmp/floor.time" "$tmp/rapstart.time"
+# the front (cli/front.c) per output syntax, with the lexicon cache, and
+# a command line it hands to newsgraph-full (-f rdfxml: both start)
+if [ -x "$(dirname "$bin")/newsgraph-full" ]; then
+  NEWSGRAPH_CACHE=$tmp/cache-new "$bin" extract "$small" > /dev/null
+  line="start-up of $small by syntax (the front, cache):"
+  for f in turtle nquads ntriples jsonld rdfxml; do
+    NEWSGRAPH_CACHE=$tmp/cache-new /usr/bin/time -f '%e %U %S' -o "$tmp/fmt.time" bash -c '
+      for i in $(seq 1 "$1"); do "$2" extract -f "$3" "$4" > /dev/null || exit 1; done
+    ' _ "$runs" "$bin" "$f" "$small"
+    line="$line $(awk -v r="$runs" -v f="$f" '{ printf "%s %.1f", f, 1000 * ($2 + $3) / r }' "$tmp/fmt.time")"
+  done
+  echo "$line ms cpu (rdfxml: handed to newsgraph-full)"
+  /usr/bin/time -f '%e %U %S' -o "$tmp/full.time" bash -c '
+    for i in $(seq 1 "$1"); do "$2" --version > /dev/null || exit 1; done' _ "$runs" "$(dirname "$bin")/newsgraph-full"
+  awk -v r="$runs" '{ printf "newsgraph-full --version (the RDF/curl stack bound): %.1f ms cpu, %.1f ms wall\n", 1000 * ($2 + $3) / r, 1000 * $1 / r }' "$tmp/full.time"
+fi
 if "$bin" extract --help 2>/dev/null | grep -q -- '--out-dir'; then
   rm -rf "$tmp/outdir"
   /usr/bin/time -f '%e %U %S %M' -o "$tmp/outdir.time" \

@@ -138,6 +138,7 @@ if [ "$(id -u)" = 0 ] && command -v setpriv > /dev/null 2>&1 &&
   chmod 755 "$pt"
   mkdir -p "$pt/c/a" "$pt/c/locked" "$pt/c/z" "$pt/vg"
   cp "$NG_BIN" "$pt/ng"
+  cp "$(dirname "$NG_BIN")/newsgraph-full" "$pt/"  # the front execs it
   cp -r ontology "$pt/ontology"
   cp tests/*.supp "$pt/"
   printf 'John Smith said that it rained all day in Leeds.\n' > "$pt/c/a/1.txt"
