@@ -44,8 +44,8 @@ void *ngi_alloc_raw(ngi_arena *a, size_t n) {
  * not 16 bytes. */
 static void *alloc_align(ngi_arena *a, size_t n, size_t align) {
   ngi_block *b = a->head;
-  if (b)
-    b->used = (b->used + align - 1) / align * align;
+  if (b) /* align is a power of two: a mask, not a division */
+    b->used = (b->used + align - 1) & ~(align - 1);
   if (b && b->used > b->size)
     b->used = b->size;
   if (n == 0)

@@ -39,6 +39,7 @@ typedef struct ngi_tok {
   int ment;            /* mention starting or covering it, or -1 */
   const char *low;     /* lower-cased base form */
   uint32_t lowlen;     /* its length */
+  uint8_t kw[2];       /* prefix lengths score() looks up (ngi_lex_bits) */
   uint64_t h;          /* its ngi_hash, for look-ups */
   uint32_t lex;        /* ngi_lex_bits of low: the lexicon maps holding it */
 } ngi_tok;

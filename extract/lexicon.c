@@ -590,7 +590,8 @@ static int words_get(const ng_lexicon *lex, const char *key, size_t n,
 }
 
 uint32_t ngi_lex_bits(const ng_lexicon *lex, const char *low, size_t n,
-                      uint64_t h) {
+                      uint64_t h, uint8_t kw[2]) {
+  kw[0] = kw[1] = 0;
   if (!lex || !lex->indexed)
     return 0;
   uint32_t v = 0;
@@ -598,8 +599,9 @@ uint32_t ngi_lex_bits(const ng_lexicon *lex, const char *low, size_t n,
     words_get(lex, low, n, h, &v);
   uint32_t bits = ((uint32_t)v & ~NGI_LEX_KWPRE) | NGI_LEX_DONE;
   /* the prefixes topics.c's score() looks up: from 3 bytes (or the
-   * whole of a shorter token) to NGI_KW_FIRST_MAX, of its C string */
-  n = strlen(low);
+   * whole of a shorter token) to NGI_KW_FIRST_MAX, of its C string (n
+   * bytes: a token has no NUL); every prefix of a kwfirst key is in
+   * the index, so the walk ends at the first prefix that is none */
   size_t top = n < NGI_KW_FIRST_MAX ? n : NGI_KW_FIRST_MAX;
   size_t l0 = n < 3 ? n : 3;
   uint64_t hp = ngi_hash(low, l0);
@@ -614,7 +616,9 @@ uint32_t ngi_lex_bits(const ng_lexicon *lex, const char *low, size_t n,
       break;
     if ((uint32_t)w & lex->kwfirst.bit) {
       bits |= NGI_LEX_KWHIT;
-      break;
+      if (!kw[0])
+        kw[0] = (uint8_t)l;
+      kw[1] = (uint8_t)l;
     }
   }
   return bits;

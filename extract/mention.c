@@ -117,11 +117,19 @@ static int hyphen_given(const ng_lexicon *x, const ng_doc *d,
          ngi_map_getn(&x->given, h + 1, strlen(h + 1), NULL);
 }
 
+/* Is token t's form a given name?  Known since it was made, for a
+ * capitalised token (text.c). */
+static int given(const ng_lexicon *x, const ngi_tok *t) {
+  if (t->lex & NGI_LEX_GKNOWN)
+    return (t->lex & NGI_LEX_GIVEN) != 0;
+  return has(&x->given, t);
+}
+
 int ngi_is_given(const ng_doc *d, int i) {
   const ngi_tok *t = &d->toks[i];
   const ng_lexicon *x = d->lex;
   if (!(t->flags & T_CAP) || (t->flags & (T_ALLCAPS | T_POSS)) ||
-      !(has(&x->given, t) || hyphen_given(x, d, t)) ||
+      !(given(x, t) || hyphen_given(x, d, t)) ||
       has(&x->timeword, t) || has(&x->notname, t) ||
       has(&x->orgword, t) || has(&x->describer, t))
     return 0;

@@ -68,9 +68,12 @@ ng_status ng_doc_new(const char *text, size_t len, size_t max_bytes,
   d->len = len;
   /* old Mac line ends: a lone CR is a line end (byte for byte, so offsets
    * hold; the graph writes a lone CR as LF anyway) */
-  for (size_t k = 0; k < len; k++)
-    if (d->text[k] == '\r' && (k + 1 == len || d->text[k + 1] != '\n'))
+  for (char *r = memchr(d->text, '\r', len); r;
+       r = memchr(r + 1, '\r', len - (size_t)(r + 1 - d->text))) {
+    size_t k = (size_t)(r - d->text);
+    if (k + 1 == len || d->text[k + 1] != '\n')
       d->text[k] = '\n';
+  }
   *out = d;
   return NG_OK;
 }
@@ -132,12 +135,13 @@ static const char *const ABBR[] = {
     "co", "corp", "no", "vs", "etc", "mt", "ft", "approx", "dept", "est",
     "fig", "maj", "adm", "cmdr", "pres", "hon", "messrs", NULL};
 
-static int is_abbr(const char *low) {
-  for (int i = 0; ABBR[i]; i++)
-    if (strcmp(ABBR[i], low) == 0)
-      return 1;
+/* low: n bytes, NUL-terminated */
+static int is_abbr(const char *low, size_t n) {
+  if (n <= 6) /* the longest of ABBR */
+    for (int i = 0; ABBR[i]; i++)
+      if (ABBR[i][0] == low[0] && strcmp(ABBR[i], low) == 0)
+        return 1;
   /* dotted initialisms: u.s  e.g  u.n */
-  size_t n = strlen(low);
   return n >= 3 && low[1] == '.';
 }
 
@@ -179,7 +183,13 @@ static int set_low(ng_doc *d, ngi_tok *t) {
   }
   t->low = low;
   t->h = ngi_hash(low, t->lowlen);
-  t->lex = ngi_lex_bits(d->lex, low, t->lowlen, t->h);
+  t->lex = ngi_lex_bits(d->lex, low, t->lowlen, t->h, t->kw);
+  /* a capitalised word: is it a given name?  (asked of it many times) */
+  if ((t->flags & T_CAP) && d->lex) {
+    t->lex |= NGI_LEX_GKNOWN;
+    if (ngi_map_geth(&d->lex->given, low, t->lowlen, t->h, NULL))
+      t->lex |= NGI_LEX_GIVEN;
+  }
   return 0;
 }
 
@@ -264,7 +274,7 @@ static ng_status tokenize(ng_doc *d, uint32_t b, uint32_t e, int p) {
       /* a dot that belongs to the word: initials and abbreviations */
       if (i < e && d->text[i] == '.') {
         int initial = letters == 1 && upper && n == 1;
-        if (initial || is_abbr(t->low)) {
+        if (initial || is_abbr(t->low, t->lowlen)) {
           i++;
           t->e = t->be = (uint32_t)i;
           t->flags |= initial ? T_INITIAL : T_ABBR;
@@ -492,6 +502,12 @@ static ng_status split_sentences(ng_doc *d, int p) {
 ng_status ngi_segment(ng_doc *d) {
   size_t i = 0;
   int section = -1, first = 1;
+  /* room for the tokens at once (news text has one per 5.5 bytes or
+   * so), rather than doubling the array from 8 */
+  if (!d->toks && d->len > 64 &&
+      !(d->toks = ngi_grow(&d->arena, NULL, sizeof *d->toks, 0, &d->captoks,
+                           d->len / 6 + 16)))
+    return NG_ENOMEM;
   while (i < d->len) {
     size_t e = i;
     while (e < d->len && d->text[e] != '\n')

@@ -109,11 +109,17 @@ static void score(const ng_doc *d, int t0, int t1, int *counts) {
     /* no prefix is a first word: known since the token was made */
     if ((t->lex & NGI_LEX_DONE) && !(t->lex & NGI_LEX_KWHIT))
       continue;
-    size_t n = strlen(t->low);
+    size_t n = t->lowlen;
     /* prefixes no longer than a keyword's first word: one huge token (a
      * run of CJK, say) must not cost its length squared */
     size_t top = n < KW_FIRST_MAX ? n : KW_FIRST_MAX;
     size_t l0 = n < 3 ? n : 3;
+    /* the shortest and longest prefix that is a first word, known
+     * since the token was made: none outside them is */
+    if (t->lex & NGI_LEX_DONE) {
+      l0 = t->kw[0];
+      top = t->kw[1];
+    }
     uint64_t h = ngi_hash(t->low, l0);
     for (size_t l = l0; l <= top; l++) {
       intptr_t k;
