@@ -167,7 +167,30 @@ static ngi_tok *add_tok(ng_doc *d, uint32_t b, uint32_t e, int para) {
   return t;
 }
 
-static int set_low(ng_doc *d, ngi_tok *t) {
+/* The word forms of a document met so far: a form's hash -> the first
+ * token with it (+1; 0 is an empty slot).  A form comes back often ("the",
+ * "said", a name), and its lower-case bytes and lexicon bits are then
+ * copied, not looked up again.  Never more than half full: past that,
+ * new forms are simply not remembered. */
+typedef struct formmemo {
+  struct formslot {
+    uint64_t h;
+    uint32_t tok;
+  } *slot;
+  size_t mask, n;
+} formmemo;
+
+/* The given-name bits of capitalised token t (form low, lowlen bytes). */
+static uint32_t given_bits(const ng_doc *d, const ngi_tok *t) {
+  if (!(t->flags & T_CAP) || !d->lex)
+    return 0;
+  return NGI_LEX_GKNOWN |
+         (ngi_map_geth(&d->lex->given, t->low, t->lowlen, t->h, NULL)
+              ? NGI_LEX_GIVEN
+              : 0);
+}
+
+static int set_low(ng_doc *d, ngi_tok *t, formmemo *fm) {
   size_t n = t->be - t->b;
   char tmp[256], *low;
   if (n * 2 + 4 > sizeof tmp) {
@@ -175,26 +198,50 @@ static int set_low(ng_doc *d, ngi_tok *t) {
     if (!low)
       return -1;
     t->lowlen = (uint32_t)ngi_lower(d->text + t->b, n, low, n * 2 + 4);
+    fm = NULL; /* long forms are rare: not remembered */
   } else { /* the usual short word: keep only its bytes */
     t->lowlen = (uint32_t)ngi_lower(d->text + t->b, n, tmp, sizeof tmp);
-    low = ngi_strndup(&d->arena, tmp, t->lowlen);
-    if (!low)
-      return -1;
+    low = tmp;
   }
+  uint64_t h = ngi_hash(low, t->lowlen);
+  size_t j = 0;
+  t->h = h;
+  if (fm) {
+    for (j = h & fm->mask; fm->slot[j].tok; j = (j + 1) & fm->mask) {
+      const ngi_tok *u = &d->toks[fm->slot[j].tok - 1];
+      if (fm->slot[j].h == h && u->lowlen == t->lowlen &&
+          memcmp(u->low, low, t->lowlen) == 0) {
+        /* a form met before: its bytes and bits (the given-name bits
+         * only from a capitalised token, as for this one) */
+        t->low = u->low;
+        t->kw[0] = u->kw[0];
+        t->kw[1] = u->kw[1];
+        t->lex = u->lex & ~(NGI_LEX_GKNOWN | NGI_LEX_GIVEN);
+        if ((t->flags & T_CAP) && (u->lex & NGI_LEX_GKNOWN))
+          t->lex |= u->lex & (NGI_LEX_GKNOWN | NGI_LEX_GIVEN);
+        else
+          t->lex |= given_bits(d, t);
+        return 0;
+      }
+    }
+  }
+  if (low == tmp && !(low = ngi_strndup(&d->arena, tmp, t->lowlen)))
+    return -1;
   t->low = low;
-  t->h = ngi_hash(low, t->lowlen);
-  t->lex = ngi_lex_bits(d->lex, low, t->lowlen, t->h, t->kw);
+  t->lex = ngi_lex_bits(d->lex, low, t->lowlen, h, t->kw);
   /* a capitalised word: is it a given name?  (asked of it many times) */
-  if ((t->flags & T_CAP) && d->lex) {
-    t->lex |= NGI_LEX_GKNOWN;
-    if (ngi_map_geth(&d->lex->given, low, t->lowlen, t->h, NULL))
-      t->lex |= NGI_LEX_GIVEN;
+  t->lex |= given_bits(d, t);
+  if (fm && (fm->n + 1) * 2 <= fm->mask + 1) {
+    fm->slot[j].h = h;
+    fm->slot[j].tok = (uint32_t)(t - d->toks) + 1;
+    fm->n++;
   }
   return 0;
 }
 
 /* Tokenize bytes [b, e) of paragraph p. */
-static ng_status tokenize(ng_doc *d, uint32_t b, uint32_t e, int p) {
+static ng_status tokenize(ng_doc *d, uint32_t b, uint32_t e, int p,
+                          formmemo *fm) {
   size_t i = b, k;
   while (i < e) {
     uint32_t c = cp_at(d, i, &k);
@@ -269,7 +316,7 @@ static ng_status tokenize(ng_doc *d, uint32_t b, uint32_t e, int p) {
         if (ngi_is_upper((unsigned char)s[h]))
           t->flags |= T_HYPHNAME;
       }
-      if (set_low(d, t))
+      if (set_low(d, t, fm))
         return NG_ENOMEM;
       /* a dot that belongs to the word: initials and abbreviations */
       if (i < e && d->text[i] == '.') {
@@ -278,7 +325,7 @@ static ng_status tokenize(ng_doc *d, uint32_t b, uint32_t e, int p) {
           i++;
           t->e = t->be = (uint32_t)i;
           t->flags |= initial ? T_INITIAL : T_ABBR;
-          if (!initial && set_low(d, t))
+          if (!initial && set_low(d, t, fm))
             return NG_ENOMEM;
         }
       }
@@ -292,7 +339,7 @@ static ng_status tokenize(ng_doc *d, uint32_t b, uint32_t e, int p) {
     if (!t)
       return NG_ENOMEM;
     t->flags |= T_PUNCT;
-    if (set_low(d, t))
+    if (set_low(d, t, fm))
       return NG_ENOMEM;
   }
   return NG_OK;
@@ -508,6 +555,15 @@ ng_status ngi_segment(ng_doc *d) {
       !(d->toks = ngi_grow(&d->arena, NULL, sizeof *d->toks, 0, &d->captoks,
                            d->len / 6 + 16)))
     return NG_ENOMEM;
+  /* the forms met: a slot per 5 bytes, for about half as many forms as
+   * tokens at half load (without it, when out of memory, every form is
+   * looked up) */
+  formmemo fm = {NULL, 0, 0};
+  size_t fcap = 64;
+  while (fcap < d->len / 5)
+    fcap *= 2;
+  if ((fm.slot = calloc(fcap, sizeof *fm.slot)))
+    fm.mask = fcap - 1;
   while (i < d->len) {
     size_t e = i;
     while (e < d->len && d->text[e] != '\n')
@@ -536,8 +592,10 @@ ng_status ngi_segment(ng_doc *d) {
     if (b == z || is_boilerplate(d->text + b, z - b))
       continue;
     ngi_para *pa = NGI_PUSH(&d->arena, d->paras, d->nparas, d->cappara);
-    if (!pa)
+    if (!pa) {
+      free(fm.slot);
       return NG_ENOMEM;
+    }
     int p = (int)d->nparas - 1;
     pa->b = (uint32_t)b;
     pa->e = (uint32_t)z;
@@ -551,11 +609,15 @@ ng_status ngi_segment(ng_doc *d) {
       section = p;
     }
     pa->section = pa->heading == 1 ? p : section;
-    ng_status st = tokenize(d, (uint32_t)b, (uint32_t)z, p);
-    if (st)
+    ng_status st =
+        tokenize(d, (uint32_t)b, (uint32_t)z, p, fm.slot ? &fm : NULL);
+    if (st) {
+      free(fm.slot);
       return st;
+    }
     d->paras[p].t1 = (int)d->ntoks;
   }
+  free(fm.slot);
   /* every token is in: give back the doubling's spare room (up to half
    * of the biggest array of a document) */
   d->toks = ngi_shrink(&d->arena, d->toks, sizeof *d->toks, d->ntoks,
