@@ -580,12 +580,19 @@ static int words_get(const ng_lexicon *lex, const char *key, size_t n,
                      uint64_t h, uint32_t *val) {
   size_t mask = lex->wcap - 1, j = h & mask;
   uint32_t tag = (uint32_t)(h >> 32) | 1;
-  for (; lex->wtab[j].tag; j = (j + 1) & mask)
-    if (lex->wtab[j].tag == tag && memcmp(lex->wkeys[j], key, n) == 0 &&
-        lex->wkeys[j][n] == '\0') {
+  for (; lex->wtab[j].tag; j = (j + 1) & mask) {
+    if (lex->wtab[j].tag != tag)
+      continue;
+    /* words are short: compared here rather than by a call */
+    const char *k = lex->wkeys[j];
+    size_t i = 0;
+    while (i < n && k[i] == key[i])
+      i++;
+    if (i == n && k[n] == '\0') {
       *val = lex->wtab[j].val;
       return 1;
     }
+  }
   return 0;
 }
 

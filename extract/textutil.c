@@ -118,6 +118,12 @@ size_t ngi_lower(const char *s, size_t n, char *dst, size_t cap) {
   size_t i = 0, o = 0;
   if (cap == 0)
     return 0;
+  /* ASCII while there is room for all of s: no check per byte */
+  if (n < cap)
+    while (i < n && (unsigned char)s[i] < 0x80) {
+      unsigned char b = (unsigned char)s[i++];
+      dst[o++] = (char)(b >= 'A' && b <= 'Z' ? b + 32 : b);
+    }
   while (i < n) {
     unsigned char b = (unsigned char)s[i];
     if (b < 0x80) { /* ASCII, the usual case: what fold and put_cp do */
