@@ -200,11 +200,26 @@ static int map_resize(ngi_map *m, size_t cap) {
 }
 
 int ngi_map_put(ngi_map *m, const char *key, intptr_t val) {
+  size_t n = strlen(key);
+  return ngi_map_puth(m, key, n, ngi_hash(key, n), val);
+}
+
+int ngi_map_reserve(ngi_map *m, size_t n) {
+  size_t cap = 64;
+  if (m->kbase || m->n)
+    return m->kbase ? -1 : 0;
+  while (cap < n * 2)
+    cap *= 2;
+  return cap > m->cap ? map_resize(m, cap) : 0;
+}
+
+int ngi_map_puth(ngi_map *m, const char *key, size_t n, uint64_t h,
+                 intptr_t val) {
+  (void)n; /* key is NUL-terminated at n */
   if (m->kbase)
     return -1; /* a map of the cache is read-only */
   if ((m->n + 1) * 2 > m->cap && map_resize(m, m->cap ? m->cap * 2 : 64))
     return -1;
-  uint64_t h = ngi_hash(key, strlen(key));
   size_t j = h & (m->cap - 1);
   while (m->ents[j].key) {
     if (m->ents[j].h == h && strcmp((const char *)m->ents[j].key, key) == 0) {

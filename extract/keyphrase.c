@@ -54,8 +54,9 @@ static const char *const determiners[] = {
 static int in_list(const ngi_tok *t, const char *const *list) {
   if (t->lowlen > 7)
     return 0; /* no word of the lists is longer */
+  char c = t->low[0];
   for (int i = 0; list[i]; i++)
-    if (ngi_tok_is(t, list[i]))
+    if (list[i][0] == c && ngi_tok_is(t, list[i]))
       return 1;
   return 0;
 }
@@ -185,9 +186,12 @@ static int coined(const ng_doc *d, const ngi_tok *t) {
 
 /* Adjective endings: a word with one that mostly stands before another
  * content word is a modifier, and no phrase ends with it. */
-static const char *const adj_end[] = {"al", "ic", "ive", "ous", "ful",
-                                      "less", "able", "ible", "ary", "ish",
-                                      NULL};
+static const struct {
+  const char *s;
+  size_t n;
+} adj_end[] = {{"al", 2},   {"ic", 2},   {"ive", 3},  {"ous", 3},
+               {"ful", 3},  {"less", 4}, {"able", 4}, {"ible", 4},
+               {"ary", 3},  {"ish", 3},  {NULL, 0}};
 
 /* Stem of a lower-case word: a plural s dropped.  Returns its length. */
 static size_t stem_len(const char *w, size_t l) {
@@ -241,9 +245,9 @@ static int modifier(const ngi_tok *t, const wstat *w) {
   if (n > 4 && memcmp(t->low + n - 3, "ing", 3) == 0 && !w->det)
     return 1;
   int adj = 0;
-  for (int i = 0; adj_end[i] && !adj; i++) {
-    size_t l = strlen(adj_end[i]);
-    adj = n > l + 3 && memcmp(t->low + n - l, adj_end[i], l) == 0;
+  for (int i = 0; adj_end[i].s && !adj; i++) {
+    size_t l = adj_end[i].n;
+    adj = n > l + 3 && memcmp(t->low + n - l, adj_end[i].s, l) == 0;
   }
   return adj && w->mod * 2 >= w->tf;
 }
@@ -255,7 +259,9 @@ ng_status ngi_keyphrases(ng_doc *d, ngi_kpset *k) {
   int *wid = ngi_alloc_raw(A, (size_t)(n + 1) * sizeof *wid);
   unsigned char *content = ngi_alloc(A, (size_t)n + 1);
   unsigned char *attrib = ngi_alloc(A, (size_t)n + 1);
-  wstat *ws = ngi_alloc(A, (size_t)(n + 1) * sizeof *ws);
+  /* the words' statistics: grown as words come (far fewer than tokens) */
+  size_t capws = 0;
+  wstat *ws = ngi_grow(A, NULL, sizeof *ws, 0, &capws, (size_t)n / 4 + 8);
   k->tokstem = ngi_alloc_raw(A, (size_t)(n + 1) * sizeof *k->tokstem);
   size_t pcap = 16;
   while (pcap < (size_t)n * 2 + 16)
@@ -270,6 +276,13 @@ ng_status ngi_keyphrases(ng_doc *d, ngi_kpset *k) {
   ngi_map_init(&stems);
   ngi_map_init(&cands);
   ng_status st = NG_OK;
+  /* room for the usual counts of words and candidates at once */
+  if (ngi_map_reserve(&words, (size_t)n / 5) ||
+      ngi_map_reserve(&stems, (size_t)n / 5) ||
+      ngi_map_reserve(&cands, (size_t)n / 4)) {
+    st = NG_ENOMEM;
+    goto out;
+  }
   int nw = 0, ns = 0;
   size_t capkp = 0, capocc = 0;
   int first_body = -1;
@@ -288,28 +301,38 @@ ng_status ngi_keyphrases(ng_doc *d, ngi_kpset *k) {
     if (!(t->flags & T_WORD) || d->paras[t->para].heading == 1)
       continue;
     size_t l = stem_len(t->low, t->lowlen);
+    /* the hash of the stem: the token's own when it has no plural s */
+    uint64_t wh = 0;
     int hl_plural = 0; /* headline: the body uses it with a plural s */
     if (i < hl_end && l < t->lowlen) {
       intptr_t v;
-      hl_plural = ngi_map_getn(&words, t->low, l, &v) && ws[v].plural;
+      wh = ngi_hash(t->low, l);
+      hl_plural = ngi_map_geth(&words, t->low, l, wh, &v) && ws[v].plural;
     }
     content[i] = (unsigned char)(!attrib[i] && content_tok(d, i, hl_plural));
     if (!content[i])
       continue;
     intptr_t v;
-    int found = l == t->lowlen ? ngi_tok_in(&words, t, &v)
-                               : ngi_map_getn(&words, t->low, l, &v);
+    if (l == t->lowlen)
+      wh = t->h;
+    else if (!wh)
+      wh = ngi_hash(t->low, l);
+    int found = ngi_map_geth(&words, t->low, l, wh, &v);
     if (!found) {
       const char *key = ngi_strndup(A, t->low, l);
-      if (!key || ngi_map_put(&words, key, nw)) {
+      if (!key || ngi_map_puth(&words, key, l, wh, nw) ||
+          ((size_t)nw >= capws &&
+           !(ws = ngi_grow(A, ws, sizeof *ws, capws, &capws,
+                           (size_t)nw + 1)))) {
         st = NG_ENOMEM;
         goto out;
       }
       size_t pl = l > STEM_PREFIX ? STEM_PREFIX : l;
+      uint64_t sh = pl == l ? wh : ngi_hash(key, pl);
       intptr_t sv;
-      if (!ngi_map_getn(&stems, key, pl, &sv)) {
+      if (!ngi_map_geth(&stems, key, pl, sh, &sv)) {
         const char *sk = ngi_strndup(A, key, pl);
-        if (!sk || ngi_map_put(&stems, sk, ns)) {
+        if (!sk || ngi_map_puth(&stems, sk, pl, sh, ns)) {
           st = NG_ENOMEM;
           goto out;
         }
@@ -476,7 +499,7 @@ ng_status ngi_keyphrases(ng_doc *d, ngi_kpset *k) {
         if (!ngi_map_geth(&cands, buf, kl, h, &v)) {
           const char *key = ngi_strndup(A, buf, kl);
           ngi_kp *p = key ? NGI_PUSH(A, k->kp, k->nkp, capkp) : NULL;
-          if (!p || ngi_map_put(&cands, key, (intptr_t)k->nkp - 1)) {
+          if (!p || ngi_map_puth(&cands, key, kl, h, (intptr_t)k->nkp - 1)) {
             st = NG_ENOMEM;
             goto out;
           }
