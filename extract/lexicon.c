@@ -607,8 +607,9 @@ uint32_t ngi_lex_bits(const ng_lexicon *lex, const char *low, size_t n,
   uint32_t bits = ((uint32_t)v & ~NGI_LEX_KWPRE) | NGI_LEX_DONE;
   /* the prefixes topics.c's score() looks up: from 3 bytes (or the
    * whole of a shorter token) to NGI_KW_FIRST_MAX, of its C string (n
-   * bytes: a token has no NUL); every prefix of a kwfirst key is in
-   * the index, so the walk ends at the first prefix that is none */
+   * bytes: a token has no NUL).  Every prefix of a kwfirst key has its
+   * bit in kbloom, so the walk ends at the first prefix without one;
+   * the small kwfirst map says which are keys. */
   size_t top = n < NGI_KW_FIRST_MAX ? n : NGI_KW_FIRST_MAX;
   size_t l0 = n < 3 ? n : 3;
   uint64_t hp = ngi_hash(low, l0);
@@ -617,11 +618,9 @@ uint32_t ngi_lex_bits(const ng_lexicon *lex, const char *low, size_t n,
       hp ^= (unsigned char)low[l - 1];
       hp *= 1099511628211ull;
     }
-    uint32_t w;
-    if (!ngi_bloom_has(lex->kbloom, hp) || !words_get(lex, low, l, hp, &w) ||
-        !((uint32_t)w & NGI_LEX_KWPRE))
+    if (!ngi_bloom_has(lex->kbloom, hp))
       break;
-    if ((uint32_t)w & lex->kwfirst.bit) {
+    if (ngi_map_geth(&lex->kwfirst, low, l, hp, NULL)) {
       bits |= NGI_LEX_KWHIT;
       if (!kw[0])
         kw[0] = (uint8_t)l;
