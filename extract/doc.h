@@ -45,11 +45,16 @@ typedef struct ngi_tok {
 } ngi_tok;
 
 /* Is token t's lower-case form a key of m?  (*v gets the value.)  The
- * token's lexicon bits answer no for a lexicon map without a look-up. */
+ * token's lexicon bits answer for a lexicon map without a look-up, but
+ * for its value. */
 static inline int ngi_tok_in(const ngi_map *m, const ngi_tok *t,
                              intptr_t *v) {
-  if (m->bit && (t->lex & NGI_LEX_DONE) && !(t->lex & m->bit))
-    return 0;
+  if (m->bit && (t->lex & NGI_LEX_DONE)) {
+    if (!(t->lex & m->bit))
+      return 0;
+    if (!v) /* the word index holds exactly the keys of the map */
+      return 1;
+  }
   return ngi_map_geth(m, t->low, t->lowlen, t->h, v);
 }
 

@@ -73,7 +73,7 @@ static int content_tok(const ng_doc *d, int i, int body_plural) {
     return 0;
   if ((unsigned char)t->low[0] >= 0xE2 && (unsigned char)t->low[0] <= 0xE3)
     return 0; /* symbols and CJK punctuation that pass as words */
-  if (strchr(t->low, '\'') || (t->flags & T_HYPHNAME))
+  if (memchr(t->low, '\'', n) || (t->flags & T_HYPHNAME))
     return 0; /* contractions: "don't" */
   const ng_lexicon *x = d->lex;
   /* a stop word counts inside a name only: "Long" in "Long Beach" */
@@ -82,7 +82,8 @@ static int content_tok(const ng_doc *d, int i, int body_plural) {
       ngi_tok_in(&x->honorific, t, NULL))
     return 0;
   if (n > 4 && !(t->flags & T_CAP) &&
-      (strcmp(t->low + n - 2, "ly") == 0 || strcmp(t->low + n - 2, "ed") == 0))
+      ((t->low[n - 2] == 'l' && t->low[n - 1] == 'y') ||
+       (t->low[n - 2] == 'e' && t->low[n - 1] == 'd')))
     return 0;
   int m = t->ment;
   if (m >= 0 && (d->ments[m].kind == M_PERSON || d->ments[m].kind == M_PRON ||
@@ -94,7 +95,7 @@ static int content_tok(const ng_doc *d, int i, int body_plural) {
       !strchr("su", t->low[n - 2]) && i > d->paras[0].t0 &&
       (d->toks[i - 1].flags & T_WORD) && !body_plural)
     return 0;
-  if ((t->flags & T_SSTART) && n > 5 && strcmp(t->low + n - 3, "ing") == 0)
+  if ((t->flags & T_SSTART) && n > 5 && memcmp(t->low + n - 3, "ing", 3) == 0)
     return 0; /* "Using the ...": a verb opening the sentence */
   if (!(t->flags & T_CAP)) {
     /* a verb by its neighbours */
@@ -104,7 +105,7 @@ static int content_tok(const ng_doc *d, int i, int body_plural) {
     if (i + 1 < s1 && in_list(&d->toks[i + 1], after_verb))
       return 0;
     /* "after buying", "by cutting": a gerund, a verb of its own */
-    if (i > s0 && n > 5 && strcmp(t->low + n - 3, "ing") == 0 &&
+    if (i > s0 && n > 5 && memcmp(t->low + n - 3, "ing", 3) == 0 &&
         in_list(&d->toks[i - 1], before_gerund))
       return 0;
   }

@@ -17,10 +17,10 @@ static int has(const ngi_map *m, const ngi_tok *t) {
 
 /* Strip a trailing dot ("mr." -> "mr") for look-ups. */
 static int has_nodot(const ngi_map *m, const ngi_tok *t) {
-  size_t n = strlen(t->low);
+  size_t n = t->lowlen;
   if (n > 1 && t->low[n - 1] == '.')
-    n--;
-  return ngi_map_getn(m, t->low, n, NULL);
+    return ngi_map_getn(m, t->low, n - 1, NULL);
+  return ngi_tok_in(m, t, NULL);
 }
 
 int ngi_is_honorific(const ng_doc *d, int i) {
