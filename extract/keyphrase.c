@@ -247,8 +247,12 @@ static int modifier(const ngi_tok *t, const wstat *w) {
     return 1;
   int adj = 0;
   for (int i = 0; adj_end[i].s && !adj; i++) {
-    size_t l = adj_end[i].n;
-    adj = n > l + 3 && memcmp(t->low + n - l, adj_end[i].s, l) == 0;
+    size_t l = adj_end[i].n, c = 0;
+    if (n <= l + 3)
+      continue;
+    while (c < l && t->low[n - l + c] == adj_end[i].s[c])
+      c++;
+    adj = c == l;
   }
   return adj && w->mod * 2 >= w->tf;
 }

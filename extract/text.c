@@ -209,8 +209,12 @@ static int set_low(ng_doc *d, ngi_tok *t, formmemo *fm) {
   if (fm) {
     for (j = h & fm->mask; fm->slot[j].tok; j = (j + 1) & fm->mask) {
       const ngi_tok *u = &d->toks[fm->slot[j].tok - 1];
-      if (fm->slot[j].h == h && u->lowlen == t->lowlen &&
-          memcmp(u->low, low, t->lowlen) == 0) {
+      size_t i = 0;
+      if (fm->slot[j].h != h || u->lowlen != t->lowlen)
+        continue;
+      while (i < t->lowlen && u->low[i] == low[i])
+        i++;
+      if (i == t->lowlen) {
         /* a form met before: its bytes and bits (the given-name bits
          * only from a capitalised token, as for this one) */
         t->low = u->low;
