@@ -51,20 +51,64 @@ static const char *const determiners[] = {
   "the", "a", "an", "his", "her", "their", "its", "our", "this", "that",
   "these", "those", NULL};
 
-static int in_list(const ngi_tok *t, const char *const *list) {
+/* Prepositions after a word of talking ("speaking to reporters", see
+ * mark_attribution); "on", "in" and "for" only before a name ("on Radio
+ * Five", not "speaking on the economy"). */
+static const char *const talk_prep[] = {"to", "with", "by", "on", "in",
+                                        "for", NULL};
+
+/* The lists above as bits, and which of them each token's word is in
+ * (lw[] of ngi_keyphrases: one look-up per token, not a scan per use). */
+enum {
+  L_BEFORE_VERB = 1,
+  L_AFTER_VERB = 2,
+  L_BEFORE_GERUND = 4,
+  L_DET = 8,
+  L_TALK_PREP = 16
+};
+
+#define LIST_SLOTS 256 /* a power of two, over twice the words */
+
+typedef struct listset {
+  struct {
+    uint64_t h;
+    const char *w;
+    unsigned bits;
+  } slot[LIST_SLOTS];
+} listset;
+
+static void listset_add(listset *ls, const char *const *list, unsigned bit) {
+  for (int i = 0; list[i]; i++) {
+    uint64_t h = ngi_hash(list[i], strlen(list[i]));
+    size_t j = h & (LIST_SLOTS - 1);
+    while (ls->slot[j].w && strcmp(ls->slot[j].w, list[i]) != 0)
+      j = (j + 1) & (LIST_SLOTS - 1);
+    ls->slot[j].h = h;
+    ls->slot[j].w = list[i];
+    ls->slot[j].bits |= bit;
+  }
+}
+
+static unsigned listset_bits(const listset *ls, const ngi_tok *t) {
   if (t->lowlen > 7)
     return 0; /* no word of the lists is longer */
-  char c = t->low[0];
-  for (int i = 0; list[i]; i++)
-    if (list[i][0] == c && ngi_tok_is(t, list[i]))
-      return 1;
+  for (size_t j = t->h & (LIST_SLOTS - 1); ls->slot[j].w;
+       j = (j + 1) & (LIST_SLOTS - 1))
+    if (ls->slot[j].h == t->h && ngi_tok_is(t, ls->slot[j].w))
+      return ls->slot[j].bits;
   return 0;
+}
+
+/* Is token i's word in the list of bit? */
+static inline int in_list(const unsigned char *lw, int i, unsigned bit) {
+  return (lw[i] & bit) != 0;
 }
 
 static int entity_at(const ng_doc *d, int i);
 
 /* Can token i be a word of a key phrase? */
-static int content_tok(const ng_doc *d, int i, int body_plural) {
+static int content_tok(const ng_doc *d, const unsigned char *lw, int i,
+                       int body_plural) {
   const ngi_tok *t = &d->toks[i];
   if (!(t->flags & T_WORD) || (t->flags & (T_NUM | T_INITIAL | T_ABBR)))
     return 0;
@@ -100,13 +144,13 @@ static int content_tok(const ng_doc *d, int i, int body_plural) {
   if (!(t->flags & T_CAP)) {
     /* a verb by its neighbours */
     int s0 = d->sents[t->sent].t0, s1 = d->sents[t->sent].t1;
-    if (i > s0 && in_list(&d->toks[i - 1], before_verb))
+    if (i > s0 && in_list(lw, i - 1, L_BEFORE_VERB))
       return 0;
-    if (i + 1 < s1 && in_list(&d->toks[i + 1], after_verb))
+    if (i + 1 < s1 && in_list(lw, i + 1, L_AFTER_VERB))
       return 0;
     /* "after buying", "by cutting": a gerund, a verb of its own */
     if (i > s0 && n > 5 && memcmp(t->low + n - 3, "ing", 3) == 0 &&
-        in_list(&d->toks[i - 1], before_gerund))
+        in_list(lw, i - 1, L_BEFORE_GERUND))
       return 0;
   }
   return 1;
@@ -115,16 +159,14 @@ static int content_tok(const ng_doc *d, int i, int body_plural) {
 /* Words after which a noun phrase names who was told or where it was
  * said, never the article's subject: "told the Daily Courier", "in an
  * interview with Radio Five", "speaking to reporters" (the classes
- * tell-verb and talk-word of cue-words.tsv)... */
-/* ... with one of these; "on", "in" and "for" only before a name ("on
- * Radio Five", not "speaking on the economy") */
-static const char *const talk_prep[] = {"to", "with", "by", "on", "in",
-                                        "for", NULL};
+ * tell-verb and talk-word of cue-words.tsv)... with one of talk_prep
+ * (above). */
 
 /* Marks attrib[] on the tokens of the noun phrase of an attribution
  * clause: the determiners, capitalised words, possessives and the one
  * lower-case noun that ends it ("the Morning Star website"). */
-static void mark_attribution(const ng_doc *d, unsigned char *attrib) {
+static void mark_attribution(const ng_doc *d, const unsigned char *lw,
+                             unsigned char *attrib) {
   int n = (int)d->ntoks;
   for (int i = 0; i + 1 < n; i++) {
     const ngi_tok *t = &d->toks[i];
@@ -132,14 +174,14 @@ static void mark_attribution(const ng_doc *d, unsigned char *attrib) {
     if (ngi_tok_cue(d->lex, t, NGI_CUE_TELL))
       j = i + 1;
     else if (ngi_tok_cue(d->lex, t, NGI_CUE_TALK) &&
-             in_list(&d->toks[i + 1], talk_prep))
+             in_list(lw, i + 1, L_TALK_PREP))
       j = i + 2;
     else
       continue;
     if (j == i + 2 && !ngi_tok_is(&d->toks[i + 1], "to") &&
         !ngi_tok_is(&d->toks[i + 1], "with") &&
         !ngi_tok_is(&d->toks[i + 1], "by")) {
-      int c = j < n && in_list(&d->toks[j], determiners) ? j + 1 : j;
+      int c = j < n && in_list(lw, j, L_DET) ? j + 1 : j;
       if (c >= n || !(d->toks[c].flags & T_CAP))
         continue;
     }
@@ -148,12 +190,13 @@ static void mark_attribution(const ng_doc *d, unsigned char *attrib) {
       const ngi_tok *u = &d->toks[j];
       if (!(u->flags & T_WORD))
         break;
-      if (in_list(u, determiners)) {
+      if (in_list(lw, j, L_DET)) {
         if (words)
           break;
       } else if (!(u->flags & (T_CAP | T_NUM))) {
         /* one lower-case noun ends it: "website", "reporters" */
-        if (ngi_tok_in(&d->lex->topicstop, u, NULL) || in_list(u, talk_prep))
+        if (ngi_tok_in(&d->lex->topicstop, u, NULL) ||
+            in_list(lw, j, L_TALK_PREP))
           break;
         attrib[j] = 1;
         break;
@@ -272,9 +315,21 @@ ng_status ngi_keyphrases(ng_doc *d, ngi_kpset *k) {
   while (pcap < (size_t)n * 2 + 16)
     pcap <<= 1;
   pairset ps = {ngi_alloc(A, pcap * sizeof *ps.slot), pcap - 1};
-  if (!wid || !content || !attrib || !ws || !k->tokstem || !ps.slot)
+  unsigned char *lw = ngi_alloc_raw(A, (size_t)n + 1);
+  if (!wid || !content || !attrib || !ws || !k->tokstem || !ps.slot || !lw)
     return NG_ENOMEM;
-  mark_attribution(d, attrib);
+  {
+    listset ls;
+    memset(&ls, 0, sizeof ls);
+    listset_add(&ls, before_verb, L_BEFORE_VERB);
+    listset_add(&ls, after_verb, L_AFTER_VERB);
+    listset_add(&ls, before_gerund, L_BEFORE_GERUND);
+    listset_add(&ls, determiners, L_DET);
+    listset_add(&ls, talk_prep, L_TALK_PREP);
+    for (int i = 0; i < n; i++)
+      lw[i] = (unsigned char)listset_bits(&ls, &d->toks[i]);
+  }
+  mark_attribution(d, lw, attrib);
 
   ngi_map words, stems, cands;
   ngi_map_init(&words);
@@ -314,7 +369,7 @@ ng_status ngi_keyphrases(ng_doc *d, ngi_kpset *k) {
       wh = ngi_hash(t->low, l);
       hl_plural = ngi_map_geth(&words, t->low, l, wh, &v) && ws[v].plural;
     }
-    content[i] = (unsigned char)(!attrib[i] && content_tok(d, i, hl_plural));
+    content[i] = (unsigned char)(!attrib[i] && content_tok(d, lw, i, hl_plural));
     if (!content[i])
       continue;
     intptr_t v;
@@ -351,7 +406,7 @@ ng_status ngi_keyphrases(ng_doc *d, ngi_kpset *k) {
     wstat *w = &ws[v];
     if (i >= hl_end && l < t->lowlen)
       w->plural = 1;
-    if (i > 0 && in_list(&d->toks[i - 1], determiners))
+    if (i > 0 && in_list(lw, i - 1, L_DET))
       w->det++;
     k->tokstem[i] = w->sid;
     w->tf++;
