@@ -180,9 +180,10 @@ typedef struct formmemo {
   size_t mask, n;
 } formmemo;
 
-/* The given-name bits of capitalised token t (form low, lowlen bytes). */
+/* The given-name bits of capitalised token t, of those ngi_is_given
+ * asks about (not in capitals, no possessive). */
 static uint32_t given_bits(const ng_doc *d, const ngi_tok *t) {
-  if (!(t->flags & T_CAP) || !d->lex)
+  if (!(t->flags & T_CAP) || (t->flags & (T_ALLCAPS | T_POSS)) || !d->lex)
     return 0;
   return NGI_LEX_GKNOWN |
          (ngi_map_geth(&d->lex->given, t->low, t->lowlen, t->h, NULL)
@@ -221,7 +222,8 @@ static int set_low(ng_doc *d, ngi_tok *t, formmemo *fm) {
         t->kw[0] = u->kw[0];
         t->kw[1] = u->kw[1];
         t->lex = u->lex & ~(NGI_LEX_GKNOWN | NGI_LEX_GIVEN);
-        if ((t->flags & T_CAP) && (u->lex & NGI_LEX_GKNOWN))
+        if ((t->flags & T_CAP) && !(t->flags & (T_ALLCAPS | T_POSS)) &&
+            (u->lex & NGI_LEX_GKNOWN))
           t->lex |= u->lex & (NGI_LEX_GKNOWN | NGI_LEX_GIVEN);
         else
           t->lex |= given_bits(d, t);
