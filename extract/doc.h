@@ -40,6 +40,7 @@ typedef struct ngi_tok {
   const char *low;     /* lower-cased base form */
   uint32_t lowlen;     /* its length */
   uint8_t kw[2];       /* prefix lengths score() looks up (ngi_lex_bits) */
+  uint16_t pre;        /* capitalised: lex->phrasepre's bits of low | 1 */
   uint64_t h;          /* its ngi_hash, for look-ups */
   uint32_t lex;        /* ngi_lex_bits of low: the lexicon maps holding it */
 } ngi_tok;

@@ -80,12 +80,15 @@ int ngi_longest(const ng_doc *d, const ngi_map *m, int i, int end,
     }
     if (t->flags & T_POSS)
       break;
-    /* no key of a lexicon map goes on from here: stop */
+    /* no key of a lexicon map goes on from here: stop (the first word's
+     * bits known since it was made, when capitalised) */
     if (m->bit && d->lex->indexed &&
-        !((k == 0 ? ngi_map_geth(&d->lex->phrasepre, t->low, t->lowlen,
-                                 t->h, &pv)
-                  : ngi_map_getn(&d->lex->phrasepre, buf, n, &pv)) &&
-          (pv & m->bit)))
+        !(k == 0 && (t->pre & 1)
+              ? (t->pre & m->bit)
+              : ((k == 0 ? ngi_map_geth(&d->lex->phrasepre, t->low,
+                                        t->lowlen, t->h, &pv)
+                         : ngi_map_getn(&d->lex->phrasepre, buf, n, &pv)) &&
+                 (pv & m->bit))))
       break;
   }
   return best;

@@ -191,6 +191,18 @@ static uint32_t given_bits(const ng_doc *d, const ngi_tok *t) {
               : 0);
 }
 
+/* The phrase-prefix bits of a capitalised token t (ngi_longest looks
+ * them up at its first word, for names of places and organisations): the
+ * bits of the maps with a key of several words that starts with t's word,
+ * and 1 that they are known. */
+static uint16_t pre_bits(const ng_doc *d, const ngi_tok *t) {
+  intptr_t v = 0;
+  if (!(t->flags & (T_CAP | T_ALLCAPS)) || !d->lex || !d->lex->indexed)
+    return 0;
+  ngi_map_geth(&d->lex->phrasepre, t->low, t->lowlen, t->h, &v);
+  return (uint16_t)(v | 1);
+}
+
 static int set_low(ng_doc *d, ngi_tok *t, formmemo *fm) {
   size_t n = t->be - t->b;
   char tmp[256], *low;
@@ -227,6 +239,9 @@ static int set_low(ng_doc *d, ngi_tok *t, formmemo *fm) {
           t->lex |= u->lex & (NGI_LEX_GKNOWN | NGI_LEX_GIVEN);
         else
           t->lex |= given_bits(d, t);
+        t->pre = (t->flags & (T_CAP | T_ALLCAPS)) && (u->pre & 1)
+                     ? u->pre
+                     : pre_bits(d, t);
         return 0;
       }
     }
@@ -237,6 +252,7 @@ static int set_low(ng_doc *d, ngi_tok *t, formmemo *fm) {
   t->lex = ngi_lex_bits(d->lex, low, t->lowlen, h, t->kw);
   /* a capitalised word: is it a given name?  (asked of it many times) */
   t->lex |= given_bits(d, t);
+  t->pre = pre_bits(d, t);
   if (fm && (fm->n + 1) * 2 <= fm->mask + 1) {
     fm->slot[j].h = h;
     fm->slot[j].tok = (uint32_t)(t - d->toks) + 1;

@@ -349,15 +349,15 @@ static void test_maps(void) {
   ngi_arena_release(&a);
 }
 
-/* Every token's lower-case form, lexicon bits and given-name bits are
- * those looked up afresh, whether its form came before (copied from the
+/* Every token's lower-case form, lexicon, given-name and phrase-prefix
+ * bits are those looked up afresh, whether its form came before (copied from the
  * first token with it) or not, in whatever case it came. */
 static void test_forms(void) {
   ng_doc *d = run("Mark the date\n\n"
                   "They mark the date. Mark Smith said Mark's terrorists "
                   "and the economy. MARK marks the economic economies of "
                   "The Economist; the Terror and terror, said Rose. rose "
-                  "Rose ROSE.\n");
+                  "Rose ROSE. the united states, the United States.\n");
   int ok = d != NULL, caps = 0, given = 0;
   for (size_t i = 0; ok && i < d->ntoks; i++) {
     const ngi_tok *t = &d->toks[i];
@@ -369,6 +369,13 @@ static void test_forms(void) {
     ok = t->lowlen == n && strcmp(t->low, low) == 0 &&
          t->h == ngi_hash(low, n) && (t->lex & ~g) == bits &&
          t->kw[0] == kw[0] && t->kw[1] == kw[1];
+    if (ok && (t->flags & (T_CAP | T_ALLCAPS))) {
+      intptr_t pv = 0;
+      ngi_map_getn(&lex->phrasepre, low, n, &pv);
+      ok = t->pre == (uint16_t)(pv | 1);
+    } else if (ok) {
+      ok = t->pre == 0;
+    }
     if (ok && (t->flags & T_CAP) && !(t->flags & (T_ALLCAPS | T_POSS))) {
       int in = ngi_map_get(&lex->given, low, NULL);
       caps++;
