@@ -2,7 +2,8 @@
  * inputs in order (JSON Lines files line by line) into items; one article
  * is processed and written alone; many go through a ring of slots that -j
  * worker threads fill (extract_item.c) and the main thread writes in
- * input order, or merges into one graph.
+ * input order, or merges into one graph; with -j 1 the main thread fills
+ * each slot itself, with no worker thread.
  */
 #define _POSIX_C_SOURCE 200809L
 #define _XOPEN_SOURCE 700 /* realpath */
@@ -330,6 +331,10 @@ int cli_extract_many(const extract_args *a, job *j, cli_source *src,
   ng_graph *merged = NULL;
   char err[NG_ERRLEN];
   int rc = 0, fatal = 0, show = !a->quiet && isatty(2);
+  int inl = 0;            /* -j 1: no worker thread */
+  ng_rdf_world *iw = NULL;
+  char iwerr[NG_ERRLEN];
+  ng_status iwst = NG_OK;
   double start = cli_wall_now(), last = 0;
   ng_status st;
 
@@ -373,12 +378,21 @@ int cli_extract_many(const extract_args *a, job *j, cli_source *src,
   pthread_mutex_init(&p.lock, NULL);
   pthread_cond_init(&p.work, NULL);
   pthread_cond_init(&p.done, NULL);
-  for (i = 0; i < nt; i++) {
+  /* -j 1: the main thread extracts each article itself, between
+   * reading it and writing it; no worker, no hand-off */
+  if (nt == 1) {
+    inl = 1;
+    if (!j->merge) {
+      iwerr[0] = '\0';
+      iwst = ng_rdf_world_new(&iw, iwerr);
+    }
+  }
+  for (i = 0; i < nt && !inl; i++) {
     if (pthread_create(&tids[i], NULL, worker, &p) != 0)
       break;
     started++;
   }
-  if (started == 0) {
+  if (started == 0 && !inl) {
     cli_error("cannot start worker threads");
     fatal = CLI_EINTERNAL;
   }
@@ -429,6 +443,21 @@ int cli_extract_many(const extract_args *a, job *j, cli_source *src,
       p.next_write++;
       continue;
     }
+    if (inl && p.next_write < p.next_read && w->state == SLOT_READY) {
+      pthread_mutex_unlock(&p.lock);
+      if (iwst != NG_OK)
+        cli_item_fail(w, CLI_EOUTPUT, "'%s': %s", w->name,
+                      cli_why(iwerr, iwst));
+      else
+        cli_item_process(j, w, iw);
+      if (show && cli_wall_now() - last >= 0.25) {
+        progress(&t, start, total_bytes, 0);
+        last = cli_wall_now();
+      }
+      pthread_mutex_lock(&p.lock);
+      w->state = SLOT_DONE;
+      continue;
+    }
     if (p.eof && p.next_write == p.next_read)
       break;
     if (!p.eof && p.next_read - p.next_write < p.nslots) {
@@ -475,6 +504,7 @@ int cli_extract_many(const extract_args *a, job *j, cli_source *src,
     pthread_join(tids[i], NULL);
   for (i = 0; i < (long)p.nworlds; i++)
     ng_rdf_world_free(p.worlds[i]);
+  ng_rdf_world_free(iw);
   free(p.worlds);
   for (i = 0; i < (long)p.nslots; i++)
     cli_item_clear(&p.slots[i]);

@@ -44,8 +44,8 @@ void *ngi_alloc_raw(ngi_arena *a, size_t n) {
  * not 16 bytes. */
 static void *alloc_align(ngi_arena *a, size_t n, size_t align) {
   ngi_block *b = a->head;
-  if (b)
-    b->used = (b->used + align - 1) / align * align;
+  if (b) /* align is a power of two: a mask, not a division */
+    b->used = (b->used + align - 1) & ~(align - 1);
   if (b && b->used > b->size)
     b->used = b->size;
   if (n == 0)
@@ -200,11 +200,26 @@ static int map_resize(ngi_map *m, size_t cap) {
 }
 
 int ngi_map_put(ngi_map *m, const char *key, intptr_t val) {
+  size_t n = strlen(key);
+  return ngi_map_puth(m, key, n, ngi_hash(key, n), val);
+}
+
+int ngi_map_reserve(ngi_map *m, size_t n) {
+  size_t cap = 64;
+  if (m->kbase || m->n)
+    return m->kbase ? -1 : 0;
+  while (cap < n * 2)
+    cap *= 2;
+  return cap > m->cap ? map_resize(m, cap) : 0;
+}
+
+int ngi_map_puth(ngi_map *m, const char *key, size_t n, uint64_t h,
+                 intptr_t val) {
+  (void)n; /* key is NUL-terminated at n */
   if (m->kbase)
     return -1; /* a map of the cache is read-only */
   if ((m->n + 1) * 2 > m->cap && map_resize(m, m->cap ? m->cap * 2 : 64))
     return -1;
-  uint64_t h = ngi_hash(key, strlen(key));
   size_t j = h & (m->cap - 1);
   while (m->ents[j].key) {
     if (m->ents[j].h == h && strcmp((const char *)m->ents[j].key, key) == 0) {
@@ -235,8 +250,12 @@ int ngi_map_geth(const ngi_map *m, const char *key, size_t n, uint64_t h,
   const ngi_mapent *e;
   while ((e = &m->ents[j])->key) {
     if (e->h == h) {
+      /* keys are short: compared here rather than by a call */
       const char *k = (const char *)(m->kbase + e->key);
-      if (memcmp(k, key, n) == 0 && k[n] == '\0') {
+      size_t i = 0;
+      while (i < n && k[i] == key[i])
+        i++;
+      if (i == n && k[n] == '\0') {
         if (val)
           *val = e->val;
         return 1;

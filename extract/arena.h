@@ -69,6 +69,13 @@ void ngi_map_init(ngi_map *m);
 void ngi_map_release(ngi_map *m);
 /* Insert or replace; returns 0, or -1 when out of memory. */
 int ngi_map_put(ngi_map *m, const char *key, intptr_t val);
+/* The same for a key of n bytes (NUL-terminated) whose ngi_hash h is
+ * known. */
+int ngi_map_puth(ngi_map *m, const char *key, size_t n, uint64_t h,
+                 intptr_t val);
+/* Room for n keys in an empty map, so that filling it does not grow it
+ * step by step; returns 0, or -1 when out of memory. */
+int ngi_map_reserve(ngi_map *m, size_t n);
 /* Returns 1 and sets *val when found (val may be NULL). */
 int ngi_map_get(const ngi_map *m, const char *key, intptr_t *val);
 int ngi_map_getn(const ngi_map *m, const char *key, size_t n, intptr_t *val);

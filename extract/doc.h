@@ -39,16 +39,23 @@ typedef struct ngi_tok {
   int ment;            /* mention starting or covering it, or -1 */
   const char *low;     /* lower-cased base form */
   uint32_t lowlen;     /* its length */
+  uint8_t kw[2];       /* prefix lengths score() looks up (ngi_lex_bits) */
+  uint16_t pre;        /* capitalised: lex->phrasepre's bits of low | 1 */
   uint64_t h;          /* its ngi_hash, for look-ups */
   uint32_t lex;        /* ngi_lex_bits of low: the lexicon maps holding it */
 } ngi_tok;
 
 /* Is token t's lower-case form a key of m?  (*v gets the value.)  The
- * token's lexicon bits answer no for a lexicon map without a look-up. */
+ * token's lexicon bits answer for a lexicon map without a look-up, but
+ * for its value. */
 static inline int ngi_tok_in(const ngi_map *m, const ngi_tok *t,
                              intptr_t *v) {
-  if (m->bit && (t->lex & NGI_LEX_DONE) && !(t->lex & m->bit))
-    return 0;
+  if (m->bit && (t->lex & NGI_LEX_DONE)) {
+    if (!(t->lex & m->bit))
+      return 0;
+    if (!v) /* the word index holds exactly the keys of the map */
+      return 1;
+  }
   return ngi_map_geth(m, t->low, t->lowlen, t->h, v);
 }
 

@@ -51,19 +51,64 @@ static const char *const determiners[] = {
   "the", "a", "an", "his", "her", "their", "its", "our", "this", "that",
   "these", "those", NULL};
 
-static int in_list(const ngi_tok *t, const char *const *list) {
+/* Prepositions after a word of talking ("speaking to reporters", see
+ * mark_attribution); "on", "in" and "for" only before a name ("on Radio
+ * Five", not "speaking on the economy"). */
+static const char *const talk_prep[] = {"to", "with", "by", "on", "in",
+                                        "for", NULL};
+
+/* The lists above as bits, and which of them each token's word is in
+ * (lw[] of ngi_keyphrases: one look-up per token, not a scan per use). */
+enum {
+  L_BEFORE_VERB = 1,
+  L_AFTER_VERB = 2,
+  L_BEFORE_GERUND = 4,
+  L_DET = 8,
+  L_TALK_PREP = 16
+};
+
+#define LIST_SLOTS 256 /* a power of two, over twice the words */
+
+typedef struct listset {
+  struct {
+    uint64_t h;
+    const char *w;
+    unsigned bits;
+  } slot[LIST_SLOTS];
+} listset;
+
+static void listset_add(listset *ls, const char *const *list, unsigned bit) {
+  for (int i = 0; list[i]; i++) {
+    uint64_t h = ngi_hash(list[i], strlen(list[i]));
+    size_t j = h & (LIST_SLOTS - 1);
+    while (ls->slot[j].w && strcmp(ls->slot[j].w, list[i]) != 0)
+      j = (j + 1) & (LIST_SLOTS - 1);
+    ls->slot[j].h = h;
+    ls->slot[j].w = list[i];
+    ls->slot[j].bits |= bit;
+  }
+}
+
+static unsigned listset_bits(const listset *ls, const ngi_tok *t) {
   if (t->lowlen > 7)
     return 0; /* no word of the lists is longer */
-  for (int i = 0; list[i]; i++)
-    if (ngi_tok_is(t, list[i]))
-      return 1;
+  for (size_t j = t->h & (LIST_SLOTS - 1); ls->slot[j].w;
+       j = (j + 1) & (LIST_SLOTS - 1))
+    if (ls->slot[j].h == t->h && ngi_tok_is(t, ls->slot[j].w))
+      return ls->slot[j].bits;
   return 0;
+}
+
+/* Is token i's word in the list of bit? */
+static inline int in_list(const unsigned char *lw, int i, unsigned bit) {
+  return (lw[i] & bit) != 0;
 }
 
 static int entity_at(const ng_doc *d, int i);
 
 /* Can token i be a word of a key phrase? */
-static int content_tok(const ng_doc *d, int i, int body_plural) {
+static int content_tok(const ng_doc *d, const unsigned char *lw, int i,
+                       int body_plural) {
   const ngi_tok *t = &d->toks[i];
   if (!(t->flags & T_WORD) || (t->flags & (T_NUM | T_INITIAL | T_ABBR)))
     return 0;
@@ -72,7 +117,7 @@ static int content_tok(const ng_doc *d, int i, int body_plural) {
     return 0;
   if ((unsigned char)t->low[0] >= 0xE2 && (unsigned char)t->low[0] <= 0xE3)
     return 0; /* symbols and CJK punctuation that pass as words */
-  if (strchr(t->low, '\'') || (t->flags & T_HYPHNAME))
+  if (memchr(t->low, '\'', n) || (t->flags & T_HYPHNAME))
     return 0; /* contractions: "don't" */
   const ng_lexicon *x = d->lex;
   /* a stop word counts inside a name only: "Long" in "Long Beach" */
@@ -81,7 +126,8 @@ static int content_tok(const ng_doc *d, int i, int body_plural) {
       ngi_tok_in(&x->honorific, t, NULL))
     return 0;
   if (n > 4 && !(t->flags & T_CAP) &&
-      (strcmp(t->low + n - 2, "ly") == 0 || strcmp(t->low + n - 2, "ed") == 0))
+      ((t->low[n - 2] == 'l' && t->low[n - 1] == 'y') ||
+       (t->low[n - 2] == 'e' && t->low[n - 1] == 'd')))
     return 0;
   int m = t->ment;
   if (m >= 0 && (d->ments[m].kind == M_PERSON || d->ments[m].kind == M_PRON ||
@@ -93,18 +139,18 @@ static int content_tok(const ng_doc *d, int i, int body_plural) {
       !strchr("su", t->low[n - 2]) && i > d->paras[0].t0 &&
       (d->toks[i - 1].flags & T_WORD) && !body_plural)
     return 0;
-  if ((t->flags & T_SSTART) && n > 5 && strcmp(t->low + n - 3, "ing") == 0)
+  if ((t->flags & T_SSTART) && n > 5 && memcmp(t->low + n - 3, "ing", 3) == 0)
     return 0; /* "Using the ...": a verb opening the sentence */
   if (!(t->flags & T_CAP)) {
     /* a verb by its neighbours */
     int s0 = d->sents[t->sent].t0, s1 = d->sents[t->sent].t1;
-    if (i > s0 && in_list(&d->toks[i - 1], before_verb))
+    if (i > s0 && in_list(lw, i - 1, L_BEFORE_VERB))
       return 0;
-    if (i + 1 < s1 && in_list(&d->toks[i + 1], after_verb))
+    if (i + 1 < s1 && in_list(lw, i + 1, L_AFTER_VERB))
       return 0;
     /* "after buying", "by cutting": a gerund, a verb of its own */
-    if (i > s0 && n > 5 && strcmp(t->low + n - 3, "ing") == 0 &&
-        in_list(&d->toks[i - 1], before_gerund))
+    if (i > s0 && n > 5 && memcmp(t->low + n - 3, "ing", 3) == 0 &&
+        in_list(lw, i - 1, L_BEFORE_GERUND))
       return 0;
   }
   return 1;
@@ -113,16 +159,14 @@ static int content_tok(const ng_doc *d, int i, int body_plural) {
 /* Words after which a noun phrase names who was told or where it was
  * said, never the article's subject: "told the Daily Courier", "in an
  * interview with Radio Five", "speaking to reporters" (the classes
- * tell-verb and talk-word of cue-words.tsv)... */
-/* ... with one of these; "on", "in" and "for" only before a name ("on
- * Radio Five", not "speaking on the economy") */
-static const char *const talk_prep[] = {"to", "with", "by", "on", "in",
-                                        "for", NULL};
+ * tell-verb and talk-word of cue-words.tsv)... with one of talk_prep
+ * (above). */
 
 /* Marks attrib[] on the tokens of the noun phrase of an attribution
  * clause: the determiners, capitalised words, possessives and the one
  * lower-case noun that ends it ("the Morning Star website"). */
-static void mark_attribution(const ng_doc *d, unsigned char *attrib) {
+static void mark_attribution(const ng_doc *d, const unsigned char *lw,
+                             unsigned char *attrib) {
   int n = (int)d->ntoks;
   for (int i = 0; i + 1 < n; i++) {
     const ngi_tok *t = &d->toks[i];
@@ -130,14 +174,14 @@ static void mark_attribution(const ng_doc *d, unsigned char *attrib) {
     if (ngi_tok_cue(d->lex, t, NGI_CUE_TELL))
       j = i + 1;
     else if (ngi_tok_cue(d->lex, t, NGI_CUE_TALK) &&
-             in_list(&d->toks[i + 1], talk_prep))
+             in_list(lw, i + 1, L_TALK_PREP))
       j = i + 2;
     else
       continue;
     if (j == i + 2 && !ngi_tok_is(&d->toks[i + 1], "to") &&
         !ngi_tok_is(&d->toks[i + 1], "with") &&
         !ngi_tok_is(&d->toks[i + 1], "by")) {
-      int c = j < n && in_list(&d->toks[j], determiners) ? j + 1 : j;
+      int c = j < n && in_list(lw, j, L_DET) ? j + 1 : j;
       if (c >= n || !(d->toks[c].flags & T_CAP))
         continue;
     }
@@ -146,12 +190,13 @@ static void mark_attribution(const ng_doc *d, unsigned char *attrib) {
       const ngi_tok *u = &d->toks[j];
       if (!(u->flags & T_WORD))
         break;
-      if (in_list(u, determiners)) {
+      if (in_list(lw, j, L_DET)) {
         if (words)
           break;
       } else if (!(u->flags & (T_CAP | T_NUM))) {
         /* one lower-case noun ends it: "website", "reporters" */
-        if (ngi_tok_in(&d->lex->topicstop, u, NULL) || in_list(u, talk_prep))
+        if (ngi_tok_in(&d->lex->topicstop, u, NULL) ||
+            in_list(lw, j, L_TALK_PREP))
           break;
         attrib[j] = 1;
         break;
@@ -185,9 +230,12 @@ static int coined(const ng_doc *d, const ngi_tok *t) {
 
 /* Adjective endings: a word with one that mostly stands before another
  * content word is a modifier, and no phrase ends with it. */
-static const char *const adj_end[] = {"al", "ic", "ive", "ous", "ful",
-                                      "less", "able", "ible", "ary", "ish",
-                                      NULL};
+static const struct {
+  const char *s;
+  size_t n;
+} adj_end[] = {{"al", 2},   {"ic", 2},   {"ive", 3},  {"ous", 3},
+               {"ful", 3},  {"less", 4}, {"able", 4}, {"ible", 4},
+               {"ary", 3},  {"ish", 3},  {NULL, 0}};
 
 /* Stem of a lower-case word: a plural s dropped.  Returns its length. */
 static size_t stem_len(const char *w, size_t l) {
@@ -241,9 +289,13 @@ static int modifier(const ngi_tok *t, const wstat *w) {
   if (n > 4 && memcmp(t->low + n - 3, "ing", 3) == 0 && !w->det)
     return 1;
   int adj = 0;
-  for (int i = 0; adj_end[i] && !adj; i++) {
-    size_t l = strlen(adj_end[i]);
-    adj = n > l + 3 && memcmp(t->low + n - l, adj_end[i], l) == 0;
+  for (int i = 0; adj_end[i].s && !adj; i++) {
+    size_t l = adj_end[i].n, c = 0;
+    if (n <= l + 3)
+      continue;
+    while (c < l && t->low[n - l + c] == adj_end[i].s[c])
+      c++;
+    adj = c == l;
   }
   return adj && w->mod * 2 >= w->tf;
 }
@@ -255,21 +307,42 @@ ng_status ngi_keyphrases(ng_doc *d, ngi_kpset *k) {
   int *wid = ngi_alloc_raw(A, (size_t)(n + 1) * sizeof *wid);
   unsigned char *content = ngi_alloc(A, (size_t)n + 1);
   unsigned char *attrib = ngi_alloc(A, (size_t)n + 1);
-  wstat *ws = ngi_alloc(A, (size_t)(n + 1) * sizeof *ws);
+  /* the words' statistics: grown as words come (far fewer than tokens) */
+  size_t capws = 0;
+  wstat *ws = ngi_grow(A, NULL, sizeof *ws, 0, &capws, (size_t)n / 4 + 8);
   k->tokstem = ngi_alloc_raw(A, (size_t)(n + 1) * sizeof *k->tokstem);
   size_t pcap = 16;
   while (pcap < (size_t)n * 2 + 16)
     pcap <<= 1;
   pairset ps = {ngi_alloc(A, pcap * sizeof *ps.slot), pcap - 1};
-  if (!wid || !content || !attrib || !ws || !k->tokstem || !ps.slot)
+  unsigned char *lw = ngi_alloc_raw(A, (size_t)n + 1);
+  if (!wid || !content || !attrib || !ws || !k->tokstem || !ps.slot || !lw)
     return NG_ENOMEM;
-  mark_attribution(d, attrib);
+  {
+    listset ls;
+    memset(&ls, 0, sizeof ls);
+    listset_add(&ls, before_verb, L_BEFORE_VERB);
+    listset_add(&ls, after_verb, L_AFTER_VERB);
+    listset_add(&ls, before_gerund, L_BEFORE_GERUND);
+    listset_add(&ls, determiners, L_DET);
+    listset_add(&ls, talk_prep, L_TALK_PREP);
+    for (int i = 0; i < n; i++)
+      lw[i] = (unsigned char)listset_bits(&ls, &d->toks[i]);
+  }
+  mark_attribution(d, lw, attrib);
 
   ngi_map words, stems, cands;
   ngi_map_init(&words);
   ngi_map_init(&stems);
   ngi_map_init(&cands);
   ng_status st = NG_OK;
+  /* room for the usual counts of words and candidates at once */
+  if (ngi_map_reserve(&words, (size_t)n / 5) ||
+      ngi_map_reserve(&stems, (size_t)n / 5) ||
+      ngi_map_reserve(&cands, (size_t)n / 4)) {
+    st = NG_ENOMEM;
+    goto out;
+  }
   int nw = 0, ns = 0;
   size_t capkp = 0, capocc = 0;
   int first_body = -1;
@@ -288,28 +361,38 @@ ng_status ngi_keyphrases(ng_doc *d, ngi_kpset *k) {
     if (!(t->flags & T_WORD) || d->paras[t->para].heading == 1)
       continue;
     size_t l = stem_len(t->low, t->lowlen);
+    /* the hash of the stem: the token's own when it has no plural s */
+    uint64_t wh = 0;
     int hl_plural = 0; /* headline: the body uses it with a plural s */
     if (i < hl_end && l < t->lowlen) {
       intptr_t v;
-      hl_plural = ngi_map_getn(&words, t->low, l, &v) && ws[v].plural;
+      wh = ngi_hash(t->low, l);
+      hl_plural = ngi_map_geth(&words, t->low, l, wh, &v) && ws[v].plural;
     }
-    content[i] = (unsigned char)(!attrib[i] && content_tok(d, i, hl_plural));
+    content[i] = (unsigned char)(!attrib[i] && content_tok(d, lw, i, hl_plural));
     if (!content[i])
       continue;
     intptr_t v;
-    int found = l == t->lowlen ? ngi_tok_in(&words, t, &v)
-                               : ngi_map_getn(&words, t->low, l, &v);
+    if (l == t->lowlen)
+      wh = t->h;
+    else if (!wh)
+      wh = ngi_hash(t->low, l);
+    int found = ngi_map_geth(&words, t->low, l, wh, &v);
     if (!found) {
       const char *key = ngi_strndup(A, t->low, l);
-      if (!key || ngi_map_put(&words, key, nw)) {
+      if (!key || ngi_map_puth(&words, key, l, wh, nw) ||
+          ((size_t)nw >= capws &&
+           !(ws = ngi_grow(A, ws, sizeof *ws, capws, &capws,
+                           (size_t)nw + 1)))) {
         st = NG_ENOMEM;
         goto out;
       }
       size_t pl = l > STEM_PREFIX ? STEM_PREFIX : l;
+      uint64_t sh = pl == l ? wh : ngi_hash(key, pl);
       intptr_t sv;
-      if (!ngi_map_getn(&stems, key, pl, &sv)) {
+      if (!ngi_map_geth(&stems, key, pl, sh, &sv)) {
         const char *sk = ngi_strndup(A, key, pl);
-        if (!sk || ngi_map_put(&stems, sk, ns)) {
+        if (!sk || ngi_map_puth(&stems, sk, pl, sh, ns)) {
           st = NG_ENOMEM;
           goto out;
         }
@@ -323,7 +406,7 @@ ng_status ngi_keyphrases(ng_doc *d, ngi_kpset *k) {
     wstat *w = &ws[v];
     if (i >= hl_end && l < t->lowlen)
       w->plural = 1;
-    if (i > 0 && in_list(&d->toks[i - 1], determiners))
+    if (i > 0 && in_list(lw, i - 1, L_DET))
       w->det++;
     k->tokstem[i] = w->sid;
     w->tf++;
@@ -476,7 +559,7 @@ ng_status ngi_keyphrases(ng_doc *d, ngi_kpset *k) {
         if (!ngi_map_geth(&cands, buf, kl, h, &v)) {
           const char *key = ngi_strndup(A, buf, kl);
           ngi_kp *p = key ? NGI_PUSH(A, k->kp, k->nkp, capkp) : NULL;
-          if (!p || ngi_map_put(&cands, key, (intptr_t)k->nkp - 1)) {
+          if (!p || ngi_map_puth(&cands, key, kl, h, (intptr_t)k->nkp - 1)) {
             st = NG_ENOMEM;
             goto out;
           }

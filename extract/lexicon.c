@@ -580,17 +580,25 @@ static int words_get(const ng_lexicon *lex, const char *key, size_t n,
                      uint64_t h, uint32_t *val) {
   size_t mask = lex->wcap - 1, j = h & mask;
   uint32_t tag = (uint32_t)(h >> 32) | 1;
-  for (; lex->wtab[j].tag; j = (j + 1) & mask)
-    if (lex->wtab[j].tag == tag && memcmp(lex->wkeys[j], key, n) == 0 &&
-        lex->wkeys[j][n] == '\0') {
+  for (; lex->wtab[j].tag; j = (j + 1) & mask) {
+    if (lex->wtab[j].tag != tag)
+      continue;
+    /* words are short: compared here rather than by a call */
+    const char *k = lex->wkeys[j];
+    size_t i = 0;
+    while (i < n && k[i] == key[i])
+      i++;
+    if (i == n && k[n] == '\0') {
       *val = lex->wtab[j].val;
       return 1;
     }
+  }
   return 0;
 }
 
 uint32_t ngi_lex_bits(const ng_lexicon *lex, const char *low, size_t n,
-                      uint64_t h) {
+                      uint64_t h, uint8_t kw[2]) {
+  kw[0] = kw[1] = 0;
   if (!lex || !lex->indexed)
     return 0;
   uint32_t v = 0;
@@ -598,8 +606,10 @@ uint32_t ngi_lex_bits(const ng_lexicon *lex, const char *low, size_t n,
     words_get(lex, low, n, h, &v);
   uint32_t bits = ((uint32_t)v & ~NGI_LEX_KWPRE) | NGI_LEX_DONE;
   /* the prefixes topics.c's score() looks up: from 3 bytes (or the
-   * whole of a shorter token) to NGI_KW_FIRST_MAX, of its C string */
-  n = strlen(low);
+   * whole of a shorter token) to NGI_KW_FIRST_MAX, of its C string (n
+   * bytes: a token has no NUL).  Every prefix of a kwfirst key has its
+   * bit in kbloom, so the walk ends at the first prefix without one;
+   * the small kwfirst map says which are keys. */
   size_t top = n < NGI_KW_FIRST_MAX ? n : NGI_KW_FIRST_MAX;
   size_t l0 = n < 3 ? n : 3;
   uint64_t hp = ngi_hash(low, l0);
@@ -608,13 +618,13 @@ uint32_t ngi_lex_bits(const ng_lexicon *lex, const char *low, size_t n,
       hp ^= (unsigned char)low[l - 1];
       hp *= 1099511628211ull;
     }
-    uint32_t w;
-    if (!ngi_bloom_has(lex->kbloom, hp) || !words_get(lex, low, l, hp, &w) ||
-        !((uint32_t)w & NGI_LEX_KWPRE))
+    if (!ngi_bloom_has(lex->kbloom, hp))
       break;
-    if ((uint32_t)w & lex->kwfirst.bit) {
+    if (ngi_map_geth(&lex->kwfirst, low, l, hp, NULL)) {
       bits |= NGI_LEX_KWHIT;
-      break;
+      if (!kw[0])
+        kw[0] = (uint8_t)l;
+      kw[1] = (uint8_t)l;
     }
   }
   return bits;

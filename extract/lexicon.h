@@ -171,9 +171,17 @@ struct ng_lexicon {
 /* The lexicon bits of a token's lower-case form low (n bytes, hash h):
  * the bits of the maps that hold it, NGI_LEX_KWHIT when a prefix of it
  * that topics.c's score() looks up is a kwfirst key, and NGI_LEX_DONE;
- * 0 for a lexicon without a word index. */
+ * 0 for a lexicon without a word index.  kw[0] and kw[1] get the
+ * lengths of the shortest and the longest of those prefixes (0 when
+ * none), so that score() looks up only the lengths between them. */
 uint32_t ngi_lex_bits(const ng_lexicon *lex, const char *low, size_t n,
-                      uint64_t h);
+                      uint64_t h, uint8_t kw[2]);
+
+/* Bits of a capitalised token's lexicon bits (text.c), besides those
+ * of ngi_lex_bits: whether its form is a given name (lex->given, which
+ * has no bit of the word index, so bit 0 is free) is known, and is. */
+#define NGI_LEX_GIVEN (1u << 0)
+#define NGI_LEX_GKNOWN (1u << 28)
 
 /* Derive what a loaded lexicon (text or cache) keeps besides its maps:
  * the Bloom filters and the compact word index; returns 0, or -1 when

@@ -17,10 +17,10 @@ static int has(const ngi_map *m, const ngi_tok *t) {
 
 /* Strip a trailing dot ("mr." -> "mr") for look-ups. */
 static int has_nodot(const ngi_map *m, const ngi_tok *t) {
-  size_t n = strlen(t->low);
+  size_t n = t->lowlen;
   if (n > 1 && t->low[n - 1] == '.')
-    n--;
-  return ngi_map_getn(m, t->low, n, NULL);
+    return ngi_map_getn(m, t->low, n - 1, NULL);
+  return ngi_tok_in(m, t, NULL);
 }
 
 int ngi_is_honorific(const ng_doc *d, int i) {
@@ -80,12 +80,15 @@ int ngi_longest(const ng_doc *d, const ngi_map *m, int i, int end,
     }
     if (t->flags & T_POSS)
       break;
-    /* no key of a lexicon map goes on from here: stop */
+    /* no key of a lexicon map goes on from here: stop (the first word's
+     * bits known since it was made, when capitalised) */
     if (m->bit && d->lex->indexed &&
-        !((k == 0 ? ngi_map_geth(&d->lex->phrasepre, t->low, t->lowlen,
-                                 t->h, &pv)
-                  : ngi_map_getn(&d->lex->phrasepre, buf, n, &pv)) &&
-          (pv & m->bit)))
+        !(k == 0 && (t->pre & 1)
+              ? (t->pre & m->bit)
+              : ((k == 0 ? ngi_map_geth(&d->lex->phrasepre, t->low,
+                                        t->lowlen, t->h, &pv)
+                         : ngi_map_getn(&d->lex->phrasepre, buf, n, &pv)) &&
+                 (pv & m->bit))))
       break;
   }
   return best;
@@ -117,11 +120,19 @@ static int hyphen_given(const ng_lexicon *x, const ng_doc *d,
          ngi_map_getn(&x->given, h + 1, strlen(h + 1), NULL);
 }
 
+/* Is token t's form a given name?  Known since it was made, for a
+ * capitalised token (text.c). */
+static int given(const ng_lexicon *x, const ngi_tok *t) {
+  if (t->lex & NGI_LEX_GKNOWN)
+    return (t->lex & NGI_LEX_GIVEN) != 0;
+  return has(&x->given, t);
+}
+
 int ngi_is_given(const ng_doc *d, int i) {
   const ngi_tok *t = &d->toks[i];
   const ng_lexicon *x = d->lex;
   if (!(t->flags & T_CAP) || (t->flags & (T_ALLCAPS | T_POSS)) ||
-      !(has(&x->given, t) || hyphen_given(x, d, t)) ||
+      !(given(x, t) || hyphen_given(x, d, t)) ||
       has(&x->timeword, t) || has(&x->notname, t) ||
       has(&x->orgword, t) || has(&x->describer, t))
     return 0;

@@ -68,9 +68,12 @@ ng_status ng_doc_new(const char *text, size_t len, size_t max_bytes,
   d->len = len;
   /* old Mac line ends: a lone CR is a line end (byte for byte, so offsets
    * hold; the graph writes a lone CR as LF anyway) */
-  for (size_t k = 0; k < len; k++)
-    if (d->text[k] == '\r' && (k + 1 == len || d->text[k + 1] != '\n'))
+  for (char *r = memchr(d->text, '\r', len); r;
+       r = memchr(r + 1, '\r', len - (size_t)(r + 1 - d->text))) {
+    size_t k = (size_t)(r - d->text);
+    if (k + 1 == len || d->text[k + 1] != '\n')
       d->text[k] = '\n';
+  }
   *out = d;
   return NG_OK;
 }
@@ -132,12 +135,13 @@ static const char *const ABBR[] = {
     "co", "corp", "no", "vs", "etc", "mt", "ft", "approx", "dept", "est",
     "fig", "maj", "adm", "cmdr", "pres", "hon", "messrs", NULL};
 
-static int is_abbr(const char *low) {
-  for (int i = 0; ABBR[i]; i++)
-    if (strcmp(ABBR[i], low) == 0)
-      return 1;
+/* low: n bytes, NUL-terminated */
+static int is_abbr(const char *low, size_t n) {
+  if (n <= 6) /* the longest of ABBR */
+    for (int i = 0; ABBR[i]; i++)
+      if (ABBR[i][0] == low[0] && strcmp(ABBR[i], low) == 0)
+        return 1;
   /* dotted initialisms: u.s  e.g  u.n */
-  size_t n = strlen(low);
   return n >= 3 && low[1] == '.';
 }
 
@@ -163,7 +167,43 @@ static ngi_tok *add_tok(ng_doc *d, uint32_t b, uint32_t e, int para) {
   return t;
 }
 
-static int set_low(ng_doc *d, ngi_tok *t) {
+/* The word forms of a document met so far: a form's hash -> the first
+ * token with it (+1; 0 is an empty slot).  A form comes back often ("the",
+ * "said", a name), and its lower-case bytes and lexicon bits are then
+ * copied, not looked up again.  Never more than half full: past that,
+ * new forms are simply not remembered. */
+typedef struct formmemo {
+  struct formslot {
+    uint64_t h;
+    uint32_t tok;
+  } *slot;
+  size_t mask, n;
+} formmemo;
+
+/* The given-name bits of capitalised token t, of those ngi_is_given
+ * asks about (not in capitals, no possessive). */
+static uint32_t given_bits(const ng_doc *d, const ngi_tok *t) {
+  if (!(t->flags & T_CAP) || (t->flags & (T_ALLCAPS | T_POSS)) || !d->lex)
+    return 0;
+  return NGI_LEX_GKNOWN |
+         (ngi_map_geth(&d->lex->given, t->low, t->lowlen, t->h, NULL)
+              ? NGI_LEX_GIVEN
+              : 0);
+}
+
+/* The phrase-prefix bits of a capitalised token t (ngi_longest looks
+ * them up at its first word, for names of places and organisations): the
+ * bits of the maps with a key of several words that starts with t's word,
+ * and 1 that they are known. */
+static uint16_t pre_bits(const ng_doc *d, const ngi_tok *t) {
+  intptr_t v = 0;
+  if (!(t->flags & (T_CAP | T_ALLCAPS)) || !d->lex || !d->lex->indexed)
+    return 0;
+  ngi_map_geth(&d->lex->phrasepre, t->low, t->lowlen, t->h, &v);
+  return (uint16_t)(v | 1);
+}
+
+static int set_low(ng_doc *d, ngi_tok *t, formmemo *fm) {
   size_t n = t->be - t->b;
   char tmp[256], *low;
   if (n * 2 + 4 > sizeof tmp) {
@@ -171,20 +211,59 @@ static int set_low(ng_doc *d, ngi_tok *t) {
     if (!low)
       return -1;
     t->lowlen = (uint32_t)ngi_lower(d->text + t->b, n, low, n * 2 + 4);
+    fm = NULL; /* long forms are rare: not remembered */
   } else { /* the usual short word: keep only its bytes */
     t->lowlen = (uint32_t)ngi_lower(d->text + t->b, n, tmp, sizeof tmp);
-    low = ngi_strndup(&d->arena, tmp, t->lowlen);
-    if (!low)
-      return -1;
+    low = tmp;
   }
+  uint64_t h = ngi_hash(low, t->lowlen);
+  size_t j = 0;
+  t->h = h;
+  if (fm) {
+    for (j = h & fm->mask; fm->slot[j].tok; j = (j + 1) & fm->mask) {
+      const ngi_tok *u = &d->toks[fm->slot[j].tok - 1];
+      size_t i = 0;
+      if (fm->slot[j].h != h || u->lowlen != t->lowlen)
+        continue;
+      while (i < t->lowlen && u->low[i] == low[i])
+        i++;
+      if (i == t->lowlen) {
+        /* a form met before: its bytes and bits (the given-name bits
+         * only from a capitalised token, as for this one) */
+        t->low = u->low;
+        t->kw[0] = u->kw[0];
+        t->kw[1] = u->kw[1];
+        t->lex = u->lex & ~(NGI_LEX_GKNOWN | NGI_LEX_GIVEN);
+        if ((t->flags & T_CAP) && !(t->flags & (T_ALLCAPS | T_POSS)) &&
+            (u->lex & NGI_LEX_GKNOWN))
+          t->lex |= u->lex & (NGI_LEX_GKNOWN | NGI_LEX_GIVEN);
+        else
+          t->lex |= given_bits(d, t);
+        t->pre = (t->flags & (T_CAP | T_ALLCAPS)) && (u->pre & 1)
+                     ? u->pre
+                     : pre_bits(d, t);
+        return 0;
+      }
+    }
+  }
+  if (low == tmp && !(low = ngi_strndup(&d->arena, tmp, t->lowlen)))
+    return -1;
   t->low = low;
-  t->h = ngi_hash(low, t->lowlen);
-  t->lex = ngi_lex_bits(d->lex, low, t->lowlen, t->h);
+  t->lex = ngi_lex_bits(d->lex, low, t->lowlen, h, t->kw);
+  /* a capitalised word: is it a given name?  (asked of it many times) */
+  t->lex |= given_bits(d, t);
+  t->pre = pre_bits(d, t);
+  if (fm && (fm->n + 1) * 2 <= fm->mask + 1) {
+    fm->slot[j].h = h;
+    fm->slot[j].tok = (uint32_t)(t - d->toks) + 1;
+    fm->n++;
+  }
   return 0;
 }
 
 /* Tokenize bytes [b, e) of paragraph p. */
-static ng_status tokenize(ng_doc *d, uint32_t b, uint32_t e, int p) {
+static ng_status tokenize(ng_doc *d, uint32_t b, uint32_t e, int p,
+                          formmemo *fm) {
   size_t i = b, k;
   while (i < e) {
     uint32_t c = cp_at(d, i, &k);
@@ -259,16 +338,16 @@ static ng_status tokenize(ng_doc *d, uint32_t b, uint32_t e, int p) {
         if (ngi_is_upper((unsigned char)s[h]))
           t->flags |= T_HYPHNAME;
       }
-      if (set_low(d, t))
+      if (set_low(d, t, fm))
         return NG_ENOMEM;
       /* a dot that belongs to the word: initials and abbreviations */
       if (i < e && d->text[i] == '.') {
         int initial = letters == 1 && upper && n == 1;
-        if (initial || is_abbr(t->low)) {
+        if (initial || is_abbr(t->low, t->lowlen)) {
           i++;
           t->e = t->be = (uint32_t)i;
           t->flags |= initial ? T_INITIAL : T_ABBR;
-          if (!initial && set_low(d, t))
+          if (!initial && set_low(d, t, fm))
             return NG_ENOMEM;
         }
       }
@@ -282,7 +361,7 @@ static ng_status tokenize(ng_doc *d, uint32_t b, uint32_t e, int p) {
     if (!t)
       return NG_ENOMEM;
     t->flags |= T_PUNCT;
-    if (set_low(d, t))
+    if (set_low(d, t, fm))
       return NG_ENOMEM;
   }
   return NG_OK;
@@ -492,6 +571,21 @@ static ng_status split_sentences(ng_doc *d, int p) {
 ng_status ngi_segment(ng_doc *d) {
   size_t i = 0;
   int section = -1, first = 1;
+  /* room for the tokens at once (news text has one per 5.5 bytes or
+   * so), rather than doubling the array from 8 */
+  if (!d->toks && d->len > 64 &&
+      !(d->toks = ngi_grow(&d->arena, NULL, sizeof *d->toks, 0, &d->captoks,
+                           d->len / 6 + 16)))
+    return NG_ENOMEM;
+  /* the forms met: a slot per 5 bytes, for about half as many forms as
+   * tokens at half load (without it, when out of memory, every form is
+   * looked up) */
+  formmemo fm = {NULL, 0, 0};
+  size_t fcap = 64;
+  while (fcap < d->len / 5)
+    fcap *= 2;
+  if ((fm.slot = calloc(fcap, sizeof *fm.slot)))
+    fm.mask = fcap - 1;
   while (i < d->len) {
     size_t e = i;
     while (e < d->len && d->text[e] != '\n')
@@ -520,8 +614,10 @@ ng_status ngi_segment(ng_doc *d) {
     if (b == z || is_boilerplate(d->text + b, z - b))
       continue;
     ngi_para *pa = NGI_PUSH(&d->arena, d->paras, d->nparas, d->cappara);
-    if (!pa)
+    if (!pa) {
+      free(fm.slot);
       return NG_ENOMEM;
+    }
     int p = (int)d->nparas - 1;
     pa->b = (uint32_t)b;
     pa->e = (uint32_t)z;
@@ -535,11 +631,15 @@ ng_status ngi_segment(ng_doc *d) {
       section = p;
     }
     pa->section = pa->heading == 1 ? p : section;
-    ng_status st = tokenize(d, (uint32_t)b, (uint32_t)z, p);
-    if (st)
+    ng_status st =
+        tokenize(d, (uint32_t)b, (uint32_t)z, p, fm.slot ? &fm : NULL);
+    if (st) {
+      free(fm.slot);
       return st;
+    }
     d->paras[p].t1 = (int)d->ntoks;
   }
+  free(fm.slot);
   /* every token is in: give back the doubling's spare room (up to half
    * of the biggest array of a document) */
   d->toks = ngi_shrink(&d->arena, d->toks, sizeof *d->toks, d->ntoks,

@@ -41,30 +41,6 @@ size_t ngi_utf8_check(const char *str, size_t len) {
   return len;
 }
 
-uint32_t ngi_utf8_get(const char *str, size_t len, size_t *n) {
-  const unsigned char *s = (const unsigned char *)str;
-  unsigned c = s[0];
-  if (c < 0x80 || len < 2) {
-    *n = 1;
-    return c;
-  }
-  if (c < 0xE0) {
-    *n = 2;
-    return ((c & 0x1F) << 6) | (s[1] & 0x3F);
-  }
-  if (c < 0xF0 || len < 4) {
-    if (len < 3) {
-      *n = 1;
-      return 0xFFFD;
-    }
-    *n = 3;
-    return ((c & 0x0F) << 12) | ((s[1] & 0x3F) << 6) | (s[2] & 0x3F);
-  }
-  *n = 4;
-  return ((c & 0x07) << 18) | ((s[1] & 0x3F) << 12) | ((s[2] & 0x3F) << 6) |
-         (s[3] & 0x3F);
-}
-
 static size_t put_cp(uint32_t c, char *d, size_t cap) {
   if (c < 0x80) {
     if (cap < 1)
@@ -118,6 +94,12 @@ size_t ngi_lower(const char *s, size_t n, char *dst, size_t cap) {
   size_t i = 0, o = 0;
   if (cap == 0)
     return 0;
+  /* ASCII while there is room for all of s: no check per byte */
+  if (n < cap)
+    while (i < n && (unsigned char)s[i] < 0x80) {
+      unsigned char b = (unsigned char)s[i++];
+      dst[o++] = (char)(b >= 'A' && b <= 'Z' ? b + 32 : b);
+    }
   while (i < n) {
     unsigned char b = (unsigned char)s[i];
     if (b < 0x80) { /* ASCII, the usual case: what fold and put_cp do */
@@ -137,43 +119,6 @@ size_t ngi_lower(const char *s, size_t n, char *dst, size_t cap) {
   }
   dst[o] = '\0';
   return o;
-}
-
-int ngi_is_space(uint32_t c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
-         c == '\v' || c == 0xA0 || (c >= 0x2000 && c <= 0x200B) ||
-         c == 0x202F || c == 0x205F || c == 0x3000 || c == 0xFEFF;
-}
-
-int ngi_is_dash(uint32_t c) {
-  return c == '-' || (c >= 0x2010 && c <= 0x2015);
-}
-
-int ngi_is_letter(uint32_t c) {
-  if (c < 0x80)
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-           (c >= '0' && c <= '9');
-  if (c < 0xC0)
-    return c == 0xAA || c == 0xB5 || c == 0xBA;
-  if (c == 0xD7 || c == 0xF7)
-    return 0;
-  if (c >= 0x2000 && c <= 0x2BFF)
-    return 0; /* punctuation, symbols, arrows, dingbats */
-  if (c >= 0x3000 && c <= 0x303F)
-    return 0;
-  if (c >= 0xFE30 && c <= 0xFE6F)
-    return 0;
-  if (c >= 0xFF00 && c <= 0xFF0F)
-    return 0;
-  if (c >= 0x1F000)
-    return 0; /* emoji and pictographs */
-  return c != 0xFEFF && c != 0xFFFD;
-}
-
-int ngi_is_upper(uint32_t c) {
-  return (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7) ||
-         (c >= 0x100 && c <= 0x17F && !(c & 1)) ||
-         (c >= 0x391 && c <= 0x3A9) || (c >= 0x400 && c <= 0x42F);
 }
 
 int ngi_quote_kind(uint32_t c) {

@@ -58,18 +58,17 @@ static const char *const endings[] = {
   "y", "ry", "ate", "ated", "ates", "ating", NULL};
 #define SHORT_ENDINGS 49 /* index of "t" */
 
-static int ending(const char *word, size_t n, const char *rest) {
-  if (rest[0] == '-' || (rest[0] == '\xE2' && rest[1] == '\x80' &&
-                         rest[2] == '\x99' && rest[3] == 's' && !rest[4]))
+static int ending(const char *word, size_t n, const char *rest, size_t rl) {
+  if (rest[0] == '-' || (rl == 4 && memcmp(rest, "\xE2\x80\x99s", 4) == 0))
     return 1; /* a compound, or a typographic possessive */
   if (n && word[n - 1] == 'e' && (strcmp(rest, "d") == 0 ||
                                   strcmp(rest, "r") == 0 ||
                                   strcmp(rest, "rs") == 0))
     return 1; /* "vote" -> "voted", "voters" */
-  if (strlen(rest) > 7)
+  if (rl > 7)
     return 0;
   for (int i = 0; endings[i]; i++)
-    if (strcmp(rest, endings[i]) == 0)
+    if (endings[i][0] == rest[0] && strcmp(rest, endings[i]) == 0)
       return i < SHORT_ENDINGS || n >= 5;
   return 0;
 }
@@ -79,16 +78,17 @@ static int kw_match(const ng_doc *d, const ngi_keyword *kw, int i, int end) {
   if (i + kw->nwords > end)
     return 0;
   for (int w = 0; w < kw->nwords; w++) {
-    const char *tok = d->toks[i + w].low, *word = kw->words[w];
-    size_t n = strlen(word);
-    if (!(d->toks[i + w].flags & T_WORD))
+    const ngi_tok *t = &d->toks[i + w];
+    const char *tok = t->low, *word = kw->words[w];
+    size_t n = strlen(word), tl = t->lowlen;
+    if (!(t->flags & T_WORD))
       return 0;
     if (w + 1 < kw->nwords) {
-      size_t tl = strlen(tok);
-      if (!(strcmp(tok, word) == 0 ||
-            (tl == n + 1 && tok[n] == 's' && strncmp(tok, word, n) == 0)))
+      if (!((tl == n || (tl == n + 1 && tok[n] == 's')) &&
+            memcmp(tok, word, n) == 0))
         return 0;
-    } else if (strncmp(tok, word, n) != 0 || !ending(word, n, tok + n)) {
+    } else if (tl < n || memcmp(tok, word, n) != 0 ||
+               !ending(word, n, tok + n, tl - n)) {
       return 0;
     }
   }
@@ -109,11 +109,17 @@ static void score(const ng_doc *d, int t0, int t1, int *counts) {
     /* no prefix is a first word: known since the token was made */
     if ((t->lex & NGI_LEX_DONE) && !(t->lex & NGI_LEX_KWHIT))
       continue;
-    size_t n = strlen(t->low);
+    size_t n = t->lowlen;
     /* prefixes no longer than a keyword's first word: one huge token (a
      * run of CJK, say) must not cost its length squared */
     size_t top = n < KW_FIRST_MAX ? n : KW_FIRST_MAX;
     size_t l0 = n < 3 ? n : 3;
+    /* the shortest and longest prefix that is a first word, known
+     * since the token was made: none outside them is */
+    if (t->lex & NGI_LEX_DONE) {
+      l0 = t->kw[0];
+      top = t->kw[1];
+    }
     uint64_t h = ngi_hash(t->low, l0);
     for (size_t l = l0; l <= top; l++) {
       intptr_t k;

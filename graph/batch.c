@@ -251,18 +251,109 @@ typedef struct line {
 } line;
 
 /* qsort has no context argument in C11: the base of the lines being
- * sorted is a thread-local. */
+ * sorted, and how many bytes they all start with, are thread-locals. */
 static _Thread_local const char *sort_base;
+static _Thread_local size_t sort_skip;
 
 static int line_cmp(const void *pa, const void *pb)
 {
   const line *a = pa, *b = pb;
-  int c = memcmp(sort_base + a->off, sort_base + b->off,
-                 a->len < b->len ? a->len : b->len);
+  size_t k = sort_skip;
+  int c = memcmp(sort_base + a->off + k, sort_base + b->off + k,
+                 (a->len < b->len ? a->len : b->len) - k);
 
   if (c != 0)
     return c;
   return a->len < b->len ? -1 : a->len > b->len;
+}
+
+/* A run of lines in a row with one subject. */
+typedef struct run {
+  size_t first, n;       /* its lines */
+  size_t off, sl;        /* its subject: the bytes of its IRI term */
+} run;
+
+static int run_cmp(const void *pa, const void *pb)
+{
+  const run *a = pa, *b = pb;
+  int c = memcmp(sort_base + a->off, sort_base + b->off,
+                 a->sl < b->sl ? a->sl : b->sl);
+
+  if (c != 0)
+    return c;
+  if (a->sl != b->sl)
+    return a->sl < b->sl ? -1 : 1;
+  return a->first < b->first ? -1 : a->first > b->first; /* any order */
+}
+
+/* The length of the IRI term line l starts with ("<...>", which has no
+ * '>' inside), or 0 when it starts with none. */
+static size_t subject_len(const char *base, const line *l)
+{
+  const char *s = base + l->off, *gt;
+
+  if (l->len < 2 || s[0] != '<')
+    return 0;
+  gt = memchr(s, '>', l->len);
+  return gt != NULL ? (size_t)(gt - s) + 1 : 0;
+}
+
+/* Sort lines that come in runs of one subject (a graph's statements do):
+ * the runs by their subject, then the lines of each subject by what
+ * follows it.  Two IRI terms differ before either ends, so this is the
+ * bytewise order of the lines.  Returns 0, or -1 (nothing done) when a
+ * line has no IRI subject or out of memory. */
+static int sort_by_subject(const char *base, line *v, size_t n)
+{
+  run *r = NULL;
+  line *o = NULL;
+  size_t nr = 0, i, k, g;
+
+  for (i = 0; i < n; i++) {
+    size_t sl = subject_len(base, &v[i]);
+    if (sl == 0)
+      break;
+    if (nr > 0 && r[nr - 1].sl == sl &&
+        memcmp(base + r[nr - 1].off, base + v[i].off, sl) == 0) {
+      r[nr - 1].n++;
+      continue;
+    }
+    if (nr == 0 || (nr & (nr - 1)) == 0) { /* 1, 2, 4, ...: grow */
+      run *nrun = realloc(r, (nr < 8 ? 8 : nr * 2) * sizeof *r);
+      if (nrun == NULL)
+        break;
+      r = nrun;
+    }
+    r[nr].first = i;
+    r[nr].n = 1;
+    r[nr].off = v[i].off;
+    r[nr].sl = sl;
+    nr++;
+  }
+  if (i < n || (o = malloc(n * sizeof *o)) == NULL) {
+    free(r);
+    return -1;
+  }
+  sort_base = base;
+  qsort(r, nr, sizeof *r, run_cmp);
+  for (g = 0, k = 0; g < nr;) {
+    size_t h = g, start = k;
+    /* the runs of one subject, side by side now */
+    while (h < nr && r[h].sl == r[g].sl &&
+           memcmp(base + r[h].off, base + r[g].off, r[g].sl) == 0) {
+      memcpy(o + k, v + r[h].first, r[h].n * sizeof *o);
+      k += r[h].n;
+      h++;
+    }
+    sort_base = base;
+    sort_skip = r[g].sl;
+    qsort(o + start, k - start, sizeof *o, line_cmp);
+    g = h;
+  }
+  memcpy(v, o, n * sizeof *v);
+  free(o);
+  free(r);
+  return 0;
 }
 
 /* Sort the lines v[0..n) of base and drop the duplicates; returns the
@@ -273,8 +364,11 @@ static size_t sort_unique(const char *base, line *v, size_t n)
 
   if (n < 2)
     return n;
-  sort_base = base;
-  qsort(v, n, sizeof *v, line_cmp);
+  if (sort_by_subject(base, v, n) != 0) {
+    sort_base = base;
+    sort_skip = 0;
+    qsort(v, n, sizeof *v, line_cmp);
+  }
   for (i = k = 1; i < n; i++) {
     if (v[i].len == v[k - 1].len &&
         memcmp(base + v[i].off, base + v[k - 1].off, v[i].len) == 0)

@@ -316,6 +316,80 @@ static void test_arena(void) {
   ngi_arena_release(&a);
 }
 
+/* Maps sized at once and filled with known hashes hold what ngi_map_put
+ * would; a reserve on a map in use changes nothing. */
+static void test_maps(void) {
+  ngi_arena a;
+  ngi_map m, r;
+  char buf[32];
+  int ok = 1;
+  ngi_arena_init(&a);
+  ngi_map_init(&m);
+  ngi_map_init(&r);
+  ok = ngi_map_reserve(&r, 5000) == 0 && r.cap >= 10000 && r.n == 0;
+  for (int i = 0; i < 6000 && ok; i++) {
+    int n = snprintf(buf, sizeof buf, "w%d", i % 4000);
+    const char *k = ngi_strndup(&a, buf, (size_t)n);
+    ok = k && ngi_map_put(&m, k, i) == 0 &&
+         ngi_map_puth(&r, k, (size_t)n, ngi_hash(k, (size_t)n), i) == 0;
+  }
+  ok = ok && m.n == 4000 && r.n == 4000 && ngi_map_reserve(&r, 1) == 0 &&
+       r.n == 4000;
+  for (int i = 0; i < 4000 && ok; i++) {
+    intptr_t v1 = -1, v2 = -2;
+    int n = snprintf(buf, sizeof buf, "w%d", i);
+    ok = ngi_map_getn(&m, buf, (size_t)n, &v1) &&
+         ngi_map_getn(&r, buf, (size_t)n, &v2) && v1 == v2 &&
+         v1 == (i < 2000 ? i + 4000 : i);
+  }
+  ok = ok && !ngi_map_get(&r, "w4000", NULL) && !ngi_map_get(&r, "w", NULL);
+  check(ok, "maps: reserved and hashed puts hold what plain puts do", 0);
+  ngi_map_release(&m);
+  ngi_map_release(&r);
+  ngi_arena_release(&a);
+}
+
+/* Every token's lower-case form, lexicon, given-name and phrase-prefix
+ * bits are those looked up afresh, whether its form came before (copied from the
+ * first token with it) or not, in whatever case it came. */
+static void test_forms(void) {
+  ng_doc *d = run("Mark the date\n\n"
+                  "They mark the date. Mark Smith said Mark's terrorists "
+                  "and the economy. MARK marks the economic economies of "
+                  "The Economist; the Terror and terror, said Rose. rose "
+                  "Rose ROSE. the united states, the United States.\n");
+  int ok = d != NULL, caps = 0, given = 0;
+  for (size_t i = 0; ok && i < d->ntoks; i++) {
+    const ngi_tok *t = &d->toks[i];
+    char low[256];
+    uint8_t kw[2];
+    size_t n = ngi_lower(d->text + t->b, t->be - t->b, low, sizeof low);
+    uint32_t bits = ngi_lex_bits(lex, low, n, ngi_hash(low, n), kw);
+    uint32_t g = NGI_LEX_GKNOWN | NGI_LEX_GIVEN;
+    ok = t->lowlen == n && strcmp(t->low, low) == 0 &&
+         t->h == ngi_hash(low, n) && (t->lex & ~g) == bits &&
+         t->kw[0] == kw[0] && t->kw[1] == kw[1];
+    if (ok && (t->flags & (T_CAP | T_ALLCAPS))) {
+      intptr_t pv = 0;
+      ngi_map_getn(&lex->phrasepre, low, n, &pv);
+      ok = t->pre == (uint16_t)(pv | 1);
+    } else if (ok) {
+      ok = t->pre == 0;
+    }
+    if (ok && (t->flags & T_CAP) && !(t->flags & (T_ALLCAPS | T_POSS))) {
+      int in = ngi_map_get(&lex->given, low, NULL);
+      caps++;
+      given += in;
+      ok = (t->lex & NGI_LEX_GKNOWN) && !!(t->lex & NGI_LEX_GIVEN) == in;
+    } else if (ok) {
+      ok = !(t->lex & g);
+    }
+  }
+  check(ok && caps >= 8 && given >= 3,
+        "tokens: remembered forms have the bits of a fresh look-up", 0);
+  ng_doc_free(d);
+}
+
 int main(void) {
   char err[NG_ERRLEN];
   if (ng_lexicon_load(NULL, &lex, err) != NG_OK) {
@@ -331,6 +405,8 @@ int main(void) {
   test_topics_agreements();
   test_deterministic();
   test_arena();
+  test_maps();
+  test_forms();
   ng_lexicon_free(lex);
   printf("%d passed, %d failed\n", passed, failed);
   return failed ? 1 : 0;
