@@ -221,7 +221,7 @@ ng_status ngi_jsonld_collect_lines(ng_graph *g, triple **out,
                                    size_t *nout, char *err)
 {
   char *nt = NULL, *vals = NULL;
-  size_t ntlen = 0, n = 0, i, k;
+  size_t ntlen = 0, n = 0, i;
   ngi_ntriple *lv = NULL;
   triple *v = NULL;
   ng_status st = ng_graph_lines(g, NULL, &nt, &ntlen, err);
@@ -229,15 +229,13 @@ ng_status ngi_jsonld_collect_lines(ng_graph *g, triple **out,
   *out = NULL;
   *nout = 0;
   if (st == NG_OK)
-    st = ngi_lines_parse(nt, ntlen, &lv, &n, &vals); /* IRIs in nt */
+    st = ngi_lines_parse(nt, ntlen, NGI_NT_ASCII | NGI_NT_LOWER, &lv, &n,
+                         &vals);
   if (st == NG_OK && n > 0 && (v = calloc(n, sizeof *v)) == NULL)
     st = NG_ENOMEM;
   for (i = 0; i < n && st == NG_OK; i++) {
     const ngi_ntterm *o = &lv[i].o;
     triple *t = &v[i];
-    for (k = 0; k < o->langn; k++)
-      if (o->lang[k] >= 'A' && o->lang[k] <= 'Z')
-        st = NG_EFORMAT;
     t->s = term_text(&lv[i].s);
     t->p = term_text(&lv[i].p);
     t->o = term_text(o);

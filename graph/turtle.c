@@ -29,17 +29,8 @@
 #include "graph.h"
 #include "iri.h"
 
-typedef struct term {
-  const char *s;        /* IRI or literal value (unescaped) */
-  size_t n;
-  const char *lang, *dt;
-  size_t langn, dtn;
-  int lit;
-} term;
-
-typedef struct triple {
-  term s, p, o;
-} triple;
+typedef ngi_ntterm term;
+typedef ngi_ntriple triple;
 
 typedef struct tbuf {
   char *p;
@@ -73,147 +64,7 @@ static void puts_(tbuf *b, const char *s)
   put(b, s, strlen(s));
 }
 
-/* ------------------------------------------------------------ reading */
-
-/* An IRI at p: no escapes taken.  Returns the end, or NULL. */
-static const char *read_iri(const char *p, const char *e, const char **s,
-                            size_t *n)
-{
-  const char *q;
-
-  if (p >= e || *p != '<')
-    return NULL;
-  q = memchr(p + 1, '>', (size_t)(e - p - 1));
-  if (q == NULL || memchr(p + 1, '\\', (size_t)(q - p - 1)) != NULL)
-    return NULL;
-  *s = p + 1;
-  *n = (size_t)(q - p - 1);
-  return q + 1;
-}
-
-/* The literal at p.  Without escapes its value is taken where it is;
- * with them it is unescaped into w, the place of p in a copy of the
- * text, or when w is NULL *copy is set to ask for one. */
-static const char *read_lit(const char *p, const char *e, char *w, term *t,
-                            int *copy)
-{
-  const char *q;
-  char *o = w;
-
-  if (p >= e || *p != '"')
-    return NULL;
-  q = memchr(p + 1, '"', (size_t)(e - p - 1));
-  if (q == NULL)
-    return NULL;
-  if (memchr(p + 1, '\\', (size_t)(q - p - 1)) == NULL) {
-    t->s = p + 1;
-    t->n = (size_t)(q - p - 1);
-    p = q;
-  } else if (w == NULL) {
-    *copy = 1;
-    return NULL;
-  } else {
-    for (p++; p < e && *p != '"'; p++) {
-      if (*p != '\\') {
-        *o++ = *p;
-        continue;
-      }
-      if (++p >= e)
-        return NULL;
-      switch (*p) {
-      case '"': *o++ = '"'; break;
-      case '\\': *o++ = '\\'; break;
-      case 'n': *o++ = '\n'; break;
-      case 'r': *o++ = '\r'; break;
-      case 't': *o++ = '\t'; break;
-      case 'b': *o++ = '\b'; break;
-      case 'f': *o++ = '\f'; break;
-      case 'u': {
-        unsigned v = 0;
-        int k;
-        for (k = 1; k <= 4; k++) {
-          char h = p + k < e ? p[k] : 0;
-          v = v * 16 + (unsigned)(h >= '0' && h <= '9' ? h - '0'
-                                  : h >= 'A' && h <= 'F' ? h - 'A' + 10
-                                  : h >= 'a' && h <= 'f' ? h - 'a' + 10
-                                  : 99);
-        }
-        if (v == 0 || v >= 0x80) /* NUL, or beyond what batch.c writes */
-          return NULL;
-        *o++ = (char)v;
-        p += 4;
-        break;
-      }
-      default:
-        return NULL;
-      }
-    }
-    if (p >= e)
-      return NULL;
-    t->s = w;
-    t->n = (size_t)(o - w);
-  }
-  t->lit = 1;
-  p++;
-  if (p < e && *p == '@') {
-    t->lang = ++p;
-    while (p < e && *p != ' ') {
-      if (*p >= 'A' && *p <= 'Z')
-        return NULL; /* librdf may lower-case it */
-      p++;
-    }
-    t->langn = (size_t)(p - t->lang);
-  } else if (p + 1 < e && p[0] == '^' && p[1] == '^') {
-    p = read_iri(p + 2, e, &t->dt, &t->dtn);
-  }
-  return p;
-}
-
 /* ------------------------------------------------------------ order */
-
-static int bytes_cmp(const char *a, size_t an, const char *b, size_t bn)
-{
-  int c;
-
-  if (a == b && an == bn)
-    return 0; /* the same term, shared by read_lines */
-  c = memcmp(a, b, an < bn ? an : bn);
-
-  if (c != 0)
-    return c;
-  return an < bn ? -1 : an > bn;
-}
-
-/* raptor_term_compare; literal values compare as C strings (no NULs). */
-static int term_cmp(const term *a, const term *b)
-{
-  int c;
-
-  if (a->lit != b->lit)
-    return a->lit - b->lit;
-  c = bytes_cmp(a->s, a->n, b->s, b->n);
-  if (c != 0 || !a->lit)
-    return c;
-  if ((a->lang != NULL) != (b->lang != NULL))
-    return a->lang == NULL ? -1 : 1;
-  if (a->lang != NULL && (c = bytes_cmp(a->lang, a->langn, b->lang,
-                                        b->langn)) != 0)
-    return c;
-  if ((a->dt != NULL) != (b->dt != NULL))
-    return a->dt == NULL ? -1 : 1;
-  return a->dt != NULL ? bytes_cmp(a->dt, a->dtn, b->dt, b->dtn) : 0;
-}
-
-static int triple_cmp(const triple *a, const triple *b)
-{
-  int c = term_cmp(&a->s, &b->s);
-
-  if (c == 0)
-    c = term_cmp(&a->p, &b->p);
-  if (c == 0)
-    c = term_cmp(&a->o, &b->o);
-  return c;
-}
 
 /* Sort v[0..n) by triple_cmp, using tmp (room for n); returns the sorted
  * array (v or tmp).  The lines come sorted as text, which is raptor's
@@ -228,7 +79,7 @@ static const triple **sort_triples(const triple **v, const triple **tmp,
 
     while (i < n) {
       size_t a = i + 1, b, x, y, k = i;
-      while (a < n && triple_cmp(v[a - 1], v[a]) <= 0)
+      while (a < n && ngi_ntriple_cmp(v[a - 1], v[a]) <= 0)
         a++;
       runs++;
       if (a == n) {
@@ -237,10 +88,10 @@ static const triple **sort_triples(const triple **v, const triple **tmp,
         memcpy(tmp + i, v + i, (n - i) * sizeof *v);
         break;
       }
-      for (b = a + 1; b < n && triple_cmp(v[b - 1], v[b]) <= 0; b++)
+      for (b = a + 1; b < n && ngi_ntriple_cmp(v[b - 1], v[b]) <= 0; b++)
         ;
       for (x = i, y = a; x < a && y < b;)
-        tmp[k++] = triple_cmp(v[y], v[x]) < 0 ? v[y++] : v[x++];
+        tmp[k++] = ngi_ntriple_cmp(v[y], v[x]) < 0 ? v[y++] : v[x++];
       memcpy(tmp + k, v + x, (a - x) * sizeof *v);
       k += a - x;
       memcpy(tmp + k, v + y, (b - y) * sizeof *v);
@@ -488,71 +339,6 @@ static void write_object(ctx *c, tbuf *b, const term *t)
   }
 }
 
-/* The triples of the lines nt[0..len) into *v (n of them); 0, or -1 out
- * of memory; c->bad when a line is not one this file copies. */
-static int read_lines(ctx *c, const char *nt, size_t len, triple **v,
-                      size_t *n, char **copy)
-{
-  const char *p = nt, *e = nt + len;
-  size_t cap = len / 96 + 16;
-
-  *n = 0;
-  *v = malloc(cap * sizeof **v);
-  if (*v == NULL)
-    return -1;
-  while (p < e && !c->bad) {
-    const char *le = memchr(p, '\n', (size_t)(e - p)), *q;
-    triple *t;
-    int need = 0;
-
-    if (le == NULL)
-      le = e;
-    if (*n == cap) {
-      triple *nv = realloc(*v, 2 * cap * sizeof *nv);
-      if (nv == NULL)
-        return -1;
-      *v = nv;
-      cap *= 2;
-    }
-    t = &(*v)[*n];
-    memset(t, 0, sizeof *t);
-    if ((q = read_iri(p, le, &t->s.s, &t->s.n)) == NULL ||
-        (q = read_iri(q + 1, le, &t->p.s, &t->p.n)) == NULL || q + 1 >= le) {
-      c->bad = 1;
-      break;
-    }
-    q++;
-    if (*q == '<') {
-      q = read_iri(q, le, &t->o.s, &t->o.n);
-    } else {
-      const char *at = q;
-      q = read_lit(at, le, *copy != NULL ? *copy + (at - nt) : NULL, &t->o,
-                   &need);
-      if (q == NULL && need) {
-        *copy = malloc(len + 1);
-        if (*copy == NULL)
-          return -1;
-        memset(&t->o, 0, sizeof t->o);
-        q = read_lit(at, le, *copy + (at - nt), &t->o, &need);
-      }
-    }
-    if (q == NULL || le - q != 2 || memcmp(q, " .", 2) != 0) {
-      c->bad = 1;
-      break;
-    }
-    if (*n > 0) { /* share the previous line's terms: compared by address */
-      const triple *u = t - 1;
-      if (u->s.n == t->s.n && memcmp(u->s.s, t->s.s, t->s.n) == 0)
-        t->s.s = u->s.s;
-      if (u->p.n == t->p.n && memcmp(u->p.s, t->p.s, t->p.n) == 0)
-        t->p.s = u->p.s;
-    }
-    (*n)++;
-    p = le + 1;
-  }
-  return 0;
-}
-
 ng_status ngi_lines_turtle(const char *nt, size_t len, const char *base,
                            char **out, size_t *outlen, char *err)
 {
@@ -570,8 +356,11 @@ ng_status ngi_lines_turtle(const char *nt, size_t len, const char *base,
   memset(&c, 0, sizeof c);
   memset(c.bylen, -1, sizeof c.bylen);
   c.other = -1;
-  if (read_lines(&c, nt, len, &v, &n, &copy) != 0)
-    st = NG_ENOMEM;
+  st = ngi_lines_parse(nt, len, NGI_NT_LOWER, &v, &n, &copy);
+  if (st == NG_EFORMAT) {
+    c.bad = 1;
+    st = NG_OK;
+  }
   if (n == 0)
     c.bad = 1;
   if (st == NG_OK && !c.bad) {
@@ -599,12 +388,12 @@ ng_status ngi_lines_turtle(const char *nt, size_t len, const char *base,
     put(&b, "\n", 1);
     for (i = 0; i < n; i++) {
       const triple *t = sorted[i];
-      if (i == 0 || term_cmp(&t->s, &sorted[i - 1]->s) != 0) {
+      if (i == 0 || ngi_ntterm_cmp(&t->s, &sorted[i - 1]->s) != 0) {
         if (i > 0)
           puts_(&b, " .\n\n");
         write_iri(&c, &b, t->s.s, t->s.n, 1);
         puts_(&b, "\n    ");
-      } else if (term_cmp(&t->p, &sorted[i - 1]->p) != 0) {
+      } else if (ngi_ntterm_cmp(&t->p, &sorted[i - 1]->p) != 0) {
         puts_(&b, " ;\n    ");
       } else {
         puts_(&b, ", ");

@@ -52,6 +52,7 @@ static const char *const same[] = {
   P "zo> " NG "name> \"Zo\"@en-gb .\n"
   P "zo> " NG "name> \"Zo\"^^<http://ex/dt> .\n"
   P "zo> " NG "note> \"line one\\nline \\\"two\\\"\\t\\r\\u0001\" .\n"
+  P "zo> " NG "note> \"caf\\u00E9 \\u20ac \\U0001F600\" .\n"
   P "zo> " NG "born> \"2024-01-02\"" XSD "date> .\n"
   P "zo> " NG "list> <http://www.w3.org/1999/02/22-rdf-syntax-ns#nil> .\n"
   P "zo> " NG "n> \"42\"" XSD "integer> .\n"
