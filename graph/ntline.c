@@ -59,16 +59,22 @@ static int odd8(const char *p)
           0x8080808080808080ull) != 0;
 }
 
+/* The first close after p when p is at open, or NULL. */
+static const char *closing(const char *p, const char *e, char open,
+                           char close)
+{
+  if (p >= e || *p != open)
+    return NULL;
+  return memchr(p + 1, close, (size_t)(e - p - 1));
+}
+
 /* <IRI> at p, into t.  Returns the end, or NULL. */
 static const char *read_iri(const char *p, const char *e, unsigned flags,
                             ngi_ntterm *t)
 {
   const char *q, *r;
 
-  if (p >= e || *p != '<')
-    return NULL;
-  q = memchr(p + 1, '>', (size_t)(e - p - 1));
-  if (q == NULL)
+  if ((q = closing(p, e, '<', '>')) == NULL)
     return NULL;
   if (flags & NGI_NT_ASCII) {
     for (r = p + 1; r + 8 <= q; r += 8)
@@ -158,10 +164,7 @@ static const char *read_lit(const char *p, const char *e, char *w,
 {
   const char *q, *b;
 
-  if (p >= e || *p != '"')
-    return NULL;
-  q = memchr(p + 1, '"', (size_t)(e - p - 1));
-  if (q == NULL)
+  if ((q = closing(p, e, '"', '"')) == NULL)
     return NULL;
   b = memchr(p + 1, '\\', (size_t)(q - p - 1));
   if (b == NULL) {

@@ -12,18 +12,7 @@
 #include <string.h>
 
 #include "graph/graph.h"
-
-static int passed, failed;
-
-static void check(int ok, const char *what)
-{
-  if (ok) {
-    passed++;
-  } else {
-    failed++;
-    printf("FAIL: %s\n", what);
-  }
-}
+#include "unit.h"
 
 static int is(const char *s, size_t n, const char *want)
 {
@@ -109,25 +98,25 @@ static void test_good(void)
     const ngi_ntterm *o = n == 1 ? &v[0].o : NULL;
 
     snprintf(what, sizeof what, "good %zu: read, one statement", i);
-    check(st == NG_OK && n == 1, what);
+    check(st == NG_OK && n == 1, what, NULL);
     snprintf(what, sizeof what, "good %zu: subject and predicate", i);
     check(o && is(v[0].p.s, v[0].p.n, "http://ex/p") && v[0].s.n > 10 &&
-              !v[0].s.lit && !v[0].p.lit, what);
+              !v[0].s.lit && !v[0].p.lit, what, NULL);
     snprintf(what, sizeof what, "good %zu: object", i);
     check(o && is(o->s, o->n, good[i].val) && o->lit == good[i].lit,
-          what);
+          what, NULL);
     snprintf(what, sizeof what, "good %zu: language", i);
     check(o && (good[i].lang ? is(o->lang, o->langn, good[i].lang)
-                             : o->lang == NULL), what);
+                             : o->lang == NULL), what, NULL);
     snprintf(what, sizeof what, "good %zu: datatype", i);
     check(o && (good[i].dt ? is(o->dt, o->dtn, good[i].dt)
-                           : o->dt == NULL), what);
+                           : o->dt == NULL), what, NULL);
     /* unescaped into the copy only when it had escapes */
     snprintf(what, sizeof what, "good %zu: copied only when escaped", i);
     check(o && (good[i].escaped
                     ? vals != NULL && o->s >= vals && o->s < vals + strlen(nt)
                     : vals == NULL && o->s > nt && o->s < nt + strlen(nt)),
-          what);
+          what, NULL);
     free(v);
     free(vals);
   }
@@ -144,7 +133,7 @@ static void test_bad(void)
     ng_status st = ngi_lines_parse(bad[i], strlen(bad[i]), 0, &v, &n, &vals);
 
     snprintf(what, sizeof what, "bad %zu: NG_EFORMAT, nothing out", i);
-    check(st == NG_EFORMAT && v == NULL && n == 0 && vals == NULL, what);
+    check(st == NG_EFORMAT && v == NULL && n == 0 && vals == NULL, what, NULL);
   }
 }
 
@@ -159,19 +148,19 @@ static void test_flags(void)
   char *vals = NULL;
 
   check(ngi_lines_parse(hi, strlen(hi), NGI_NT_LOWER, &v, &n, &vals) == NG_OK,
-        "an IRI past ASCII without NGI_NT_ASCII");
+        "an IRI past ASCII without NGI_NT_ASCII", NULL);
   free(v);
   check(ngi_lines_parse(hi, strlen(hi), NGI_NT_ASCII, &v, &n, &vals) == NG_EFORMAT,
-        "an IRI past ASCII with NGI_NT_ASCII");
+        "an IRI past ASCII with NGI_NT_ASCII", NULL);
   check(ngi_lines_parse(hidt, strlen(hidt), NGI_NT_ASCII, &v, &n, &vals) ==
-            NG_EFORMAT, "a datatype past ASCII with NGI_NT_ASCII");
+            NG_EFORMAT, "a datatype past ASCII with NGI_NT_ASCII", NULL);
   check(ngi_lines_parse(up, strlen(up), NGI_NT_ASCII, &v, &n, &vals) == NG_OK,
-        "a capital in a language tag without NGI_NT_LOWER");
+        "a capital in a language tag without NGI_NT_LOWER", NULL);
   free(v);
   check(ngi_lines_parse(up, strlen(up), NGI_NT_LOWER, &v, &n, &vals) == NG_EFORMAT,
-        "a capital in a language tag with NGI_NT_LOWER");
+        "a capital in a language tag with NGI_NT_LOWER", NULL);
   check(ngi_lines_parse(lo, strlen(lo), NGI_NT_ASCII | NGI_NT_LOWER, &v, &n,
-              &vals) == NG_OK, "a lower-case language tag, both flags");
+              &vals) == NG_OK, "a lower-case language tag, both flags", NULL);
   free(v);
 }
 
@@ -187,7 +176,7 @@ static void test_lines(void)
   char *vals = NULL;
   ng_status st = ngi_lines_parse(nt, strlen(nt), 0, &v, &n, &vals);
 
-  check(st == NG_OK && n == 4, "four lines");
+  check(st == NG_OK && n == 4, "four lines", NULL);
   if (st != NG_OK || n != 4) {
     free(v);
     free(vals);
@@ -196,16 +185,16 @@ static void test_lines(void)
   check(is(v[0].o.s, v[0].o.n, "a") && is(v[1].o.s, v[1].o.n, "b\tc") &&
             is(v[2].o.s, v[2].o.n, "http://ex/o") &&
             is(v[3].o.s, v[3].o.n, "d") && is(v[3].o.lang, v[3].o.langn,
-                                              "en"), "the objects in order");
+                                              "en"), "the objects in order", NULL);
   check(v[1].s.s == v[0].s.s && v[2].s.s == v[0].s.s &&
             v[1].p.s == v[0].p.s && v[2].p.s != v[0].p.s &&
-            v[3].s.s != v[0].s.s, "equal subjects, predicates shared");
+            v[3].s.s != v[0].s.s, "equal subjects, predicates shared", NULL);
   check(ngi_ntriple_cmp(&v[0], &v[1]) < 0 && ngi_ntriple_cmp(&v[1],
                                                              &v[0]) > 0 &&
             ngi_ntriple_cmp(&v[0], &v[0]) == 0 &&
             ngi_ntriple_cmp(&v[0], &v[2]) < 0 &&
             ngi_ntterm_cmp(&v[2].o, &v[0].o) < 0,
-        "order: by predicate, IRIs before literals");
+        "order: by predicate, IRIs before literals", NULL);
   free(v);
   free(vals);
 }
@@ -221,7 +210,7 @@ static void test_huge_and_nul(void)
   static const char nul[] = S P "\"a\0b\" .\n<http://ex/\0> " P "\"c\" .";
 
   if (nt == NULL) {
-    check(0, "memory for the huge line");
+    check(0, "memory for the huge line", NULL);
     return;
   }
   o += sprintf(o, "%s%s\"", S, P);
@@ -233,10 +222,10 @@ static void test_huge_and_nul(void)
   len = (size_t)(o - nt);
   st = ngi_lines_parse(nt, len, 0, &v, &n, &vals);
   check(st == NG_OK && n == 1 && v[0].o.n == k / 2 * 2 + k / 2 * 4,
-        "a huge line of escapes: read, its length");
+        "a huge line of escapes: read, its length", NULL);
   for (i = 0; st == NG_OK && n == 1 && i < v[0].o.n && ok; i += 6)
     ok = memcmp(v[0].o.s + i, "x\"y\n\xc3\xa9", 6) == 0;
-  check(ok, "a huge line of escapes: its bytes");
+  check(ok, "a huge line of escapes: its bytes", NULL);
   free(v);
   free(vals);
   /* the same line cut anywhere in its tail is refused */
@@ -244,13 +233,13 @@ static void test_huge_and_nul(void)
     v = NULL;
     vals = NULL;
     check(ngi_lines_parse(nt, len - 3 - i, 0, &v, &n, &vals) == NG_EFORMAT &&
-              v == NULL && vals == NULL, "a huge line cut short");
+              v == NULL && vals == NULL, "a huge line cut short", NULL);
   }
   free(nt);
   st = ngi_lines_parse(nul, sizeof nul - 1, 0, &v, &n, &vals);
   check(st == NG_OK && n == 2 && v[0].o.n == 3 &&
             memcmp(v[0].o.s, "a\0b", 3) == 0 && v[1].s.n == 11,
-        "NUL bytes are bytes: counted, not an end");
+        "NUL bytes are bytes: counted, not an end", NULL);
   free(v);
   free(vals);
 }
