@@ -566,40 +566,58 @@ static ng_status write_doc(triple *v, size_t n, const ng_jsonld_context *c,
   return st;
 }
 
-ng_status ngi_jsonld_model_write(librdf_model *m, const ng_jsonld_context *c,
-                                 const char *name, int layout, FILE *out,
-                                 char *err)
-{
-  triple *v = NULL;
-  size_t n = 0;
-  ng_status st = ngi_jsonld_collect(m, &v, &n, err);
+/* Where write_stmts takes the statements from: a model or a graph of
+ * lines (the front, which links no librdf, reaches only the second). */
+typedef ng_status (*collector)(void *src, triple **out, size_t *nout,
+                               char *err);
 
-  return st == NG_OK ? write_doc(v, n, c, name, layout, out, err) : st;
+static ng_status from_model(void *m, triple **out, size_t *nout, char *err)
+{
+  return ngi_jsonld_collect(m, out, nout, err);
 }
 
-ng_status ngi_jsonld_lines_write(ng_graph *g, const ng_jsonld_context *c,
-                                 const char *name, int layout, FILE *out,
-                                 char *err)
+static ng_status from_lines(void *g, triple **out, size_t *nout, char *err)
+{
+  return ngi_jsonld_collect_lines(g, out, nout, err);
+}
+
+/* The statements of src as one document on out; flushed when flush (a
+ * failed fflush is NG_EIO). */
+static ng_status write_stmts(collector get, void *src,
+                             const ng_jsonld_context *c, const char *name,
+                             int layout, FILE *out, int flush, char *err)
 {
   triple *v = NULL;
   size_t n = 0;
-  ng_status st = ngi_jsonld_collect_lines(g, &v, &n, err);
+  ng_status st = get(src, &v, &n, err);
 
   if (st == NG_OK)
     st = write_doc(v, n, c, name, layout, out, err);
-  if (st == NG_OK && fflush(out) != 0) {
+  if (st == NG_OK && flush && fflush(out) != 0) {
     ngi_graph_errf(err, "write error: %s", strerror(errno));
     st = NG_EIO;
   }
   return st;
 }
 
+ng_status ngi_jsonld_model_write(librdf_model *m, const ng_jsonld_context *c,
+                                 const char *name, int layout, FILE *out,
+                                 char *err)
+{
+  return write_stmts(from_model, m, c, name, layout, out, 0, err);
+}
+
+ng_status ngi_jsonld_lines_write(ng_graph *g, const ng_jsonld_context *c,
+                                 const char *name, int layout, FILE *out,
+                                 char *err)
+{
+  return write_stmts(from_lines, g, c, name, layout, out, 1, err);
+}
+
 ng_status ng_graph_write_jsonld(ng_graph *g, const ng_jsonld_context *c,
                                 const char *name, int layout, FILE *out,
                                 char *err)
 {
-  ng_status st;
-
   if (g == NULL || c == NULL || out == NULL) {
     ngi_graph_errf(err, "no graph, context or output");
     return NG_EUSAGE;
@@ -608,12 +626,8 @@ ng_status ng_graph_write_jsonld(ng_graph *g, const ng_jsonld_context *c,
     ngi_graph_errf(err, "a graph of lines is written by ng_graph_lines only");
     return NG_EUSAGE;
   }
-  st = ngi_jsonld_model_write(ngi_graph_model(g), c, name, layout, out, err);
-  if (st == NG_OK && fflush(out) != 0) {
-    ngi_graph_errf(err, "write error: %s", strerror(errno));
-    st = NG_EIO;
-  }
-  return st;
+  return write_stmts(from_model, ngi_graph_model(g), c, name, layout, out,
+                     1, err);
 }
 
 ng_status ng_jsonld_write_head(const ng_jsonld_context *c, FILE *out,
