@@ -158,7 +158,8 @@ static const char *unescape(const char *p, const char *b, const char *e,
 enum { LINE_BAD = -1, LINE_COPY = 1 };
 
 /* The literal at p into t; an escaped value goes to w (room for e - p
- * bytes at least), or when w is NULL *copy is set.  Returns the end, or NULL. */
+ * bytes at least), or when w is NULL *copy is set.  Returns the end, or
+ * NULL. */
 static const char *read_lit(const char *p, const char *e, char *w,
                             unsigned flags, ngi_ntterm *t, int *copy)
 {
