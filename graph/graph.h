@@ -90,36 +90,7 @@ void ngi_serialize_prefixes(const char *base,
  * NG_EFORMAT when only raptor can. */
 ng_status ngi_lines_turtle(const char *nt, size_t len, const char *base,
                            char **out, size_t *outlen, char *err);
-/* A statement of a graph of lines, read back (ntline.c, the one reader
- * of those lines for turtle.c, ntriples.c and jsonld_stmts.c): IRIs as
- * written, literal values unescaped. */
-typedef struct ngi_ntterm {
-  const char *s;   /* IRI, or the literal's value */
-  size_t n;
-  const char *lang, *dt; /* a literal's language or datatype, or NULL */
-  size_t langn, dtn;
-  int lit;
-} ngi_ntterm;
-typedef struct ngi_ntriple {
-  ngi_ntterm s, p, o;
-} ngi_ntriple;
-/* What else ngi_lines_parse refuses: IRIs past ASCII; language tags with
- * capitals (librdf may lower-case them). */
-enum { NGI_NT_ASCII = 1, NGI_NT_LOWER = 2 };
-/* The lines of ng_graph_lines (no graph name) as statements, in their
- * order (caller frees *out and *vals).  Terms point into nt, or for a
- * literal value with escapes into *vals (NULL when none has any); a
- * subject or predicate equal to the previous line's has its address.
- * NG_EFORMAT for what this does not read: blank nodes, escaped IRIs,
- * bad or NUL escapes, and what flags refuse; NG_ENOMEM. */
-ng_status ngi_lines_parse(const char *nt, size_t len, unsigned flags,
-                          ngi_ntriple **out, size_t *nout, char **vals);
-/* The order of raptor_term_compare and serialize.c's statement_cmp:
- * IRIs before literals; IRIs bytewise; literals by value, then language,
- * then datatype (none first).  <0, 0 or >0 as strcmp. */
-int ngi_ntterm_cmp(const ngi_ntterm *a, const ngi_ntterm *b);
-/* By subject, predicate, object. */
-int ngi_ntriple_cmp(const ngi_ntriple *a, const ngi_ntriple *b);
+/* Reading the lines back into terms: ntline.h. */
 /* N-Triples of a graph of lines, as ngi_model_write and raptor write it
  * (ntriples.c); NG_EFORMAT when only raptor can. */
 ng_status ngi_graph_ntriples(ng_graph *g, char **buf, size_t *len,

@@ -10,6 +10,7 @@
 
 #include "iri.h"
 #include "jsonld.h"
+#include "ntline.h"
 #include "vocab.h"
 
 #define XSD_STRING NGI_XSD "string"

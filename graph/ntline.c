@@ -20,6 +20,8 @@
 #include <string.h>
 
 #include "graph.h"
+#include "iri.h"
+#include "ntline.h"
 
 /* One code point as UTF-8 at v; the end, or NULL when it is none. */
 static char *put_utf8(char *v, unsigned long cp)
@@ -222,6 +224,18 @@ static int read_line(const char *p, const char *e, char *w, unsigned flags,
   return 0;
 }
 
+ng_status ngi_lines_text(ng_graph *g, char **nt, size_t *len,
+                         char *err)
+{
+  *nt = NULL;
+  *len = 0;
+  if (g == NULL || ngi_graph_lines_of(g) == NULL) {
+    ngi_graph_errf(err, "not a graph of lines");
+    return NG_EUSAGE;
+  }
+  return ng_graph_lines(g, NULL, nt, len, err);
+}
+
 ng_status ngi_lines_parse(const char *nt, size_t len, unsigned flags,
                           ngi_ntriple **out, size_t *nout, char **vals)
 {
@@ -251,13 +265,10 @@ ng_status ngi_lines_parse(const char *nt, size_t len, unsigned flags,
     t = &v[n];
     /* an escaped value goes where its line is in a copy of nt (never
      * longer unescaped: \uXXXX is 6 bytes for at most 3) */
-    r = read_line(p, eol, *vals != NULL ? *vals + (p - nt) : NULL, flags,
-                  t);
-    if (r == LINE_COPY) {
+    while ((r = read_line(p, eol, *vals != NULL ? *vals + (p - nt) : NULL,
+                          flags, t)) == LINE_COPY)
       if ((*vals = malloc(len + 1)) == NULL)
         goto oom;
-      r = read_line(p, eol, *vals + (p - nt), flags, t);
-    }
     if (r != 0) {
       free(v);
       free(*vals);
@@ -315,15 +326,4 @@ int ngi_ntterm_cmp(const ngi_ntterm *a, const ngi_ntterm *b)
   if ((a->dt != NULL) != (b->dt != NULL))
     return a->dt == NULL ? -1 : 1;
   return a->dt != NULL ? bytes_cmp(a->dt, a->dtn, b->dt, b->dtn) : 0;
-}
-
-int ngi_ntriple_cmp(const ngi_ntriple *a, const ngi_ntriple *b)
-{
-  int c = ngi_ntterm_cmp(&a->s, &b->s);
-
-  if (c == 0)
-    c = ngi_ntterm_cmp(&a->p, &b->p);
-  if (c == 0)
-    c = ngi_ntterm_cmp(&a->o, &b->o);
-  return c;
 }

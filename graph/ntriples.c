@@ -19,6 +19,7 @@
 
 #include "graph.h"
 #include "iri.h"
+#include "ntline.h"
 
 typedef ngi_ntterm nterm;
 typedef ngi_ntriple ntriple;
@@ -174,11 +175,7 @@ ng_status ngi_graph_ntriples(ng_graph *g, char **buf, size_t *len,
 
   *buf = NULL;
   *len = 0;
-  if (g == NULL || ngi_graph_lines_of(g) == NULL) {
-    ngi_graph_errf(err, "not a graph of lines");
-    return NG_EUSAGE;
-  }
-  st = ng_graph_lines(g, NULL, &nt, &ntlen, err);
+  st = ngi_lines_text(g, &nt, &ntlen, err);
   if (st == NG_OK)
     st = lines_ntriples(nt, ntlen, buf, len, err);
   free(nt);

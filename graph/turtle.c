@@ -28,6 +28,7 @@
 
 #include "graph.h"
 #include "iri.h"
+#include "ntline.h"
 
 typedef ngi_ntterm term;
 typedef ngi_ntriple triple;
@@ -441,11 +442,7 @@ ng_status ng_graph_turtle(ng_graph *g, char **buf, size_t *len, char *err)
 
   *buf = NULL;
   *len = 0;
-  if (g == NULL || ngi_graph_lines_of(g) == NULL) {
-    ngi_graph_errf(err, "not a graph of lines");
-    return NG_EUSAGE;
-  }
-  st = ng_graph_lines(g, NULL, &nt, &ntlen, err);
+  st = ngi_lines_text(g, &nt, &ntlen, err);
   if (st != NG_OK)
     return st;
   st = ngi_lines_turtle(nt, ntlen,

@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "graph/graph.h"
+#include "graph/ntline.h"
 #include "unit.h"
 
 static int is(const char *s, size_t n, const char *want)
