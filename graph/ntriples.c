@@ -24,6 +24,7 @@
 typedef ngi_ntterm nterm;
 typedef ngi_ntriple ntriple;
 
+/* ngi_ntriple_cmp for qsort */
 static int triple_cmp(const void *a, const void *b)
 {
   return ngi_ntriple_cmp(a, b);
