@@ -14,18 +14,7 @@
 
 #include "graph/graph.h"
 #include "graph/vocab.h"
-
-static int passed, failed;
-
-static void check(int ok, const char *what)
-{
-  if (ok) {
-    passed++;
-  } else {
-    failed++;
-    printf("FAIL: %s\n", what);
-  }
-}
+#include "unit.h"
 
 #define A "<https://w3id.org/newsgraph/id/article/"
 #define P "<https://w3id.org/newsgraph/id/person/"
@@ -122,11 +111,11 @@ int main(void)
     char what[64];
 
     snprintf(what, sizeof what, "case %zu: raptor wrote it", i);
-    check(theirs != NULL, what);
+    check(theirs != NULL, what, NULL);
     snprintf(what, sizeof what, "case %zu: written", i);
-    check(st == NG_OK, what);
+    check(st == NG_OK, what, NULL);
     snprintf(what, sizeof what, "case %zu: raptor's bytes", i);
-    check(mine && theirs && strcmp(mine, theirs) == 0, what);
+    check(mine && theirs && strcmp(mine, theirs) == 0, what, NULL);
     if (mine && theirs && strcmp(mine, theirs) != 0)
       printf("--- raptor\n%s--- ngi_lines_turtle\n%s", theirs, mine);
     free(mine);
@@ -139,7 +128,7 @@ int main(void)
                                     NG_DEFAULT_BASE, &mine, &len, err);
 
     snprintf(what, sizeof what, "refused case %zu: NG_EFORMAT", i);
-    check(st == NG_EFORMAT && mine == NULL, what);
+    check(st == NG_EFORMAT && mine == NULL, what, NULL);
     free(mine);
   }
   librdf_free_world(w);
