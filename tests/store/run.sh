@@ -8,39 +8,17 @@
 #   NG_BIN=./newsgraph bash tests/store/run.sh
 #   NG_NO_VIRTUOSO=1   skip the Virtuoso part (counted as one failure)
 set -u
-cd "$(dirname "$0")/../.." || exit 1
-
-NG_BIN=${NG_BIN:-./newsgraph}
-export NEWSGRAPH_DATA="$PWD/ontology"
-export LC_ALL=C.UTF-8
+. "$(dirname "$0")/../lib.sh" store || exit 1
 unset NEWSGRAPH_STORE NEWSGRAPH_PASSWORD
 
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/newsgraph-store.XXXXXX") || exit 1
 vdir="$tmp/virtuoso"
 stub_pid=
 cleanup() {
   [ -f "$vdir/pid" ] && bash scripts/virtuoso.sh stop "$vdir" >/dev/null 2>&1
   [ -n "$stub_pid" ] && kill "$stub_pid" 2>/dev/null
-  rm -rf "$tmp"
 }
-trap cleanup EXIT
 trap 'exit 1' INT TERM
 
-passed=0
-failed=0
-pass() { passed=$((passed + 1)); }
-fail() { failed=$((failed + 1)); printf 'FAIL: store: %s\n' "$*"; }
-check() { # check NAME CONDITION-COMMAND...
-  local name=$1; shift
-  if "$@"; then pass; else fail "$name"; fi
-}
-
-# run ARGS...: the CLI with stdout in $tmp/out, stderr in $tmp/err, sets rc
-run() {
-  timeout 120 "$NG_BIN" "$@" </dev/null >"$tmp/out" 2>"$tmp/err"
-  rc=$?
-}
-err1() { head -n 1 "$tmp/err"; }
 stat_of() { # stat_of NAME STORE
   "$NG_BIN" stats --store "$2" | sed -n "s/^$1: //p"
 }
@@ -347,5 +325,4 @@ else
   check "Virtuoso stopped" eval '! kill -0 "$VIRT_PID" 2>/dev/null'
 fi
 
-printf '%d passed, %d failed\n' "$passed" "$failed"
-[ "$failed" -eq 0 ]
+finish
