@@ -20,7 +20,9 @@
 #  - runs the CLI: ng ARGS... (with a time limit), run ARGS... (ng with
 #    stdin from /dev/null, stdout in $tmp/out, stderr in $tmp/err, the exit
 #    code in rc), err1 (the first line of $tmp/err), errs [N] (its first
-#    N lines, default 2, cut at 200 columns, joined by '|').
+#    N lines, default 2, cut at 200 columns, joined by '|');
+#  - a Virtuoso for push: virtuoso (start it in $vdir, stopped on exit;
+#    VIRT_* and NEWSGRAPH_PASSWORD set) and vcount GRAPH (its triples).
 # What a suite may set after sourcing: ng_timeout (seconds, default 120),
 # vg_timeout (900, under valgrind), ng_valgrind: empty (default), ng never
 # runs valgrind; "stderr", with VALGRIND set ng runs the CLI under valgrind
@@ -44,8 +46,10 @@ export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:suppressions=$PWD/tests/asan.
 export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$PWD/tests/lsan.supp:print_suppressions=0}
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/newsgraph-$ngt_suite.XXXXXX") || exit 1
+vdir=$tmp/virtuoso
 ngt_exit() {
   declare -F cleanup > /dev/null && cleanup
+  [ -f "$vdir/pid" ] && bash scripts/virtuoso.sh stop "$vdir" > /dev/null 2>&1
   rm -rf "$tmp"
 }
 trap ngt_exit EXIT
@@ -80,6 +84,28 @@ ng() {
 run() { ng "$@" < /dev/null > "$tmp/out" 2> "$tmp/err"; rc=$?; }
 err1() { head -n 1 "$tmp/err"; }
 errs() { head -n "${1:-2}" "$tmp/err" | cut -c 1-200 | tr '\n' '|'; }
+
+# virtuoso: start a Virtuoso in $vdir (scripts/virtuoso.sh; stopped on
+# exit), read its VIRT_* settings, export NEWSGRAPH_PASSWORD; or fail
+# (NG_NO_VIRTUOSO set, or it does not start) and return 1
+virtuoso() {
+  if [ -n "${NG_NO_VIRTUOSO:-}" ]; then
+    fail "Virtuoso tests skipped (NG_NO_VIRTUOSO set)"
+    return 1
+  fi
+  if ! bash scripts/virtuoso.sh start "$vdir" > "$tmp/venv" 2> "$tmp/verr"; then
+    fail "cannot start Virtuoso: $(head -n 1 "$tmp/verr")"
+    return 1
+  fi
+  # shellcheck source=/dev/null
+  . "$vdir/env"
+  export NEWSGRAPH_PASSWORD="$VIRT_PASSWORD"
+}
+vcount() { # vcount GRAPH: triples in GRAPH at the Virtuoso endpoint
+  curl -s -G "$VIRT_SPARQL" -H 'Accept: text/csv' --data-urlencode \
+    "query=SELECT (COUNT(*) AS ?n) WHERE { GRAPH <$1> { ?s ?p ?o } }" |
+    tail -n 1 | tr -d '"\r'
+}
 
 # finish: valgrind's reports (ng_valgrind=log), the counts, the exit code
 finish() {

@@ -450,7 +450,6 @@ fi
 # docs/scale.md: Virtuoso's bulk loader (ld_dir + rdf_loader_run) takes the
 # N-Quads with one graph per article.
 if command -v virtuoso-t > /dev/null && command -v isql-vt > /dev/null; then
-  vdir=$tmp/virtuoso
   if bash scripts/virtuoso.sh start "$vdir" > "$tmp/venv" 2> "$tmp/verr"; then
     # shellcheck source=/dev/null
     . "$tmp/venv"

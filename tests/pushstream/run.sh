@@ -15,29 +15,11 @@ set -u
 . "$(dirname "$0")/../lib.sh" pushstream || exit 1
 arts=tests/articles
 
-vdir="$tmp/virtuoso"
-cleanup() {
-  [ -f "$vdir/pid" ] && bash scripts/virtuoso.sh stop "$vdir" > /dev/null 2>&1
-}
 ng_timeout=300
 # err1: stderr's first two lines but the progress lines, for messages
 err1() { grep -a -v '^newsgraph: pushed' "$tmp/err" | head -n 2 | cut -c 1-200 | tr '\n' '|'; }
 
-if [ -n "${NG_NO_VIRTUOSO:-}" ]; then
-  fail "Virtuoso tests skipped (NG_NO_VIRTUOSO set)"
-  finish
-fi
-if ! bash scripts/virtuoso.sh start "$vdir" > "$tmp/venv" 2> "$tmp/verr"; then
-  fail "cannot start Virtuoso: $(head -n 1 "$tmp/verr")"
-  finish
-fi
-. "$vdir/env"
-export NEWSGRAPH_PASSWORD="$VIRT_PASSWORD"
-vcount() { # vcount GRAPH: triples in GRAPH at the endpoint
-  curl -s -G "$VIRT_SPARQL" -H 'Accept: text/csv' --data-urlencode \
-    "query=SELECT (COUNT(*) AS ?n) WHERE { GRAPH <$1> { ?s ?p ?o } }" |
-    tail -n 1 | tr -d '"\r'
-}
+virtuoso || finish
 file_iri() { python3 -c 'import pathlib,os,sys; print(pathlib.Path(os.path.realpath(sys.argv[1])).as_uri())' "$1"; }
 push() { run push --endpoint "$VIRT_GSP" --user dba "$@"; }
 

@@ -11,12 +11,8 @@ set -u
 . "$(dirname "$0")/../lib.sh" store || exit 1
 unset NEWSGRAPH_STORE NEWSGRAPH_PASSWORD
 
-vdir="$tmp/virtuoso"
 stub_pid=
-cleanup() {
-  [ -f "$vdir/pid" ] && bash scripts/virtuoso.sh stop "$vdir" >/dev/null 2>&1
-  [ -n "$stub_pid" ] && kill "$stub_pid" 2>/dev/null
-}
+cleanup() { [ -n "$stub_pid" ] && kill "$stub_pid" 2>/dev/null; }
 trap 'exit 1' INT TERM
 
 stat_of() { # stat_of NAME STORE
@@ -212,18 +208,7 @@ unset NEWSGRAPH_PASSWORD
 
 # ------------------------------------------------------------ Virtuoso
 
-if [ -n "${NG_NO_VIRTUOSO:-}" ]; then
-  fail "Virtuoso tests skipped (NG_NO_VIRTUOSO set)"
-elif ! bash scripts/virtuoso.sh start "$vdir" >"$tmp/venv" 2>"$tmp/verr"; then
-  fail "cannot start Virtuoso: $(head -n 1 "$tmp/verr")"
-else
-  . "$vdir/env"
-  export NEWSGRAPH_PASSWORD="$VIRT_PASSWORD"
-  vcount() { # vcount GRAPH: triples in GRAPH at the endpoint
-    curl -s -G "$VIRT_SPARQL" -H 'Accept: text/csv' --data-urlencode \
-      "query=SELECT (COUNT(*) AS ?n) WHERE { GRAPH <$1> { ?s ?p ?o } }" |
-      tail -n 1 | tr -d '"\r'
-  }
+if virtuoso; then
   G=http://example.org/id/article/a1
   run push --endpoint "$VIRT_GSP" --user dba --verify "$d/article1.ttl" --graph "$G"
   check "GSP push: exit $rc: $(err1)" [ "$rc" -eq 0 ]
