@@ -10,6 +10,7 @@
 # sanitizer or valgrind only 12 articles.
 # Ends with "N passed, N failed"; exits 1 when anything failed.
 set -u
+# shellcheck source=tests/lib.sh
 . "$(dirname "$0")/../lib.sh" agree || exit 1
 unset NEWSGRAPH_STORE
 mkdir -p "$tmp/ours" "$tmp/in"

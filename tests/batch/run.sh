@@ -7,6 +7,7 @@
 #
 # Environment: NG_BIN (default ./newsgraph), NG_SHARED (default ../shared).
 set -u
+# shellcheck source=tests/lib.sh
 . "$(dirname "$0")/../lib.sh" batch || exit 1
 data=tests/batch/data
 arts=tests/articles

@@ -13,6 +13,7 @@
 # Environment: NG_BIN (./newsgraph), NG_SANITIZER (as make's SANITIZER).
 # Last line: "N passed, N failed".
 set -u
+# shellcheck source=tests/lib.sh
 . "$(dirname "$0")/../lib.sh" docs || exit 1
 fail_tag= # its FAIL lines do not name the suite
 ROOT=$PWD

@@ -13,6 +13,7 @@
 # `make test-valgrind` gives newsgraph-full itself: the front beside it is
 # tested then).
 set -u
+# shellcheck source=tests/lib.sh
 . "$(dirname "$0")/../lib.sh" front || exit 1
 FULL=$(dirname "$NG_BIN")/newsgraph-full
 NG_BIN=$(dirname "$NG_BIN")/newsgraph

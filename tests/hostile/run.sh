@@ -23,10 +23,11 @@
 # Sourced by nothing: run by tests/run.sh with NG_BIN, NG_BUILD, VALGRIND.
 # Prints "FAIL: ..." lines and ends with "N passed, N failed".
 set -u
+# shellcheck source=tests/lib.sh
 . "$(dirname "$0")/../lib.sh" hostile || exit 1
 fail_tag= # its FAIL lines do not name the suite
 HOSTILE_TIMEOUT=${HOSTILE_TIMEOUT:-30}
-here=$PWD/tests
+here=$PWD/tests # round3.sh moves the sanitizers' suppressions from here
 dir=tests/hostile
 
 # run ARGS...: the CLI (under valgrind with VALGRIND=1, reports in
@@ -373,7 +374,9 @@ PY
 fi
 
 # ------------------------------------------------------------ 6.- issue 13
+# shellcheck source=tests/hostile/round2.sh
 . "$dir/round2.sh"
+# shellcheck source=tests/hostile/round3.sh
 . "$dir/round3.sh"
 
 # valgrind's reports, the counts

@@ -11,6 +11,7 @@
 #
 #   NG_BIN=./newsgraph NG_SHARED=../shared bash tests/inout/run.sh
 set -u
+# shellcheck source=tests/lib.sh
 . "$(dirname "$0")/../lib.sh" inout || exit 1
 unset NEWSGRAPH_STORE
 trap 'exit 1' INT TERM

@@ -20,6 +20,7 @@
 # Environment: NG_BIN, NG_SHARED, NG_SANITIZER, VALGRIND.  Ends with
 # "N passed, N failed".
 set -u
+# shellcheck source=tests/lib.sh
 . "$(dirname "$0")/../lib.sh" jsonld || exit 1
 dir=tests/jsonld
 npm_dir=$PWD/build/npm

@@ -7,6 +7,7 @@
 # after linking, counted by hand, and no wrong merge.  Ends with
 # "N passed, N failed"; exits 1 when anything failed.
 set -u
+# shellcheck source=tests/lib.sh
 . "$(dirname "$0")/../lib.sh" link || exit 1
 unset NEWSGRAPH_STORE
 # run: the CLI under valgrind with VALGRIND=1 (reports in $tmp/vg)

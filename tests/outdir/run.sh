@@ -11,6 +11,7 @@
 #
 # Environment: NG_BIN (default ./newsgraph), NG_SHARED (default ../shared).
 set -u
+# shellcheck source=tests/lib.sh
 . "$(dirname "$0")/../lib.sh" outdir || exit 1
 arts=tests/articles
 section=$NG_SHARED/corpus/bbc/politics

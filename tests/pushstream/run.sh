@@ -12,6 +12,7 @@
 #
 # Environment: NG_BIN (default ./newsgraph), NG_NO_VIRTUOSO (skip).
 set -u
+# shellcheck source=tests/lib.sh
 . "$(dirname "$0")/../lib.sh" pushstream || exit 1
 arts=tests/articles
 

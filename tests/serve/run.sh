@@ -13,6 +13,7 @@
 #
 #   NG_BIN=./newsgraph bash tests/serve/run.sh
 set -u
+# shellcheck source=tests/lib.sh
 . "$(dirname "$0")/../lib.sh" serve || exit 1
 unset NEWSGRAPH_STORE
 

@@ -8,6 +8,7 @@
 #   NG_BIN=./newsgraph bash tests/store/run.sh
 #   NG_NO_VIRTUOSO=1   skip the Virtuoso part (counted as one failure)
 set -u
+# shellcheck source=tests/lib.sh
 . "$(dirname "$0")/../lib.sh" store || exit 1
 unset NEWSGRAPH_STORE NEWSGRAPH_PASSWORD
 

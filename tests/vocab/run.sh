@@ -19,6 +19,7 @@
 # Environment: NG_BIN, NG_SHARED, NG_SANITIZER, VALGRIND.  Ends with
 # "N passed, N failed".
 set -u
+# shellcheck source=tests/lib.sh
 . "$(dirname "$0")/../lib.sh" vocab || exit 1
 dir=tests/vocab
 
