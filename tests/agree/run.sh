@@ -10,36 +10,14 @@
 # sanitizer or valgrind only 12 articles.
 # Ends with "N passed, N failed"; exits 1 when anything failed.
 set -u
-cd "$(dirname "$0")/../.." || exit 1
-
-NG_BIN=${NG_BIN:-./newsgraph}
-NG_SHARED=${NG_SHARED:-../shared}
-VALGRIND=${VALGRIND:-}
-[ "$VALGRIND" = 0 ] && VALGRIND=
-export NEWSGRAPH_DATA="$PWD/ontology"
-export LC_ALL=C.UTF-8
+# shellcheck source=tests/lib.sh
+. "$(dirname "$0")/../lib.sh" agree || exit 1
 unset NEWSGRAPH_STORE
-
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/newsgraph-agree.XXXXXX") || exit 1
-trap 'rm -rf "$tmp"' EXIT
-mkdir -p "$tmp/vg" "$tmp/ours" "$tmp/in"
-
-passed=0
-failed=0
-pass() { passed=$((passed + 1)); }
-fail() { failed=$((failed + 1)); printf 'FAIL: agree: %s\n' "$*"; }
-# run ARGS...: the CLI (under valgrind with VALGRIND=1), stdout in
-# $tmp/out, stderr in $tmp/err; sets rc
-run() {
-  if [ -n "$VALGRIND" ]; then
-    timeout 1800 valgrind -q --error-exitcode=99 --leak-check=full \
-      --errors-for-leak-kinds=definite --log-file="$tmp/vg/%p.log" \
-      "$NG_BIN" "$@" </dev/null >"$tmp/out" 2>"$tmp/err"
-  else
-    timeout 600 "$NG_BIN" "$@" </dev/null >"$tmp/out" 2>"$tmp/err"
-  fi
-  rc=$?
-}
+mkdir -p "$tmp/ours" "$tmp/in"
+# run: the CLI under valgrind with VALGRIND=1 (reports in $tmp/vg)
+ng_timeout=600
+vg_timeout=1800
+ng_valgrind=log
 
 src="$NG_SHARED/corpus/bbc/politics"
 if [ ! -d "$src" ]; then
@@ -120,13 +98,4 @@ if [ -d "$npmdir/node_modules/oxigraph" ]; then
   [ "$n" -ge 25 ] || fail "only $n queries agree (25 needed)"
 fi
 
-if [ -n "$VALGRIND" ]; then
-  reports=$(find "$tmp/vg" -name '*.log' -size +0 | LC_ALL=C sort)
-  if [ -z "$reports" ]; then pass; else
-    fail "valgrind reported errors in $(echo "$reports" | wc -l) runs"
-    for r in $reports; do head -n 30 "$r" | sed 's/^/    /'; done
-  fi
-fi
-
-printf '%d passed, %d failed\n' "$passed" "$failed"
-[ "$failed" -eq 0 ]
+finish

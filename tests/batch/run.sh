@@ -7,45 +7,15 @@
 #
 # Environment: NG_BIN (default ./newsgraph), NG_SHARED (default ../shared).
 set -u
-cd "$(dirname "$0")/../.." || exit 1
-NG_BIN=${NG_BIN:-./newsgraph}
-NG_SHARED=${NG_SHARED:-../shared}
-VALGRIND=${VALGRIND:-}
-[ "$VALGRIND" = 0 ] && VALGRIND=
-export NEWSGRAPH_DATA="$PWD/ontology"
-export LC_ALL=C.UTF-8
+# shellcheck source=tests/lib.sh
+. "$(dirname "$0")/../lib.sh" batch || exit 1
 data=tests/batch/data
 arts=tests/articles
 
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/newsgraph-batch.XXXXXX") || exit 1
 server_pid=
-cleanup() {
-  [ -n "$server_pid" ] && kill "$server_pid" 2> /dev/null
-  rm -rf "$tmp"
-}
-trap cleanup EXIT
-
-passed=0
-failed=0
-pass() { passed=$((passed + 1)); }
-fail() { failed=$((failed + 1)); printf 'FAIL: batch: %s\n' "$*"; }
-check() { # check DESC COMMAND...: pass when COMMAND succeeds
-  local desc=$1
-  shift
-  if "$@"; then pass; else fail "$desc"; fi
-}
-
-ng() {
-  if [ -n "$VALGRIND" ]; then
-    timeout 900 valgrind -q --error-exitcode=99 --leak-check=full \
-      --errors-for-leak-kinds=definite "$NG_BIN" "$@"
-  else
-    timeout 120 "$NG_BIN" "$@"
-  fi
-}
-# run ARGS...: stdout in $tmp/out, stderr in $tmp/err, exit code in rc
-run() { ng "$@" < /dev/null > "$tmp/out" 2> "$tmp/err"; rc=$?; }
-first_err() { head -n 3 "$tmp/err" | cut -c 1-200 | tr '\n' '|'; }
+cleanup() { [ -n "$server_pid" ] && kill "$server_pid" 2> /dev/null; }
+# ng: the CLI under valgrind with VALGRIND=1
+ng_valgrind=stderr
 
 # graphs FILE: the distinct graph names of an N-Quads file
 graphs() { sed -n 's/.* \(<[^>]*>\) \.$/\1/p' "$1" | LC_ALL=C sort -u; }
@@ -60,7 +30,7 @@ run extract "$arts"/*.txt
 n_arts=$(ls "$arts"/*.txt | wc -l)
 if [ "$rc" -eq 0 ] && nquads_ok "$tmp/out" &&
    [ "$(graphs "$tmp/out" | wc -l)" -eq "$n_arts" ]; then pass; else
-  fail "many files: exit $rc, want N-Quads with $n_arts graphs: $(first_err)"
+  fail "many files: exit $rc, want N-Quads with $n_arts graphs: $(errs 3)"
 fi
 cp "$tmp/out" "$tmp/many.nq"
 
@@ -97,7 +67,7 @@ for args in "-j 0 $arts/wikinews-2019-104.txt" "--input xml $arts/wikinews-2019-
   # shellcheck disable=SC2086
   run extract $args
   if [ "$rc" -eq 2 ] && [ "$(wc -l < "$tmp/err")" -eq 1 ] && [ ! -s "$tmp/out" ]
-  then pass; else fail "usage: extract $args: exit $rc, want 2: $(first_err)"; fi
+  then pass; else fail "usage: extract $args: exit $rc, want 2: $(errs 3)"; fi
 done
 # --input text reads an .html file as text; --input html a .txt as a page
 cp "$data/page.html" "$tmp/page.txt"
@@ -123,12 +93,12 @@ ng extract "$tmp/tree/a/deep/y.txt" "$tmp/tree/a/page.html" \
   "$tmp/tree/a/z.txt" "$tmp/tree/b/x.txt" > "$tmp/listed.nq" 2> /dev/null
 if [ "$rc" -eq 0 ] && cmp -s "$tmp/out" "$tmp/listed.nq" &&
    [ "$(graphs "$tmp/out" | wc -l)" -eq 4 ]; then pass; else
-  fail "folder: exit $rc, want the 4 articles in sorted path order: $(first_err)"
+  fail "folder: exit $rc, want the 4 articles in sorted path order: $(errs 3)"
 fi
 
 run extract tests/bad/a-directory
 if [ "$rc" -eq 3 ] && grep -q 'no articles' "$tmp/err"; then pass; else
-  fail "folder without articles: exit $rc, want 3: $(first_err)"
+  fail "folder without articles: exit $rc, want 3: $(errs 3)"
 fi
 
 # ------------------------------------------------------------ stdin
@@ -176,7 +146,7 @@ fi
 if tail -n 1 "$tmp/err" | grep -q '3 ok, 2 failed' &&
    grep -q "in.jsonl:2'.*JSON" "$tmp/err" &&
    grep -q "in.jsonl:5'.*text" "$tmp/err"; then pass; else
-  fail "jsonl: summary with the bad line and the missing text: $(first_err)"
+  fail "jsonl: summary with the bad line and the missing text: $(errs 3)"
 fi
 s=http://schema.org/
 if grep -q "<${s}datePublished> \"2019-03-04\"^^<http://www.w3.org/2001/XMLSchema#date>" "$tmp/out" &&
@@ -200,7 +170,7 @@ rc=$?
 if [ "$rc" -eq 0 ] && [ "$(graphs "$tmp/stdin.nq" | wc -l)" -eq 3 ]; then
   pass
 else
-  fail "jsonl on stdin: exit $rc, want 3 graphs: $(first_err)"
+  fail "jsonl on stdin: exit $rc, want 3 graphs: $(errs 3)"
 fi
 
 # records the extractor must refuse: a NUL in the text, a line over
@@ -217,7 +187,7 @@ if [ "$rc" -eq 10 ] && grep -q 'refuse.jsonl:1.*NUL' "$tmp/err" &&
    grep -q 'refuse.jsonl:4.*object' "$tmp/err" &&
    grep -q '1 ok, 4 failed' "$tmp/err" &&
    [ "$(graphs "$tmp/out" | wc -l)" -eq 1 ]; then pass; else
-  fail "jsonl: refused records: exit $rc: $(first_err)"
+  fail "jsonl: refused records: exit $rc: $(errs 3)"
 fi
 
 # ------------------------------------------------------------ HTML
@@ -237,7 +207,7 @@ if [ "$rc" -eq 0 ] &&
    grep -q '"Anna Lindqvist", "Tom Okafor"' "$tmp/out" &&
    grep -q 'person:vladimir-putin' "$tmp/out" &&
    grep -q 'ng:DirectQuote' "$tmp/out"; then pass; else
-  fail "html: graph with JSON-LD metadata, persons and the quote: $(first_err)"
+  fail "html: graph with JSON-LD metadata, persons and the quote: $(errs 3)"
 fi
 # meta tags when there is no JSON-LD; <p> of <body> when no <article>
 cat > "$tmp/plain.html" << 'EOF2'
@@ -283,18 +253,18 @@ fi
 for f in nul-byte.txt latin1.txt surrogate-utf8.txt; do
   run extract --input html "tests/bad/$f"
   if [ "$rc" -eq 4 ] && grep -q 'NUL\|UTF-8' "$tmp/err"; then pass; else
-    fail "html: tests/bad/$f as a page: exit $rc, want 4: $(first_err)"
+    fail "html: tests/bad/$f as a page: exit $rc, want 4: $(errs 3)"
   fi
 done
 printf '<html><head><meta charset="iso-8859-1"></head><body><p>Caf\351 owner Jos\351 Garc\355a said the talks failed.</p></body></html>' \
   > "$tmp/latin1.html"
 run extract --text "$tmp/latin1.html"
 if [ "$rc" -eq 0 ] && grep -q 'Café owner José García' "$tmp/out"; then pass
-else fail "html: a Latin-1 page with its charset: exit $rc: $(first_err)"; fi
+else fail "html: a Latin-1 page with its charset: exit $rc: $(errs 3)"; fi
 printf '<html><body><nav>only navigation</nav></body></html>' > "$tmp/empty.html"
 run extract "$tmp/empty.html"
 if [ "$rc" -eq 4 ] && [ "$(wc -l < "$tmp/err")" -eq 1 ]; then pass; else
-  fail "html without text: exit $rc, want 4 and one line: $(first_err)"
+  fail "html without text: exit $rc, want 4 and one line: $(errs 3)"
 fi
 
 # ------------------------------------------------------------ -j identity
@@ -351,13 +321,13 @@ run extract -o "$tmp/o/new.ttl" tests/bad/does-not-exist.txt
 check "-o with a missing input leaves no file" test ! -e "$tmp/o/new.ttl"
 run extract -o "$tmp/no-such-dir/x.nq" "$arts"/*.txt
 if [ "$rc" -eq 6 ] && [ "$(wc -l < "$tmp/err")" -eq 1 ]; then pass; else
-  fail "-o into a missing folder: exit $rc, want 6: $(first_err)"
+  fail "-o into a missing folder: exit $rc, want 6: $(errs 3)"
 fi
 # a failing article in a batch: the others are written, exit 10
 run extract -o "$tmp/o/some.nq" "$arts/wikinews-2019-104.txt" tests/bad/empty.txt
 if [ "$rc" -eq 10 ] && [ "$(graphs "$tmp/o/some.nq" | wc -l)" -eq 1 ] &&
    grep -q '1 ok, 1 failed' "$tmp/err"; then pass; else
-  fail "-o with one failed article of two: exit $rc: $(first_err)"
+  fail "-o with one failed article of two: exit $rc: $(errs 3)"
 fi
 # killed half-way: neither FILE nor its temporary FILE.tmp.XXXXXX (the
 # input is large enough to be still running when killed, however fast)
@@ -413,7 +383,7 @@ else
      grep -q "^<$u/page.html> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://w3id.org/newsgraph/ns#Article> \.\$" "$tmp/out" &&
      grep -q "^<$u/page.html#statement-1> " "$tmp/out" &&
      grep -q 'vladimir-putin' "$tmp/out"; then pass; else
-    fail "url: page after 2 redirects, named by its final URL: exit $rc: $(first_err)"
+    fail "url: page after 2 redirects, named by its final URL: exit $rc: $(errs 3)"
   fi
   run extract -q "$u/redirect/1/a.txt#frag" "$u/page.html"
   if [ "$rc" -eq 0 ] && [ "$(graphs "$tmp/out")" = "$(printf '<%s>\n<%s>' "$u/a.txt" "$u/page.html")" ]
@@ -426,15 +396,15 @@ else
   check "url: a text article" grep -q "person:" <(sed 's|https://w3id.org/newsgraph/id/person/|person:|' "$tmp/out")
   run extract --max-redirects 1 "$u/redirect/3/page.html"
   if [ "$rc" -eq 8 ] && grep -q redirect "$tmp/err"; then pass; else
-    fail "url: too many redirects: exit $rc, want 8: $(first_err)"
+    fail "url: too many redirects: exit $rc, want 8: $(errs 3)"
   fi
   run extract "$u/missing.html"
   if [ "$rc" -eq 8 ] && grep -q 404 "$tmp/err"; then pass; else
-    fail "url: 404: exit $rc, want 8: $(first_err)"
+    fail "url: 404: exit $rc, want 8: $(errs 3)"
   fi
   run extract --max-bytes 100k "$u/big"
   if [ "$rc" -eq 8 ] && grep -q 'larger than' "$tmp/err"; then pass; else
-    fail "url: size limit: exit $rc, want 8: $(first_err)"
+    fail "url: size limit: exit $rc, want 8: $(errs 3)"
   fi
   start=$(date +%s)
   run extract --timeout 1 "$u/hang"
@@ -444,7 +414,7 @@ else
   fi
   run extract -q "$u/page.html" "$u/missing.html" "file://$PWD/$arts/wikinews-2019-104.txt"
   if [ "$rc" -eq 10 ] && [ "$(graphs "$tmp/out" | wc -l)" -eq 2 ]; then pass
-  else fail "urls in a batch: exit $rc, want 10 and 2 graphs: $(first_err)"; fi
+  else fail "urls in a batch: exit $rc, want 10 and 2 graphs: $(errs 3)"; fi
   run extract ftp://127.0.0.1/x.txt
   if [ "$rc" -ne 0 ]; then pass; else fail "ftp:// accepted"; fi
 fi
@@ -481,7 +451,6 @@ fi
 # docs/scale.md: Virtuoso's bulk loader (ld_dir + rdf_loader_run) takes the
 # N-Quads with one graph per article.
 if command -v virtuoso-t > /dev/null && command -v isql-vt > /dev/null; then
-  vdir=$tmp/virtuoso
   if bash scripts/virtuoso.sh start "$vdir" > "$tmp/venv" 2> "$tmp/verr"; then
     # shellcheck source=/dev/null
     . "$tmp/venv"
@@ -504,5 +473,4 @@ if command -v virtuoso-t > /dev/null && command -v isql-vt > /dev/null; then
   fi
 fi
 
-printf '%d passed, %d failed\n' "$passed" "$failed"
-[ "$failed" -eq 0 ]
+finish

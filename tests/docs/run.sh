@@ -13,19 +13,14 @@
 # Environment: NG_BIN (./newsgraph), NG_SANITIZER (as make's SANITIZER).
 # Last line: "N passed, N failed".
 set -u
-cd "$(dirname "$0")/../.." || exit 1
+# shellcheck source=tests/lib.sh
+. "$(dirname "$0")/../lib.sh" docs || exit 1
+fail_tag= # its FAIL lines do not name the suite
 ROOT=$PWD
-NG_BIN=${NG_BIN:-./newsgraph}
-NG_SANITIZER=${NG_SANITIZER:-}
 CC=${CC:-cc}
-passed=0 failed=0
-ok() { passed=$((passed + 1)); }
-bad() { failed=$((failed + 1)); echo "FAIL: $*"; }
-check() { # check CONDITION-RESULT MESSAGE
-  if [ "$1" = 0 ]; then ok; else bad "$2"; fi
+check_rc() { # check_rc CONDITION-RESULT MESSAGE
+  if [ "$1" = 0 ]; then pass; else fail "$2"; fi
 }
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/ng-docs.XXXXXX")
-trap 'rm -rf "$tmp"' EXIT
 
 # ------------------------------------------------ help against the man page
 
@@ -53,14 +48,14 @@ man_opts() {
 "$NG_BIN" --help > "$tmp/help.txt"
 cmds=$(awk '/^Commands:/{on=1; next} on && /^$/{exit} on{print $1}' \
   "$tmp/help.txt")
-[ -n "$cmds" ]; check $? "no commands in newsgraph --help"
+[ -n "$cmds" ]; check_rc $? "no commands in newsgraph --help"
 for c in $cmds; do
   up=$(echo "$c" | tr a-z A-Z)
   "$NG_BIN" "$c" --help > "$tmp/h-$c.txt" 2>&1
-  check $? "newsgraph $c --help: exit $?"
+  check_rc $? "newsgraph $c --help: exit $?"
   section "OPTIONS OF $up" > "$tmp/m-$c.txt"
   if [ ! -s "$tmp/m-$c.txt" ]; then
-    bad "man page: no section 'OPTIONS OF $up'"
+    fail "man page: no section 'OPTIONS OF $up'"
     continue
   fi
   help_opts < "$tmp/h-$c.txt" > "$tmp/ho-$c.txt"
@@ -68,16 +63,16 @@ for c in $cmds; do
   man_opts < "$tmp/m-$c.txt" > "$tmp/mo-$c.txt"
   missing=$(comm -23 "$tmp/ho-$c.txt" "$tmp/mall-$c.txt" | tr '\n' ' ')
   [ -z "$missing" ]
-  check $? "man page, OPTIONS OF $up lacks $missing(in '$c --help')"
+  check_rc $? "man page, OPTIONS OF $up lacks $missing(in '$c --help')"
   extra=$(comm -13 "$tmp/ho-$c.txt" "$tmp/mo-$c.txt" | tr '\n' ' ')
   [ -z "$extra" ]
-  check $? "'newsgraph $c --help' lacks $extra(in the man page)"
+  check_rc $? "'newsgraph $c --help' lacks $extra(in the man page)"
 done
 
 # the command's own options
 for o in $(help_opts < "$tmp/help.txt"); do
   grep -qE -- "(^|[ ,])$o([^a-zA-Z-]|$)" "$tmp/man.txt"
-  check $? "man page lacks newsgraph $o"
+  check_rc $? "man page lacks newsgraph $o"
 done
 
 # exit codes: the same numbers in the help and under EXIT STATUS
@@ -86,7 +81,7 @@ awk '/^Exit codes:/{on=1; next} on && /^$/{exit} on{print $1}' \
 section "EXIT STATUS" | awk '/^\.TP/{getline; print $2}' | sort -n \
   > "$tmp/codes-man"
 diff "$tmp/codes-help" "$tmp/codes-man" > "$tmp/codes.diff"
-check $? "exit codes of --help (<) and the man page (>) differ:
+check_rc $? "exit codes of --help (<) and the man page (>) differ:
 $(cat "$tmp/codes.diff")"
 
 # environment variables: those any help names or the code reads
@@ -97,45 +92,45 @@ section ENVIRONMENT > "$tmp/env-man"
 } | sort -u > "$tmp/env-used"
 for v in $(cat "$tmp/env-used"); do
   grep -qE "^\.B $v\$" "$tmp/env-man"
-  check $? "man page, ENVIRONMENT lacks $v"
+  check_rc $? "man page, ENVIRONMENT lacks $v"
 done
 
 # formats: extract --help's list in the man page and the README
 fmts=$(awk '/^Formats:/{getline; print; exit}' "$tmp/h-extract.txt")
-[ -n "$fmts" ]; check $? "no Formats: in extract --help"
+[ -n "$fmts" ]; check_rc $? "no Formats: in extract --help"
 section "OPTIONS OF EXTRACT" > "$tmp/m-extract.txt"
 for f in $fmts; do
   grep -qE "(^|[ ,])$f([ ,.;)]|\$)" "$tmp/m-extract.txt"
-  check $? "man page, OPTIONS OF EXTRACT lacks format $f"
+  check_rc $? "man page, OPTIONS OF EXTRACT lacks format $f"
   grep -q "\`$f\`" README.md
-  check $? "README.md lacks format \`$f\`"
+  check_rc $? "README.md lacks format \`$f\`"
 done
-grep -q 'RDF/JSON' "$tmp/m-extract.txt"; check $? "man: json is not said to be RDF/JSON"
-grep -q 'RDF/JSON' README.md; check $? "README: json is not said to be RDF/JSON"
+grep -q 'RDF/JSON' "$tmp/m-extract.txt"; check_rc $? "man: json is not said to be RDF/JSON"
+grep -q 'RDF/JSON' README.md; check_rc $? "README: json is not said to be RDF/JSON"
 
 # ------------------------------------------------ the installed library
 
 stage=$tmp/stage
 if ! make --no-print-directory -s install DESTDIR="$stage" \
      SANITIZER="$NG_SANITIZER" > "$tmp/install.log" 2>&1; then
-  bad "make install DESTDIR=$stage failed"
+  fail "make install DESTDIR=$stage failed"
   sed 's/^/    /' "$tmp/install.log" | tail -n 20
   echo "$passed passed, $failed failed"
   exit 1
 fi
-ok
+pass
 pc=$(find "$stage" -name newsgraph.pc | head -n 1)
 prefix=$(dirname "$(dirname "$(dirname "$pc")")")
 PKG() {
   PKG_CONFIG_PATH=$(dirname "$pc") pkg-config \
     --define-variable=prefix="$prefix" "$@"
 }
-cflags=$(PKG --cflags newsgraph); check $? "pkg-config --cflags newsgraph"
-libs=$(PKG --libs newsgraph); check $? "pkg-config --libs newsgraph"
+cflags=$(PKG --cflags newsgraph); check_rc $? "pkg-config --cflags newsgraph"
+libs=$(PKG --libs newsgraph); check_rc $? "pkg-config --libs newsgraph"
 libdir=$(PKG --variable=libdir newsgraph)
 PKG --static --libs newsgraph > /dev/null
-check $? "pkg-config --static --libs newsgraph"
-grep -q 'mhash' "$pc"; check $? "newsgraph.pc does not say why static fails"
+check_rc $? "pkg-config --static --libs newsgraph"
+grep -q 'mhash' "$pc"; check_rc $? "newsgraph.pc does not say why static fails"
 san=
 [ -n "$NG_SANITIZER" ] && san="-fsanitize=$NG_SANITIZER -fno-omit-frame-pointer"
 build() { # build NAME SOURCE [extra...]: a program against the staged tree
@@ -153,26 +148,26 @@ inrun() { (cd "$tmp/run" && env -u NEWSGRAPH_DATA "$@"); }
 for src in examples/c/*.c; do
   name=$(basename "$src" .c)
   if ! build "$name" "$src"; then
-    bad "examples/c/$name.c does not build:"; sed 's/^/    /' "$tmp/cc.log"
+    fail "examples/c/$name.c does not build:"; sed 's/^/    /' "$tmp/cc.log"
     continue
   fi
-  ok
+  pass
   if [ "$name" = who-said-what ]; then
     inrun "$tmp/bin/$name" "$art" > "$tmp/out" 2> "$tmp/err"
   else
     inrun "$tmp/bin/$name" < "$art" > "$tmp/out" 2> "$tmp/err"
   fi
-  check $? "examples/c/$name: exit $?: $(head -n 3 "$tmp/err")"
+  check_rc $? "examples/c/$name: exit $?: $(head -n 3 "$tmp/err")"
 done
 inrun "$tmp/bin/who-said-what" "$art" > "$tmp/out" 2>&1
 grep -q '^Putin (quote, bytes [0-9]*-[0-9]*): The conversation was quite constructive$' \
-  "$tmp/out"; check $? "who-said-what: Putin's quote"
-grep -q '^Biden (reported' "$tmp/out"; check $? "who-said-what: Biden reported"
-grep -q '^agreement: .*; parties: ' "$tmp/out"; check $? "who-said-what: agreement"
+  "$tmp/out"; check_rc $? "who-said-what: Putin's quote"
+grep -q '^Biden (reported' "$tmp/out"; check_rc $? "who-said-what: Biden reported"
+grep -q '^agreement: .*; parties: ' "$tmp/out"; check_rc $? "who-said-what: agreement"
 inrun "$tmp/bin/persons" < "$art" | grep -q '^  Foreign Minister of Russia$'
-check $? "persons: Lavrov's role"
+check_rc $? "persons: Lavrov's role"
 inrun "$tmp/bin/query" < "$art" | grep -qE '^Putin	[0-9]+$'
-check $? "query: rows"
+check_rc $? "query: rows"
 
 # the static library, with shared system libraries (as newsgraph.pc says)
 if [ -z "$NG_SANITIZER" ]; then
@@ -181,15 +176,15 @@ if [ -z "$NG_SANITIZER" ]; then
     examples/c/who-said-what.c "$libdir/libnewsgraph.a" \
     $(pkg-config --libs redland raptor2 rasqal libcurl sqlite3 json-c \
       libxml-2.0) -lm -pthread > "$tmp/cc.log" 2>&1
-  check $? "who-said-what against libnewsgraph.a: $(head -n 3 "$tmp/cc.log")"
+  check_rc $? "who-said-what against libnewsgraph.a: $(head -n 3 "$tmp/cc.log")"
   inrun "$prefix/bin/who-said-what-static" "$art" | grep -q '^Putin (quote'
-  check $? "static who-said-what finds its data beside its bin/"
+  check_rc $? "static who-said-what finds its data beside its bin/"
 fi
 
 # the installed command finds its data with no environment
 inrun "$prefix/bin/newsgraph" extract "$art" > "$tmp/out.ttl" 2> "$tmp/err"
-check $? "installed newsgraph extract: $(head -n 1 "$tmp/err")"
-grep -q 'ng:Person' "$tmp/out.ttl"; check $? "installed newsgraph: persons"
+check_rc $? "installed newsgraph extract: $(head -n 1 "$tmp/err")"
+grep -q 'ng:Person' "$tmp/out.ttl"; check_rc $? "installed newsgraph: persons"
 
 # the header's examples: the whole program between "Typical use" and
 # "Memory rules", and each other indented block as a function body
@@ -208,13 +203,13 @@ for s in "$tmp"/snip*.txt; do
     nprog=$((nprog + 1))
     cp "$s" "$tmp/hdrmain.c"
     if build header-example "$tmp/hdrmain.c"; then
-      ok
+      pass
       inrun "$tmp/bin/header-example" > "$tmp/out" 2> "$tmp/err"
-      check $? "the header's example: exit $?: $(head -n 2 "$tmp/err")"
+      check_rc $? "the header's example: exit $?: $(head -n 2 "$tmp/err")"
       grep -q '^[0-9]* persons$' "$tmp/out"
-      check $? "the header's example prints its persons"
+      check_rc $? "the header's example prints its persons"
     else
-      bad "the header's example does not build:"; sed 's/^/    /' "$tmp/cc.log"
+      fail "the header's example does not build:"; sed 's/^/    /' "$tmp/cc.log"
     fi
   else
     { echo '#include <stdio.h>'
@@ -228,11 +223,11 @@ for s in "$tmp"/snip*.txt; do
     # shellcheck disable=SC2086
     $CC -std=c11 -Wall -Wextra -Werror $cflags -c -o "$tmp/snip.o" \
       "$tmp/snip.c" > "$tmp/cc.log" 2>&1
-    check $? "a snippet of newsgraph.h does not build: $(cat "$s" |
+    check_rc $? "a snippet of newsgraph.h does not build: $(cat "$s" |
       head -n 2) $(head -n 5 "$tmp/cc.log")"
   fi
 done
-[ "$nprog" = 1 ]; check $? "newsgraph.h: $nprog whole programs, not 1"
+[ "$nprog" = 1 ]; check_rc $? "newsgraph.h: $nprog whole programs, not 1"
 
 # ```c blocks of the README and docs: programs are built and run
 n=0
@@ -246,14 +241,13 @@ for s in "$tmp"/md-*.c; do
   n=$((n + 1))
   name=$(basename "$s" .c)
   if build "$name" "$s"; then
-    ok
+    pass
     inrun "$tmp/bin/$name" < "$art" > /dev/null 2> "$tmp/err"
-    check $? "$name (a \`\`\`c block): exit $?: $(head -n 2 "$tmp/err")"
+    check_rc $? "$name (a \`\`\`c block): exit $?: $(head -n 2 "$tmp/err")"
   else
-    bad "$name (a \`\`\`c block) does not build:"; sed 's/^/    /' "$tmp/cc.log"
+    fail "$name (a \`\`\`c block) does not build:"; sed 's/^/    /' "$tmp/cc.log"
   fi
 done
-[ "$n" -ge 1 ]; check $? "no \`\`\`c block in README.md or docs/"
+[ "$n" -ge 1 ]; check_rc $? "no \`\`\`c block in README.md or docs/"
 
-echo "$passed passed, $failed failed"
-[ "$failed" = 0 ]
+finish

@@ -13,26 +13,12 @@
 # `make test-valgrind` gives newsgraph-full itself: the front beside it is
 # tested then).
 set -u
-cd "$(dirname "$0")/../.." || exit 1
-NG_BIN=${NG_BIN:-./newsgraph}
+# shellcheck source=tests/lib.sh
+. "$(dirname "$0")/../lib.sh" front || exit 1
 FULL=$(dirname "$NG_BIN")/newsgraph-full
 NG_BIN=$(dirname "$NG_BIN")/newsgraph
-export NEWSGRAPH_DATA="$PWD/ontology"
-export LC_ALL=C.UTF-8
 unset NEWSGRAPH_FULL
 
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/newsgraph-front.XXXXXX") || exit 1
-trap 'rm -rf "$tmp"' EXIT
-
-passed=0
-failed=0
-pass() { passed=$((passed + 1)); }
-fail() { failed=$((failed + 1)); printf 'FAIL: front: %s\n' "$*"; }
-check() { # check DESC COMMAND...: pass when COMMAND succeeds
-  local desc=$1
-  shift
-  if "$@"; then pass; else fail "$desc"; fi
-}
 # both ARGS...: the front and newsgraph-full on the same command line;
 # stdout, stderr and exit code of each in $tmp/{f,F}.{out,err}, rf, rF
 both() {
@@ -207,5 +193,4 @@ check "bin/newsgraph finds ../libexec/newsgraph-full (exit $ra)" \
 NEWSGRAPH_FULL=$FULL "$tmp/bin/newsgraph" stats --help > "$tmp/a.out" 2> /dev/null
 check "NEWSGRAPH_FULL names it" grep -q "^usage: newsgraph stats" "$tmp/a.out"
 
-printf '%d passed, %d failed\n' "$passed" "$failed"
-[ "$failed" -eq 0 ]
+finish

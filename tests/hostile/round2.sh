@@ -1,6 +1,6 @@
 # tests/hostile/round2.sh - the reproducers of issue 13 (hardening, round
 # two).  Sourced by tests/hostile/run.sh after its own sections, with its
-# ng, one_line_error, err1, pass, fail, $tmp and $NG_BIN.
+# run, one_line_error, err1, pass, fail, $tmp and $NG_BIN.
 
 # ------------------------------------------------------------ 6. language tags
 # raptor 2.0.15 overflows a heap block for a language tag of 256 bytes or
@@ -37,17 +37,17 @@ cat > "$lt/dtd.rdf" <<XML
 XML
 for f in l.nt l.nq l.ttl l.trig l.rdf ent.rdf dtd.rdf; do
   rm -f "$lt/s.db"
-  ng load --store "$lt/s.db" "$lt/$f"
+  run load --store "$lt/s.db" "$lt/$f"
   if one_line_error 4 && grep -q 'language tag\|xml:lang' "$tmp/err"; then pass
   else fail "load of $f with a 300-byte language tag: exit $rc, want 4 and one line: $(err1)"; fi
 done
-ng push --endpoint http://127.0.0.1:9/sparql-graph-crud --retries 0 "$lt/l.nt"
+run push --endpoint http://127.0.0.1:9/sparql-graph-crud --retries 0 "$lt/l.nt"
 if [ "$rc" -eq 4 ] && grep -q '^newsgraph: refused .*language tag' "$tmp/err"; then pass
 else fail "push of a file with a 300-byte language tag: exit $rc, want 4: $(err1)"; fi
 # tags up to 64 bytes still load, and one in a pipe is scanned too
 printf '<http://e/s> <http://e/p> "x"@en-GB-%s .\n' "$(printf 'b%.0s' $(seq 58))" > "$lt/ok.nt"
 rm -f "$lt/s.db"
-ng load --store "$lt/s.db" "$lt/ok.nt"
+run load --store "$lt/s.db" "$lt/ok.nt"
 if [ "$rc" -eq 0 ]; then pass; else fail "load of a 64-byte language tag: exit $rc: $(err1)"; fi
 rm -f "$lt/s.db"
 rc=0
@@ -55,20 +55,20 @@ timeout 30 "$NG_BIN" load --store "$lt/s.db" --input-format ntriples /dev/stdin 
   < "$lt/l.nt" > "$tmp/out" 2> "$tmp/err" || rc=$?
 if one_line_error 4; then pass
 else fail "load of a long language tag from a pipe: exit $rc, want 4: $(err1)"; fi
-ng load --store "$lt/s.db" --input-format rdfa "$lt/l.nt"
+run load --store "$lt/s.db" --input-format rdfa "$lt/l.nt"
 if [ "$rc" -ne 0 ] && [ "$rc" -lt 64 ]; then pass
 else fail "--input-format rdfa (a parser the guard does not know) must be refused: exit $rc"; fi
 # a failed load into a new store leaves no store behind: make one to query
 if [ ! -e "$lt/s.db" ]; then pass; else fail "a failed load left a new store behind"; fi
-ng load --store "$lt/s.db" "$lt/ok.nt"
+run load --store "$lt/s.db" "$lt/ok.nt"
 for q in "SELECT ?s WHERE { ?s ?p \"x\"@$long }" \
          "CONSTRUCT { <http://e/s> <http://e/p> ?l } WHERE { BIND(STRLANG(\"x\", \"$long\") AS ?l) }" \
          "CONSTRUCT { <http://e/s> <http://e/p> ?l } WHERE { BIND(STRLANG(\"x\", CONCAT(\"a\", \"b\")) AS ?l) }"; do
-  ng query --store "$lt/s.db" "$q"
+  run query --store "$lt/s.db" "$q"
   if one_line_error 9; then pass
   else fail "query with a long language tag (${q:0:40}...): exit $rc, want 9: $(err1)"; fi
 done
-ng query --store "$lt/s.db" 'CONSTRUCT { <http://e/s> <http://e/p> ?l } WHERE { BIND(STRLANG("x", "en-GB") AS ?l) }'
+run query --store "$lt/s.db" 'CONSTRUCT { <http://e/s> <http://e/p> ?l } WHERE { BIND(STRLANG("x", "en-GB") AS ?l) }'
 if [ "$rc" -eq 0 ] && grep -q '"x"@en-gb' "$tmp/out"; then pass
 else fail "STRLANG with a short tag: exit $rc: $(err1)"; fi
 
@@ -106,22 +106,22 @@ fi
 printf '<sparql xmlns="http://www.w3.org/2005/sparql-results#"><head><variable name="s"/></head><results><result><binding name="s"><literal>SECRET-FILE</literal></binding></result></results></sparql>\n' > "$lt/x.srx"
 for allow in "" --allow-service; do
   for iri in "file://$lt/x.srx" "gopher://127.0.0.1:9/" "dict://127.0.0.1:9/"; do
-    ng query --store "$lt/s.db" $allow "SELECT * WHERE { SERVICE <$iri> { ?s ?p ?o } }"
+    run query --store "$lt/s.db" $allow "SELECT * WHERE { SERVICE <$iri> { ?s ?p ?o } }"
     if one_line_error 9 && grep -q 'SERVICE' "$tmp/err"; then pass
     else fail "query with SERVICE <$iri> ${allow:-(no option)}: exit $rc, want 9 and a SERVICE message: $(err1) $(head -c 80 "$tmp/out")"; fi
   done
 done
-ng query --store "$lt/s.db" "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }"
+run query --store "$lt/s.db" "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }"
 if one_line_error 9 && grep -q 'allow-service' "$tmp/err"; then pass
 else fail "SERVICE <http://...> without --allow-service: exit $rc, want 9: $(err1)"; fi
-ng query --store "$lt/s.db" --allow-service "SELECT * WHERE { SERVICE ?x { ?s ?p ?o } }"
+run query --store "$lt/s.db" --allow-service "SELECT * WHERE { SERVICE ?x { ?s ?p ?o } }"
 if one_line_error 9; then pass
 else fail "SERVICE ?var with --allow-service: exit $rc, want 9: $(err1)"; fi
-ng query --store "$lt/s.db" --allow-service "SELECT * WHERE { SERVICE SILENT <http://127.0.0.1:9/sparql> { ?s ?p ?o } }"
+run query --store "$lt/s.db" --allow-service "SELECT * WHERE { SERVICE SILENT <http://127.0.0.1:9/sparql> { ?s ?p ?o } }"
 if ! grep -q 'refused' "$tmp/err"; then pass
 else fail "SERVICE <http://...> with --allow-service is refused: $(err1)"; fi
 # the word in a string, a variable or a prefixed name is no SERVICE
-ng query --store "$lt/s.db" 'PREFIX e: <http://e/> SELECT ?service WHERE { ?service e:service "customer SERVICE" }'
+run query --store "$lt/s.db" 'PREFIX e: <http://e/> SELECT ?service WHERE { ?service e:service "customer SERVICE" }'
 if [ "$rc" -eq 0 ]; then pass
 else fail "'service' in a variable, a name and a string: exit $rc: $(err1)"; fi
 
@@ -136,19 +136,19 @@ fs_pid=$!
 for _ in $(seq 50); do [ -s "$tmp/fs.port" ] && break; sleep 0.1; done
 fs="http://127.0.0.1:$(cat "$tmp/fs.port")"
 nopw() { ! grep -qF "$pw" "$tmp/out" "$tmp/err"; }
-ng extract "http://user:$pw@127.0.0.1:$(cat "$tmp/fs.port")/ok/a.txt"
+run extract "http://user:$pw@127.0.0.1:$(cat "$tmp/fs.port")/ok/a.txt"
 if [ "$rc" -eq 2 ] && nopw; then pass
 else fail "extract of a URL with user:password@: exit $rc, want 2 and no password: $(err1)"; fi
 for opt in --query-endpoint --update-endpoint; do
-  ng push --endpoint "$fs/ok/g" "$opt" "http://u:$pw@127.0.0.1:9/sparql" "$lt/ok.nt"
+  run push --endpoint "$fs/ok/g" "$opt" "http://u:$pw@127.0.0.1:9/sparql" "$lt/ok.nt"
   if [ "$rc" -eq 2 ] && nopw; then pass
   else fail "push $opt with user:password@: exit $rc, want 2 and no password: $(err1)"; fi
 done
-NEWSGRAPH_PASSWORD=$pw ng push --endpoint "$fs/basic/g" --user u --retries 0 "$lt/ok.nt"
+NEWSGRAPH_PASSWORD=$pw run push --endpoint "$fs/basic/g" --user u --retries 0 "$lt/ok.nt"
 hits=$(python3 -c 'import sys,urllib.request; print(urllib.request.urlopen(sys.argv[1]).read().decode().strip())' "$fs/hits/basic-sent")
 if [ "$rc" -eq 8 ] && [ "$hits" = 0 ] && nopw; then pass
 else fail "--auth any over http sent Basic credentials $hits times (exit $rc): $(err1)"; fi
-NEWSGRAPH_PASSWORD=$pw ng push --endpoint "$fs/echo/g" --user u --auth basic --retries 0 "$lt/ok.nt"
+NEWSGRAPH_PASSWORD=$pw run push --endpoint "$fs/echo/g" --user u --auth basic --retries 0 "$lt/ok.nt"
 b64=$(printf 'u:%s' "$pw" | base64)
 if [ "$rc" -eq 8 ] && ! grep -qF "${b64%%=*}" "$tmp/err" && nopw &&
    grep -q 'Authorization' "$tmp/err"; then pass
@@ -162,7 +162,7 @@ if [ -r "/proc/$ppid_/environ" ] && grep -qF "$pw" "/proc/$ppid_/environ" 2> /de
   fail "push keeps NEWSGRAPH_PASSWORD in its environment"
 else pass; fi
 wait "$ppid_" 2> /dev/null
-HOME=$tmp/nohome NEWSGRAPH_PASSWORD= ng push --endpoint "$fs/ok/g" --user u "$lt/ok.nt"
+HOME=$tmp/nohome NEWSGRAPH_PASSWORD= run push --endpoint "$fs/ok/g" --user u "$lt/ok.nt"
 if [ "$rc" -eq 2 ] && grep -q 'no password' "$tmp/err"; then pass
 else fail "--user without a password: exit $rc, want 2 and why: $(err1)"; fi
 
@@ -174,15 +174,15 @@ mkdir -p "$lt/many"
 for n in 1 2 3 4 5 6 7 8; do
   printf '<http://e/s%s> <http://e/p> "o" .\n' "$n" > "$lt/many/g$n.nt"
 done
-ng push --endpoint http://127.0.0.1:9/sparql-graph-crud --retries 0 "$lt"/many/*.nt
+run push --endpoint http://127.0.0.1:9/sparql-graph-crud --retries 0 "$lt"/many/*.nt
 nf=$(grep -c 'push <.*> failed' "$tmp/err")
 if [ "$rc" -eq 8 ] && [ "$nf" -eq 3 ] && grep -q 'stopped: 3 graphs in a row' "$tmp/err"; then pass
 else fail "push to a dead endpoint: exit $rc, $nf failed graphs, want 8, 3 and 'stopped': $(tail -n 1 "$tmp/err")"; fi
-NEWSGRAPH_PASSWORD=wrong ng push --endpoint "$fs/401/g" --user u --retries 0 "$lt"/many/*.nt
+NEWSGRAPH_PASSWORD=wrong run push --endpoint "$fs/401/g" --user u --retries 0 "$lt"/many/*.nt
 nf=$(grep -c 'push <.*> failed' "$tmp/err")
 if [ "$rc" -eq 8 ] && [ "$nf" -eq 1 ] && grep -q 'stopped: the endpoint refused the credentials' "$tmp/err"; then pass
 else fail "push with a wrong password: exit $rc, $nf failed graphs, want 8, 1 and 'stopped': $(tail -n 1 "$tmp/err")"; fi
-ng push --endpoint http://127.0.0.1:9/sparql-graph-crud --retries 0 --max-failures 0 "$lt"/many/*.nt
+run push --endpoint http://127.0.0.1:9/sparql-graph-crud --retries 0 --max-failures 0 "$lt"/many/*.nt
 nf=$(grep -c 'push <.*> failed' "$tmp/err")
 if [ "$nf" -eq 8 ]; then pass
 else fail "push --max-failures 0: $nf failed graphs, want 8"; fi
@@ -196,7 +196,7 @@ mkdir -p "$tmp/plant"
 printf 'precious\n' > "$tmp/plant/target"
 ln -s "$tmp/plant/target" "$tmp/plant/out.ttl.tmp"
 printf 'John Smith said that it rained.\n' > "$tmp/plant/a.txt"
-ng extract -o "$tmp/plant/out.ttl" "$tmp/plant/a.txt"
+run extract -o "$tmp/plant/out.ttl" "$tmp/plant/a.txt"
 if [ "$rc" -eq 0 ] && [ "$(cat "$tmp/plant/target")" = precious ] &&
    [ -s "$tmp/plant/out.ttl" ] && [ ! -L "$tmp/plant/out.ttl" ] &&
    [ "$(ls "$tmp/plant" | grep -c 'out.ttl.tmp.')" -eq 0 ]; then pass
@@ -223,18 +223,18 @@ PY
 for f in longlit.nt prefixes.ttl deep.rdf; do
   rm -f "$lt/s.db"
   start=$(date +%s)
-  ng load --store "$lt/s.db" "$lt/$f"
+  run load --store "$lt/s.db" "$lt/$f"
   secs=$(( $(date +%s) - start ))
   if one_line_error 4 && [ "$secs" -le 3 ]; then pass
   else fail "load of $f: exit $rc in ${secs}s, want 4 at once and one line: $(err1)"; fi
 done
 for f in oklit.nt okprefix.ttl okdeep.rdf; do
   rm -f "$lt/s.db"
-  ng load --store "$lt/s.db" "$lt/$f"
+  run load --store "$lt/s.db" "$lt/$f"
   if [ "$rc" -eq 0 ]; then pass; else fail "load of $f: exit $rc, want 0: $(err1)"; fi
 done
 rm -f "$lt/s.db"
-ng load --store "$lt/s.db" --max-bytes 1000 "$lt/okprefix.ttl"
+run load --store "$lt/s.db" --max-bytes 1000 "$lt/okprefix.ttl"
 if one_line_error 4 && grep -q 'max-bytes' "$tmp/err"; then pass
 else fail "load --max-bytes 1000 of a larger RDF file: exit $rc, want 4: $(err1)"; fi
 
@@ -254,17 +254,17 @@ else fail "load past ulimit -f: exit $rc, want an error exit and one line: $(err
 # A JSON id past 64 bits became 18446744073709551615; schema:url took
 # javascript: (http/https only now).
 printf '{"id": 99999999999999999999999, "text": "John Smith said that it rained."}\n' > "$lt/bigid.jsonl"
-ng extract -f ntriples "$lt/bigid.jsonl"
+run extract -f ntriples "$lt/bigid.jsonl"
 if [ "$rc" -ne 0 ] && ! grep -q 18446744073709551615 "$tmp/out" &&
    grep -q 'too large' "$tmp/err"; then pass
 else fail "a JSON id past 64 bits: exit $rc, want a refused record: $(err1)"; fi
 printf '{"url": "javascript:alert(1)", "text": "John Smith said that it rained."}\n' > "$lt/js.jsonl"
-ng extract -f ntriples "$lt/js.jsonl"
+run extract -f ntriples "$lt/js.jsonl"
 if [ "$rc" -eq 0 ] && ! grep -q 'javascript:' "$tmp/out"; then pass
 else fail "schema:url <javascript:...>: exit $rc, $(grep -c javascript: "$tmp/out") lines with it"; fi
 # an error message is one line, whatever is inside it (here a file name
 # with a newline; sqlite's texts can hold one too)
-ng load --store "$lt/s.db" "$lt/no
+run load --store "$lt/s.db" "$lt/no
 such.nt"
 if one_line_error 3; then pass
 else fail "an error naming a file with a newline: exit $rc, $(wc -l < "$tmp/err") lines"; fi
@@ -274,7 +274,7 @@ else fail "an error naming a file with a newline: exit $rc, $(wc -l < "$tmp/err"
 # counts, query printed part of the rows.  Now both fail with exit 7 and
 # say the store is damaged, and print nothing on stdout.
 rm -f "$lt/d.db"
-ng load --store "$lt/d.db" -q tests/articles/*.txt
+run load --store "$lt/d.db" -q tests/articles/*.txt
 python3 - "$lt/d.db" <<'PY'
 import os, random, sys
 random.seed(13)
@@ -285,9 +285,9 @@ with open(sys.argv[1], "r+b") as f:
 PY
 for q in stats "query -f tsv" "query"; do
   case $q in
-    stats) ng stats --store "$lt/d.db" ;;
-    "query -f tsv") ng query --store "$lt/d.db" -f tsv 'SELECT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }' ;;
-    *) ng query --store "$lt/d.db" 'CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }' ;;
+    stats) run stats --store "$lt/d.db" ;;
+    "query -f tsv") run query --store "$lt/d.db" -f tsv 'SELECT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }' ;;
+    *) run query --store "$lt/d.db" 'CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }' ;;
   esac
   if one_line_error 7 && grep -q 'damaged' "$tmp/err"; then pass
   else fail "$q on a damaged store: exit $rc, $(wc -l < "$tmp/out") lines out, want 7, nothing and 'damaged': $(err1)"; fi
@@ -299,10 +299,10 @@ done
 printf '<http://e/s> <http://e/p> "a\\u0000b" .\n' > "$lt/nul.nt"
 printf '<http://e/s> <http://e/p> "a\\\\u0000b" .\n' > "$lt/nonul.nt"
 rm -f "$lt/s.db"
-ng load --store "$lt/s.db" "$lt/nul.nt"
+run load --store "$lt/s.db" "$lt/nul.nt"
 if one_line_error 4 && grep -q 'NUL' "$tmp/err"; then pass
 else fail "load of a literal with \\u0000: exit $rc, want 4: $(err1)"; fi
-ng load --store "$lt/s.db" "$lt/nonul.nt"
+run load --store "$lt/s.db" "$lt/nonul.nt"
 if [ "$rc" -eq 0 ]; then pass; else fail "load of a literal with \\\\u0000 (no NUL): exit $rc: $(err1)"; fi
 
 # ------------------------------------------------------------ 17. deep HTML
@@ -318,10 +318,10 @@ for n in (300, 100):
         + "</div>" * n
         + "<p>Peter Brown said that the last part was fine.</p></body></html>\n")
 PY
-ng extract -f ntriples "$lt/deep300.html"
+run extract -f ntriples "$lt/deep300.html"
 if one_line_error 4 && grep -q 'deep' "$tmp/err"; then pass
 else fail "HTML nested 300 deep: exit $rc, want 4 and why: $(err1)"; fi
-ng extract -f ntriples "$lt/deep100.html"
+run extract -f ntriples "$lt/deep100.html"
 if [ "$rc" -eq 0 ] && grep -q 'the last part was fine' "$tmp/out"; then pass
 else fail "HTML nested 100 deep: exit $rc, the last paragraph lost: $(err1)"; fi
 
@@ -329,7 +329,7 @@ else fail "HTML nested 100 deep: exit $rc, the last paragraph lost: $(err1)"; fi
 # Text with CR-only line ends (old Mac) was one line: the whole text became
 # the headline.  A lone CR is a line end now.
 printf 'Rain in Spain\rJohn Smith said that it rained all day in the city.\rThe mayor said that the roads were closed.\r' > "$lt/cr.txt"
-ng extract -f ntriples "$lt/cr.txt"
+run extract -f ntriples "$lt/cr.txt"
 if [ "$rc" -eq 0 ] && grep -q 'headline> "Rain in Spain" \.' "$tmp/out"; then pass
 else fail "CR-only line ends: exit $rc, headline $(grep headline "$tmp/out" | cut -c 1-160)"; fi
 
@@ -341,11 +341,11 @@ for n in 300 150; do
   printf '_:%sX <http://e/p> "1" .\n_:%sY <http://e/p> "2" .\n' "$b" "$b" > "$lt/bn$n.nt"
 done
 rm -f "$lt/s.db"
-ng load --store "$lt/s.db" "$lt/bn300.nt"
+run load --store "$lt/s.db" "$lt/bn300.nt"
 if one_line_error 4 && grep -q 'blank node' "$tmp/err"; then pass
 else fail "load of 300-byte blank node labels: exit $rc, want 4: $(err1)"; fi
-ng load --store "$lt/s.db" "$lt/bn150.nt"
-ng query --store "$lt/s.db" -f tsv 'SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }'
+run load --store "$lt/s.db" "$lt/bn150.nt"
+run query --store "$lt/s.db" -f tsv 'SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }'
 if [ "$rc" -eq 0 ] && [ "$(tail -n 1 "$tmp/out")" = 2 ]; then pass
 else fail "150-byte blank node labels: exit $rc, $(tail -n 1 "$tmp/out") nodes, want 2"; fi
 
@@ -357,7 +357,7 @@ python3 tests/faultserver.py "$tmp/fs2.port" &
 fs2_pid=$!
 for _ in $(seq 50); do [ -s "$tmp/fs2.port" ] && break; sleep 0.1; done
 printf '<http://e/Z\xc3\xbcrich> <http://e/p> "Z\\u00FCrich" .\n' > "$lt/iri.nt"
-ng push --protocol update --endpoint "http://127.0.0.1:$(cat "$tmp/fs2.port")/strict/update" --retries 0 "$lt/iri.nt"
+run push --protocol update --endpoint "http://127.0.0.1:$(cat "$tmp/fs2.port")/strict/update" --retries 0 "$lt/iri.nt"
 if [ "$rc" -eq 0 ]; then pass
 else fail "push --protocol update of a non-ASCII IRI: exit $rc: $(err1)"; fi
 kill "$fs2_pid" 2> /dev/null
@@ -368,20 +368,20 @@ wait "$fs2_pid" 2> /dev/null
 # UTF-8 crashed rasqal's lexer (SEGV; found by fuzz/fuzz_load.c): queries
 # must be UTF-8 with complete \u escapes (exit 9).
 tail -c +2 fuzz/regress/load/rasqal-lexer-segv.rq > "$lt/segv.rq"
-ng query --store "$lt/s.db" -q "$lt/segv.rq"
+run query --store "$lt/s.db" -q "$lt/segv.rq"
 if one_line_error 9; then pass
 else fail "the query that crashed rasqal's lexer: exit $rc, want 9: $(err1)"; fi
 # A CONSTRUCT with an empty template crashed rasqal (a NULL triple per
 # solution; found by fuzz/fuzz_load.c): refused (exit 9), both forms.
 tail -c +2 fuzz/regress/load/rasqal-construct-empty.rq > "$lt/construct.rq"
-ng query --store "$lt/s.db" -q "$lt/construct.rq"
+run query --store "$lt/s.db" -q "$lt/construct.rq"
 if one_line_error 9; then pass
 else fail "CONSTRUCT with an empty template: exit $rc, want 9: $(err1)"; fi
-ng query --store "$lt/s.db" 'CONSTRUCT WHERE { }'
+run query --store "$lt/s.db" 'CONSTRUCT WHERE { }'
 if one_line_error 9; then pass
 else fail "CONSTRUCT WHERE { }: exit $rc, want 9: $(err1)"; fi
-ng query --store "$lt/s.db" 'CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o } LIMIT 1'
+run query --store "$lt/s.db" 'CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o } LIMIT 1'
 if [ "$rc" -eq 0 ]; then pass
 else fail "a CONSTRUCT with a template: exit $rc: $(err1)"; fi
-ng query --store "$lt/s.db" 'SELECT * WHERE { ?s ?p "Z\u00fcrich, \\user" }'
+run query --store "$lt/s.db" 'SELECT * WHERE { ?s ?p "Z\u00fcrich, \\user" }'
 if [ "$rc" -eq 0 ]; then pass; else fail "a query with a \\u escape and an escaped backslash: exit $rc: $(err1)"; fi

@@ -1,16 +1,16 @@
 # tests/hostile/round3.sh - the last reproducers of issue 13: a full disk
 # in the middle of a `load` batch, SERVICE under the limits of URL inputs,
 # an unreadable subfolder of `extract DIR`.  Sourced by tests/hostile/run.sh
-# after round2.sh, with its ng, one_line_error, err1, pass, fail, $tmp,
+# after round2.sh, with its run, one_line_error, err1, pass, fail, $tmp,
 # $NG_BIN and $VALGRIND.
 
-# run: the command prefix of ng() (valgrind or a time limit), for commands
-# that run somewhere ng() cannot (another mount namespace, another user).
+# prefix: the command prefix of run() (valgrind or a time limit), for commands
+# that run somewhere run() cannot (another mount namespace, another user).
 if [ -n "$VALGRIND" ]; then
-  run=(timeout 900 valgrind -q --error-exitcode=99 --leak-check=full
+  prefix=(timeout 900 valgrind -q --error-exitcode=99 --leak-check=full
        --errors-for-leak-kinds=definite --log-file="$tmp/vg/%p.log")
 else
-  run=(timeout 300) # slow under a sanitizer on a busy machine; no timing here
+  prefix=(timeout 300) # slow under a sanitizer on a busy machine; no timing here
 fi
 
 # ------------------------------------------------------------ 22. full disk
@@ -48,7 +48,7 @@ if unshare -m sh -c "mount -t tmpfs -o size=256k tmpfs '$fd/mnt'" 2> /dev/null; 
       "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g" \
       > "$d/q.out" 2> "$d/q.err"
     echo $? > "$d/q.rc"
-  ' _ "$fd" "$fsize" "${run[@]}" "$NG_BIN" < /dev/null
+  ' _ "$fd" "$fsize" "${prefix[@]}" "$NG_BIN" < /dev/null
   if [ "$(cat "$fd/load.rc")" = 10 ] && [ "$(wc -l < "$fd/load.out")" = 3 ] &&
      [ "$(wc -l < "$fd/load.err")" = 1 ] &&
      grep -q "big.nt' not loaded: .*disk is full" "$fd/load.err" &&
@@ -82,7 +82,7 @@ fi
 sv=$tmp/service
 mkdir -p "$sv"
 printf '<http://e/s> <http://e/p> "o" .\n' > "$sv/a.nt"
-ng load --store "$sv/s.db" "$sv/a.nt"
+run load --store "$sv/s.db" "$sv/a.nt"
 python3 tests/faultserver.py "$sv/port" &
 sv_pid=$!
 for _ in $(seq 50); do [ -s "$sv/port" ] && break; sleep 0.1; done
@@ -92,7 +92,7 @@ sfs="http://127.0.0.1:$(cat "$sv/port")"
 # ASan still check every access)
 svc() {
   ASAN_OPTIONS=$ASAN_OPTIONS:detect_leaks=0 \
-    ng query --store "$sv/s.db" --allow-service "$@"
+    run query --store "$sv/s.db" --allow-service "$@"
 }
 sq() { printf 'SELECT ?s WHERE { SERVICE <%s> { ?s ?p ?o } }' "$1"; }
 svc "$(sq "$sfs/srx/sparql")"
@@ -122,7 +122,7 @@ else fail "SERVICE that never answers, --timeout 2: exit $rc after ${secs}s, wan
 svc "$(sq "http://u:pw-13@127.0.0.1:9/sparql")"
 if one_line_error 9 && ! grep -q 'pw-13' "$tmp/err"; then pass
 else fail "SERVICE IRI with user:password@: exit $rc, want 9 and no password: $(err1)"; fi
-ng query --store "$sv/s.db" --timeout 0 'ASK { }'
+run query --store "$sv/s.db" --timeout 0 'ASK { }'
 if [ "$rc" -eq 2 ]; then pass; else fail "query --timeout 0: exit $rc, want 2"; fi
 kill "$sv_pid" 2> /dev/null
 wait "$sv_pid" 2> /dev/null
@@ -147,8 +147,8 @@ if [ "$(id -u)" = 0 ] && command -v setpriv > /dev/null 2>&1 &&
   chmod -R a+rX "$pt"
   chmod 777 "$pt/vg"
   chmod 700 "$pt/c/locked"
-  nrun=("${run[@]}")
-  [ -n "$VALGRIND" ] && nrun=("${run[@]/--log-file=*/--log-file=$pt/vg/%p.log}")
+  nrun=("${prefix[@]}")
+  [ -n "$VALGRIND" ] && nrun=("${prefix[@]/--log-file=*/--log-file=$pt/vg/%p.log}")
   vgo=${VALGRIND_OPTS:-}
   rc=0
   (cd "$pt" && NEWSGRAPH_DATA=$pt/ontology ASAN_OPTIONS=${ASAN_OPTIONS//$here/$pt} \
@@ -176,6 +176,6 @@ rc=0
 # (no address-space limit under ASan or valgrind: both reserve far more)
 lim=4000000
 [ -n "${NG_SANITIZER:-}" ] || [ -n "$VALGRIND" ] && lim=unlimited
-(ulimit -v "$lim"; ng extract -f nquads "$tmp/cue.txt") < /dev/null > "$tmp/out" 2> "$tmp/err" || rc=$?
+(ulimit -v "$lim"; run extract -f nquads "$tmp/cue.txt") < /dev/null > "$tmp/out" 2> "$tmp/err" || rc=$?
 if [ "$rc" -eq 0 ] && grep -q 'jane-doe' "$tmp/out"; then pass
 else fail "organisation cue before an uncapitalised token: exit $rc, want 0 and the speaker: $(err1)"; fi

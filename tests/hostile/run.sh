@@ -23,43 +23,17 @@
 # Sourced by nothing: run by tests/run.sh with NG_BIN, NG_BUILD, VALGRIND.
 # Prints "FAIL: ..." lines and ends with "N passed, N failed".
 set -u
-cd "$(dirname "$0")/../.." || exit 1
-
-NG_BIN=${NG_BIN:-./newsgraph}
-NG_BUILD=${NG_BUILD:-build}
-VALGRIND=${VALGRIND:-}
-[ "$VALGRIND" = 0 ] && VALGRIND=
+# shellcheck source=tests/lib.sh
+. "$(dirname "$0")/../lib.sh" hostile || exit 1
+fail_tag= # its FAIL lines do not name the suite
 HOSTILE_TIMEOUT=${HOSTILE_TIMEOUT:-30}
-export NEWSGRAPH_DATA="$PWD/ontology"
-export LC_ALL=C.UTF-8
-here=$PWD/tests
-export UBSAN_OPTIONS=${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}
-export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:suppressions=$here/asan.supp}
-export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$here/lsan.supp:print_suppressions=0}
+here=$PWD/tests # round3.sh moves the sanitizers' suppressions from here
 dir=tests/hostile
 
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/newsgraph-hostile.XXXXXX") || exit 1
-trap 'rm -rf "$tmp"' EXIT
-mkdir -p "$tmp/vg"
-
-passed=0
-failed=0
-pass() { passed=$((passed + 1)); }
-fail() { failed=$((failed + 1)); printf 'FAIL: %s\n' "$*"; }
-
-# ng ARGS...: the CLI (under valgrind with VALGRIND=1) with a time limit;
-# stdin /dev/null, stdout $tmp/out, stderr $tmp/err; sets rc.
-ng() {
-  if [ -n "$VALGRIND" ]; then
-    timeout 900 valgrind -q --error-exitcode=99 --leak-check=full \
-      --errors-for-leak-kinds=definite --log-file="$tmp/vg/%p.log" \
-      "$NG_BIN" "$@" < /dev/null > "$tmp/out" 2> "$tmp/err"
-  else
-    timeout "$HOSTILE_TIMEOUT" "$NG_BIN" "$@" < /dev/null > "$tmp/out" \
-      2> "$tmp/err"
-  fi
-  rc=$?
-}
+# run ARGS...: the CLI (under valgrind with VALGRIND=1, reports in
+# $tmp/vg) with a time limit of $HOSTILE_TIMEOUT seconds
+ng_timeout=$HOSTILE_TIMEOUT
+ng_valgrind=log
 err1() { head -n 1 "$tmp/err" | cut -c 1-160; }
 
 # one_line_error WANT: rc is WANT, stderr one 'newsgraph: ' line, no stdout.
@@ -102,7 +76,7 @@ formats="turtle ntriples nquads rdfxml rdfxml-abbrev json json-triples"
 # under valgrind one syntax of each family, to keep the run short
 [ -n "$VALGRIND" ] && formats="turtle rdfxml-abbrev json"
 for art in "$dir"/literals/*.txt "$dir"/names.txt; do
-  ng extract -f ntriples "$art"
+  run extract -f ntriples "$art"
   if [ "$rc" -ne 0 ]; then
     fail "$art: extract -f ntriples: exit $rc: $(err1)"
     continue
@@ -128,7 +102,7 @@ for art in "$dir"/literals/*.txt "$dir"/names.txt; do
       json-triples) syn=json ;;
       *) syn=$f ;;
     esac
-    ng extract -f "$f" "$art"
+    run extract -f "$f" "$art"
     if [ "$rc" -ne 0 ]; then
       fail "$art: extract -f $f: exit $rc: $(err1)"
     elif ! rapper_nt "$syn" "$tmp/out" "$tmp/got.nt"; then
@@ -148,7 +122,7 @@ done
 art=$dir/names.txt
 for src in 'http://例え.jp/記事/1' 'urn:uuid:6e8bc430-9c3a-11d9-9669-0800200c9a66' \
            'https://example.org/a%20b/(c)!$&*+,;=:@'; do
-  ng extract -f ntriples --source "$src" "$art"
+  run extract -f ntriples --source "$src" "$art"
   if [ "$rc" -eq 0 ] && rapper_nt ntriples "$tmp/out" "$tmp/src.nt" &&
      python3 "$dir/ntcheck.py" iris "$tmp/src.nt" > "$tmp/check.out" 2>&1
   then
@@ -158,7 +132,7 @@ for src in 'http://例え.jp/記事/1' 'urn:uuid:6e8bc430-9c3a-11d9-9669-0800200
   fi
 done
 for base in 'http://例え.jp/知識/' 'https://example.org/kg#'; do
-  ng extract -f ntriples --base "$base" "$art"
+  run extract -f ntriples --base "$base" "$art"
   if [ "$rc" -eq 0 ] && rapper_nt ntriples "$tmp/out" "$tmp/base.nt" &&
      python3 "$dir/ntcheck.py" iris "$tmp/base.nt" > "$tmp/check.out" 2>&1
   then
@@ -168,11 +142,11 @@ for base in 'http://例え.jp/知識/' 'https://example.org/kg#'; do
   fi
 done
 while IFS= read -r bad; do
-  ng extract --source "$bad" "$art"
+  run extract --source "$bad" "$art"
   if one_line_error 2; then pass; else
     fail "--source '$bad' must be refused with exit 2: exit $rc: $(err1)"
   fi
-  ng extract --base "$bad/" "$art"
+  run extract --base "$bad/" "$art"
   if one_line_error 2; then pass; else
     fail "--base '$bad/' must be refused with exit 2: exit $rc: $(err1)"
   fi
@@ -183,7 +157,7 @@ http://example.org/"quoted"
 http://example.org/{x}|y^z`w\v
 not an iri
 BAD
-ng extract --source "$(printf 'http://example.org/\001x')" "$art"
+run extract --source "$(printf 'http://example.org/\001x')" "$art"
 if one_line_error 2; then pass; else
   fail "--source with a control character: exit $rc: $(err1)"
 fi
@@ -236,7 +210,7 @@ PY
       over-the-limit.txt) want=4 pat='large|limit' ;;
       *) want=0 pat= ;;
     esac
-    ng extract "$f"
+    run extract "$f"
     if [ "$rc" -eq 124 ]; then
       fail "$name: no answer within ${HOSTILE_TIMEOUT}s"
     elif [ "$want" -eq 0 ]; then
@@ -282,7 +256,7 @@ if [ -z "$VALGRIND" ]; then
     fail "-o on a full disk over an old file: exit $rc, want 6 and the old file kept: $(err1)"
   fi
   mkdir -p "$tmp/o/a-dir"
-  ng extract -o "$tmp/o/a-dir" tests/articles/wikinews-2019-104.txt
+  run extract -o "$tmp/o/a-dir" tests/articles/wikinews-2019-104.txt
   if one_line_error 6 && [ -d "$tmp/o/a-dir" ] &&
      ! ls "$tmp/o/a-dir.tmp"* > /dev/null 2>&1; then pass; else
     fail "-o onto a directory: exit $rc, want 6 and the directory kept: $(err1)"
@@ -312,16 +286,16 @@ PY
 }
 unlock_store() { kill "$lock_pid" 2> /dev/null; wait "$lock_pid" 2> /dev/null; }
 triples() { # the store's triple count, or "?"
-  ng query --store "$db" -f csv 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }'
+  run query --store "$db" -f csv 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }'
   sed -n 2p "$tmp/out" | tr -d '\r' | grep -E '^[0-9]+$' || echo "?"
 }
-ng load --store "$db" tests/articles/wikinews-2019-104.txt
+run load --store "$db" tests/articles/wikinews-2019-104.txt
 if [ "$rc" -eq 0 ]; then
   before=$(triples)
   # held longer than --wait: a clear error (exit 7) once the wait is over
   lock_store exclusive 60
   start=$SECONDS
-  ng load --store "$db" --wait 1 tests/articles/wikinews-2019-113.txt
+  run load --store "$db" --wait 1 tests/articles/wikinews-2019-113.txt
   took=$((SECONDS - start))
   unlock_store
   if one_line_error 7 && grep -qiE 'lock|busy' "$tmp/err" &&
@@ -331,7 +305,7 @@ if [ "$rc" -eq 0 ]; then
   # released within the default wait: the load waits, then succeeds
   for mode in exclusive shared; do
     lock_store "$mode" 2
-    ng load --store "$db" tests/articles/wikinews-2019-113.txt
+    run load --store "$db" tests/articles/wikinews-2019-113.txt
     unlock_store
     if [ "$rc" -eq 0 ] && grep -q 'wikinews-2019-113' "$tmp/out"; then pass
     else
@@ -339,7 +313,7 @@ if [ "$rc" -eq 0 ]; then
     fi
   done
   after=$(triples)
-  ng load --store "$db" --wait 0 tests/articles/wikinews-2019-113.txt
+  run load --store "$db" --wait 0 tests/articles/wikinews-2019-113.txt
   again=$(triples)
   if [ "$before" != "?" ] && [ "$after" -gt "$before" ] &&
      [ "$after" = "$again" ]; then pass; else
@@ -383,14 +357,14 @@ PY
   printf '<http://example.org/s> <http://example.org/p> "o" .\n' > "$ttl"
   for url in "https://127.0.0.1:$plain_port/data" \
              "https://localhost:$tls_port/data"; do
-    NEWSGRAPH_PASSWORD=$pw ng push --endpoint "$url" --user dba \
+    NEWSGRAPH_PASSWORD=$pw run push --endpoint "$url" --user dba \
       --retries 0 "$ttl"
     if [ "$rc" -eq 8 ] && grep -qiE 'ssl|tls|certificate|handshake' "$tmp/err" &&
        ! grep -qF "$pw" "$tmp/out" "$tmp/err"; then pass; else
       fail "push to $url (TLS failure): exit $rc, want 8, a TLS message and no password: $(err1)"
     fi
   done
-  ng extract "https://localhost:$tls_port/article.txt"
+  run extract "https://localhost:$tls_port/article.txt"
   if [ "$rc" -ne 0 ] && grep -qiE 'ssl|tls|certificate' "$tmp/err"; then pass
   else
     fail "extract of a URL with a self-signed certificate: exit $rc, want a failure naming the certificate: $(err1)"
@@ -400,18 +374,10 @@ PY
 fi
 
 # ------------------------------------------------------------ 6.- issue 13
+# shellcheck source=tests/hostile/round2.sh
 . "$dir/round2.sh"
+# shellcheck source=tests/hostile/round3.sh
 . "$dir/round3.sh"
 
-# ------------------------------------------------------------ valgrind
-
-if [ -n "$VALGRIND" ]; then
-  reports=$(find "$tmp/vg" -name '*.log' -size +0 | LC_ALL=C sort)
-  if [ -z "$reports" ]; then pass; else
-    fail "valgrind reported errors in $(echo "$reports" | wc -l) runs:"
-    for r in $reports; do head -n 30 "$r" | sed 's/^/    /'; done
-  fi
-fi
-
-printf '%d passed, %d failed\n' "$passed" "$failed"
-[ "$failed" -eq 0 ]
+# valgrind's reports, the counts
+finish

@@ -11,32 +11,11 @@
 #
 #   NG_BIN=./newsgraph NG_SHARED=../shared bash tests/inout/run.sh
 set -u
-cd "$(dirname "$0")/../.." || exit 1
-
-NG_BIN=${NG_BIN:-./newsgraph}
-NG_SHARED=${NG_SHARED:-../shared}
-export NEWSGRAPH_DATA="$PWD/ontology"
-export LC_ALL=C.UTF-8
+# shellcheck source=tests/lib.sh
+. "$(dirname "$0")/../lib.sh" inout || exit 1
 unset NEWSGRAPH_STORE
-
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/newsgraph-inout.XXXXXX") || exit 1
-trap 'rm -rf "$tmp"' EXIT
 trap 'exit 1' INT TERM
-
-passed=0
-failed=0
-pass() { passed=$((passed + 1)); }
-fail() { failed=$((failed + 1)); printf 'FAIL: inout: %s\n' "$*"; }
-check() { # check NAME CONDITION-COMMAND...
-  local name=$1; shift
-  if "$@"; then pass; else fail "$name"; fi
-}
-# run ARGS...: the CLI with stdout in $tmp/out, stderr in $tmp/err, sets rc
-run() {
-  timeout 300 "$NG_BIN" "$@" </dev/null >"$tmp/out" 2>"$tmp/err"
-  rc=$?
-}
-err1() { head -n 1 "$tmp/err"; }
+ng_timeout=300
 stat_of() { # stat_of NAME STORE
   "$NG_BIN" stats --store "$2" | sed -n "s/^$1: //p"
 }
@@ -230,5 +209,4 @@ check "turtle on SELECT: exit 2, got $rc: $(err1)" [ "$rc" -eq 2 ]
 run query --store "$tmp/w.db" -f json 'CONSTRUCT WHERE { ?s ?p ?o }'
 check "json on CONSTRUCT: RDF/JSON, exit $rc" [ "$rc" -eq 0 ]
 
-printf '%d passed, %d failed\n' "$passed" "$failed"
-[ "$failed" -eq 0 ]
+finish

@@ -20,42 +20,15 @@
 # Environment: NG_BIN, NG_SHARED, NG_SANITIZER, VALGRIND.  Ends with
 # "N passed, N failed".
 set -u
-cd "$(dirname "$0")/../.." || exit 1
-NG_BIN=${NG_BIN:-./newsgraph}
-NG_SHARED=${NG_SHARED:-../shared}
-NG_SANITIZER=${NG_SANITIZER:-}
-VALGRIND=${VALGRIND:-}
-[ "$VALGRIND" = 0 ] && VALGRIND=
-export NEWSGRAPH_DATA="$PWD/ontology"
-export LC_ALL=C.UTF-8
-here=$PWD/tests
-export UBSAN_OPTIONS=${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}
-export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:suppressions=$here/asan.supp}
-export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$here/lsan.supp:print_suppressions=0}
+# shellcheck source=tests/lib.sh
+. "$(dirname "$0")/../lib.sh" jsonld || exit 1
 dir=tests/jsonld
 npm_dir=$PWD/build/npm
 JSONLD_VERSION=9.0.0
 CANONIZE_VERSION=5.0.0
-
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/newsgraph-jsonld.XXXXXX") || exit 1
-trap 'rm -rf "$tmp"' EXIT
-
-passed=0
-failed=0
-pass() { passed=$((passed + 1)); }
-fail() { failed=$((failed + 1)); printf 'FAIL: jsonld: %s\n' "$*"; }
-
-ng() {
-  if [ -n "$VALGRIND" ]; then
-    timeout 900 valgrind -q --error-exitcode=99 --leak-check=full \
-      --errors-for-leak-kinds=definite "$NG_BIN" "$@"
-  else
-    timeout 300 "$NG_BIN" "$@"
-  fi
-}
-# run ARGS...: stdout in $tmp/out, stderr in $tmp/err, exit code in rc
-run() { ng "$@" < /dev/null > "$tmp/out" 2> "$tmp/err"; rc=$?; }
-err1() { head -n 2 "$tmp/err" | cut -c 1-200 | tr '\n' '|'; }
+# ng: the CLI under valgrind with VALGRIND=1
+ng_timeout=300
+ng_valgrind=stderr
 
 # ------------------------------------------------------------ the checker
 
@@ -108,13 +81,13 @@ one() {
   n=$((n + 1))
   run extract -f jsonld "$@"
   if [ "$rc" -ne 0 ] || [ ! -s "$tmp/out" ]; then
-    fail "$name: extract -f jsonld: exit $rc: $(err1)"
+    fail "$name: extract -f jsonld: exit $rc: $(errs)"
     return
   fi
   cp "$tmp/out" "$tmp/$n.jsonld"
   run extract -f nquads "$@"
   if [ "$rc" -ne 0 ]; then
-    fail "$name: extract -f nquads: exit $rc: $(err1)"
+    fail "$name: extract -f nquads: exit $rc: $(errs)"
     return
   fi
   cp "$tmp/out" "$tmp/$n.nq"
@@ -144,7 +117,7 @@ run extract -q -f jsonld tests/articles/*.txt
 lines=$(grep -c '^{' "$tmp/out")
 if [ "$rc" -eq 0 ] && [ "$lines" -eq "$(ls tests/articles/*.txt | wc -l)" ] &&
    [ "$(wc -l < "$tmp/out")" -eq "$lines" ]; then pass; else
-  fail "many articles: exit $rc, $lines JSON Lines: $(err1)"
+  fail "many articles: exit $rc, $lines JSON Lines: $(errs)"
 fi
 cp "$tmp/out" "$tmp/many.jsonl"
 run extract -q -f jsonld -o "$tmp/many.jsonld" tests/articles/*.txt
@@ -152,7 +125,7 @@ if [ "$rc" -eq 0 ] && [ ! -e "$tmp/many.jsonld.tmp" ] &&
    python3 -c 'import json,sys; d=json.load(open(sys.argv[1]));
 assert "@context" in d and len(d["@graph"]) == int(sys.argv[2])' \
      "$tmp/many.jsonld" "$lines" 2> /dev/null; then pass; else
-  fail "-o FILE.jsonld: exit $rc, not one document with $lines graphs: $(err1)"
+  fail "-o FILE.jsonld: exit $rc, not one document with $lines graphs: $(errs)"
 fi
 run extract -q -f nquads -o "$tmp/many.nq" tests/articles/*.txt
 pairs+=("$tmp/many.jsonl" "$tmp/many.nq" "$tmp/many.jsonld" "$tmp/many.nq")
@@ -177,7 +150,7 @@ if [ -z "$NG_SANITIZER" ] && [ -z "$VALGRIND" ] &&
     < "$tmp/sample" 2>> "$tmp/err"
   if [ "$rc1" -eq 0 ] && [ "$?" -eq 0 ] &&
      [ "$(wc -l < "$tmp/corpus.jsonl")" -eq 200 ]; then pass; else
-    fail "200 corpus articles: $(err1)"
+    fail "200 corpus articles: $(errs)"
   fi
   pairs+=("$tmp/corpus.jsonl" "$tmp/corpus.nq")
 fi
@@ -206,12 +179,12 @@ rm "$tmp/data/context.jsonld"
 run extract -f jsonld --data "$tmp/data" examples/geneva-summit.txt
 if [ "$rc" -eq 5 ] && [ ! -s "$tmp/out" ] && grep -q 'context.jsonld' "$tmp/err"
 then pass; else
-  fail "no context.jsonld: exit $rc (want 5): $(err1)"
+  fail "no context.jsonld: exit $rc (want 5): $(errs)"
 fi
 run extract -f jsonld --source 'ng:x' examples/geneva-summit.txt
 if [ "$rc" -eq 6 ] && [ ! -s "$tmp/out" ] && [ "$(wc -l < "$tmp/err")" -eq 1 ]
 then pass; else
-  fail "--source ng:x (reads as a compact IRI): exit $rc (want 6): $(err1)"
+  fail "--source ng:x (reads as a compact IRI): exit $rc (want 6): $(errs)"
 fi
 
 # ------------------------------------------------------------ 3. load
@@ -226,14 +199,14 @@ run load --store "$db" "$tmp/1.jsonld"
 quads
 if [ "$rc" -eq 0 ] && python3 "$dir/quads.py" "$tmp/q.tsv" "$tmp/1.nq" \
      > "$tmp/cmp" 2>&1; then pass; else
-  fail "load the example's JSON-LD: exit $rc: $(err1) $(head -c 300 "$tmp/cmp")"
+  fail "load the example's JSON-LD: exit $rc: $(errs) $(head -c 300 "$tmp/cmp")"
 fi
 rm -f "$db"
 run load --store "$db" "$tmp/many.jsonld"
 quads
 if [ "$rc" -eq 0 ] && python3 "$dir/quads.py" "$tmp/q.tsv" "$tmp/many.nq" \
      > "$tmp/cmp" 2>&1; then pass; else
-  fail "load -o FILE.jsonld: exit $rc: $(err1) $(head -c 300 "$tmp/cmp")"
+  fail "load -o FILE.jsonld: exit $rc: $(errs) $(head -c 300 "$tmp/cmp")"
 fi
 # --input-format jsonld on another name; a schema.org page's own style
 printf '%s\n' '{"@context": {"@vocab": "http://schema.org/"},' \
@@ -247,7 +220,7 @@ if [ "$rc" -eq 0 ] && [ "$(tail -n +2 "$tmp/q.tsv" | wc -l)" -eq 7 ] &&
    grep -q 'wordCount>	3$' "$tmp/q.tsv" &&
    grep -q 'isAccessibleForFree>	"true"^^' "$tmp/q.tsv"; then pass; else
   fail "load a page's JSON-LD (@vocab, embedded node, native values):" \
-    "exit $rc: $(err1) $(head -c 300 "$tmp/q.tsv")"
+    "exit $rc: $(errs) $(head -c 300 "$tmp/q.tsv")"
 fi
 
 # hostile: each refused with one line, exit 4, nothing kept
@@ -282,7 +255,7 @@ for f in "$tmp"/h-*.jsonld; do
   run load --store "$db" "$f"
   if [ "$rc" -eq 4 ] && [ "$(wc -l < "$tmp/err")" -eq 1 ] &&
      grep -q "cannot parse '.*$name.jsonld': " "$tmp/err"; then pass; else
-    fail "hostile $name: exit $rc (want 4, one line): $(err1)"
+    fail "hostile $name: exit $rc (want 4, one line): $(errs)"
   fi
 done
 quads
@@ -290,4 +263,4 @@ if [ "$(tail -n +2 "$tmp/q.tsv" | wc -l)" -eq 7 ]; then pass; else
   fail "the refused files changed the store: $(wc -l < "$tmp/q.tsv") rows"
 fi
 
-echo "$passed passed, $failed failed"
+finish

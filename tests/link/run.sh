@@ -7,41 +7,11 @@
 # after linking, counted by hand, and no wrong merge.  Ends with
 # "N passed, N failed"; exits 1 when anything failed.
 set -u
-cd "$(dirname "$0")/../.." || exit 1
-
-NG_BIN=${NG_BIN:-./newsgraph}
-NG_SHARED=${NG_SHARED:-../shared}
-VALGRIND=${VALGRIND:-}
-[ "$VALGRIND" = 0 ] && VALGRIND=
-export NEWSGRAPH_DATA="$PWD/ontology"
-export LC_ALL=C.UTF-8
+# shellcheck source=tests/lib.sh
+. "$(dirname "$0")/../lib.sh" link || exit 1
 unset NEWSGRAPH_STORE
-
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/newsgraph-link.XXXXXX") || exit 1
-trap 'rm -rf "$tmp"' EXIT
-mkdir -p "$tmp/vg"
-
-passed=0
-failed=0
-pass() { passed=$((passed + 1)); }
-fail() { failed=$((failed + 1)); printf 'FAIL: link: %s\n' "$*"; }
-check() { # check NAME COMMAND...
-  local name=$1; shift
-  if "$@"; then pass; else fail "$name"; fi
-}
-# run ARGS...: the CLI (under valgrind with VALGRIND=1), stdout in
-# $tmp/out, stderr in $tmp/err; sets rc
-run() {
-  if [ -n "$VALGRIND" ]; then
-    timeout 900 valgrind -q --error-exitcode=99 --leak-check=full \
-      --errors-for-leak-kinds=definite --log-file="$tmp/vg/%p.log" \
-      "$NG_BIN" "$@" </dev/null >"$tmp/out" 2>"$tmp/err"
-  else
-    timeout 120 "$NG_BIN" "$@" </dev/null >"$tmp/out" 2>"$tmp/err"
-  fi
-  rc=$?
-}
-err1() { head -n 1 "$tmp/err"; }
+# run: the CLI under valgrind with VALGRIND=1 (reports in $tmp/vg)
+ng_valgrind=log
 # has_link PRED FROM-LABEL TO-LABEL: a line of link --list (either way)
 has_link() {
   awk -F'\t' -v p="$1" -v a="$2" -v b="$3" \
@@ -325,13 +295,4 @@ printf 'Outbreak\n\nThe WHO said the outbreak was under control.\n' \
 run extract -f ntriples "$tmp/who.txt"
 check "WHO in capitals is Q7817" grep -q 'entity/Q7817>' "$tmp/out"
 
-if [ -n "$VALGRIND" ]; then
-  reports=$(find "$tmp/vg" -name '*.log' -size +0 | LC_ALL=C sort)
-  if [ -z "$reports" ]; then pass; else
-    fail "valgrind reported errors in $(echo "$reports" | wc -l) runs"
-    for r in $reports; do head -n 30 "$r" | sed 's/^/    /'; done
-  fi
-fi
-
-printf '%d passed, %d failed\n' "$passed" "$failed"
-[ "$failed" -eq 0 ]
+finish

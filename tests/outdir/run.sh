@@ -11,29 +11,13 @@
 #
 # Environment: NG_BIN (default ./newsgraph), NG_SHARED (default ../shared).
 set -u
-cd "$(dirname "$0")/../.." || exit 1
-NG_BIN=${NG_BIN:-./newsgraph}
-NG_SHARED=${NG_SHARED:-../shared}
-export NEWSGRAPH_DATA="$PWD/ontology"
-export LC_ALL=C.UTF-8
+# shellcheck source=tests/lib.sh
+. "$(dirname "$0")/../lib.sh" outdir || exit 1
 arts=tests/articles
 section=$NG_SHARED/corpus/bbc/politics
 
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/newsgraph-outdir.XXXXXX") || exit 1
-trap 'chmod -R u+w "$tmp" 2> /dev/null; rm -rf "$tmp"' EXIT
-
-passed=0
-failed=0
-pass() { passed=$((passed + 1)); }
-fail() { failed=$((failed + 1)); printf 'FAIL: outdir: %s\n' "$*"; }
-check() { # check DESC COMMAND...: pass when COMMAND succeeds
-  local desc=$1
-  shift
-  if "$@"; then pass; else fail "$desc"; fi
-}
-# run ARGS...: stdout in $tmp/out, stderr in $tmp/err, exit code in rc
-run() { timeout 300 "$NG_BIN" "$@" < /dev/null > "$tmp/out" 2> "$tmp/err"; rc=$?; }
-err1() { head -n 2 "$tmp/err" | cut -c 1-200 | tr '\n' '|'; }
+cleanup() { chmod -R u+w "$tmp" 2> /dev/null; }
+ng_timeout=300
 # names DIR: the files under DIR, one per line, sorted
 names() { (cd "$1" && find . -type f | sed 's|^\./||' | LC_ALL=C sort); }
 no_temp() { [ -z "$(find "$1" -name '.*.tmp.*')" ]; }
@@ -43,7 +27,7 @@ no_temp() { [ -z "$(find "$1" -name '.*.tmp.*')" ]; }
 if [ -d "$section" ]; then
   n=$(find "$section" -name '*.txt' | wc -l)
   run extract -q -j 2 --out-dir "$tmp/pol" "$section"
-  check "section -j 2: exit 0, got $rc: $(err1)" [ "$rc" -eq 0 ]
+  check "section -j 2: exit 0, got $rc: $(errs)" [ "$rc" -eq 0 ]
   got=$(find "$tmp/pol" -name '*.ttl' | wc -l)
   check "section: one .ttl per article ($n), got $got" [ "$got" -eq "$n" ]
   check "section: no temporary file left" no_temp "$tmp/pol"
@@ -100,14 +84,14 @@ fi
 # ------------------------------------------------------------ syntaxes
 
 run extract -q -f nquads --out-dir "$tmp/nq" "$arts"
-check "nquads: exit 0, got $rc: $(err1)" [ "$rc" -eq 0 ]
+check "nquads: exit 0, got $rc: $(errs)" [ "$rc" -eq 0 ]
 cat $(for f in "$arts"/*.txt; do echo "$tmp/nq/$(basename "$f" .txt).nq"; done) > "$tmp/cat.nq"
 "$NG_BIN" extract -q -f nquads "$arts"/*.txt > "$tmp/batch.nq"
 check "nquads: the files are the batch N-Quads, article by article" cmp -s "$tmp/cat.nq" "$tmp/batch.nq"
 for fmt in ntriples trig rdfxml; do
   case $fmt in ntriples) ext=nt ;; trig) ext=trig ;; rdfxml) ext=rdf ;; esac
   run extract -q -f $fmt --out-dir "$tmp/$fmt" "$arts"
-  check "$fmt: exit 0, got $rc: $(err1)" [ "$rc" -eq 0 ]
+  check "$fmt: exit 0, got $rc: $(errs)" [ "$rc" -eq 0 ]
   bad=0
   diffs=0
   for src in "$arts"/*.txt; do
@@ -133,7 +117,7 @@ printf '{"id": "a/b", %s}\n{"id": "A/B", %s}\n{%s}\n{"id": "..", %s}\n{"id": "co
   "$t" "$t" "$t" "$t" "$t" > "$tmp/in/day.jsonl"
 run extract -q --out-dir "$tmp/names" "$tmp/in/a/x.txt" "$tmp/in/b/x.txt" \
   "$tmp/in/tree" "$tmp/in/case" "$tmp/in/day.jsonl"
-check "names: exit 0, got $rc: $(err1)" [ "$rc" -eq 0 ]
+check "names: exit 0, got $rc: $(errs)" [ "$rc" -eq 0 ]
 names "$tmp/names" > "$tmp/names.got"
 cat > "$tmp/names.want" << 'EOF'
 A_B-2.ttl
@@ -168,7 +152,7 @@ echo junk > "$tmp/there/x.ttl"
 echo target > "$tmp/target"
 ln -s "$tmp/target" "$tmp/there/deep.ttl"
 run extract -q --out-dir "$tmp/there" "$tmp/in/a/x.txt" "$tmp/in/tree/sub/deep.txt"
-check "existing file: exit 0, got $rc: $(err1)" [ "$rc" -eq 0 ]
+check "existing file: exit 0, got $rc: $(errs)" [ "$rc" -eq 0 ]
 check "existing file: replaced" cmp -s "$tmp/there/x.ttl" "$tmp/names/x.ttl"
 check "existing link: replaced by a file" eval '[ -f "$tmp/there/deep.ttl" ] && [ ! -L "$tmp/there/deep.ttl" ]'
 check "existing link: its target untouched" grep -qx target "$tmp/target"
@@ -176,7 +160,7 @@ check "files there: no temporary file left" no_temp "$tmp/there"
 mkdir -p "$tmp/there2/x.ttl"
 echo keep > "$tmp/there2/x.ttl/inside"
 run extract -q --out-dir "$tmp/there2" "$tmp/in/a/x.txt" "$tmp/in/tree/sub/deep.txt"
-check "a folder at a file's name: exit 10, got $rc: $(err1)" [ "$rc" -eq 10 ]
+check "a folder at a file's name: exit 10, got $rc: $(errs)" [ "$rc" -eq 10 ]
 check "a folder at a file's name: left as it was, the other file written" \
   eval 'grep -qx keep "$tmp/there2/x.ttl/inside" && [ -s "$tmp/there2/deep.ttl" ]'
 check "a folder at a file's name: no temporary file left" no_temp "$tmp/there2"
@@ -186,19 +170,19 @@ check "a folder at a file's name: no temporary file left" no_temp "$tmp/there2"
 echo file > "$tmp/plain"
 run extract -q --out-dir "$tmp/plain/sub" "$arts/roles-more.txt"
 check "a file in the way: exit 6, got $rc" [ "$rc" -eq 6 ]
-check "a file in the way: one line naming it: $(err1)" \
+check "a file in the way: one line naming it: $(errs)" \
   eval 'grep -q "cannot write to .*plain/sub" "$tmp/err" && [ "$(wc -l < "$tmp/err")" -eq 1 ]'
 if [ "$(id -u)" != 0 ]; then
   mkdir -p "$tmp/ro"
   chmod 555 "$tmp/ro"
   run extract -q --out-dir "$tmp/ro" "$arts/roles-more.txt"
-  check "read-only folder: exit 6, got $rc: $(err1)" [ "$rc" -eq 6 ]
+  check "read-only folder: exit 6, got $rc: $(errs)" [ "$rc" -eq 6 ]
   check "read-only folder: nothing written" [ -z "$(ls -A "$tmp/ro")" ]
 fi
 cp tests/bad/invalid-utf8.txt "$tmp/in/tree/bad.txt"
 run extract --out-dir "$tmp/some" "$tmp/in/tree"
 check "a failed article: exit 10, got $rc" [ "$rc" -eq 10 ]
-check "a failed article: listed: $(err1)" grep -q "bad.txt" "$tmp/err"
+check "a failed article: listed: $(errs)" grep -q "bad.txt" "$tmp/err"
 check "a failed article: summary" grep -q "2 ok, 1 failed" "$tmp/err"
 check "a failed article: no file for it, the others there" \
   eval '[ ! -e "$tmp/some/bad.ttl" ] && [ -s "$tmp/some/top.html.ttl" ] && [ -s "$tmp/some/sub/deep.ttl" ]'
@@ -209,5 +193,4 @@ run extract --out-dir "$tmp/u" --merge "$arts"
 check "--out-dir with --merge: exit 2, got $rc" [ "$rc" -eq 2 ]
 check "usage errors: no folder made" [ ! -e "$tmp/u" ]
 
-printf '%d passed, %d failed\n' "$passed" "$failed"
-[ "$failed" -eq 0 ]
+finish

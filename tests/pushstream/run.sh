@@ -12,49 +12,15 @@
 #
 # Environment: NG_BIN (default ./newsgraph), NG_NO_VIRTUOSO (skip).
 set -u
-cd "$(dirname "$0")/../.." || exit 1
-NG_BIN=${NG_BIN:-./newsgraph}
-export NEWSGRAPH_DATA="$PWD/ontology"
-export LC_ALL=C.UTF-8
+# shellcheck source=tests/lib.sh
+. "$(dirname "$0")/../lib.sh" pushstream || exit 1
 arts=tests/articles
 
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/newsgraph-pushstream.XXXXXX") || exit 1
-vdir="$tmp/virtuoso"
-cleanup() {
-  [ -f "$vdir/pid" ] && bash scripts/virtuoso.sh stop "$vdir" > /dev/null 2>&1
-  rm -rf "$tmp"
-}
-trap cleanup EXIT
-
-passed=0
-failed=0
-pass() { passed=$((passed + 1)); }
-fail() { failed=$((failed + 1)); printf 'FAIL: pushstream: %s\n' "$*"; }
-check() { # check DESC COMMAND...: pass when COMMAND succeeds
-  local desc=$1
-  shift
-  if "$@"; then pass; else fail "$desc"; fi
-}
-run() { timeout 300 "$NG_BIN" "$@" < /dev/null > "$tmp/out" 2> "$tmp/err"; rc=$?; }
+ng_timeout=300
+# err1: stderr's first two lines but the progress lines, for messages
 err1() { grep -a -v '^newsgraph: pushed' "$tmp/err" | head -n 2 | cut -c 1-200 | tr '\n' '|'; }
 
-if [ -n "${NG_NO_VIRTUOSO:-}" ]; then
-  printf 'FAIL: pushstream: Virtuoso tests skipped (NG_NO_VIRTUOSO set)\n'
-  printf '0 passed, 1 failed\n'
-  exit 1
-fi
-if ! bash scripts/virtuoso.sh start "$vdir" > "$tmp/venv" 2> "$tmp/verr"; then
-  fail "cannot start Virtuoso: $(head -n 1 "$tmp/verr")"
-  printf '%d passed, %d failed\n' "$passed" "$failed"
-  exit 1
-fi
-. "$vdir/env"
-export NEWSGRAPH_PASSWORD="$VIRT_PASSWORD"
-vcount() { # vcount GRAPH: triples in GRAPH at the endpoint
-  curl -s -G "$VIRT_SPARQL" -H 'Accept: text/csv' --data-urlencode \
-    "query=SELECT (COUNT(*) AS ?n) WHERE { GRAPH <$1> { ?s ?p ?o } }" |
-    tail -n 1 | tr -d '"\r'
-}
+virtuoso || finish
 file_iri() { python3 -c 'import pathlib,os,sys; print(pathlib.Path(os.path.realpath(sys.argv[1])).as_uri())' "$1"; }
 push() { run push --endpoint "$VIRT_GSP" --user dba "$@"; }
 
@@ -225,5 +191,4 @@ if [ -z "${NG_SANITIZER:-}" ]; then
   check "memory flat: 300 files ${r300} KB, 20 files ${r20} KB" [ "$r300" -lt $((r20 + 4096)) ]
 fi
 
-printf '%d passed, %d failed\n' "$passed" "$failed"
-[ "$failed" -eq 0 ]
+finish

@@ -13,31 +13,16 @@
 #
 #   NG_BIN=./newsgraph bash tests/serve/run.sh
 set -u
-cd "$(dirname "$0")/../.." || exit 1
-
-NG_BIN=${NG_BIN:-./newsgraph}
-export NEWSGRAPH_DATA="$PWD/ontology"
-export LC_ALL=C.UTF-8
+# shellcheck source=tests/lib.sh
+. "$(dirname "$0")/../lib.sh" serve || exit 1
 unset NEWSGRAPH_STORE
 
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/newsgraph-serve.XXXXXX") || exit 1
 pids=()
 cleanup() {
   local p
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null; wait "$p" 2>/dev/null; done
-  rm -rf "$tmp"
 }
-trap cleanup EXIT
 trap 'exit 1' INT TERM
-
-passed=0
-failed=0
-pass() { passed=$((passed + 1)); }
-fail() { failed=$((failed + 1)); printf 'FAIL: serve: %s\n' "$*"; }
-check() { # check NAME CONDITION-COMMAND...
-  local name=$1; shift
-  if "$@"; then pass; else fail "$name"; fi
-}
 
 # start NAME ARGS...: a server on a free loopback port; sets $url
 start() {
@@ -349,5 +334,4 @@ check "port in use: exit 8, got $rc: $(cat "$tmp/e")" [ "$rc" -eq 8 ]
 kill "${pids[0]}"; wait "${pids[0]}"; rc=$?
 check "SIGTERM stops the server: exit 0, got $rc" [ "$rc" -eq 0 ]
 
-printf '%d passed, %d failed\n' "$passed" "$failed"
-[ "$failed" -eq 0 ]
+finish

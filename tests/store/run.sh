@@ -8,39 +8,14 @@
 #   NG_BIN=./newsgraph bash tests/store/run.sh
 #   NG_NO_VIRTUOSO=1   skip the Virtuoso part (counted as one failure)
 set -u
-cd "$(dirname "$0")/../.." || exit 1
-
-NG_BIN=${NG_BIN:-./newsgraph}
-export NEWSGRAPH_DATA="$PWD/ontology"
-export LC_ALL=C.UTF-8
+# shellcheck source=tests/lib.sh
+. "$(dirname "$0")/../lib.sh" store || exit 1
 unset NEWSGRAPH_STORE NEWSGRAPH_PASSWORD
 
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/newsgraph-store.XXXXXX") || exit 1
-vdir="$tmp/virtuoso"
 stub_pid=
-cleanup() {
-  [ -f "$vdir/pid" ] && bash scripts/virtuoso.sh stop "$vdir" >/dev/null 2>&1
-  [ -n "$stub_pid" ] && kill "$stub_pid" 2>/dev/null
-  rm -rf "$tmp"
-}
-trap cleanup EXIT
+cleanup() { [ -n "$stub_pid" ] && kill "$stub_pid" 2>/dev/null; }
 trap 'exit 1' INT TERM
 
-passed=0
-failed=0
-pass() { passed=$((passed + 1)); }
-fail() { failed=$((failed + 1)); printf 'FAIL: store: %s\n' "$*"; }
-check() { # check NAME CONDITION-COMMAND...
-  local name=$1; shift
-  if "$@"; then pass; else fail "$name"; fi
-}
-
-# run ARGS...: the CLI with stdout in $tmp/out, stderr in $tmp/err, sets rc
-run() {
-  timeout 120 "$NG_BIN" "$@" </dev/null >"$tmp/out" 2>"$tmp/err"
-  rc=$?
-}
-err1() { head -n 1 "$tmp/err"; }
 stat_of() { # stat_of NAME STORE
   "$NG_BIN" stats --store "$2" | sed -n "s/^$1: //p"
 }
@@ -234,18 +209,7 @@ unset NEWSGRAPH_PASSWORD
 
 # ------------------------------------------------------------ Virtuoso
 
-if [ -n "${NG_NO_VIRTUOSO:-}" ]; then
-  fail "Virtuoso tests skipped (NG_NO_VIRTUOSO set)"
-elif ! bash scripts/virtuoso.sh start "$vdir" >"$tmp/venv" 2>"$tmp/verr"; then
-  fail "cannot start Virtuoso: $(head -n 1 "$tmp/verr")"
-else
-  . "$vdir/env"
-  export NEWSGRAPH_PASSWORD="$VIRT_PASSWORD"
-  vcount() { # vcount GRAPH: triples in GRAPH at the endpoint
-    curl -s -G "$VIRT_SPARQL" -H 'Accept: text/csv' --data-urlencode \
-      "query=SELECT (COUNT(*) AS ?n) WHERE { GRAPH <$1> { ?s ?p ?o } }" |
-      tail -n 1 | tr -d '"\r'
-  }
+if virtuoso; then
   G=http://example.org/id/article/a1
   run push --endpoint "$VIRT_GSP" --user dba --verify "$d/article1.ttl" --graph "$G"
   check "GSP push: exit $rc: $(err1)" [ "$rc" -eq 0 ]
@@ -347,5 +311,4 @@ else
   check "Virtuoso stopped" eval '! kill -0 "$VIRT_PID" 2>/dev/null'
 fi
 
-printf '%d passed, %d failed\n' "$passed" "$failed"
-[ "$failed" -eq 0 ]
+finish

@@ -19,35 +19,16 @@
 # Environment: NG_BIN, NG_SHARED, NG_SANITIZER, VALGRIND.  Ends with
 # "N passed, N failed".
 set -u
-cd "$(dirname "$0")/../.." || exit 1
-NG_BIN=${NG_BIN:-./newsgraph}
-NG_SHARED=${NG_SHARED:-../shared}
-NG_SANITIZER=${NG_SANITIZER:-}
-VALGRIND=${VALGRIND:-}
-[ "$VALGRIND" = 0 ] && VALGRIND=
-export NEWSGRAPH_DATA="$PWD/ontology"
-export LC_ALL=C.UTF-8
-here=$PWD/tests
-export UBSAN_OPTIONS=${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}
-export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:suppressions=$here/asan.supp}
-export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$here/lsan.supp:print_suppressions=0}
+# shellcheck source=tests/lib.sh
+. "$(dirname "$0")/../lib.sh" vocab || exit 1
 dir=tests/vocab
-
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/newsgraph-vocab.XXXXXX") || exit 1
-trap 'rm -rf "$tmp"' EXIT
-
-passed=0
-failed=0
-pass() { passed=$((passed + 1)); }
-fail() { failed=$((failed + 1)); printf 'FAIL: vocab: %s\n' "$*"; }
-err1() { head -n 2 "$tmp/err" | cut -c 1-200 | tr '\n' '|'; }
 
 # ------------------------------------------------------------ the output
 
 for f in newsgraph schemaorg topics; do
   if rapper -q -i turtle -o ntriples "ontology/$f.ttl" > "$tmp/$f.nt" \
        2> "$tmp/err"; then pass; else
-    fail "rapper cannot read ontology/$f.ttl: $(err1)"
+    fail "rapper cannot read ontology/$f.ttl: $(errs)"
   fi
 done
 
@@ -78,7 +59,7 @@ rc3=$?
   2>> "$tmp/err"
 if [ "$rc1$rc2$rc3$?" = 0000 ] && grep -q 'schema.org/datePublished' \
      "$tmp/page.nq"; then pass; else
-  fail "extracting the sample: $(err1)"
+  fail "extracting the sample: $(errs)"
 fi
 if python3 "$dir/vocabcheck.py" --onto "$tmp/newsgraph.nt" \
      "$tmp/schemaorg.nt" --data "$tmp/out.nq" "$tmp/page.nq" \
@@ -159,14 +140,14 @@ EOF
     fail "libapache-jena-java jars missing:$missing"
   elif ! javac -nowarn -d "$tmp/classes" -cp "$cp" "$dir/OwlCheck.java" \
          2> "$tmp/err"; then
-    fail "javac OwlCheck.java: $(err1)"
+    fail "javac OwlCheck.java: $(errs)"
   else
     rm -f "$tmp/ttl/$i.ttl" # the example: 50 corpus articles are enough
     java -cp "$cp:$tmp/classes" OwlCheck ontology/newsgraph.ttl \
       ontology/schemaorg.ttl ontology/topics.ttl "$tmp"/ttl/*.ttl \
       "$tmp/page.ttl" > "$tmp/check" 2> "$tmp/err"
     if [ "$?" -eq 0 ] && grep -q '^valid' "$tmp/check"; then pass; else
-      fail "Jena OWL check: $(head -n 3 "$tmp/check" | tr '\n' '|') $(err1)"
+      fail "Jena OWL check: $(head -n 3 "$tmp/check" | tr '\n' '|') $(errs)"
     fi
     cat > "$tmp/clash.ttl" <<'EOF'
 <https://w3id.org/newsgraph/id/person/x>
@@ -181,4 +162,4 @@ EOF
   fi
 fi
 
-echo "$passed passed, $failed failed"
+finish
