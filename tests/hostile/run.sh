@@ -268,7 +268,7 @@ fi
 # write; shared: a read transaction, so a writer cannot commit) for SECS.
 db=$tmp/locked.db
 lock_store() {
-  rm -f "$tmp/lock.out"
+  : > "$tmp/lock.out"
   python3 - "$db" "$1" "$2" > "$tmp/lock.out" 2>&1 <<'PY' &
 import sqlite3, sys, time
 c = sqlite3.connect(sys.argv[1], isolation_level=None)
@@ -282,7 +282,7 @@ time.sleep(float(sys.argv[3]))
 c.execute("COMMIT")
 PY
   lock_pid=$!
-  for _ in $(seq 1 50); do grep -q locked "$tmp/lock.out" && break; sleep 0.1; done
+  for _ in $(seq 1 50); do grep -qs locked "$tmp/lock.out" && break; sleep 0.1; done
 }
 unlock_store() { kill "$lock_pid" 2> /dev/null; wait "$lock_pid" 2> /dev/null; }
 triples() { # the store's triple count, or "?"
