@@ -311,27 +311,42 @@ push_staged(ng_endpoint *ep, chunk_src *cs, const char *iri, size_t *total,
 
 /* ------------------------------------------------------------ fresh */
 
+/* GET the query "head iri tail" from the query endpoint as text/csv into
+ * oc; NG_ENOMEM when the URL cannot be made. */
+static ng_status
+query_csv(ng_endpoint *ep, const char *head, const char *iri,
+          const char *tail, ngi_outcome *oc)
+{
+  ngi_buf q = { 0 }, url = { 0 };
+  char *esc = NULL;
+  ng_status rc = NG_ENOMEM;
+
+  if(!ngi_buf_str(&q, head) && !ngi_buf_str(&q, iri) &&
+     !ngi_buf_str(&q, tail) && (esc = curl_easy_escape(ep->curl, q.p, 0)) &&
+     !ngi_buf_str(&url, ep->query_url) &&
+     !ngi_buf_str(&url, strchr(ep->query_url, '?') ? "&query=" : "?query=") &&
+     !ngi_buf_str(&url, esc))
+    rc = ngi_http_request(ep, "GET", url.p, NULL, "text/csv", NULL, 0, oc);
+  if(esc)
+    curl_free(esc);
+  ngi_buf_release(&q);
+  ngi_buf_release(&url);
+  return rc;
+}
+
 /* Whether graph iri holds no statement at the endpoint: 1 when the query
  * endpoint says so, 0 when it holds some or the answer is not clear. */
 static int
 graph_empty(ng_endpoint *ep, const char *iri)
 {
-  ngi_buf q = { 0 }, url = { 0 };
   ngi_outcome oc;
-  char *esc = NULL;
   const char *p;
   int empty = 0;
 
   memset(&oc, 0, sizeof oc);
-  if(!ep->query_url || ngi_buf_str(&q, "SELECT ?s WHERE { GRAPH <") ||
-     ngi_buf_str(&q, iri) || ngi_buf_str(&q, "> { ?s ?p ?o } } LIMIT 1") ||
-     !(esc = curl_easy_escape(ep->curl, q.p, 0)) ||
-     ngi_buf_str(&url, ep->query_url) ||
-     ngi_buf_str(&url, strchr(ep->query_url, '?') ? "&query=" : "?query=") ||
-     ngi_buf_str(&url, esc))
-    goto done;
-  if(ngi_http_request(ep, "GET", url.p, NULL, "text/csv", NULL, 0, &oc) !=
-     NG_OK || !oc.r.body.p)
+  if(!ep->query_url ||
+     query_csv(ep, "SELECT ?s WHERE { GRAPH <", iri,
+               "> { ?s ?p ?o } } LIMIT 1", &oc) != NG_OK || !oc.r.body.p)
     goto done;
   /* text/csv: a header line naming s, then a row if there is one */
   p = oc.r.body.p;
@@ -346,10 +361,6 @@ graph_empty(ng_endpoint *ep, const char *iri)
   empty = *p == '\0';
 
 done:
-  if(esc)
-    curl_free(esc);
-  ngi_buf_release(&q);
-  ngi_buf_release(&url);
   ngi_buf_release(&oc.r.body);
   return empty;
 }
@@ -771,9 +782,7 @@ ng_status
 ng_endpoint_count(ng_endpoint *ep, const char *graph_iri, size_t *n,
                   char *err)
 {
-  ngi_buf q = { 0 }, url = { 0 };
   ngi_outcome oc;
-  char *esc = NULL;
   ng_status rc;
   const char *p;
   char *end;
@@ -784,19 +793,13 @@ ng_endpoint_count(ng_endpoint *ep, const char *graph_iri, size_t *n,
   if(rc != NG_OK)
     return rc;
   memset(&oc, 0, sizeof oc);
-  if(ngi_buf_str(&q, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH <") ||
-     ngi_buf_str(&q, graph_iri) || ngi_buf_str(&q, "> { ?s ?p ?o } }") ||
-     !(esc = curl_easy_escape(ep->curl, q.p, 0)) ||
-     ngi_buf_str(&url, ep->query_url) ||
-     ngi_buf_str(&url, strchr(ep->query_url, '?') ? "&query=" : "?query=") ||
-     ngi_buf_str(&url, esc)) {
-    ngi_store_errf(err, "out of memory");
-    rc = NG_ENOMEM;
-    goto done;
-  }
-  rc = ngi_http_request(ep, "GET", url.p, NULL, "text/csv", NULL, 0, &oc);
+  rc = query_csv(ep, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH <", graph_iri,
+                 "> { ?s ?p ?o } }", &oc);
   if(rc != NG_OK) {
-    ngi_store_errf(err, "cannot count graph <%s>: %s", graph_iri, oc.msg);
+    if(rc == NG_ENOMEM && !oc.msg[0])
+      ngi_store_errf(err, "out of memory");
+    else
+      ngi_store_errf(err, "cannot count graph <%s>: %s", graph_iri, oc.msg);
     goto done;
   }
   /* text/csv: a header line, then the number (perhaps quoted) */
@@ -817,10 +820,6 @@ ng_endpoint_count(ng_endpoint *ep, const char *graph_iri, size_t *n,
   rc = NG_ENET;
 
 done:
-  if(esc)
-    curl_free(esc);
-  ngi_buf_release(&q);
-  ngi_buf_release(&url);
   ngi_buf_release(&oc.r.body);
   return rc;
 }

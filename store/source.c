@@ -228,20 +228,6 @@ stmt_part(librdf_statement *st, int i)
                 : librdf_statement_get_object(st);
 }
 
-/* A new string "a" "b"; NULL on out of memory. */
-static char *
-cat2(const char *a, const char *b)
-{
-  size_t la = strlen(a), lb = strlen(b);
-  char *p = malloc(la + lb + 1);
-
-  if(p) {
-    memcpy(p, a, la);
-    memcpy(p + la, b, lb + 1);
-  }
-  return p;
-}
-
 /* A key naming node n exactly (kind, text, language, datatype), ending
  * in a separator; NULL on out of memory. */
 static char *
@@ -292,7 +278,7 @@ generic_ok(match *m)
     ngi_ident *e;
     for(i = 0; i < 3; i++) {
       char *nk = node_key(stmt_part(st, i));
-      t = nk ? cat2(k ? k : "", nk) : NULL;
+      t = nk ? ngi_str_cat2(k ? k : "", nk) : NULL;
       free(nk);
       free(k);
       k = t;

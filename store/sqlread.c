@@ -133,24 +133,10 @@ run_id(ngi_source *s, sqlite3_stmt *q)
   return id;
 }
 
-/* A new string "a" "b"; NULL on out of memory. */
-static char *
-cat2(const char *a, const char *b)
-{
-  size_t la = strlen(a), lb = strlen(b);
-  char *p = malloc(la + lb + 1);
-
-  if(p) {
-    memcpy(p, a, la);
-    memcpy(p + la, b, lb + 1);
-  }
-  return p;
-}
-
 static int64_t
 uri_id(ngi_source *s, const char *uri)
 {
-  char *key = cat2("U", uri);
+  char *key = ngi_str_cat2("U", uri);
   ngi_ident *e;
   int64_t id;
 
